@@ -1,0 +1,525 @@
+//! [`EventLoop`]: the owner of the loop, and everything scheduled on it.
+
+mod builder;
+mod phases;
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::fmt;
+use std::rc::{Rc, Weak};
+use std::time::Duration;
+
+pub use builder::Builder;
+
+use crate::clock::Clock;
+use crate::error::{RunError, ScheduleError, SubmitError};
+use crate::handle::Handle;
+use crate::id::{ImmediateId, LocalCounter, TimerId};
+use crate::immediate::{ImmediateCallback, ImmediateQueue};
+use crate::ingress::Task;
+use crate::microtask::{Job, JobQueue, Microtasks};
+use crate::panic::PanicHook;
+use crate::shared::{Shared, CLOSE, RUNNING, SHUTDOWN};
+use crate::sync::{Arc, Ordering};
+use crate::timer::{TimerCallback, TimerQueue};
+
+/// Why [`EventLoop::run`] returned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Nothing referenced was left to do (auto-exit); the loop can run again.
+    Idle,
+    /// The condition of [`EventLoop::run_until`] held.
+    Condition,
+    /// A graceful shutdown completed; the loop has terminated.
+    Shutdown,
+    /// The loop was closed; it has terminated.
+    Closed,
+}
+
+/// State only the loop thread touches.
+pub(crate) struct Core {
+    pub(crate) shared: Arc<Shared>,
+    clock: Box<dyn Clock>,
+    now: Cell<u64>,
+    timer_ids: LocalCounter,
+    immediate_ids: LocalCounter,
+    timers: RefCell<TimerQueue>,
+    immediates: RefCell<ImmediateQueue>,
+    pub(crate) microtasks: Microtasks,
+    tasks: RefCell<VecDeque<Job>>,
+    closers: RefCell<Vec<Job>>,
+    batch: RefCell<Vec<Task>>,
+    panic_hook: PanicHook,
+    pub(crate) in_checkpoint: Cell<bool>,
+    running: Cell<bool>,
+    exit: Cell<Option<Exit>>,
+    spin: Duration,
+}
+
+impl Drop for Core {
+    fn drop(&mut self) {
+        let refused = self.shared.ingress.close();
+        drop(refused);
+        self.shared.terminate();
+    }
+}
+
+/// A single-threaded event loop with JavaScript semantics.
+///
+/// It is `!Send`: it and everything scheduled on it belong to the thread
+/// that made it. Other threads reach it through a [`Handle`]. Callbacks
+/// receive `&EventLoop`, so they can schedule more work without keeping
+/// the loop alive by reference.
+///
+/// # Examples
+///
+/// ```
+/// use std::time::Duration;
+/// use jsloop::EventLoop;
+///
+/// let lp = EventLoop::new();
+/// lp.set_timeout(Duration::from_millis(1), |lp| {
+///     lp.set_immediate(|_| println!("immediate")).unwrap();
+///     lp.next_tick(|_| println!("tick"));
+///     println!("timeout");
+/// })
+/// .unwrap();
+/// lp.run().unwrap(); // timeout, tick, immediate
+/// ```
+pub struct EventLoop {
+    pub(crate) core: Rc<Core>,
+}
+
+impl fmt::Debug for EventLoop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EventLoop")
+            .field("now", &self.now())
+            .field("stats", &self.stats())
+            .finish()
+    }
+}
+
+impl Default for EventLoop {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A weak, `!Send` reference to an [`EventLoop`], for code on the loop
+/// thread that cannot receive `&EventLoop` (such as engine callbacks).
+#[derive(Clone)]
+pub struct LocalHandle {
+    core: Weak<Core>,
+}
+
+impl fmt::Debug for LocalHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("LocalHandle")
+    }
+}
+
+impl LocalHandle {
+    /// The loop, if it still exists.
+    pub fn upgrade(&self) -> Option<EventLoop> {
+        self.core.upgrade().map(|core| EventLoop { core })
+    }
+}
+
+/// Counts of the loop's bookkeeping, for leak checks and diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Stats {
+    /// Pending timeouts and intervals.
+    pub timers: usize,
+    /// Slots in the timer heap, stale ones included.
+    pub timer_slots: usize,
+    /// Pending immediates.
+    pub immediates: usize,
+    /// Slots in the immediate FIFO, stale ones included.
+    pub immediate_slots: usize,
+    /// Tasks submitted on the loop thread, not yet run.
+    pub tasks: usize,
+    /// Tasks from other threads, not yet run.
+    pub ingress: usize,
+    /// Immediates from other threads neither run nor cleared.
+    pub remote_immediates: usize,
+    /// Queued nextTick callbacks.
+    pub ticks: usize,
+    /// Queued microtasks.
+    pub microtasks: usize,
+    /// Queued close callbacks.
+    pub closers: usize,
+}
+
+/// Converts a delay to whole milliseconds, rounding up, at least 1.
+fn delay_ms(delay: Duration) -> u64 {
+    u64::try_from(delay.as_nanos().div_ceil(1_000_000))
+        .unwrap_or(u64::MAX)
+        .max(1)
+}
+
+impl EventLoop {
+    /// A loop on the system clock with the default panic hook.
+    pub fn new() -> Self {
+        Builder::new().build()
+    }
+
+    /// A builder to choose the clock, panic hook and spin time.
+    pub fn builder() -> Builder {
+        Builder::new()
+    }
+
+    fn from_parts(clock: Box<dyn Clock>, panic_hook: PanicHook, spin: Duration) -> Self {
+        let now = clock.now_ms();
+        Self {
+            core: Rc::new(Core {
+                shared: Arc::new(Shared::new()),
+                clock,
+                now: Cell::new(now),
+                timer_ids: LocalCounter::new(),
+                immediate_ids: LocalCounter::new(),
+                timers: RefCell::default(),
+                immediates: RefCell::default(),
+                microtasks: Microtasks::default(),
+                tasks: RefCell::default(),
+                closers: RefCell::default(),
+                batch: RefCell::default(),
+                panic_hook,
+                in_checkpoint: Cell::new(false),
+                running: Cell::new(false),
+                exit: Cell::new(None),
+                spin,
+            }),
+        }
+    }
+
+    /// A handle for other threads.
+    pub fn handle(&self) -> Handle {
+        Handle {
+            shared: self.core.shared.clone(),
+            spin: self.core.spin,
+        }
+    }
+
+    /// A weak handle for this thread.
+    pub fn local_handle(&self) -> LocalHandle {
+        LocalHandle {
+            core: Rc::downgrade(&self.core),
+        }
+    }
+
+    /// The loop's time in milliseconds, as cached at the start of the turn.
+    pub fn now(&self) -> u64 {
+        self.core.now.get()
+    }
+
+    /// Re-reads the clock into the cached time.
+    pub fn update_time(&self) {
+        self.core.now.set(self.core.clock.now_ms());
+    }
+
+    /// Runs until nothing referenced is left, or a shutdown or close.
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Reentrant`] when called from one of this loop's callbacks.
+    pub fn run(&self) -> Result<Exit, RunError> {
+        self.run_until(|_| false)
+    }
+
+    /// Runs until `done` returns true (checked between turns), nothing
+    /// referenced is left, or a shutdown or close.
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Reentrant`] when called from one of this loop's callbacks.
+    pub fn run_until(&self, done: impl FnMut(&EventLoop) -> bool) -> Result<Exit, RunError> {
+        if self.core.running.replace(true) {
+            return Err(RunError::Reentrant);
+        }
+        struct Reset<'a>(&'a Cell<bool>);
+        impl Drop for Reset<'_> {
+            fn drop(&mut self) {
+                self.0.set(false);
+            }
+        }
+        let _reset = Reset(&self.core.running);
+        Ok(self.turns(done))
+    }
+
+    /// Queues `task` for the poll phase of this or the next turn.
+    ///
+    /// # Errors
+    ///
+    /// [`SubmitError`] holding the task once the loop has terminated.
+    pub fn submit<F>(&self, task: F) -> Result<(), SubmitError<F>>
+    where
+        F: FnOnce(&EventLoop) + 'static,
+    {
+        if self.core.shared.is_terminated() || self.stop() == CLOSE {
+            return Err(SubmitError(task));
+        }
+        self.core.tasks.borrow_mut().push_back(Box::new(task));
+        Ok(())
+    }
+
+    /// Runs `callback` once after `delay` (rounded up to whole
+    /// milliseconds, at least 1 ms, as in Node).
+    ///
+    /// # Errors
+    ///
+    /// [`ScheduleError::Closed`] once a shutdown or close began;
+    /// [`ScheduleError::IdsExhausted`] after 2^52 timers.
+    pub fn set_timeout<F>(&self, delay: Duration, callback: F) -> Result<TimerId, ScheduleError>
+    where
+        F: FnOnce(&EventLoop) + 'static,
+    {
+        let mut callback = Some(callback);
+        self.add_timer(delay, false, move |lp| {
+            if let Some(f) = callback.take() {
+                f(lp)
+            }
+        })
+    }
+
+    /// Runs `callback` every `period` (at least 1 ms) until cleared; the
+    /// id stays the same for the interval's whole life.
+    ///
+    /// # Errors
+    ///
+    /// As [`EventLoop::set_timeout`].
+    pub fn set_interval<F>(&self, period: Duration, callback: F) -> Result<TimerId, ScheduleError>
+    where
+        F: FnMut(&EventLoop) + 'static,
+    {
+        self.add_timer(period, true, callback)
+    }
+
+    fn add_timer<F>(&self, delay: Duration, repeat: bool, callback: F) -> Result<TimerId, ScheduleError>
+    where
+        F: FnMut(&EventLoop) + 'static,
+    {
+        if self.stop() != RUNNING || self.core.shared.is_terminated() {
+            return Err(ScheduleError::Closed);
+        }
+        let id = TimerId::from_u64(self.core.timer_ids.next()?);
+        self.insert_timer(id, delay, repeat, Box::new(callback));
+        Ok(id)
+    }
+
+    /// Inserts a timer with an id already handed out (also for handles).
+    pub(crate) fn insert_timer(&self, id: TimerId, delay: Duration, repeat: bool, callback: TimerCallback) {
+        if self.stop() != RUNNING {
+            drop(callback);
+            return;
+        }
+        let now = self.now();
+        self.core
+            .timers
+            .borrow_mut()
+            .insert(id, now, delay_ms(delay), repeat, callback);
+    }
+
+    /// Cancels a timeout or interval (also from inside its own callback);
+    /// returns whether one was pending. Unknown ids cancel nothing.
+    pub fn clear_timer(&self, id: TimerId) -> bool {
+        let removed = self.core.timers.borrow_mut().remove(id);
+        removed.is_some()
+    }
+
+    /// Restarts a timer's countdown from now with its original delay;
+    /// returns whether the timer exists.
+    pub fn refresh_timer(&self, id: TimerId) -> bool {
+        self.core.timers.borrow_mut().refresh(id, self.now())
+    }
+
+    /// Makes a timer keep the loop alive again; returns whether it exists.
+    pub fn ref_timer(&self, id: TimerId) -> bool {
+        self.core.timers.borrow_mut().set_ref(id, true)
+    }
+
+    /// Stops a timer from keeping the loop alive (it still fires if the
+    /// loop runs anyway); returns whether it exists.
+    pub fn unref_timer(&self, id: TimerId) -> bool {
+        self.core.timers.borrow_mut().set_ref(id, false)
+    }
+
+    /// Whether a pending timer keeps the loop alive; `None` if no such timer.
+    pub fn timer_has_ref(&self, id: TimerId) -> Option<bool> {
+        self.core.timers.borrow().has_ref(id)
+    }
+
+    /// Whether a timeout or interval with this id is pending.
+    pub fn has_timer(&self, id: TimerId) -> bool {
+        self.core.timers.borrow().contains(id)
+    }
+
+    /// Queues `callback` for the check phase. Immediates queued while the
+    /// check phase runs wait for the next turn.
+    ///
+    /// # Errors
+    ///
+    /// [`ScheduleError::Closed`] once the loop has terminated;
+    /// [`ScheduleError::IdsExhausted`] after 2^52 immediates.
+    pub fn set_immediate<F>(&self, callback: F) -> Result<ImmediateId, ScheduleError>
+    where
+        F: FnOnce(&EventLoop) + 'static,
+    {
+        if self.stop() == CLOSE || self.core.shared.is_terminated() {
+            return Err(ScheduleError::Closed);
+        }
+        let id = ImmediateId::from_u64(self.core.immediate_ids.next()?);
+        self.core
+            .immediates
+            .borrow_mut()
+            .push(id, Box::new(callback));
+        Ok(id)
+    }
+
+    /// Queues an immediate that came from a handle; it runs only if the
+    /// loop claims it before a handle clears it.
+    pub(crate) fn push_remote_immediate(&self, id: ImmediateId, callback: Box<dyn FnOnce(&EventLoop) + Send>) {
+        let wrapped: ImmediateCallback = Box::new(move |lp: &EventLoop| {
+            if lp.core.shared.claim_immediate(id.as_u64()) {
+                callback(lp)
+            }
+        });
+        self.core.immediates.borrow_mut().push(id, wrapped);
+    }
+
+    /// Cancels an immediate; returns whether it was pending. Unknown ids
+    /// (timer ids among them) cancel nothing.
+    pub fn clear_immediate(&self, id: ImmediateId) -> bool {
+        if id.is_remote() {
+            let claimed = self.core.shared.claim_immediate(id.as_u64());
+            let removed = self.core.immediates.borrow_mut().remove(id);
+            drop(removed);
+            return claimed;
+        }
+        let removed = self.core.immediates.borrow_mut().remove(id);
+        removed.is_some()
+    }
+
+    /// Makes an immediate keep the loop alive again; returns whether it exists.
+    pub fn ref_immediate(&self, id: ImmediateId) -> bool {
+        self.core.immediates.borrow_mut().set_ref(id, true)
+    }
+
+    /// Stops an immediate from keeping the loop alive; returns whether it exists.
+    pub fn unref_immediate(&self, id: ImmediateId) -> bool {
+        self.core.immediates.borrow_mut().set_ref(id, false)
+    }
+
+    /// Whether a pending immediate keeps the loop alive; `None` if no such immediate.
+    pub fn immediate_has_ref(&self, id: ImmediateId) -> Option<bool> {
+        self.core.immediates.borrow().has_ref(id)
+    }
+
+    /// Queues a microtask (the queue promise reactions use). After
+    /// termination the callback is dropped unrun.
+    pub fn queue_microtask<F>(&self, callback: F)
+    where
+        F: FnOnce(&EventLoop) + 'static,
+    {
+        if self.core.shared.is_terminated() {
+            return;
+        }
+        self.core
+            .microtasks
+            .jobs
+            .borrow_mut()
+            .push_back(Box::new(callback));
+    }
+
+    /// Queues a nextTick callback: the whole nextTick queue runs before
+    /// the microtask queue at every checkpoint. After termination the
+    /// callback is dropped unrun.
+    pub fn next_tick<F>(&self, callback: F)
+    where
+        F: FnOnce(&EventLoop) + 'static,
+    {
+        if self.core.shared.is_terminated() {
+            return;
+        }
+        self.core
+            .microtasks
+            .ticks
+            .borrow_mut()
+            .push_back(Box::new(callback));
+    }
+
+    /// Queues a callback for the close phase of the current turn.
+    ///
+    /// # Errors
+    ///
+    /// [`SubmitError`] holding the callback once the loop has terminated.
+    pub fn queue_close<F>(&self, callback: F) -> Result<(), SubmitError<F>>
+    where
+        F: FnOnce(&EventLoop) + 'static,
+    {
+        if self.core.shared.is_terminated() || self.stop() == CLOSE {
+            return Err(SubmitError(callback));
+        }
+        self.core.closers.borrow_mut().push(Box::new(callback));
+        Ok(())
+    }
+
+    /// Installs (or removes) the external job queue drained at every
+    /// microtask checkpoint.
+    pub fn set_job_queue(&self, queue: Option<Rc<dyn JobQueue>>) {
+        let old = self.core.microtasks.external.replace(queue);
+        drop(old);
+    }
+
+    /// Graceful shutdown: refuse new work from handles and new timers, run
+    /// what was accepted, drop pending timers, then stop.
+    pub fn shutdown(&self) {
+        self.core.shared.request_stop(SHUTDOWN);
+    }
+
+    /// Immediate close: stop after the running callback, dropping all
+    /// queued work unrun.
+    pub fn close(&self) {
+        self.core.shared.request_stop(CLOSE);
+    }
+
+    /// Whether anything referenced is left: timers, immediates, tasks,
+    /// close callbacks, queued microtasks, or holds.
+    pub fn is_alive(&self) -> bool {
+        let core = &self.core;
+        core.timers.borrow().referenced() > 0
+            || core.immediates.borrow().referenced() > 0
+            || !core.tasks.borrow().is_empty()
+            || !core.closers.borrow().is_empty()
+            || !core.microtasks.is_empty()
+            || core.shared.holds.load(Ordering::SeqCst) > 0
+            || !core.shared.ingress.is_empty()
+    }
+
+    /// Counts of the loop's bookkeeping.
+    pub fn stats(&self) -> Stats {
+        let core = &self.core;
+        let timers = core.timers.borrow();
+        let immediates = core.immediates.borrow();
+        Stats {
+            timers: timers.len(),
+            timer_slots: timers.heap_len(),
+            immediates: immediates.len(),
+            immediate_slots: immediates.fifo_len(),
+            tasks: core.tasks.borrow().len(),
+            ingress: core.shared.ingress.len(),
+            remote_immediates: core.shared.remote_immediates.lock().len(),
+            ticks: core.microtasks.ticks.borrow().len(),
+            microtasks: core.microtasks.jobs.borrow().len(),
+            closers: core.closers.borrow().len(),
+        }
+    }
+
+    fn stop(&self) -> u8 {
+        self.core.shared.stop()
+    }
+
+    pub(crate) fn closing(&self) -> bool {
+        self.stop() == CLOSE
+    }
+}

@@ -1,0 +1,172 @@
+//! Identifiers of timers and immediates, and the counters that make them.
+//!
+//! Timers (timeouts and intervals) and immediates are numbered in two
+//! separate spaces: an id is a distinct type per space, so one can never be
+//! passed where the other is expected. As numbers, ids of both kinds are odd
+//! or even according to where they were made (bit 0 set: made through a
+//! [`Handle`](crate::Handle) on another thread), and stay at most
+//! [`MAX_ID`]; the counters never wrap and never hand out a number twice.
+
+use std::cell::Cell;
+
+use crate::error::ScheduleError;
+use crate::sync::{AtomicU64, Ordering};
+
+/// The largest id ever handed out: 2^53 - 1, JavaScript's `MAX_SAFE_INTEGER`.
+pub const MAX_ID: u64 = (1 << 53) - 1;
+
+/// Numbers one origin can hand out before exhaustion (bit 0 tells the origin).
+const MAX_SEQ: u64 = MAX_ID >> 1;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(u64);
+
+        impl $name {
+            /// The id as a number, at most [`MAX_ID`].
+            pub fn as_u64(self) -> u64 {
+                self.0
+            }
+
+            /// Rebuilds an id from its number (for ids that crossed a
+            /// language or thread boundary). An unknown number is harmless:
+            /// clearing it cancels nothing.
+            pub fn from_u64(n: u64) -> Self {
+                Self(n)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// The id of a timeout or interval.
+    TimerId
+);
+id_type!(
+    /// The id of an immediate.
+    ImmediateId
+);
+
+impl ImmediateId {
+    /// Whether the id was made through a `Handle` (bit 0 set).
+    pub(crate) fn is_remote(self) -> bool {
+        self.0 & 1 == 1
+    }
+}
+
+/// Hands out sequence numbers on the loop thread.
+#[derive(Debug)]
+pub(crate) struct LocalCounter {
+    next: Cell<u64>,
+}
+
+impl LocalCounter {
+    pub(crate) fn new() -> Self {
+        Self::starting_at(1)
+    }
+
+    pub(crate) fn starting_at(first: u64) -> Self {
+        Self {
+            next: Cell::new(first),
+        }
+    }
+
+    /// The next even id, or an error once every one has been handed out.
+    pub(crate) fn next(&self) -> Result<u64, ScheduleError> {
+        let seq = self.next.get();
+        if seq > MAX_SEQ {
+            return Err(ScheduleError::IdsExhausted);
+        }
+        self.next.set(seq + 1);
+        Ok(seq << 1)
+    }
+}
+
+/// Hands out sequence numbers to any thread.
+#[derive(Debug)]
+pub(crate) struct SharedCounter {
+    next: AtomicU64,
+}
+
+impl SharedCounter {
+    pub(crate) fn new() -> Self {
+        Self::starting_at(1)
+    }
+
+    pub(crate) fn starting_at(first: u64) -> Self {
+        Self {
+            next: AtomicU64::new(first),
+        }
+    }
+
+    /// The next odd id, or an error once every one has been handed out.
+    pub(crate) fn next(&self) -> Result<u64, ScheduleError> {
+        let seq = self
+            .next
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |s| {
+                (s <= MAX_SEQ).then_some(s + 1)
+            })
+            .map_err(|_| ScheduleError::IdsExhausted)?;
+        Ok((seq << 1) | 1)
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_ids_are_even_and_stop_at_the_limit() {
+        let c = LocalCounter::starting_at(MAX_SEQ);
+        assert_eq!(c.next(), Ok(MAX_ID - 1));
+        assert_eq!(c.next(), Err(ScheduleError::IdsExhausted));
+        assert_eq!(c.next(), Err(ScheduleError::IdsExhausted));
+    }
+
+    #[test]
+    fn shared_ids_are_odd_and_stop_at_the_limit() {
+        let c = SharedCounter::starting_at(MAX_SEQ);
+        assert_eq!(c.next(), Ok(MAX_ID));
+        assert_eq!(c.next(), Err(ScheduleError::IdsExhausted));
+    }
+
+    #[test]
+    fn ids_are_never_reused() {
+        let c = LocalCounter::new();
+        let a = c.next().unwrap();
+        let b = c.next().unwrap();
+        assert!(b > a && a > 0);
+    }
+}
+
+/// A hasher for ids: they are unique integers, so one multiply spreads them.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A map keyed by id numbers.
+pub(crate) type IdMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;

@@ -1,0 +1,105 @@
+//! State shared between the loop and its [`Handle`](crate::Handle)s.
+//!
+//! Ground rules:
+//! - Everything here is `Send + Sync`; the loop owns no lock while it runs
+//!   user code, and no two of these locks are ever held at once.
+//! - `stop` moves only forward: running → shutdown requested → close
+//!   requested. `terminated` is set once, after the loop dropped or ran its
+//!   last callback.
+//! - A `remote_immediates` entry exists from the moment a `Handle` hands
+//!   out an immediate id until the loop claims it to run or someone clears
+//!   it; whoever removes the entry decides, so exactly one of "ran" and
+//!   "cleared" happens.
+
+use crate::id::{IdMap, SharedCounter};
+use crate::ingress::{Ingress, Task};
+use crate::sync::{self, AtomicBool, AtomicU8, AtomicUsize, Condvar, Mutex, Ordering};
+use crate::wake::Wake;
+
+/// No stop requested.
+pub(crate) const RUNNING: u8 = 0;
+/// Graceful shutdown requested: drain accepted work, then stop.
+pub(crate) const SHUTDOWN: u8 = 1;
+/// Immediate close requested: discard queued work, stop.
+pub(crate) const CLOSE: u8 = 2;
+
+pub(crate) struct Shared {
+    pub(crate) ingress: Ingress,
+    pub(crate) wake: Wake,
+    pub(crate) timer_ids: SharedCounter,
+    pub(crate) immediate_ids: SharedCounter,
+    pub(crate) remote_immediates: Mutex<IdMap<()>>,
+    /// Live [`Hold`](crate::Hold)s: in-flight work that keeps the loop alive.
+    pub(crate) holds: AtomicUsize,
+    stop: AtomicU8,
+    terminated: AtomicBool,
+    terminated_lock: Mutex<bool>,
+    terminated_cv: Condvar,
+}
+
+impl Shared {
+    pub(crate) fn new() -> Self {
+        Self {
+            ingress: Ingress::new(),
+            wake: Wake::new(),
+            timer_ids: SharedCounter::new(),
+            immediate_ids: SharedCounter::new(),
+            remote_immediates: Mutex::new(IdMap::default()),
+            holds: AtomicUsize::new(0),
+            stop: AtomicU8::new(RUNNING),
+            terminated: AtomicBool::new(false),
+            terminated_lock: Mutex::new(false),
+            terminated_cv: Condvar::new(),
+        }
+    }
+
+    /// Queues a task and wakes the loop.
+    pub(crate) fn push(&self, task: Task) -> Result<(), Task> {
+        self.ingress.push(task)?;
+        self.wake.notify();
+        Ok(())
+    }
+
+    /// Requests a stop of at least `level` and wakes the loop.
+    pub(crate) fn request_stop(&self, level: u8) {
+        self.stop.fetch_max(level, Ordering::SeqCst);
+        if level == SHUTDOWN {
+            self.ingress.stop_accepting();
+        }
+        self.wake.notify();
+    }
+
+    /// The strongest stop requested so far.
+    pub(crate) fn stop(&self) -> u8 {
+        self.stop.load(Ordering::Acquire)
+    }
+
+    /// Claims a remote immediate for running or clearing; true for the one
+    /// caller that finds it still pending.
+    pub(crate) fn claim_immediate(&self, id: u64) -> bool {
+        self.remote_immediates.lock().remove(&id).is_some()
+    }
+
+    /// Marks the loop terminated and wakes every waiter.
+    pub(crate) fn terminate(&self) {
+        self.remote_immediates.lock().clear();
+        *self.terminated_lock.lock() = true;
+        self.terminated.store(true, Ordering::Release);
+        self.terminated_cv.notify_all();
+    }
+
+    pub(crate) fn is_terminated(&self) -> bool {
+        self.terminated.load(Ordering::Acquire)
+    }
+
+    /// Blocks until [`Shared::terminate`] ran.
+    pub(crate) fn wait_terminated(&self) {
+        if self.is_terminated() {
+            return;
+        }
+        let mut done = self.terminated_lock.lock();
+        while !*done {
+            done = sync::wait(&self.terminated_cv, done);
+        }
+    }
+}
