@@ -1,11 +1,12 @@
 //! Identifiers of timers and immediates, and the counters that make them.
 //!
 //! Timers (timeouts and intervals) and immediates are numbered in two
-//! separate spaces: an id is a distinct type per space, so one can never be
-//! passed where the other is expected. As numbers, ids of both kinds are odd
-//! or even according to where they were made (bit 0 set: made through a
-//! [`Handle`](crate::Handle) on another thread), and stay at most
-//! [`MAX_ID`]; the counters never wrap and never hand out a number twice.
+//! disjoint spaces: an id is a distinct type per space, and as numbers the
+//! spaces never meet either (bit 1 tells the kind), so even an id rebuilt
+//! from the other kind's number matches nothing. Bit 0 tells where an id
+//! was made (set: through a [`Handle`](crate::Handle) on another thread).
+//! Ids stay at most [`MAX_ID`]; the counters never wrap and never hand out
+//! a number twice.
 
 use std::cell::Cell;
 
@@ -15,8 +16,15 @@ use crate::sync::{AtomicU64, Ordering};
 /// The largest id ever handed out: 2^53 - 1, JavaScript's `MAX_SAFE_INTEGER`.
 pub const MAX_ID: u64 = (1 << 53) - 1;
 
-/// Numbers one origin can hand out before exhaustion (bit 0 tells the origin).
-const MAX_SEQ: u64 = MAX_ID >> 1;
+/// Numbers one origin can hand out for one kind before exhaustion.
+const MAX_SEQ: u64 = MAX_ID >> 2;
+
+/// Which space an id belongs to (bit 1 of the number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Timer = 0,
+    Immediate = 2,
+}
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -65,49 +73,55 @@ impl ImmediateId {
 /// Hands out sequence numbers on the loop thread.
 #[derive(Debug)]
 pub(crate) struct LocalCounter {
+    kind: Kind,
     next: Cell<u64>,
 }
 
 impl LocalCounter {
-    pub(crate) fn new() -> Self {
-        Self::starting_at(1)
+    pub(crate) fn new(kind: Kind) -> Self {
+        Self::starting_at(kind, 1)
     }
 
-    pub(crate) fn starting_at(first: u64) -> Self {
+    pub(crate) fn starting_at(kind: Kind, first: u64) -> Self {
         Self {
+            kind,
             next: Cell::new(first),
         }
     }
 
-    /// The next even id, or an error once every one has been handed out.
+    /// The next id with bit 0 clear, or an error once every one has been
+    /// handed out.
     pub(crate) fn next(&self) -> Result<u64, ScheduleError> {
         let seq = self.next.get();
         if seq > MAX_SEQ {
             return Err(ScheduleError::IdsExhausted);
         }
         self.next.set(seq + 1);
-        Ok(seq << 1)
+        Ok(seq << 2 | self.kind as u64)
     }
 }
 
 /// Hands out sequence numbers to any thread.
 #[derive(Debug)]
 pub(crate) struct SharedCounter {
+    kind: Kind,
     next: AtomicU64,
 }
 
 impl SharedCounter {
-    pub(crate) fn new() -> Self {
-        Self::starting_at(1)
+    pub(crate) fn new(kind: Kind) -> Self {
+        Self::starting_at(kind, 1)
     }
 
-    pub(crate) fn starting_at(first: u64) -> Self {
+    pub(crate) fn starting_at(kind: Kind, first: u64) -> Self {
         Self {
+            kind,
             next: AtomicU64::new(first),
         }
     }
 
-    /// The next odd id, or an error once every one has been handed out.
+    /// The next id with bit 0 set, or an error once every one has been
+    /// handed out.
     pub(crate) fn next(&self) -> Result<u64, ScheduleError> {
         let seq = self
             .next
@@ -115,7 +129,7 @@ impl SharedCounter {
                 (s <= MAX_SEQ).then_some(s + 1)
             })
             .map_err(|_| ScheduleError::IdsExhausted)?;
-        Ok((seq << 1) | 1)
+        Ok(seq << 2 | self.kind as u64 | 1)
     }
 }
 
@@ -124,23 +138,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn local_ids_are_even_and_stop_at_the_limit() {
-        let c = LocalCounter::starting_at(MAX_SEQ);
+    fn local_ids_stop_at_the_limit() {
+        let c = LocalCounter::starting_at(Kind::Immediate, MAX_SEQ);
         assert_eq!(c.next(), Ok(MAX_ID - 1));
         assert_eq!(c.next(), Err(ScheduleError::IdsExhausted));
         assert_eq!(c.next(), Err(ScheduleError::IdsExhausted));
     }
 
     #[test]
-    fn shared_ids_are_odd_and_stop_at_the_limit() {
-        let c = SharedCounter::starting_at(MAX_SEQ);
+    fn shared_ids_stop_at_the_limit() {
+        let c = SharedCounter::starting_at(Kind::Immediate, MAX_SEQ);
         assert_eq!(c.next(), Ok(MAX_ID));
         assert_eq!(c.next(), Err(ScheduleError::IdsExhausted));
     }
 
     #[test]
+    fn kinds_and_origins_never_share_a_number() {
+        let lt = LocalCounter::new(Kind::Timer).next().unwrap();
+        let li = LocalCounter::new(Kind::Immediate).next().unwrap();
+        let rt = SharedCounter::new(Kind::Timer).next().unwrap();
+        let ri = SharedCounter::new(Kind::Immediate).next().unwrap();
+        let all = [lt, li, rt, ri];
+        for (i, a) in all.iter().enumerate() {
+            assert_eq!(*a & 3, i as u64 % 2 * 2 + i as u64 / 2);
+        }
+    }
+
+    #[test]
     fn ids_are_never_reused() {
-        let c = LocalCounter::new();
+        let c = LocalCounter::new(Kind::Timer);
         let a = c.next().unwrap();
         let b = c.next().unwrap();
         assert!(b > a && a > 0);

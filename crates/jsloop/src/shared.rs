@@ -11,7 +11,7 @@
 //!   it; whoever removes the entry decides, so exactly one of "ran" and
 //!   "cleared" happens.
 
-use crate::id::{IdMap, SharedCounter};
+use crate::id::{IdMap, Kind, SharedCounter};
 use crate::ingress::{Ingress, Task};
 use crate::sync::{self, AtomicBool, AtomicU8, AtomicUsize, Condvar, Mutex, Ordering};
 use crate::wake::Wake;
@@ -42,8 +42,8 @@ impl Shared {
         Self {
             ingress: Ingress::new(),
             wake: Wake::new(),
-            timer_ids: SharedCounter::new(),
-            immediate_ids: SharedCounter::new(),
+            timer_ids: SharedCounter::new(Kind::Timer),
+            immediate_ids: SharedCounter::new(Kind::Immediate),
             remote_immediates: Mutex::new(IdMap::default()),
             holds: AtomicUsize::new(0),
             stop: AtomicU8::new(RUNNING),

@@ -14,7 +14,7 @@ pub use builder::Builder;
 use crate::clock::Clock;
 use crate::error::{RunError, ScheduleError, SubmitError};
 use crate::handle::Handle;
-use crate::id::{ImmediateId, LocalCounter, TimerId};
+use crate::id::{ImmediateId, Kind, LocalCounter, TimerId};
 use crate::immediate::{ImmediateCallback, ImmediateQueue};
 use crate::ingress::Task;
 use crate::microtask::{Job, JobQueue, Microtasks};
@@ -176,8 +176,8 @@ impl EventLoop {
                 shared: Arc::new(Shared::new()),
                 clock,
                 now: Cell::new(now),
-                timer_ids: LocalCounter::new(),
-                immediate_ids: LocalCounter::new(),
+                timer_ids: LocalCounter::new(Kind::Timer),
+                immediate_ids: LocalCounter::new(Kind::Immediate),
                 timers: RefCell::default(),
                 immediates: RefCell::default(),
                 microtasks: Microtasks::default(),
