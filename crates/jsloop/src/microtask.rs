@@ -58,7 +58,7 @@ impl EventLoop {
     /// checkpoint callback) returns at once.
     pub(crate) fn checkpoint(&self) {
         let core = &self.core;
-        if core.in_checkpoint.replace(true) {
+        if self.closing() || core.in_checkpoint.replace(true) {
             return;
         }
         let queues = &core.microtasks;
