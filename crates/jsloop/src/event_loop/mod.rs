@@ -34,6 +34,8 @@ pub enum Exit {
     Shutdown,
     /// The loop was closed; it has terminated.
     Closed,
+    /// [`EventLoop::run_nowait`] ran one turn and referenced work remains.
+    Pending,
 }
 
 /// State only the loop thread touches.
@@ -245,6 +247,23 @@ impl EventLoop {
         }
         let _reset = Reset(&self.core.running);
         Ok(self.turns(done))
+    }
+
+    /// Runs one turn without sleeping (libuv's `UV_RUN_NOWAIT`): due
+    /// timers, queued tasks, a batch from other threads, the immediates
+    /// queued before the check phase, close callbacks. A virtual clock is
+    /// not moved.
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Reentrant`] when called from one of this loop's callbacks.
+    pub fn run_nowait(&self) -> Result<Exit, RunError> {
+        if self.core.running.replace(true) {
+            return Err(RunError::Reentrant);
+        }
+        let exit = self.turn_nowait();
+        self.core.running.set(false);
+        Ok(exit)
     }
 
     /// Queues `task` for the poll phase of this or the next turn.

@@ -35,6 +35,30 @@ impl EventLoop {
         }
     }
 
+    pub(super) fn turn_nowait(&self) -> Exit {
+        if let Some(exit) = self.core.exit.get() {
+            return exit;
+        }
+        self.update_time();
+        self.checkpoint();
+        if let Some(exit) = self.finish_if_stopping() {
+            return exit;
+        }
+        self.run_timers();
+        self.run_tasks();
+        self.run_ingress();
+        self.run_check();
+        self.run_closers();
+        if let Some(exit) = self.finish_if_stopping() {
+            return exit;
+        }
+        if self.is_alive() {
+            Exit::Pending
+        } else {
+            Exit::Idle
+        }
+    }
+
     /// Calls `f`, catching a panic and reporting it to the hook; returns
     /// whether `f` returned normally.
     pub(crate) fn invoke(&self, kind: CallbackKind, f: impl FnOnce(&EventLoop)) -> bool {
