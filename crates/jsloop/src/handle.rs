@@ -10,6 +10,7 @@ use crate::ingress::{unbox, Task};
 use crate::oneshot;
 use crate::shared::{Shared, CLOSE, SHUTDOWN};
 use crate::sync::{Arc, Ordering};
+use crate::timer::TimerCallback;
 
 /// A `Send + Sync + Clone` handle to an [`EventLoop`], for other threads.
 ///
@@ -130,12 +131,7 @@ impl Handle {
     where
         F: FnOnce(&EventLoop) + Send + 'static,
     {
-        let mut callback = Some(callback);
-        self.schedule_timer(delay, false, move |lp| {
-            if let Some(f) = callback.take() {
-                f(lp)
-            }
-        })
+        self.schedule_timer(delay, move || TimerCallback::Once(Box::new(callback)))
     }
 
     /// Schedules `callback` to run every `period` (at least 1 ms).
@@ -147,17 +143,18 @@ impl Handle {
     where
         F: FnMut(&EventLoop) + Send + 'static,
     {
-        self.schedule_timer(period, true, callback)
+        self.schedule_timer(period, move || TimerCallback::Repeat(Box::new(callback)))
     }
 
-    fn schedule_timer<F>(&self, delay: Duration, repeat: bool, callback: F) -> Result<TimerId, ScheduleError>
+    /// Hands out an id now; the loop inserts the timer when it gets the task.
+    fn schedule_timer<F>(&self, delay: Duration, callback: F) -> Result<TimerId, ScheduleError>
     where
-        F: FnMut(&EventLoop) + Send + 'static,
+        F: FnOnce() -> TimerCallback + Send + 'static,
     {
         let id = TimerId::from_u64(self.shared.timer_ids.next()?);
         self.shared
             .push(Box::new(move |lp: &EventLoop| {
-                lp.insert_timer(id, delay, repeat, Box::new(callback));
+                lp.insert_timer(id, delay, callback());
             }))
             .map_err(|_| ScheduleError::Closed)?;
         Ok(id)

@@ -15,8 +15,12 @@ use slab::Slab;
 use crate::event_loop::EventLoop;
 use crate::id::{IdMap, TimerId};
 
-/// A timer's callback; an interval calls it many times.
-pub(crate) type TimerCallback = Box<dyn FnMut(&EventLoop)>;
+/// A timer's callback: a timeout's runs once, an interval's many times.
+/// (A zero-sized closure boxes without allocating.)
+pub(crate) enum TimerCallback {
+    Once(Box<dyn FnOnce(&EventLoop)>),
+    Repeat(Box<dyn FnMut(&EventLoop)>),
+}
 
 struct Entry {
     id: TimerId,
@@ -24,7 +28,6 @@ struct Entry {
     /// Matches the heap triple that is this entry's current schedule.
     seq: u64,
     delay: u64,
-    repeat: bool,
     referenced: bool,
     /// Whether a live heap triple exists for this entry.
     scheduled: bool,
@@ -36,7 +39,6 @@ struct Entry {
 pub(crate) struct Due {
     pub(crate) id: TimerId,
     pub(crate) callback: TimerCallback,
-    pub(crate) repeat: bool,
 }
 
 #[derive(Default)]
@@ -55,7 +57,6 @@ impl TimerQueue {
         id: TimerId,
         now: u64,
         delay: u64,
-        repeat: bool,
         callback: TimerCallback,
     ) {
         let seq = self.bump_seq();
@@ -65,7 +66,6 @@ impl TimerQueue {
             deadline,
             seq,
             delay,
-            repeat,
             referenced: true,
             scheduled: true,
             callback: Some(callback),
@@ -107,20 +107,12 @@ impl TimerQueue {
             let entry = &mut self.entries[key];
             entry.scheduled = false;
             let id = entry.id;
-            if entry.repeat {
+            if let Some(TimerCallback::Repeat(_)) = entry.callback {
                 let callback = entry.callback.take()?;
-                return Some(Due {
-                    id,
-                    callback,
-                    repeat: true,
-                });
+                return Some(Due { id, callback });
             }
             let callback = self.remove(id).flatten()?;
-            return Some(Due {
-                id,
-                callback,
-                repeat: false,
-            });
+            return Some(Due { id, callback });
         }
     }
 

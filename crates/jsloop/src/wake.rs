@@ -35,7 +35,14 @@ impl Wake {
     }
 
     /// Tells the loop something changed; wakes it if it sleeps.
+    ///
+    /// A notification the loop has not consumed yet covers this change too
+    /// (the loop inspects its inputs after consuming), so while the loop is
+    /// busy a producer pays one plain load here.
     pub(crate) fn notify(&self) {
+        if self.notified.load(Ordering::SeqCst) {
+            return;
+        }
         if !self.notified.swap(true, Ordering::SeqCst)
             && self.sleeping.load(Ordering::SeqCst)
             && self.sleeping.swap(false, Ordering::SeqCst)

@@ -293,12 +293,7 @@ impl EventLoop {
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        let mut callback = Some(callback);
-        self.add_timer(delay, false, move |lp| {
-            if let Some(f) = callback.take() {
-                f(lp)
-            }
-        })
+        self.add_timer(delay, TimerCallback::Once(Box::new(callback)))
     }
 
     /// Runs `callback` every `period` (at least 1 ms) until cleared; the
@@ -311,23 +306,20 @@ impl EventLoop {
     where
         F: FnMut(&EventLoop) + 'static,
     {
-        self.add_timer(period, true, callback)
+        self.add_timer(period, TimerCallback::Repeat(Box::new(callback)))
     }
 
-    fn add_timer<F>(&self, delay: Duration, repeat: bool, callback: F) -> Result<TimerId, ScheduleError>
-    where
-        F: FnMut(&EventLoop) + 'static,
-    {
+    fn add_timer(&self, delay: Duration, callback: TimerCallback) -> Result<TimerId, ScheduleError> {
         if self.stop() != RUNNING || self.core.shared.is_terminated() {
             return Err(ScheduleError::Closed);
         }
         let id = TimerId::from_u64(self.core.timer_ids.next()?);
-        self.insert_timer(id, delay, repeat, Box::new(callback));
+        self.insert_timer(id, delay, callback);
         Ok(id)
     }
 
     /// Inserts a timer with an id already handed out (also for handles).
-    pub(crate) fn insert_timer(&self, id: TimerId, delay: Duration, repeat: bool, callback: TimerCallback) {
+    pub(crate) fn insert_timer(&self, id: TimerId, delay: Duration, callback: TimerCallback) {
         if self.stop() != RUNNING {
             drop(callback);
             return;
@@ -336,7 +328,7 @@ impl EventLoop {
         self.core
             .timers
             .borrow_mut()
-            .insert(id, now, delay_ms(delay), repeat, callback);
+            .insert(id, now, delay_ms(delay), callback);
     }
 
     /// Cancels a timeout or interval (also from inside its own callback);

@@ -5,7 +5,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use super::{EventLoop, Exit};
 use crate::panic::{CallbackKind, PanicReport};
 use crate::shared::{RUNNING, SHUTDOWN};
-use crate::timer::Due;
+use crate::timer::{Due, TimerCallback};
 
 /// Above this many slots an idle ingress buffer is shrunk back.
 const BATCH_KEEP: usize = 1 << 16;
@@ -77,24 +77,22 @@ impl EventLoop {
         let now = self.now();
         while !self.closing() {
             let due = self.core.timers.borrow_mut().take_due(now);
-            let Some(Due {
-                id,
-                mut callback,
-                repeat,
-            }) = due
-            else {
+            let Some(Due { id, callback }) = due else {
                 return;
             };
-            if repeat {
-                if self.invoke(CallbackKind::Interval, |lp| callback(lp)) {
-                    self.core.timers.borrow_mut().rearm(id, now, callback);
-                } else {
-                    let removed = self.core.timers.borrow_mut().remove(id);
-                    drop((removed, callback));
+            match callback {
+                TimerCallback::Once(callback) => {
+                    self.invoke(CallbackKind::Timeout, callback);
                 }
-            } else {
-                self.invoke(CallbackKind::Timeout, |lp| callback(lp));
-                drop(callback);
+                TimerCallback::Repeat(mut callback) => {
+                    if self.invoke(CallbackKind::Interval, |lp| callback(lp)) {
+                        let callback = TimerCallback::Repeat(callback);
+                        self.core.timers.borrow_mut().rearm(id, now, callback);
+                    } else {
+                        let removed = self.core.timers.borrow_mut().remove(id);
+                        drop((removed, callback));
+                    }
+                }
             }
             self.checkpoint();
         }
