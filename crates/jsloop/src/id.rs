@@ -173,7 +173,9 @@ mod tests {
     }
 }
 
-/// A hasher for ids: they are unique integers, so one multiply spreads them.
+/// A hasher for ids: they are unique integers, so one folded multiply
+/// spreads them over both the low bits (bucket index) and the high bits
+/// (control byte) that the hash table uses.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct IdHasher(u64);
 
@@ -189,7 +191,8 @@ impl std::hash::Hasher for IdHasher {
     }
 
     fn write_u64(&mut self, n: u64) {
-        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let wide = u128::from(n ^ self.0) * 0x9e37_79b9_7f4a_7c15;
+        self.0 = (wide >> 64) as u64 ^ wide as u64;
     }
 }
 
