@@ -229,7 +229,9 @@ fn round_trip(c: &mut Criterion) {
     let mut g = c.benchmark_group("round_trip");
     let lt = LoopThread::start();
     let tt = TokioThread::start();
-    g.bench_function("jsloop", |b| b.iter(|| lt.handle.call(|_| black_box(1)).unwrap()));
+    g.bench_function("jsloop", |b| {
+        b.iter(|| lt.handle.call(|_| black_box(1)).unwrap())
+    });
     g.bench_function("tokio", |b| {
         b.iter(|| futures::executor::block_on(tt.handle.spawn(async { black_box(1) })).unwrap())
     });

@@ -96,8 +96,7 @@ impl VirtualClock {
 
     /// Moves the clock forward by `by`, rounded down to whole milliseconds.
     pub fn advance(&self, by: Duration) {
-        self.ms
-            .fetch_add(by.as_millis() as u64, Ordering::Relaxed);
+        self.ms.fetch_add(by.as_millis() as u64, Ordering::Relaxed);
     }
 
     /// The current virtual time in milliseconds.

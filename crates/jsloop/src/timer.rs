@@ -52,13 +52,7 @@ pub(crate) struct TimerQueue {
 
 impl TimerQueue {
     /// Schedules `callback` to run `delay` ms after `now` (`delay` ≥ 1).
-    pub(crate) fn insert(
-        &mut self,
-        id: TimerId,
-        now: u64,
-        delay: u64,
-        callback: TimerCallback,
-    ) {
+    pub(crate) fn insert(&mut self, id: TimerId, now: u64, delay: u64, callback: TimerCallback) {
         let seq = self.bump_seq();
         let deadline = now.saturating_add(delay);
         let key = self.entries.insert(Entry {

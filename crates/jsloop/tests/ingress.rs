@@ -17,7 +17,11 @@ const PER_THREAD: usize = 100_000;
 fn four_threads_times_100k_submits_each_run_exactly_once() {
     for spin in [Duration::ZERO, Duration::from_micros(50)] {
         let lp = EventLoop::builder().spin(spin).build();
-        let runs: Arc<Vec<AtomicU8>> = Arc::new((0..THREADS * PER_THREAD).map(|_| AtomicU8::new(0)).collect());
+        let runs: Arc<Vec<AtomicU8>> = Arc::new(
+            (0..THREADS * PER_THREAD)
+                .map(|_| AtomicU8::new(0))
+                .collect(),
+        );
         let barrier = Arc::new(Barrier::new(THREADS));
         let producers: Vec<_> = (0..THREADS)
             .map(|t| {
@@ -45,7 +49,10 @@ fn four_threads_times_100k_submits_each_run_exactly_once() {
         for p in producers {
             p.join().unwrap();
         }
-        let bad = runs.iter().filter(|r| r.load(Ordering::Relaxed) != 1).count();
+        let bad = runs
+            .iter()
+            .filter(|r| r.load(Ordering::Relaxed) != 1)
+            .count();
         assert_eq!(bad, 0, "tasks not run exactly once (spin {spin:?})");
         assert_eq!(lp.stats().ingress, 0);
     }
@@ -80,7 +87,9 @@ fn submit_batch_after_shutdown_hands_every_task_back() {
     let lp = EventLoop::new();
     lp.shutdown();
     lp.run().unwrap();
-    let tasks: Vec<_> = (0..3).map(|i| move |_: &EventLoop| drop(i)).collect();
+    let tasks: Vec<_> = (0..3)
+        .map(|i| move |_: &EventLoop| assert!(i < 3))
+        .collect();
     let err = lp.handle().submit_batch(tasks).unwrap_err();
     assert_eq!(err.into_inner().len(), 3);
 }
@@ -121,7 +130,10 @@ fn cross_thread_clear_immediate_is_linearizable() {
     lp.run().unwrap();
     clearer.join().unwrap();
     for i in 0..N {
-        let (r, c) = (ran[i].load(Ordering::SeqCst), cleared[i].load(Ordering::SeqCst));
+        let (r, c) = (
+            ran[i].load(Ordering::SeqCst),
+            cleared[i].load(Ordering::SeqCst),
+        );
         assert!(r != c, "immediate {i}: ran={r} cleared={c}");
     }
     assert_eq!(lp.stats().remote_immediates, 0);
@@ -142,7 +154,9 @@ fn clear_immediate_from_a_handle_ignores_loop_local_and_unknown_ids() {
 
 #[test]
 fn handle_timers_run_and_clear_in_order() {
-    let lp = EventLoop::builder().clock(jsloop::VirtualClock::new()).build();
+    let lp = EventLoop::builder()
+        .clock(jsloop::VirtualClock::new())
+        .build();
     let handle = lp.handle();
     let fired = Arc::new(AtomicUsize::new(0));
     let f = fired.clone();

@@ -52,7 +52,8 @@ fn run_is_not_reentrant() {
     let lp = virtual_loop();
     let result = Rc::new(RefCell::new(None));
     let r = result.clone();
-    lp.set_immediate(move |lp| *r.borrow_mut() = Some(lp.run())).unwrap();
+    lp.set_immediate(move |lp| *r.borrow_mut() = Some(lp.run()))
+        .unwrap();
     lp.run().unwrap();
     assert_eq!(*result.borrow(), Some(Err(RunError::Reentrant)));
 }
@@ -63,7 +64,10 @@ fn submit_after_close_hands_the_task_back() {
     lp.close();
     assert_eq!(lp.run(), Ok(Exit::Closed));
     let marker = 7;
-    let err = lp.handle().submit(move |_| drop(marker)).unwrap_err();
+    let err = lp
+        .handle()
+        .submit(move |_| assert_eq!(marker, 7))
+        .unwrap_err();
     let _task: Box<dyn FnOnce(&EventLoop)> = Box::new(err.into_inner());
     let err: SubmitError<_> = lp.submit(|_| ()).unwrap_err();
     assert!(err.to_string().contains("no longer accepting"));
@@ -72,7 +76,11 @@ fn submit_after_close_hands_the_task_back() {
         Err(ScheduleError::Closed)
     );
     assert_eq!(lp.set_immediate(|_| ()), Err(ScheduleError::Closed));
-    assert_eq!(lp.run(), Ok(Exit::Closed), "a terminated loop stays terminated");
+    assert_eq!(
+        lp.run(),
+        Ok(Exit::Closed),
+        "a terminated loop stays terminated"
+    );
 }
 
 #[test]
@@ -103,8 +111,10 @@ fn close_from_inside_drops_queued_work_unrun() {
     lp.set_immediate(move |_| l.borrow_mut().push("second immediate"))
         .unwrap();
     let l = log.clone();
-    lp.set_timeout(Duration::from_millis(5), move |_| l.borrow_mut().push("timer"))
-        .unwrap();
+    lp.set_timeout(Duration::from_millis(5), move |_| {
+        l.borrow_mut().push("timer")
+    })
+    .unwrap();
     assert_eq!(lp.run(), Ok(Exit::Closed));
     assert_eq!(*log.borrow(), ["closer"]);
     assert_eq!(lp.stats(), jsloop::Stats::default());
@@ -116,8 +126,10 @@ fn shutdown_runs_accepted_work_and_drops_timers() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let handle = lp.handle();
     let l = log.clone();
-    lp.set_timeout(Duration::from_millis(100), move |_| l.borrow_mut().push("timer"))
-        .unwrap();
+    lp.set_timeout(Duration::from_millis(100), move |_| {
+        l.borrow_mut().push("timer")
+    })
+    .unwrap();
     let l = log.clone();
     lp.set_immediate(move |lp| {
         l.borrow_mut().push("immediate");
@@ -135,7 +147,10 @@ fn shutdown_runs_accepted_work_and_drops_timers() {
     .unwrap();
     handle.submit(|_| ()).unwrap();
     assert_eq!(lp.run(), Ok(Exit::Shutdown));
-    assert_eq!(*log.borrow(), ["immediate", "microtask", "immediate during drain"]);
+    assert_eq!(
+        *log.borrow(),
+        ["immediate", "microtask", "immediate during drain"]
+    );
     assert!(handle.is_terminated());
     assert!(handle.submit(|_| ()).is_err());
     assert_eq!(lp.stats(), jsloop::Stats::default());
@@ -196,7 +211,11 @@ fn call_runs_on_the_loop_and_returns_the_result() {
     let hold = handle.hold().unwrap();
     let worker = std::thread::spawn(move || {
         let sum: u64 = (0..10)
-            .map(|i| handle.call(move |lp| i + lp.stats().ingress as u64).unwrap())
+            .map(|i| {
+                handle
+                    .call(move |lp| i + lp.stats().ingress as u64)
+                    .unwrap()
+            })
             .sum();
         drop(hold);
         sum

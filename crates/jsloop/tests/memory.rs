@@ -44,7 +44,9 @@ fn a_million_timer_set_and_clear_pairs_leave_memory_flat() {
 
 fn interleaved_timers_are_compacted() {
     let lp = EventLoop::builder().clock(VirtualClock::new()).build();
-    let live: Vec<_> = (0..1000).map(|_| lp.set_timeout(HOUR, |_| ()).unwrap()).collect();
+    let live: Vec<_> = (0..1000)
+        .map(|_| lp.set_timeout(HOUR, |_| ()).unwrap())
+        .collect();
     let grew = growth(1_000_000, || {
         let id = lp.set_timeout(HOUR, |_| ()).unwrap();
         lp.refresh_timer(live[id.as_u64() as usize % live.len()]);

@@ -44,7 +44,8 @@ impl Model {
     fn set(&mut self, label: usize, delay: u64, repeat: bool) {
         let period = delay.max(1);
         self.seq += 1;
-        self.live.push((label, self.now + period, self.seq, period, repeat));
+        self.live
+            .push((label, self.now + period, self.seq, period, repeat));
     }
 
     fn clear(&mut self, label: usize) -> bool {
@@ -90,9 +91,15 @@ impl Model {
     }
 }
 
-fn run_ops(ops: &[Op]) -> (Vec<(usize, u64)>, Vec<(usize, u64)>) {
+/// (timer label, loop time) of each callback run.
+type Fired = Vec<(usize, u64)>;
+
+fn run_ops(ops: &[Op]) -> (Fired, Fired) {
     let clock = VirtualClock::new();
-    let lp = EventLoop::builder().clock(clock.clone()).spin(Duration::ZERO).build();
+    let lp = EventLoop::builder()
+        .clock(clock.clone())
+        .spin(Duration::ZERO)
+        .build();
     let fired: Rc<RefCell<Vec<(usize, u64)>>> = Rc::default();
     let mut ids: Vec<TimerId> = Vec::new();
     let mut model = Model::default();
@@ -145,8 +152,14 @@ proptest! {
 #[test]
 fn model_agrees_on_a_hand_written_case() {
     let ops = [
-        Op::Set { delay: 5, repeat: true },
-        Op::Set { delay: 5, repeat: false },
+        Op::Set {
+            delay: 5,
+            repeat: true,
+        },
+        Op::Set {
+            delay: 5,
+            repeat: false,
+        },
         Op::Advance { ms: 5 },
         Op::Advance { ms: 12 },
         Op::Clear { k: 0 },

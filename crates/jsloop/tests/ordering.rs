@@ -103,7 +103,12 @@ fn immediates_queued_during_check_run_next_turn() {
     lp.run().unwrap();
     assert_eq!(
         *log.borrow(),
-        ["first", "second", "poll of the next turn", "queued during check"]
+        [
+            "first",
+            "second",
+            "poll of the next turn",
+            "queued during check"
+        ]
     );
 }
 
@@ -113,7 +118,8 @@ fn immediate_runs_before_a_timer_set_in_a_timer() {
     let log = Log::default();
     let l = log.clone();
     lp.set_timeout(Duration::from_millis(1), move |lp| {
-        lp.set_timeout(Duration::from_millis(1), logger(&l, "timeout")).unwrap();
+        lp.set_timeout(Duration::from_millis(1), logger(&l, "timeout"))
+            .unwrap();
         lp.set_immediate(logger(&l, "immediate")).unwrap();
     })
     .unwrap();

@@ -47,15 +47,21 @@ fn setup() -> Setup {
 /// Schedules work after the panicking callback to prove the loop goes on.
 fn then_continue(s: &Setup) {
     let after = s.after.clone();
-    s.lp.set_timeout(Duration::from_millis(50), move |_| *after.borrow_mut() = true)
-        .unwrap();
+    s.lp.set_timeout(Duration::from_millis(50), move |_| {
+        *after.borrow_mut() = true
+    })
+    .unwrap();
 }
 
 fn check(s: Setup, kind: CallbackKind) {
     s.lp.run().unwrap();
     assert_eq!(*s.reports.borrow(), [(kind, "boom".to_string())]);
     assert!(*s.after.borrow(), "the loop went on after the panic");
-    assert_eq!(s.dropped.load(Ordering::SeqCst), 1, "the callback was dropped");
+    assert_eq!(
+        s.dropped.load(Ordering::SeqCst),
+        1,
+        "the callback was dropped"
+    );
     assert_eq!(s.lp.stats(), Stats::default(), "no bookkeeping left");
 }
 
@@ -76,9 +82,8 @@ fn panicking_timeout() {
 fn panicking_interval_is_cleared() {
     let s = setup();
     let w = Witness(s.dropped.clone());
-    let id = s
-        .lp
-        .set_interval(Duration::from_millis(1), move |_| {
+    let id =
+        s.lp.set_interval(Duration::from_millis(1), move |_| {
             let _w = &w;
             panic!("boom")
         })

@@ -45,7 +45,8 @@ fn a_thousand_equal_deadlines_run_in_scheduling_order() {
     let order = Rc::new(RefCell::new(Vec::new()));
     for i in 0..1000 {
         let o = order.clone();
-        lp.set_timeout(ms(5), move |_| o.borrow_mut().push(i)).unwrap();
+        lp.set_timeout(ms(5), move |_| o.borrow_mut().push(i))
+            .unwrap();
     }
     lp.run().unwrap();
     assert_eq!(*order.borrow(), (0..1000).collect::<Vec<_>>());
@@ -174,7 +175,9 @@ fn unref_timer_does_not_keep_the_loop_alive() {
     let (lp, clock) = virtual_loop();
     let fired = Rc::new(RefCell::new(false));
     let f = fired.clone();
-    let id = lp.set_timeout(ms(100), move |_| *f.borrow_mut() = true).unwrap();
+    let id = lp
+        .set_timeout(ms(100), move |_| *f.borrow_mut() = true)
+        .unwrap();
     assert_eq!(lp.timer_has_ref(id), Some(true));
     assert!(lp.unref_timer(id));
     assert_eq!(lp.timer_has_ref(id), Some(false));
@@ -191,7 +194,9 @@ fn unref_timer_still_fires_while_other_work_keeps_the_loop_alive() {
     let (lp, _clock) = virtual_loop();
     let log = Log::default();
     let l = log.clone();
-    let id = lp.set_timeout(ms(10), move |_| push(&l, "unref'd")).unwrap();
+    let id = lp
+        .set_timeout(ms(10), move |_| push(&l, "unref'd"))
+        .unwrap();
     lp.unref_timer(id);
     let l = log.clone();
     lp.set_timeout(ms(20), move |_| push(&l, "ref'd")).unwrap();
@@ -204,8 +209,11 @@ fn refresh_restarts_the_countdown() {
     let (lp, _clock) = virtual_loop();
     let at = Rc::new(RefCell::new(None));
     let a = at.clone();
-    let id = lp.set_timeout(ms(10), move |lp| *a.borrow_mut() = Some(lp.now())).unwrap();
-    lp.set_timeout(ms(6), move |lp| assert!(lp.refresh_timer(id))).unwrap();
+    let id = lp
+        .set_timeout(ms(10), move |lp| *a.borrow_mut() = Some(lp.now()))
+        .unwrap();
+    lp.set_timeout(ms(6), move |lp| assert!(lp.refresh_timer(id)))
+        .unwrap();
     lp.run().unwrap();
     assert_eq!(*at.borrow(), Some(16));
     assert_eq!(lp.stats().timer_slots, 0);

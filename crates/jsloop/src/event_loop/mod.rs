@@ -309,7 +309,11 @@ impl EventLoop {
         self.add_timer(period, TimerCallback::Repeat(Box::new(callback)))
     }
 
-    fn add_timer(&self, delay: Duration, callback: TimerCallback) -> Result<TimerId, ScheduleError> {
+    fn add_timer(
+        &self,
+        delay: Duration,
+        callback: TimerCallback,
+    ) -> Result<TimerId, ScheduleError> {
         if self.stop() != RUNNING || self.core.shared.is_terminated() {
             return Err(ScheduleError::Closed);
         }
@@ -389,7 +393,11 @@ impl EventLoop {
 
     /// Queues an immediate that came from a handle; it runs only if the
     /// loop claims it before a handle clears it.
-    pub(crate) fn push_remote_immediate(&self, id: ImmediateId, callback: Box<dyn FnOnce(&EventLoop) + Send>) {
+    pub(crate) fn push_remote_immediate(
+        &self,
+        id: ImmediateId,
+        callback: Box<dyn FnOnce(&EventLoop) + Send>,
+    ) {
         let wrapped: ImmediateCallback = Box::new(move |lp: &EventLoop| {
             if lp.core.shared.claim_immediate(id.as_u64()) {
                 callback(lp)

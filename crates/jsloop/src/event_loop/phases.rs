@@ -270,4 +270,3 @@ impl EventLoop {
         drop((refused, timers, immediates, tasks, closers));
     }
 }
-

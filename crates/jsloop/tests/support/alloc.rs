@@ -16,7 +16,7 @@ static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 static EXCLUSIVE: Mutex<()> = Mutex::new(());
 
 /// The system allocator, counting live bytes and allocation calls.
-pub struct Counting;
+pub(crate) struct Counting;
 
 // SAFETY: every call is forwarded unchanged to `System`, which upholds the
 // `GlobalAlloc` contract; the counters are plain atomics.
@@ -41,7 +41,10 @@ unsafe impl GlobalAlloc for Counting {
         // SAFETY: same contract as ours, forwarded.
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
-            LIVE_BYTES.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+            LIVE_BYTES.fetch_add(
+                new_size as isize - layout.size() as isize,
+                Ordering::Relaxed,
+            );
             ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
         }
         p
@@ -49,16 +52,16 @@ unsafe impl GlobalAlloc for Counting {
 }
 
 /// Bytes currently allocated by the whole process.
-pub fn live_bytes() -> isize {
+pub(crate) fn live_bytes() -> isize {
     LIVE_BYTES.load(Ordering::SeqCst)
 }
 
 /// Allocation calls so far (allocs and reallocs).
-pub fn allocations() -> usize {
+pub(crate) fn allocations() -> usize {
     ALLOCATIONS.load(Ordering::SeqCst)
 }
 
 /// Serialises measuring tests within one test binary.
-pub fn exclusive() -> MutexGuard<'static, ()> {
+pub(crate) fn exclusive() -> MutexGuard<'static, ()> {
     EXCLUSIVE.lock().unwrap_or_else(|e| e.into_inner())
 }
