@@ -155,6 +155,22 @@ fn remote_submit(c: &mut Criterion) {
             wait_for(&done, N as usize);
         })
     });
+    // The same with a capture-free task: no allocation, no shared refcount,
+    // so this isolates the queue's own cost from malloc and the Arc clone.
+    static DONE: AtomicUsize = AtomicUsize::new(0);
+    g.bench_function("jsloop/one_producer_no_capture", |b| {
+        b.iter(|| {
+            DONE.store(0, Ordering::Relaxed);
+            for _ in 0..N {
+                lt.handle
+                    .submit(|_| {
+                        DONE.fetch_add(1, Ordering::Release);
+                    })
+                    .unwrap();
+            }
+            wait_for(&DONE, N as usize);
+        })
+    });
     g.bench_function("tokio/one_producer", |b| {
         b.iter(|| {
             done.store(0, Ordering::Relaxed);
