@@ -71,6 +71,7 @@ mod ingress;
 mod microtask;
 mod oneshot;
 mod panic;
+pub mod promise;
 mod shared;
 mod sync;
 mod timer;

@@ -3,8 +3,9 @@
 //!
 //! A checkpoint runs after every callback: it drains the whole nextTick
 //! queue, then the whole microtask queue, then the external jobs, and
-//! repeats while any of them has work; then it lets the job queue report
-//! (unhandled rejections), which may queue more work, so it checks again.
+//! repeats while any of them has work; then it reports unhandled promise
+//! rejections (the loop's own, then the job queue's), which may queue more
+//! work, so it checks again.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -78,16 +79,12 @@ impl EventLoop {
                 }
             }
             let external = queues.external.borrow().clone();
-            let Some(external) = external else {
-                if queues.is_empty() {
-                    break;
-                }
-                continue;
-            };
-            if external.run_jobs(self) || !queues.is_empty() {
+            if external.as_ref().is_some_and(|q| q.run_jobs(self)) || !queues.is_empty() {
                 continue;
             }
-            if !external.checkpoint_end(self) && queues.is_empty() {
+            let mut more = core.rejections.report(self);
+            more |= external.is_some_and(|q| q.checkpoint_end(self));
+            if !more && queues.is_empty() {
                 break;
             }
         }

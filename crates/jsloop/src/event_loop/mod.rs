@@ -19,6 +19,7 @@ use crate::immediate::{ImmediateCallback, ImmediateQueue};
 use crate::ingress::Task;
 use crate::microtask::{Job, JobQueue, Microtasks};
 use crate::panic::PanicHook;
+use crate::promise::{Rejection, Spawner, Tracker};
 use crate::shared::{Shared, CLOSE, RUNNING, SHUTDOWN};
 use crate::sync::{Arc, Ordering};
 use crate::timer::{TimerCallback, TimerQueue};
@@ -48,6 +49,8 @@ pub(crate) struct Core {
     timers: RefCell<TimerQueue>,
     immediates: RefCell<ImmediateQueue>,
     pub(crate) microtasks: Microtasks,
+    pub(crate) rejections: Tracker,
+    pub(crate) spawner: Spawner,
     tasks: RefCell<VecDeque<Job>>,
     closers: RefCell<Vec<Job>>,
     batch: RefCell<Vec<Task>>,
@@ -151,6 +154,14 @@ pub struct Stats {
     pub microtasks: usize,
     /// Queued close callbacks.
     pub closers: usize,
+    /// Rejected promises with no handler, not reported yet.
+    pub unhandled_rejections: usize,
+    /// Late-handled rejections not reported yet.
+    pub late_rejections: usize,
+    /// Spawned futures not finished yet.
+    pub futures: usize,
+    /// Promises waiting for a [`SendResolver`](crate::promise::SendResolver).
+    pub send_resolvers: usize,
 }
 
 /// Converts a delay to whole milliseconds, rounding up, at least 1.
@@ -183,6 +194,8 @@ impl EventLoop {
                 timers: RefCell::default(),
                 immediates: RefCell::default(),
                 microtasks: Microtasks::default(),
+                rejections: Tracker::default(),
+                spawner: Spawner::default(),
                 tasks: RefCell::default(),
                 closers: RefCell::default(),
                 batch: RefCell::default(),
@@ -483,6 +496,18 @@ impl EventLoop {
         Ok(())
     }
 
+    /// Sets the hook told, at the end of a microtask checkpoint, about each
+    /// promise rejected with no handler (default: a line on stderr).
+    pub fn on_unhandled_rejection(&self, hook: impl Fn(&EventLoop, &Rejection) + 'static) {
+        self.core.rejections.set_unhandled_hook(Some(Rc::new(hook)));
+    }
+
+    /// Sets the hook told when a handler arrives for a rejection already
+    /// reported as unhandled (default: a line on stderr).
+    pub fn on_rejection_handled(&self, hook: impl Fn(&EventLoop, &Rejection) + 'static) {
+        self.core.rejections.set_handled_hook(Some(Rc::new(hook)));
+    }
+
     /// Installs (or removes) the external job queue drained at every
     /// microtask checkpoint.
     pub fn set_job_queue(&self, queue: Option<Rc<dyn JobQueue>>) {
@@ -531,6 +556,10 @@ impl EventLoop {
             ticks: core.microtasks.ticks.borrow().len(),
             microtasks: core.microtasks.jobs.borrow().len(),
             closers: core.closers.borrow().len(),
+            unhandled_rejections: core.rejections.pending_len(),
+            late_rejections: core.rejections.late_len(),
+            futures: core.spawner.len(),
+            send_resolvers: core.spawner.resolvers(),
         }
     }
 

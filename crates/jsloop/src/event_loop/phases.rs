@@ -267,6 +267,8 @@ impl EventLoop {
         let tasks = std::mem::take(&mut *core.tasks.borrow_mut());
         let closers = std::mem::take(&mut *core.closers.borrow_mut());
         core.microtasks.clear();
+        core.rejections.clear();
+        core.spawner.clear();
         drop((refused, timers, immediates, tasks, closers));
     }
 }

@@ -1,0 +1,249 @@
+//! Promises as futures, futures as promises, and `async` Rust on the loop.
+//!
+//! Ground rules: spawned futures live in the loop's [`Spawner`] slab; a
+//! future is taken out of its slot while it is polled (no borrow is held
+//! while user code runs). Wakers are `Send`: a wake-up from any thread goes
+//! through the loop's ingress as a task that polls the slot. A stale wake
+//! (the slot was reused) only causes a spurious poll, which futures allow.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
+
+use slab::Slab;
+
+use super::thread_safe::Registry;
+use super::{panic_reason, Promise, Reason, State};
+use crate::event_loop::{EventLoop, Exit};
+use crate::handle::Handle;
+
+type LocalFuture = Pin<Box<dyn Future<Output = ()>>>;
+
+struct Task {
+    future: Option<LocalFuture>,
+    on_panic: Option<Box<dyn FnOnce(Reason)>>,
+}
+
+/// The futures spawned on a loop.
+#[derive(Default)]
+pub(crate) struct Spawner {
+    tasks: RefCell<Slab<Task>>,
+    pub(crate) registry: Registry,
+}
+
+impl Spawner {
+    /// Number of spawned futures not finished yet.
+    pub(crate) fn len(&self) -> usize {
+        self.tasks.borrow().len()
+    }
+
+    /// Number of resolvers waiting for another thread.
+    pub(crate) fn resolvers(&self) -> usize {
+        self.registry.len()
+    }
+
+    /// Drops every spawned future and waiting resolver (loop close),
+    /// outside the borrows.
+    pub(crate) fn clear(&self) {
+        let tasks = std::mem::take(&mut *self.tasks.borrow_mut());
+        drop(tasks);
+        self.registry.clear();
+    }
+}
+
+struct TaskWaker {
+    handle: Handle,
+    key: usize,
+    queued: AtomicBool,
+}
+
+impl Wake for TaskWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        if self.queued.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let me = self.clone();
+        let _ = self.handle.submit(move |lp: &EventLoop| {
+            me.queued.store(false, Ordering::Release);
+            lp.poll_spawned(me.key);
+        });
+    }
+}
+
+/// Why [`EventLoop::block_on`] returned no output.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BlockOnError {
+    /// The loop ran out of work while the future was still pending.
+    #[error("event loop went idle before the future completed")]
+    Stalled,
+    /// The loop shut down or closed first.
+    #[error("event loop terminated before the future completed")]
+    Terminated,
+    /// The future panicked; the panic message.
+    #[error("future panicked: {0}")]
+    Panicked(String),
+    /// `block_on` was called from inside a loop callback.
+    #[error("event loop is already running")]
+    Reentrant,
+}
+
+impl EventLoop {
+    /// Runs `future` on the loop thread; its output fulfils the returned
+    /// promise (a panic rejects it). It is first polled in the poll phase.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop::EventLoop;
+    /// use jsloop::promise::Promise;
+    ///
+    /// let lp = EventLoop::new();
+    /// let (p, r) = Promise::<u8>::new(&lp);
+    /// let sum = lp.spawn_local(async move { p.await.unwrap() + 1 });
+    /// r.resolve(41);
+    /// lp.run().unwrap();
+    /// assert_eq!(sum.outcome().unwrap().unwrap(), 42);
+    /// ```
+    pub fn spawn_local<F>(&self, future: F) -> Promise<F::Output>
+    where
+        F: Future + 'static,
+        F::Output: Clone + 'static,
+    {
+        let (promise, resolver) = Promise::new(self);
+        let slot = Rc::new(RefCell::new(Some(resolver)));
+        let s2 = slot.clone();
+        self.spawn_task(
+            Box::pin(async move {
+                let value = future.await;
+                if let Some(r) = slot.borrow_mut().take() {
+                    r.resolve(value);
+                }
+            }),
+            Box::new(move |reason| {
+                if let Some(r) = s2.borrow_mut().take() {
+                    r.reject(reason);
+                }
+            }),
+        );
+        promise
+    }
+
+    /// Runs the loop until `future` completes, and returns its output.
+    ///
+    /// # Errors
+    ///
+    /// [`BlockOnError::Stalled`] if the loop ran out of work first,
+    /// [`BlockOnError::Terminated`] after a shutdown or close,
+    /// [`BlockOnError::Panicked`] if the future panicked,
+    /// [`BlockOnError::Reentrant`] from inside a loop callback.
+    pub fn block_on<F>(&self, future: F) -> Result<F::Output, BlockOnError>
+    where
+        F: Future + 'static,
+    {
+        let out: Rc<RefCell<Option<Result<F::Output, BlockOnError>>>> = Rc::default();
+        let (o1, o2) = (out.clone(), out.clone());
+        self.spawn_task(
+            Box::pin(async move {
+                let value = future.await;
+                *o1.borrow_mut() = Some(Ok(value));
+            }),
+            Box::new(move |reason| {
+                *o2.borrow_mut() = Some(Err(BlockOnError::Panicked(reason.to_string())));
+            }),
+        );
+        let exit = self
+            .run_until(|_| out.borrow().is_some())
+            .map_err(|_| BlockOnError::Reentrant)?;
+        let taken = out.borrow_mut().take();
+        match (taken, exit) {
+            (Some(result), _) => result,
+            (None, Exit::Shutdown | Exit::Closed) => Err(BlockOnError::Terminated),
+            (None, _) => Err(BlockOnError::Stalled),
+        }
+    }
+
+    fn spawn_task(&self, future: LocalFuture, on_panic: Box<dyn FnOnce(Reason)>) {
+        let key = self.core.spawner.tasks.borrow_mut().insert(Task {
+            future: Some(future),
+            on_panic: Some(on_panic),
+        });
+        if self.submit(move |lp| lp.poll_spawned(key)).is_err() {
+            let task = self.core.spawner.tasks.borrow_mut().try_remove(key);
+            drop(task);
+        }
+    }
+
+    pub(crate) fn poll_spawned(&self, key: usize) {
+        let future = {
+            let mut tasks = self.core.spawner.tasks.borrow_mut();
+            tasks.get_mut(key).and_then(|t| t.future.take())
+        };
+        let Some(mut future) = future else {
+            return;
+        };
+        let waker = Waker::from(Arc::new(TaskWaker {
+            handle: self.handle(),
+            key,
+            queued: AtomicBool::new(false),
+        }));
+        let mut cx = Context::from_waker(&waker);
+        match catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(&mut cx))) {
+            Ok(Poll::Pending) => {
+                if let Some(task) = self.core.spawner.tasks.borrow_mut().get_mut(key) {
+                    task.future = Some(future);
+                }
+            }
+            Ok(Poll::Ready(())) => {
+                let task = self.core.spawner.tasks.borrow_mut().try_remove(key);
+                drop((task, future));
+            }
+            Err(payload) => {
+                let task = self.core.spawner.tasks.borrow_mut().try_remove(key);
+                drop(future);
+                if let Some(on_panic) = task.and_then(|mut t| t.on_panic.take()) {
+                    on_panic(panic_reason(payload));
+                }
+            }
+        }
+    }
+}
+
+impl<T: Clone + 'static> Promise<T> {
+    /// A promise settled by `future`'s result once it completes on the loop.
+    pub fn from_future<F>(lp: &EventLoop, future: F) -> Promise<T>
+    where
+        F: Future<Output = Result<T, Reason>> + 'static,
+    {
+        lp.spawn_local(future).then(|r| r)
+    }
+}
+
+/// Awaiting a promise attaches a handler (as `await` does in JavaScript):
+/// a rejection it delivers is not reported as unhandled.
+impl<T: Clone + 'static> Future for Promise<T> {
+    type Output = Result<T, Reason>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.mark_handled();
+        let mut state = self.cell.state.borrow_mut();
+        match &mut *state {
+            State::Pending { wakers, .. } => {
+                if !wakers.iter().any(|w| w.will_wake(cx.waker())) {
+                    wakers.push(cx.waker().clone());
+                }
+                Poll::Pending
+            }
+            State::Fulfilled(v) => Poll::Ready(Ok(v.clone())),
+            State::Rejected(e) => Poll::Ready(Err(e.clone())),
+        }
+    }
+}

@@ -1,0 +1,430 @@
+//! Promises for Rust code on the loop, with JavaScript's semantics.
+//!
+//! A [`Promise`] belongs to the loop thread. Its reactions run as
+//! microtasks, in registration order, never synchronously, also when
+//! attached to a promise that has already settled. Rejections nobody
+//! handles are reported at the end of the microtask checkpoint, as the
+//! ECMAScript host hooks describe (see [`EventLoop::on_unhandled_rejection`]).
+//!
+//! Ground rules:
+//! - A promise's state, its reactions and its tracking state live in its
+//!   cell; the loop's only list holds promises that are rejected and not
+//!   handled yet. Attaching a handler removes the entry; fulfilment never
+//!   creates one.
+//! - Reactions are detached from the cell before they run; no `RefCell`
+//!   borrow is held while user code runs.
+//! - A reaction keeps its derived promise alive, never the other way, so
+//!   settled chains free themselves. A handler that captures the promise it
+//!   is attached to forms a cycle until it runs (as it would in any
+//!   reference-counted engine).
+//!
+//! # Examples
+//!
+//! ```
+//! use std::cell::Cell;
+//! use std::rc::Rc;
+//! use jsloop::EventLoop;
+//! use jsloop::promise::Promise;
+//!
+//! let lp = EventLoop::new();
+//! let (p, resolver) = Promise::<u32>::new(&lp);
+//! let seen = Rc::new(Cell::new(0));
+//! let s = seen.clone();
+//! p.then(|v| Ok(v * 2)).then(move |v| {
+//!     s.set(v);
+//!     Ok(())
+//! });
+//! resolver.resolve(21);
+//! lp.run().unwrap();
+//! assert_eq!(seen.get(), 42);
+//! ```
+
+mod combinators;
+mod future;
+mod reason;
+mod thread_safe;
+mod tracker;
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::rc::Rc;
+use std::task::Waker;
+
+pub use combinators::{all, all_settled, any, race};
+pub use future::BlockOnError;
+pub use reason::{AggregateError, PromiseError, Reason};
+pub use thread_safe::{promisify, SendResolver};
+pub use tracker::Rejection;
+pub(crate) use future::Spawner;
+pub(crate) use tracker::Tracker;
+
+use crate::event_loop::{EventLoop, LocalHandle};
+use reason::panic_reason;
+use tracker::{Track, Tracked};
+
+/// A reaction: called once, on the loop, with the settled outcome.
+type Reaction<T> = Box<dyn FnOnce(&EventLoop, Result<T, Reason>)>;
+
+enum State<T> {
+    Pending {
+        reactions: Vec<Reaction<T>>,
+        wakers: Vec<Waker>,
+    },
+    Fulfilled(T),
+    Rejected(Reason),
+}
+
+pub(crate) struct PromiseCell<T> {
+    lp: LocalHandle,
+    state: RefCell<State<T>>,
+    track: Cell<Track>,
+}
+
+/// A JavaScript-style promise for Rust code on the loop thread.
+///
+/// Cheap to clone (clones share one state). `T: Clone` because every
+/// reaction receives the value.
+pub struct Promise<T> {
+    cell: Rc<PromiseCell<T>>,
+}
+
+impl<T> Clone for Promise<T> {
+    fn clone(&self) -> Self {
+        Self {
+            cell: self.cell.clone(),
+        }
+    }
+}
+
+impl<T> fmt::Debug for Promise<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = match &*self.cell.state.borrow() {
+            State::Pending { .. } => "pending",
+            State::Fulfilled(_) => "fulfilled",
+            State::Rejected(_) => "rejected",
+        };
+        write!(f, "Promise {{ <{state}> }}")
+    }
+}
+
+impl<T> fmt::Display for Promise<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[object Promise]")
+    }
+}
+
+/// What a handler settles its derived promise with.
+pub enum Settle<T> {
+    /// Fulfil with a value.
+    Value(T),
+    /// Adopt another promise's outcome (as returning a promise from a
+    /// JavaScript handler does: two microtask hops later).
+    Adopt(Promise<T>),
+    /// Reject with a reason.
+    Reject(Reason),
+}
+
+impl<T> From<Result<T, Reason>> for Settle<T> {
+    fn from(r: Result<T, Reason>) -> Self {
+        match r {
+            Ok(v) => Settle::Value(v),
+            Err(e) => Settle::Reject(e),
+        }
+    }
+}
+
+/// Settles its promise once: resolve, reject, or adopt another promise.
+///
+/// Dropping it unused leaves the promise pending, as in JavaScript.
+pub struct Resolver<T> {
+    cell: Rc<PromiseCell<T>>,
+}
+
+impl<T> fmt::Debug for Resolver<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Resolver")
+    }
+}
+
+impl<T: Clone + 'static> Promise<T> {
+    /// A pending promise and the resolver that settles it.
+    pub fn new(lp: &EventLoop) -> (Self, Resolver<T>) {
+        Self::pending(lp.local_handle())
+    }
+
+    fn pending(lp: LocalHandle) -> (Self, Resolver<T>) {
+        let cell = Rc::new(PromiseCell {
+            lp,
+            state: RefCell::new(State::Pending {
+                reactions: Vec::new(),
+                wakers: Vec::new(),
+            }),
+            track: Cell::new(Track::None),
+        });
+        (Self { cell: cell.clone() }, Resolver { cell })
+    }
+
+    /// A promise already fulfilled with `value`.
+    pub fn resolved(lp: &EventLoop, value: T) -> Self {
+        let (p, r) = Self::new(lp);
+        r.resolve(value);
+        p
+    }
+
+    /// A promise already rejected with `reason` (which is kept as is,
+    /// never unwrapped, even when it holds a promise).
+    pub fn rejected(lp: &EventLoop, reason: Reason) -> Self {
+        let (p, r) = Self::new(lp);
+        r.reject(reason);
+        p
+    }
+
+    /// JavaScript's `Promise.resolve(p)` for a promise: `p` itself.
+    pub fn resolve_promise(p: &Promise<T>) -> Self {
+        p.clone()
+    }
+
+    /// Whether two promises are the same promise.
+    pub fn ptr_eq(a: &Promise<T>, b: &Promise<T>) -> bool {
+        Rc::ptr_eq(&a.cell, &b.cell)
+    }
+
+    /// Whether the promise is still pending.
+    pub fn is_pending(&self) -> bool {
+        matches!(&*self.cell.state.borrow(), State::Pending { .. })
+    }
+
+    /// The outcome, if settled.
+    pub fn outcome(&self) -> Option<Result<T, Reason>> {
+        match &*self.cell.state.borrow() {
+            State::Pending { .. } => None,
+            State::Fulfilled(v) => Some(Ok(v.clone())),
+            State::Rejected(e) => Some(Err(e.clone())),
+        }
+    }
+
+    /// Runs `on_fulfilled` with the value; a rejection passes through.
+    /// The handler's `Err` (or panic) rejects the derived promise.
+    pub fn then<U: Clone + 'static>(
+        &self,
+        on_fulfilled: impl FnOnce(T) -> Result<U, Reason> + 'static,
+    ) -> Promise<U> {
+        self.chain(move |v| on_fulfilled(v).into(), Settle::Reject)
+    }
+
+    /// Runs `on_fulfilled` and adopts the promise it returns.
+    pub fn then_promise<U: Clone + 'static>(
+        &self,
+        on_fulfilled: impl FnOnce(T) -> Promise<U> + 'static,
+    ) -> Promise<U> {
+        self.chain(move |v| Settle::Adopt(on_fulfilled(v)), Settle::Reject)
+    }
+
+    /// Runs one of two handlers, as JavaScript's `then(onFulfilled, onRejected)`.
+    pub fn then_or<U: Clone + 'static>(
+        &self,
+        on_fulfilled: impl FnOnce(T) -> Result<U, Reason> + 'static,
+        on_rejected: impl FnOnce(Reason) -> Result<U, Reason> + 'static,
+    ) -> Promise<U> {
+        self.chain(
+            move |v| on_fulfilled(v).into(),
+            move |e| on_rejected(e).into(),
+        )
+    }
+
+    /// Runs `on_rejected` with the reason; a value passes through.
+    pub fn catch(
+        &self,
+        on_rejected: impl FnOnce(Reason) -> Result<T, Reason> + 'static,
+    ) -> Promise<T> {
+        self.chain(Settle::Value, move |e| on_rejected(e).into())
+    }
+
+    /// Runs `on_finally` either way; the outcome passes through unless the
+    /// handler fails (or panics), whose reason then replaces it. Takes the
+    /// same microtask hops as JavaScript's `finally`.
+    pub fn finally(
+        &self,
+        on_finally: impl FnOnce() -> Result<(), Reason> + 'static,
+    ) -> Promise<T> {
+        let handler = Rc::new(Cell::new(Some(on_finally)));
+        let h2 = handler.clone();
+        let lp = self.cell.lp.clone();
+        let lp2 = lp.clone();
+        self.chain(
+            move |v| finally_step(&lp, &handler, Ok(v)),
+            move |e| finally_step(&lp2, &h2, Err(e)),
+        )
+    }
+
+    /// Attaches handlers that settle a new, derived promise.
+    pub fn chain<U: Clone + 'static>(
+        &self,
+        on_fulfilled: impl FnOnce(T) -> Settle<U> + 'static,
+        on_rejected: impl FnOnce(Reason) -> Settle<U> + 'static,
+    ) -> Promise<U> {
+        let (derived, resolver) = Promise::pending(self.cell.lp.clone());
+        self.react(Box::new(move |lp, outcome| {
+            let settle = catch_unwind(AssertUnwindSafe(move || match outcome {
+                Ok(v) => on_fulfilled(v),
+                Err(e) => on_rejected(e),
+            }))
+            .unwrap_or_else(|payload| Settle::Reject(panic_reason(payload)));
+            resolver.settle_on(lp, settle);
+        }));
+        derived
+    }
+
+    /// Registers a reaction, marking the promise handled.
+    fn react(&self, reaction: Reaction<T>) {
+        self.mark_handled();
+        let outcome = {
+            let mut state = self.cell.state.borrow_mut();
+            match &mut *state {
+                State::Pending { reactions, .. } => {
+                    reactions.push(reaction);
+                    return;
+                }
+                State::Fulfilled(v) => Ok(v.clone()),
+                State::Rejected(e) => Err(e.clone()),
+            }
+        };
+        if let Some(lp) = self.cell.lp.upgrade() {
+            lp.queue_microtask(move |lp| reaction(lp, outcome));
+        }
+    }
+
+    /// A handler arrived: forget a pending report, or announce a late handling.
+    fn mark_handled(&self) {
+        match self.cell.track.get() {
+            Track::None | Track::Handled => self.cell.track.set(Track::Handled),
+            Track::Pending(key) => {
+                self.cell.track.set(Track::Handled);
+                if let Some(lp) = self.cell.lp.upgrade() {
+                    lp.core.rejections.forget(key);
+                }
+            }
+            Track::Reported => {
+                self.cell.track.set(Track::Handled);
+                let reason = match &*self.cell.state.borrow() {
+                    State::Rejected(e) => e.clone(),
+                    _ => unreachable!("only a rejected promise is reported"),
+                };
+                if let Some(lp) = self.cell.lp.upgrade() {
+                    lp.core.rejections.handled_later(self.cell.clone(), reason);
+                }
+            }
+        }
+    }
+}
+
+fn finally_step<T: Clone + 'static, F: FnOnce() -> Result<(), Reason>>(
+    lp: &LocalHandle,
+    handler: &Cell<Option<F>>,
+    outcome: Result<T, Reason>,
+) -> Settle<T> {
+    let Some(f) = handler.take() else {
+        return outcome.into();
+    };
+    if let Err(e) = f() {
+        return Settle::Reject(e);
+    }
+    let Some(lp) = lp.upgrade() else {
+        return outcome.into();
+    };
+    // JavaScript: PromiseResolve(onFinally()).then(() => value / throw reason),
+    // adopted by the derived promise.
+    let done = Promise::resolved(&lp, ());
+    Settle::Adopt(done.chain(move |()| outcome.into(), Settle::Reject))
+}
+
+impl<T: Clone + 'static> Resolver<T> {
+    /// Fulfils the promise with `value`.
+    pub fn resolve(self, value: T) {
+        self.settle(Settle::Value(value));
+    }
+
+    /// Rejects the promise with `reason`, kept as is.
+    pub fn reject(self, reason: Reason) {
+        self.settle(Settle::Reject(reason));
+    }
+
+    /// Makes the promise follow `other` (rejects with a chaining-cycle
+    /// error if `other` is this very promise).
+    pub fn adopt(self, other: Promise<T>) {
+        self.settle(Settle::Adopt(other));
+    }
+
+    /// Settles the promise as `settle` says.
+    pub fn settle(self, settle: Settle<T>) {
+        if let Some(lp) = self.cell.lp.upgrade() {
+            self.settle_on(&lp, settle);
+        }
+    }
+
+    fn settle_on(self, lp: &EventLoop, settle: Settle<T>) {
+        match settle {
+            Settle::Value(v) => self.finish(lp, Ok(v)),
+            Settle::Reject(e) => self.finish(lp, Err(e)),
+            Settle::Adopt(other) if Rc::ptr_eq(&other.cell, &self.cell) => {
+                self.finish(lp, Err(Reason::new(PromiseError::ChainingCycle)));
+            }
+            Settle::Adopt(other) => {
+                // NewPromiseResolveThenableJob: subscribe one microtask later.
+                lp.queue_microtask(move |_| {
+                    other.react(Box::new(move |lp, outcome| self.finish(lp, outcome)));
+                });
+            }
+        }
+    }
+
+    fn finish(self, lp: &EventLoop, outcome: Result<T, Reason>) {
+        let (reactions, wakers) = {
+            let mut state = self.cell.state.borrow_mut();
+            if !matches!(&*state, State::Pending { .. }) {
+                return;
+            }
+            let settled = match &outcome {
+                Ok(v) => State::Fulfilled(v.clone()),
+                Err(e) => State::Rejected(e.clone()),
+            };
+            match std::mem::replace(&mut *state, settled) {
+                State::Pending { reactions, wakers } => (reactions, wakers),
+                _ => unreachable!("checked pending above"),
+            }
+        };
+        if let Err(reason) = &outcome {
+            if self.cell.track.get() == Track::None {
+                let key = lp.core.rejections.add(self.cell.clone(), reason.clone());
+                self.cell.track.set(Track::Pending(key));
+            }
+        }
+        for reaction in reactions {
+            let outcome = outcome.clone();
+            lp.queue_microtask(move |lp| reaction(lp, outcome));
+        }
+        for waker in wakers {
+            waker.wake();
+        }
+    }
+}
+
+impl<T: 'static> Tracked for PromiseCell<T> {
+    fn mark_reported(&self) {
+        if let Track::Pending(_) = self.track.get() {
+            self.track.set(Track::Reported);
+        }
+    }
+}
+
+impl<T: Clone + 'static> Promise<T> {
+    /// Recovers a typed promise from a [`Rejection`]'s type-erased one.
+    pub fn from_rejection(rejection: &Rejection) -> Option<Promise<T>> {
+        rejection
+            .promise_any()
+            .downcast::<PromiseCell<T>>()
+            .ok()
+            .map(|cell| Promise { cell })
+    }
+}

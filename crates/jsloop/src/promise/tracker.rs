@@ -1,0 +1,163 @@
+//! Unhandled-rejection tracking, as the ECMAScript host hooks describe.
+//!
+//! Ground rules (loop thread only):
+//! - `pending` holds exactly the promises that are rejected and have no
+//!   handler yet, in rejection order. A handler arriving before the
+//!   checkpoint's report removes the entry silently.
+//! - The report at the end of a checkpoint empties `pending`, marking each
+//!   promise reported (that state lives in the promise). A handler arriving
+//!   later queues a "handled after all" event, reported once at the end of
+//!   a later checkpoint.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::rc::Rc;
+
+use super::Reason;
+use crate::event_loop::EventLoop;
+
+/// Where a promise stands in rejection tracking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Track {
+    /// Neither handled nor rejected yet.
+    None,
+    /// Rejected with no handler; the key of its `pending` entry.
+    Pending(u64),
+    /// Reported as unhandled; a handler may still arrive.
+    Reported,
+    /// Has a handler; nothing left to report.
+    Handled,
+}
+
+/// The tracking side of a promise cell, type-erased.
+pub(crate) trait Tracked: Any {
+    fn mark_reported(&self);
+}
+
+/// An unhandled (or late-handled) rejection, as given to the hooks.
+pub struct Rejection {
+    /// The rejection reason, as the promise holds it.
+    pub reason: Reason,
+    promise: Rc<dyn Any>,
+}
+
+impl Rejection {
+    /// The promise, type-erased; see [`Promise::from_rejection`](super::Promise::from_rejection).
+    pub fn promise_any(&self) -> Rc<dyn Any> {
+        self.promise.clone()
+    }
+}
+
+impl fmt::Debug for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rejection")
+            .field("reason", &self.reason)
+            .finish_non_exhaustive()
+    }
+}
+
+type Hook = Rc<dyn Fn(&EventLoop, &Rejection)>;
+
+struct Entry {
+    cell: Rc<dyn Tracked>,
+    promise: Rc<dyn Any>,
+    reason: Reason,
+}
+
+#[derive(Default)]
+pub(crate) struct Tracker {
+    pending: RefCell<BTreeMap<u64, Entry>>,
+    late: RefCell<Vec<(Rc<dyn Any>, Reason)>>,
+    next: Cell<u64>,
+    on_unhandled: RefCell<Option<Hook>>,
+    on_handled: RefCell<Option<Hook>>,
+}
+
+impl Tracker {
+    /// Records a rejected, unhandled promise; returns its key.
+    pub(crate) fn add<C: Tracked>(&self, cell: Rc<C>, reason: Reason) -> u64 {
+        let key = self.next.get();
+        self.next.set(key + 1);
+        let entry = Entry {
+            cell: cell.clone(),
+            promise: cell,
+            reason,
+        };
+        self.pending.borrow_mut().insert(key, entry);
+        key
+    }
+
+    /// A handler arrived before the report: forget the entry.
+    pub(crate) fn forget(&self, key: u64) {
+        let removed = self.pending.borrow_mut().remove(&key);
+        drop(removed);
+    }
+
+    /// A handler arrived after the report: queue the late event.
+    pub(crate) fn handled_later<C: Tracked>(&self, cell: Rc<C>, reason: Reason) {
+        self.late.borrow_mut().push((cell, reason));
+    }
+
+    pub(crate) fn set_unhandled_hook(&self, hook: Option<Hook>) {
+        let old = self.on_unhandled.replace(hook);
+        drop(old);
+    }
+
+    pub(crate) fn set_handled_hook(&self, hook: Option<Hook>) {
+        let old = self.on_handled.replace(hook);
+        drop(old);
+    }
+
+    /// Number of rejected promises waiting for a handler or the report.
+    pub(crate) fn pending_len(&self) -> usize {
+        self.pending.borrow().len()
+    }
+
+    /// Number of late-handling events waiting for the report.
+    pub(crate) fn late_len(&self) -> usize {
+        self.late.borrow().len()
+    }
+
+    /// End of a checkpoint: reports what is still unhandled, then what was
+    /// handled late. Returns whether any hook ran (it may have queued work).
+    pub(crate) fn report(&self, lp: &EventLoop) -> bool {
+        let pending = std::mem::take(&mut *self.pending.borrow_mut());
+        let late = std::mem::take(&mut *self.late.borrow_mut());
+        if pending.is_empty() && late.is_empty() {
+            return false;
+        }
+        let on_unhandled = self.on_unhandled.borrow().clone();
+        for (_, entry) in pending {
+            entry.cell.mark_reported();
+            let rejection = Rejection {
+                reason: entry.reason,
+                promise: entry.promise,
+            };
+            lp.invoke(crate::panic::CallbackKind::Microtask, |lp| match &on_unhandled {
+                Some(hook) => hook(lp, &rejection),
+                None => eprintln!("jsloop: unhandled promise rejection: {}", rejection.reason),
+            });
+        }
+        let on_handled = self.on_handled.borrow().clone();
+        for (promise, reason) in late {
+            let rejection = Rejection { reason, promise };
+            lp.invoke(crate::panic::CallbackKind::Microtask, |lp| match &on_handled {
+                Some(hook) => hook(lp, &rejection),
+                None => eprintln!(
+                    "jsloop: promise rejection was handled asynchronously: {}",
+                    rejection.reason
+                ),
+            });
+        }
+        true
+    }
+
+    /// Drops every entry (loop close).
+    pub(crate) fn clear(&self) {
+        let pending = std::mem::take(&mut *self.pending.borrow_mut());
+        let late = std::mem::take(&mut *self.late.borrow_mut());
+        drop((pending, late));
+    }
+}
