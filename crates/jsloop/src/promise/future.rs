@@ -24,6 +24,9 @@ use crate::handle::Handle;
 
 type LocalFuture = Pin<Box<dyn Future<Output = ()>>>;
 
+/// Where `block_on` finds the output.
+type Slot<T> = Rc<RefCell<Option<Result<T, BlockOnError>>>>;
+
 struct Task {
     future: Option<LocalFuture>,
     on_panic: Option<Box<dyn FnOnce(Reason)>>,
@@ -98,7 +101,8 @@ pub enum BlockOnError {
 
 impl EventLoop {
     /// Runs `future` on the loop thread; its output fulfils the returned
-    /// promise (a panic rejects it). It is first polled in the poll phase.
+    /// promise (a panic rejects it). It is first polled as a microtask;
+    /// wake-ups (from any thread) poll it in the poll phase.
     ///
     /// # Examples
     ///
@@ -149,7 +153,7 @@ impl EventLoop {
     where
         F: Future + 'static,
     {
-        let out: Rc<RefCell<Option<Result<F::Output, BlockOnError>>>> = Rc::default();
+        let out: Slot<F::Output> = Rc::default();
         let (o1, o2) = (out.clone(), out.clone());
         self.spawn_task(
             Box::pin(async move {
@@ -176,10 +180,9 @@ impl EventLoop {
             future: Some(future),
             on_panic: Some(on_panic),
         });
-        if self.submit(move |lp| lp.poll_spawned(key)).is_err() {
-            let task = self.core.spawner.tasks.borrow_mut().try_remove(key);
-            drop(task);
-        }
+        // First poll as a microtask, as an async function runs up to its
+        // first `await` before the caller's checkpoint reports rejections.
+        self.queue_microtask(move |lp| lp.poll_spawned(key));
     }
 
     pub(crate) fn poll_spawned(&self, key: usize) {

@@ -53,10 +53,10 @@ use std::task::Waker;
 
 pub use combinators::{all, all_settled, any, race};
 pub use future::BlockOnError;
+pub(crate) use future::Spawner;
 pub use reason::{AggregateError, PromiseError, Reason};
 pub use thread_safe::{promisify, SendResolver};
 pub use tracker::Rejection;
-pub(crate) use future::Spawner;
 pub(crate) use tracker::Tracker;
 
 use crate::event_loop::{EventLoop, LocalHandle};
@@ -244,10 +244,7 @@ impl<T: Clone + 'static> Promise<T> {
     /// Runs `on_finally` either way; the outcome passes through unless the
     /// handler fails (or panics), whose reason then replaces it. Takes the
     /// same microtask hops as JavaScript's `finally`.
-    pub fn finally(
-        &self,
-        on_finally: impl FnOnce() -> Result<(), Reason> + 'static,
-    ) -> Promise<T> {
+    pub fn finally(&self, on_finally: impl FnOnce() -> Result<(), Reason> + 'static) -> Promise<T> {
         let handler = Rc::new(Cell::new(Some(on_finally)));
         let h2 = handler.clone();
         let lp = self.cell.lp.clone();

@@ -57,7 +57,9 @@ pub struct SendResolver<T> {
 
 impl<T> fmt::Debug for SendResolver<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SendResolver").field("key", &self.key).finish()
+        f.debug_struct("SendResolver")
+            .field("key", &self.key)
+            .finish()
     }
 }
 

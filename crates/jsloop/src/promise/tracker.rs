@@ -135,21 +135,27 @@ impl Tracker {
                 reason: entry.reason,
                 promise: entry.promise,
             };
-            lp.invoke(crate::panic::CallbackKind::Microtask, |lp| match &on_unhandled {
-                Some(hook) => hook(lp, &rejection),
-                None => eprintln!("jsloop: unhandled promise rejection: {}", rejection.reason),
-            });
+            lp.invoke(
+                crate::panic::CallbackKind::Microtask,
+                |lp| match &on_unhandled {
+                    Some(hook) => hook(lp, &rejection),
+                    None => eprintln!("jsloop: unhandled promise rejection: {}", rejection.reason),
+                },
+            );
         }
         let on_handled = self.on_handled.borrow().clone();
         for (promise, reason) in late {
             let rejection = Rejection { reason, promise };
-            lp.invoke(crate::panic::CallbackKind::Microtask, |lp| match &on_handled {
-                Some(hook) => hook(lp, &rejection),
-                None => eprintln!(
-                    "jsloop: promise rejection was handled asynchronously: {}",
-                    rejection.reason
-                ),
-            });
+            lp.invoke(
+                crate::panic::CallbackKind::Microtask,
+                |lp| match &on_handled {
+                    Some(hook) => hook(lp, &rejection),
+                    None => eprintln!(
+                        "jsloop: promise rejection was handled asynchronously: {}",
+                        rejection.reason
+                    ),
+                },
+            );
         }
         true
     }
