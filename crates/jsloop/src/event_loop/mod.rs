@@ -463,6 +463,13 @@ impl EventLoop {
             .push_back(Box::new(callback));
     }
 
+    /// Queues an already boxed microtask (promise reactions).
+    pub(crate) fn push_job(&self, job: Job) {
+        if !self.core.shared.is_terminated() {
+            self.core.microtasks.jobs.borrow_mut().push_back(job);
+        }
+    }
+
     /// Queues a nextTick callback: the whole nextTick queue runs before
     /// the microtask queue at every checkpoint. After termination the
     /// callback is dropped unrun.

@@ -62,7 +62,7 @@ pub fn all<T: Clone + 'static>(lp: &EventLoop, promises: Vec<Promise<T>>) -> Pro
     let gather = Gather::new(promises.len(), resolver);
     for (i, p) in promises.into_iter().enumerate() {
         let g = gather.clone();
-        p.react(Box::new(move |_, outcome| match outcome {
+        p.react(move |_, outcome| match outcome {
             Ok(v) => {
                 if let Some(values) = g.fill(i, v) {
                     if let Some(r) = g.take_resolver() {
@@ -75,7 +75,7 @@ pub fn all<T: Clone + 'static>(lp: &EventLoop, promises: Vec<Promise<T>>) -> Pro
                     r.reject(e);
                 }
             }
-        }));
+        });
     }
     result
 }
@@ -94,13 +94,13 @@ pub fn all_settled<T: Clone + 'static>(
     let gather = Gather::new(promises.len(), resolver);
     for (i, p) in promises.into_iter().enumerate() {
         let g = gather.clone();
-        p.react(Box::new(move |_, outcome| {
+        p.react(move |_, outcome| {
             if let Some(outcomes) = g.fill(i, outcome) {
                 if let Some(r) = g.take_resolver() {
                     r.resolve(outcomes);
                 }
             }
-        }));
+        });
     }
     result
 }
@@ -111,7 +111,7 @@ pub fn race<T: Clone + 'static>(lp: &EventLoop, promises: Vec<Promise<T>>) -> Pr
     let resolver = Rc::new(RefCell::new(Some(resolver)));
     for p in promises {
         let r = resolver.clone();
-        p.react(Box::new(move |_, outcome| {
+        p.react(move |_, outcome| {
             let taken = r.borrow_mut().take();
             if let Some(r) = taken {
                 match outcome {
@@ -119,7 +119,7 @@ pub fn race<T: Clone + 'static>(lp: &EventLoop, promises: Vec<Promise<T>>) -> Pr
                     Err(e) => r.reject(e),
                 }
             }
-        }));
+        });
     }
     result
 }
@@ -136,7 +136,7 @@ pub fn any<T: Clone + 'static>(lp: &EventLoop, promises: Vec<Promise<T>>) -> Pro
     let gather: Rc<Gather<Reason, T>> = Gather::new(promises.len(), resolver);
     for (i, p) in promises.into_iter().enumerate() {
         let g = gather.clone();
-        p.react(Box::new(move |_, outcome| match outcome {
+        p.react(move |_, outcome| match outcome {
             Ok(v) => {
                 if let Some(r) = g.take_resolver() {
                     r.resolve(v);
@@ -149,7 +149,7 @@ pub fn any<T: Clone + 'static>(lp: &EventLoop, promises: Vec<Promise<T>>) -> Pro
                     }
                 }
             }
-        }));
+        });
     }
     result
 }

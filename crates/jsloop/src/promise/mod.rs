@@ -60,15 +60,47 @@ pub use tracker::Rejection;
 pub(crate) use tracker::Tracker;
 
 use crate::event_loop::{EventLoop, LocalHandle};
+use crate::microtask::Job;
 use reason::panic_reason;
 use tracker::{Track, Tracked};
 
-/// A reaction: called once, on the loop, with the settled outcome.
-type Reaction<T> = Box<dyn FnOnce(&EventLoop, Result<T, Reason>)>;
+/// A reaction: the microtask that will run once the promise settles. It is
+/// boxed once, when registered, and moved into the microtask queue as is.
+type Reaction = Job;
+
+/// The reactions of a pending promise (most have at most one).
+#[derive(Default)]
+enum Reactions {
+    #[default]
+    None,
+    One(Reaction),
+    Many(Vec<Reaction>),
+}
+
+impl Reactions {
+    fn push(&mut self, r: Reaction) {
+        *self = match std::mem::take(self) {
+            Reactions::None => Reactions::One(r),
+            Reactions::One(first) => Reactions::Many(vec![first, r]),
+            Reactions::Many(mut v) => {
+                v.push(r);
+                Reactions::Many(v)
+            }
+        };
+    }
+
+    fn queue_on(self, lp: &EventLoop) {
+        match self {
+            Reactions::None => {}
+            Reactions::One(r) => lp.push_job(r),
+            Reactions::Many(v) => v.into_iter().for_each(|r| lp.push_job(r)),
+        }
+    }
+}
 
 enum State<T> {
     Pending {
-        reactions: Vec<Reaction<T>>,
+        reactions: Reactions,
         wakers: Vec<Waker>,
     },
     Fulfilled(T),
@@ -157,7 +189,7 @@ impl<T: Clone + 'static> Promise<T> {
         let cell = Rc::new(PromiseCell {
             lp,
             state: RefCell::new(State::Pending {
-                reactions: Vec::new(),
+                reactions: Reactions::None,
                 wakers: Vec::new(),
             }),
             track: Cell::new(Track::None),
@@ -262,33 +294,32 @@ impl<T: Clone + 'static> Promise<T> {
         on_rejected: impl FnOnce(Reason) -> Settle<U> + 'static,
     ) -> Promise<U> {
         let (derived, resolver) = Promise::pending(self.cell.lp.clone());
-        self.react(Box::new(move |lp, outcome| {
+        self.react(move |lp, outcome| {
             let settle = catch_unwind(AssertUnwindSafe(move || match outcome {
                 Ok(v) => on_fulfilled(v),
                 Err(e) => on_rejected(e),
             }))
             .unwrap_or_else(|payload| Settle::Reject(panic_reason(payload)));
             resolver.settle_on(lp, settle);
-        }));
+        });
         derived
     }
 
-    /// Registers a reaction, marking the promise handled.
-    fn react(&self, reaction: Reaction<T>) {
+    /// Registers `f` to run as a microtask with the outcome once settled,
+    /// marking the promise handled.
+    fn react(&self, f: impl FnOnce(&EventLoop, Result<T, Reason>) + 'static) {
         self.mark_handled();
-        let outcome = {
+        let cell = self.cell.clone();
+        let reaction: Reaction = Box::new(move |lp| f(lp, cell.settled_outcome()));
+        {
             let mut state = self.cell.state.borrow_mut();
-            match &mut *state {
-                State::Pending { reactions, .. } => {
-                    reactions.push(reaction);
-                    return;
-                }
-                State::Fulfilled(v) => Ok(v.clone()),
-                State::Rejected(e) => Err(e.clone()),
+            if let State::Pending { reactions, .. } = &mut *state {
+                reactions.push(reaction);
+                return;
             }
-        };
+        }
         if let Some(lp) = self.cell.lp.upgrade() {
-            lp.queue_microtask(move |lp| reaction(lp, outcome));
+            lp.push_job(reaction);
         }
     }
 
@@ -370,7 +401,7 @@ impl<T: Clone + 'static> Resolver<T> {
             Settle::Adopt(other) => {
                 // NewPromiseResolveThenableJob: subscribe one microtask later.
                 lp.queue_microtask(move |_| {
-                    other.react(Box::new(move |lp, outcome| self.finish(lp, outcome)));
+                    other.react(move |lp, outcome| self.finish(lp, outcome));
                 });
             }
         }
@@ -397,13 +428,36 @@ impl<T: Clone + 'static> Resolver<T> {
                 self.cell.track.set(Track::Pending(key));
             }
         }
-        for reaction in reactions {
-            let outcome = outcome.clone();
-            lp.queue_microtask(move |lp| reaction(lp, outcome));
-        }
+        reactions.queue_on(lp);
         for waker in wakers {
             waker.wake();
         }
+    }
+}
+
+impl<T: Clone> PromiseCell<T> {
+    /// The outcome of a settled promise (reactions run only after settling).
+    fn settled_outcome(&self) -> Result<T, Reason> {
+        match &*self.state.borrow() {
+            State::Fulfilled(v) => Ok(v.clone()),
+            State::Rejected(e) => Err(e.clone()),
+            State::Pending { .. } => unreachable!("reactions are queued only once settled"),
+        }
+    }
+}
+
+/// A resolver dropped unused leaves its promise pending forever: its
+/// reactions can never run, so they are released now (they hold the
+/// promise, so keeping them would be a reference cycle).
+impl<T> Drop for Resolver<T> {
+    fn drop(&mut self) {
+        let detached = match &mut *self.cell.state.borrow_mut() {
+            State::Pending { reactions, wakers } => {
+                Some((std::mem::take(reactions), std::mem::take(wakers)))
+            }
+            _ => None,
+        };
+        drop(detached);
     }
 }
 
