@@ -1,1 +1,75 @@
-fn main() {}
+//! The `jsloop` command: run JavaScript files on the jsloop event loop,
+//! the way `node` runs them.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use jsloop_quickjs::{Runtime, Stream};
+
+/// Run JavaScript with Node's event-loop semantics on QuickJS.
+#[derive(Debug, Parser)]
+#[command(name = "jsloop", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run a script file (`.mjs` files, or any with --module, as ES modules).
+    Run {
+        /// Treat the file as an ES module.
+        #[arg(long)]
+        module: bool,
+        /// The script to run.
+        file: PathBuf,
+        /// Arguments the script sees in `process.argv` after its path.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Evaluate a string of code as a script.
+    Eval {
+        /// The code.
+        code: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "jsloop".into());
+    let (argv, job) = match cli.command {
+        Command::Run { module, file, args } => {
+            let mut argv = vec![exe, Runtime::script_path(&file).display().to_string()];
+            argv.extend(args);
+            let module = module || file.extension().is_some_and(|e| e == "mjs");
+            (argv, Job::File { file, module })
+        }
+        Command::Eval { code } => (vec![exe], Job::Eval(code)),
+    };
+    let rt = match Runtime::builder().argv(argv).build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("jsloop: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let started = match &job {
+        Job::File { file, module: true } => rt.run_module(file),
+        Job::File { file, module: false } => rt.run_file(file),
+        Job::Eval(code) => rt.run_script("[eval]", code),
+    };
+    if let Err(e) = started {
+        rt.write(Stream::Stderr, &format!("jsloop: {e}\n"));
+        return ExitCode::from(1);
+    }
+    let code = rt.run();
+    ExitCode::from(code.clamp(0, 255) as u8)
+}
+
+enum Job {
+    File { file: PathBuf, module: bool },
+    Eval(String),
+}

@@ -1,0 +1,54 @@
+// Compares inspect.js with node's util.inspect / util.format on a corpus.
+// Run: node crates/jsloop-quickjs/src/globals/js/check-inspect.mjs
+import { readFileSync } from 'node:fs';
+import util from 'node:util';
+
+const src = readFileSync(new URL('./inspect.js', import.meta.url), 'utf8');
+const lib = new Function('host', src)({});
+
+class A { constructor() { this.x = 1; } }
+class B extends A {}
+const circ = { name: 'c' }; circ.self = circ;
+const nullProto = Object.create(null); nullProto.a = 1;
+const holes = [1, , 3]; // eslint-disable-line no-sparse-arrays
+const withProps = [1, 2]; withProps.extra = 'e';
+const getters = { get a() { return 1; }, set b(v) {}, get c() { return 1; }, set c(v) {} };
+const corpus = [
+  1, -0, 0, NaN, Infinity, 'str', "it's", 'both \' and "', true, null, undefined, 10n, Symbol('s'),
+  [], {}, [1, 2, 3], { a: 1, b: 'two', c: [3] }, { 'a-b': 1, b: { c: { d: { e: 1 } } } },
+  [[1, [2, [3, [4]]]]], function named() {}, () => {}, async function af() {}, function* gen() {},
+  A, B, new A(), new B(), new Map([['a', 1], ['b', { c: 2 }]]), new Set([1, 'two']), new Map(), new Set(),
+  circ, nullProto, holes, withProps, getters, [undefined, null], { s: Symbol('x'), [Symbol('k')]: 1 },
+  Array.from({ length: 30 }, (_, i) => i), Array.from({ length: 120 }, (_, i) => i),
+  Array.from({ length: 10 }, (_, i) => 'item' + i), Array.from({ length: 26 }, (_, i) => String.fromCharCode(97 + i).repeat(i % 5 + 1)),
+  { aaaaaaaaaa: 1, bbbbbbbbbbbb: 2, cccccccccccccc: 3, dddddddddddd: 4, eeeeeeeeeee: 5, fffffffff: 6 },
+  { nested: { arr: [1, 2, { deep: true }] } }, new Uint8Array([1, 2, 3]), new Date(0), /re/g,
+  new Number(3), new String('s'), new Boolean(false), { f() {} }, [function () {}],
+  'line\nbreak', ['line\nbreak'], { 'key with space': 1, valid_id: 2, $d: 3 }, [1.5, -2, 3e21],
+  new Array(5), [[]], [{}], { a: {} }, { a: [] }, new WeakMap(),
+  { a: { b: { c: {} } } }, { a: { b: { c: { d: 1 } } } }, [[[[1]]]], [[[[]]]],
+];
+let bad = 0;
+for (const v of corpus) {
+  const want = util.inspect(v);
+  const got = lib.inspect(v);
+  if (want !== got) {
+    bad++;
+    console.log('MISMATCH\n--- node:\n' + want + '\n--- ours:\n' + got);
+  }
+}
+const fmt = [
+  ['%s is %d years', 'Bob', 42], ['%i|%f', '42.9x', '1.5'], ['%j', { a: [1] }], ['%o', [1]], ['%O', { a: 1 }],
+  ['100%% sure', 1], ['%s', { a: { b: { c: 1 } } }], ['no args %s'], ['%c styled', 'color: red'],
+  ['a', 'b', 1, { c: 2 }], [1, '%s', 2], ['%d', -0], ['%s', -0], ['%s', 5n], ['%x unknown', 1],
+];
+for (const args of fmt) {
+  const want = util.format(...args);
+  const got = lib.format(...args);
+  if (want !== got) {
+    bad++;
+    console.log('MISMATCH format ' + JSON.stringify(args.map(String)) + '\n--- node:\n' + want + '\n--- ours:\n' + got);
+  }
+}
+console.log(`${corpus.length + fmt.length - bad} of ${corpus.length + fmt.length} match`);
+process.exitCode = bad ? 1 : 0;

@@ -1,0 +1,249 @@
+//! The native `host` object the JavaScript globals are written against.
+
+use std::rc::{Rc, Weak};
+use std::time::Duration;
+
+use jsloop::{EventLoop, ImmediateId, TimerId};
+use rquickjs::prelude::Opt;
+use rquickjs::promise::PromiseState;
+use rquickjs::{Array, Ctx, Function, Object, Value};
+
+use super::ProcessInfo;
+use crate::host::Host;
+use crate::output::Stream;
+
+/// Milliseconds (fractional, as Node allows) to a duration.
+fn delay(ms: f64) -> Duration {
+    Duration::from_secs_f64((ms.max(1.0)) / 1000.0)
+}
+
+fn with_loop<R>(host: &Weak<Host>, f: impl FnOnce(&Rc<Host>, &EventLoop) -> R) -> Option<R> {
+    let host = host.upgrade()?;
+    let lp = host.lp.upgrade()?;
+    Some(f(&host, &lp))
+}
+
+pub(crate) fn object<'js>(ctx: &Ctx<'js>, host: &Rc<Host>, info: &ProcessInfo) -> rquickjs::Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    let weak = Rc::downgrade(host);
+
+    let h = weak.clone();
+    o.set(
+        "print",
+        Function::new(ctx.clone(), move |fd: i32, text: String| {
+            if let Some(host) = h.upgrade() {
+                let stream = if fd == 2 { Stream::Stderr } else { Stream::Stdout };
+                host.output.write(stream, &text);
+            }
+        })?,
+    )?;
+
+    let h = weak.clone();
+    o.set(
+        "timerStart",
+        Function::new(ctx.clone(), move |after: f64, repeat: bool| -> f64 {
+            let h2 = h.clone();
+            let id = with_loop(&h, |_, lp| {
+                let run = move |_: &EventLoop, id: TimerId| {
+                    if let Some(host) = h2.upgrade() {
+                        host.call("runTimer", (id.as_u64() as f64,));
+                    }
+                };
+                let id_cell = Rc::new(std::cell::Cell::new(None::<TimerId>));
+                let c = id_cell.clone();
+                let result = if repeat {
+                    lp.set_interval(delay(after), move |lp| {
+                        if let Some(id) = c.get() {
+                            run(lp, id)
+                        }
+                    })
+                } else {
+                    lp.set_timeout(delay(after), move |lp| {
+                        if let Some(id) = c.get() {
+                            run(lp, id)
+                        }
+                    })
+                };
+                result.ok().inspect(|id| id_cell.set(Some(*id)))
+            });
+            id.flatten().map_or(-1.0, |id| id.as_u64() as f64)
+        })?,
+    )?;
+
+    let h = weak.clone();
+    o.set(
+        "timerClear",
+        Function::new(ctx.clone(), move |id: f64| -> bool {
+            with_loop(&h, |_, lp| lp.clear_timer(TimerId::from_u64(id as u64))).unwrap_or(false)
+        })?,
+    )?;
+    let h = weak.clone();
+    o.set(
+        "timerRefresh",
+        Function::new(ctx.clone(), move |id: f64| -> bool {
+            with_loop(&h, |_, lp| {
+                lp.update_time();
+                lp.refresh_timer(TimerId::from_u64(id as u64))
+            })
+            .unwrap_or(false)
+        })?,
+    )?;
+    let h = weak.clone();
+    o.set(
+        "timerRef",
+        Function::new(ctx.clone(), move |id: f64, on: bool| -> bool {
+            with_loop(&h, |_, lp| {
+                let id = TimerId::from_u64(id as u64);
+                if on {
+                    lp.ref_timer(id)
+                } else {
+                    lp.unref_timer(id)
+                }
+            })
+            .unwrap_or(false)
+        })?,
+    )?;
+
+    let h = weak.clone();
+    o.set(
+        "immediateStart",
+        Function::new(ctx.clone(), move || -> f64 {
+            let h2 = h.clone();
+            let id = with_loop(&h, |_, lp| {
+                let id_cell = Rc::new(std::cell::Cell::new(None::<ImmediateId>));
+                let c = id_cell.clone();
+                let r = lp.set_immediate(move |_| {
+                    if let (Some(host), Some(id)) = (h2.upgrade(), c.get()) {
+                        host.call("runImmediate", (id.as_u64() as f64,));
+                    }
+                });
+                r.ok().inspect(|id| id_cell.set(Some(*id)))
+            });
+            id.flatten().map_or(-1.0, |id| id.as_u64() as f64)
+        })?,
+    )?;
+    let h = weak.clone();
+    o.set(
+        "immediateClear",
+        Function::new(ctx.clone(), move |id: f64| -> bool {
+            with_loop(&h, |_, lp| lp.clear_immediate(ImmediateId::from_u64(id as u64))).unwrap_or(false)
+        })?,
+    )?;
+    let h = weak.clone();
+    o.set(
+        "immediateRef",
+        Function::new(ctx.clone(), move |id: f64, on: bool| -> bool {
+            with_loop(&h, |_, lp| {
+                let id = ImmediateId::from_u64(id as u64);
+                if on {
+                    lp.ref_immediate(id)
+                } else {
+                    lp.unref_immediate(id)
+                }
+            })
+            .unwrap_or(false)
+        })?,
+    )?;
+
+    let h = weak.clone();
+    o.set(
+        "tick",
+        Function::new(ctx.clone(), move || {
+            let h2 = h.clone();
+            with_loop(&h, |_, lp| {
+                lp.next_tick(move |_| {
+                    if let Some(host) = h2.upgrade() {
+                        host.call("runTick", ());
+                    }
+                })
+            });
+        })?,
+    )?;
+
+    o.set(
+        "defer",
+        Function::new(ctx.clone(), |f: Function| -> rquickjs::Result<()> { f.defer(()) })?,
+    )?;
+
+    let h = weak.clone();
+    o.set(
+        "exit",
+        Function::new(ctx.clone(), move |ctx: Ctx<'_>, code: Opt<i32>| -> rquickjs::Result<()> {
+            if let Some(host) = h.upgrade() {
+                host.set_exit(code.0.unwrap_or(0));
+            }
+            Err(crate::unwind::exit_signal(&ctx))
+        })?,
+    )?;
+
+    let h = weak.clone();
+    o.set(
+        "now",
+        Function::new(ctx.clone(), move || -> f64 {
+            h.upgrade()
+                .map_or(0.0, |host| host.started.elapsed().as_secs_f64() * 1000.0)
+        })?,
+    )?;
+
+    o.set("randomBytes", Function::new(ctx.clone(), random_bytes)?)?;
+    o.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
+
+    let argv = Array::new(ctx.clone())?;
+    for (i, a) in info.argv.iter().enumerate() {
+        argv.set(i, a.as_str())?;
+    }
+    o.set("argv", argv)?;
+    let env = Object::new(ctx.clone())?;
+    for (k, v) in &info.env {
+        env.set(k.as_str(), v.as_str())?;
+    }
+    o.set("env", env)?;
+    o.set("cwd", info.cwd.as_str())?;
+    o.set("pid", std::process::id())?;
+    o.set("platform", std::env::consts::OS)?;
+    o.set("version", env!("CARGO_PKG_VERSION"))?;
+    let origin = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1000.0);
+    o.set("timeOrigin", origin)?;
+    Ok(o)
+}
+
+/// `n` bytes from the OS's entropy source (at most 65536).
+fn random_bytes<'js>(ctx: Ctx<'js>, n: usize) -> rquickjs::Result<Array<'js>> {
+    let mut buf = vec![0u8; n.min(65536)];
+    if getrandom::fill(&mut buf).is_err() {
+        return Err(rquickjs::Exception::throw_message(&ctx, "no entropy available"));
+    }
+    let arr = Array::new(ctx)?;
+    for (i, b) in buf.into_iter().enumerate() {
+        arr.set(i, b)?;
+    }
+    Ok(arr)
+}
+
+/// `[0]` pending, `[1, value]` fulfilled, `[2, reason]` rejected, or
+/// `undefined` for a non-promise (util.inspect's peek at promise state).
+fn promise_state<'js>(ctx: Ctx<'js>, p: Value<'js>) -> rquickjs::Result<Value<'js>> {
+    let Some(promise) = p.as_promise() else {
+        return Ok(Value::new_undefined(ctx));
+    };
+    let arr = Array::new(ctx.clone())?;
+    match promise.state() {
+        PromiseState::Pending => arr.set(0, 0)?,
+        PromiseState::Resolved => {
+            arr.set(0, 1)?;
+            arr.set(1, promise.result::<Value>().and_then(Result::ok))?;
+        }
+        PromiseState::Rejected => {
+            arr.set(0, 2)?;
+            let reason = match promise.result::<Value>() {
+                Some(Err(rquickjs::Error::Exception)) => ctx.catch(),
+                Some(Ok(v)) => v,
+                _ => Value::new_undefined(ctx.clone()),
+            };
+            arr.set(1, reason)?;
+        }
+    }
+    Ok(arr.into_value())
+}

@@ -1,0 +1,246 @@
+//! The binding's state on the loop thread, and the job queue that drains
+//! the engine's promise jobs at every microtask checkpoint.
+//!
+//! Ground rules:
+//! - Everything here lives on the loop thread. Engine callbacks and loop
+//!   callbacks hold only a `Weak<Host>`, so nothing keeps the engine alive
+//!   from inside it.
+//! - Every engine handle the binding keeps (the dispatch table, the
+//!   rejection events) is a `Persistent` stored here and released by
+//!   [`Host::release`] before the engine runtime is dropped.
+//! - The engine's lock is taken only from loop callbacks (timers, ticks,
+//!   immediates, the checkpoint), never from a native function JavaScript
+//!   called, so it is never taken twice.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+use std::time::Instant;
+
+use jsloop::{EventLoop, JobQueue, LocalHandle};
+use rquickjs::{Context, Ctx, Function, Object, Persistent, Value};
+
+use crate::output::{Output, Stream};
+
+/// One report of the engine's rejection tracker.
+type RejectionEvent = (bool, Persistent<Value<'static>>, Persistent<Value<'static>>);
+
+pub(crate) struct Host {
+    pub(crate) lp: LocalHandle,
+    pub(crate) context: Context,
+    pub(crate) engine: rquickjs::Runtime,
+    pub(crate) output: Output,
+    pub(crate) started: Instant,
+    /// When the current entry into JavaScript began (for the CPU limit).
+    pub(crate) entered: Cell<Option<Instant>>,
+    dispatch: RefCell<Option<Persistent<Object<'static>>>>,
+    events: RefCell<Vec<RejectionEvent>>,
+    exit: Cell<Option<i32>>,
+    /// Promises returned by async host functions, by id: (resolve, reject).
+    pub(crate) settlers: RefCell<HashMap<u64, Settlers>>,
+    pub(crate) next_settler: Cell<u64>,
+}
+
+/// The resolve and reject functions of a pending host promise.
+pub(crate) type Settlers = (Persistent<Function<'static>>, Persistent<Function<'static>>);
+
+impl Host {
+    pub(crate) fn new(lp: &EventLoop, context: Context, engine: rquickjs::Runtime, output: Output) -> Rc<Self> {
+        Rc::new(Self {
+            lp: lp.local_handle(),
+            context,
+            engine,
+            output,
+            started: Instant::now(),
+            entered: Cell::new(None),
+            dispatch: RefCell::new(None),
+            events: RefCell::new(Vec::new()),
+            exit: Cell::new(None),
+            settlers: RefCell::new(HashMap::new()),
+            next_settler: Cell::new(0),
+        })
+    }
+
+    pub(crate) fn set_dispatch(&self, dispatch: Persistent<Object<'static>>) {
+        let old = self.dispatch.replace(Some(dispatch));
+        drop(old);
+    }
+
+    /// The exit code, once `process.exit` (or a fatal error) ran.
+    pub(crate) fn exit_code(&self) -> Option<i32> {
+        self.exit.get()
+    }
+
+    /// Marks the runtime exiting with `code` and stops the loop at once.
+    pub(crate) fn set_exit(&self, code: i32) {
+        if self.exit.get().is_none() {
+            self.exit.set(Some(code));
+        }
+        if let Some(lp) = self.lp.upgrade() {
+            lp.close();
+        }
+    }
+
+    /// Records one call of the engine's rejection tracker.
+    pub(crate) fn track<'js>(&self, ctx: &Ctx<'js>, promise: Value<'js>, reason: Value<'js>, handled: bool) {
+        let promise = Persistent::save(ctx, promise);
+        let reason = Persistent::save(ctx, reason);
+        self.events.borrow_mut().push((handled, promise, reason));
+    }
+
+    /// Releases every engine handle (before the engine is dropped).
+    pub(crate) fn release(&self) {
+        let dispatch = self.dispatch.borrow_mut().take();
+        let events = std::mem::take(&mut *self.events.borrow_mut());
+        let settlers = std::mem::take(&mut *self.settlers.borrow_mut());
+        drop((dispatch, events, settlers));
+    }
+
+    /// Calls `dispatch[name](args)` inside the engine; an exception that
+    /// escapes (only the uncatchable exit signal can) is dropped.
+    pub(crate) fn call<A>(&self, name: &str, args: A)
+    where
+        A: for<'js> rquickjs::function::IntoArgs<'js>,
+    {
+        if self.exit.get().is_some() {
+            return;
+        }
+        let Some(dispatch) = self.dispatch.borrow().clone() else {
+            return;
+        };
+        self.entered.set(Some(Instant::now()));
+        self.context.with(|ctx| {
+            let result: rquickjs::Result<()> = (|| {
+                let table = dispatch.restore(&ctx)?;
+                let f: Function = table.get(name)?;
+                f.call::<_, ()>(args)
+            })();
+            if result.is_err() {
+                let exception = ctx.catch();
+                if self.exit.get().is_none() {
+                    self.report_escaped(&ctx, exception);
+                }
+            }
+        });
+    }
+
+    /// An exception escaped the dispatch table itself: print and exit 1.
+    fn report_escaped<'js>(&self, ctx: &Ctx<'js>, exception: Value<'js>) {
+        let text = crate::globals::describe(ctx, exception);
+        self.output.write(Stream::Stderr, &format!("{text}\n"));
+        self.set_exit(1);
+    }
+
+    /// Hands an exception to `uncaughtException` (or the fatal path).
+    pub(crate) fn fatal<'js>(&self, ctx: &Ctx<'js>, exception: Value<'js>) {
+        if self.exit.get().is_some() {
+            return;
+        }
+        let Some(dispatch) = self.dispatch.borrow().clone() else {
+            return;
+        };
+        let result: rquickjs::Result<()> = (|| {
+            let table = dispatch.restore(ctx)?;
+            let f: Function = table.get("fatal")?;
+            f.call::<_, ()>((exception.clone(),))
+        })();
+        if result.is_err() {
+            let escaped = ctx.catch();
+            if self.exit.get().is_none() {
+                self.report_escaped(ctx, escaped);
+            }
+        }
+    }
+
+    /// Runs `beforeExit` listeners; returns the exit code so far.
+    pub(crate) fn before_exit(&self) {
+        self.call("beforeExit", ());
+    }
+
+    /// Runs `exit` listeners (once) and returns the final exit code.
+    pub(crate) fn finish(&self) -> i32 {
+        if let Some(code) = self.exit.get() {
+            return code;
+        }
+        let Some(dispatch) = self.dispatch.borrow().clone() else {
+            return 0;
+        };
+        let code = self.context.with(|ctx| {
+            let r: rquickjs::Result<i32> = (|| {
+                let table = dispatch.restore(&ctx)?;
+                let f: Function = table.get("exit")?;
+                f.call(())
+            })();
+            match r {
+                Ok(code) => code,
+                Err(_) => {
+                    let _ = ctx.catch();
+                    self.exit.get().unwrap_or(1)
+                }
+            }
+        });
+        self.exit.set(Some(code));
+        code
+    }
+}
+
+/// The engine's job queue, drained at every microtask checkpoint.
+pub(crate) struct EngineJobs(pub(crate) Weak<Host>);
+
+impl JobQueue for EngineJobs {
+    fn run_jobs(&self, _lp: &EventLoop) -> bool {
+        let Some(host) = self.0.upgrade() else {
+            return false;
+        };
+        let mut ran = false;
+        while host.exit.get().is_none() {
+            match host.engine.execute_pending_job() {
+                Ok(true) => ran = true,
+                Ok(false) => break,
+                Err(job) => {
+                    ran = true;
+                    job.0.with(|ctx| {
+                        let exception = ctx.catch();
+                        host.fatal(&ctx, exception);
+                    });
+                }
+            }
+        }
+        ran
+    }
+
+    fn checkpoint_end(&self, _lp: &EventLoop) -> bool {
+        let Some(host) = self.0.upgrade() else {
+            return false;
+        };
+        let events = std::mem::take(&mut *host.events.borrow_mut());
+        if events.is_empty() || host.exit.get().is_some() {
+            return false;
+        }
+        let Some(dispatch) = host.dispatch.borrow().clone() else {
+            return false;
+        };
+        host.context.with(|ctx| {
+            let r: rquickjs::Result<()> = (|| {
+                let list = rquickjs::Array::new(ctx.clone())?;
+                let mut i = 0;
+                for (handled, promise, reason) in events {
+                    list.set(i, handled)?;
+                    list.set(i + 1, promise.restore(&ctx)?)?;
+                    list.set(i + 2, reason.restore(&ctx)?)?;
+                    i += 3;
+                }
+                let table = dispatch.restore(&ctx)?;
+                let f: Function = table.get("rejections")?;
+                f.call::<_, ()>((list,))
+            })();
+            if r.is_err() {
+                let escaped = ctx.catch();
+                if host.exit.get().is_none() {
+                    host.report_escaped(&ctx, escaped);
+                }
+            }
+        });
+        true
+    }
+}
