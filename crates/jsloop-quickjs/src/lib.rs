@@ -41,6 +41,7 @@
 mod error;
 mod globals;
 mod host;
+mod modules;
 mod output;
 mod runtime;
 mod unwind;

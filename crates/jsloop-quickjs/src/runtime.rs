@@ -7,12 +7,12 @@ use std::rc::{Rc, Weak};
 use std::time::{Duration, Instant};
 
 use jsloop::{EventLoop, Exit, Handle, Hold, VirtualClock};
-use rquickjs::loader::{BuiltinResolver, FileResolver, ModuleLoader, ScriptLoader};
 use rquickjs::{CatchResultExt, Context, Ctx, Function, Module, Persistent, Value};
 
 use crate::error::Error;
 use crate::globals::{self, ProcessInfo};
 use crate::host::{EngineJobs, Host};
+use crate::modules::{FileLoader, FileResolver};
 use crate::output::{Output, Stream};
 use crate::value::JsValue;
 
@@ -80,10 +80,7 @@ impl Builder {
         if let Some(limit) = self.memory_limit {
             engine.set_memory_limit(limit);
         }
-        engine.set_loader(
-            (BuiltinResolver::default(), FileResolver::default()),
-            (ModuleLoader::default(), ScriptLoader::default()),
-        );
+        engine.set_loader(FileResolver, FileLoader);
         let context = Context::full(&engine)?;
         let host = Host::new(&lp, context.clone(), engine.clone(), self.output);
         let id = NEXT_RUNTIME.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -190,8 +187,31 @@ impl Runtime {
         options.global = true;
         options.strict = false;
         options.filename = Some(name.to_string());
+        // As Node's CommonJS loader: the script is a function body, `this`
+        // is `module.exports`, and `var`s stay local to the script.
+        let wrapped = format!(
+            "(function (exports, require, module, __filename, __dirname) {{{source}\n}})"
+        );
+        let dir = Path::new(name)
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         self.enter(|ctx| {
-            let r: rquickjs::Result<()> = ctx.eval_with_options(source, options);
+            let r: rquickjs::Result<()> = (|| {
+                let f: Function = ctx.eval_with_options(wrapped, options)?;
+                let module = rquickjs::Object::new(ctx.clone())?;
+                let exports = rquickjs::Object::new(ctx.clone())?;
+                module.set("exports", exports.clone())?;
+                let require: Function = ctx.globals().get("require")?;
+                f.call((
+                    rquickjs::function::This(exports.clone()),
+                    exports,
+                    require,
+                    module,
+                    name,
+                    dir.as_str(),
+                ))
+            })();
             if r.is_err() {
                 let exception = ctx.catch();
                 self.host.fatal(&ctx, exception);
@@ -233,7 +253,7 @@ impl Runtime {
         if self.host.exit_code().is_some() {
             return Err(Error::Exiting);
         }
-        let name = path.display().to_string();
+        let name = Self::script_path(path).display().to_string();
         self.enter(|ctx| {
             let r = Module::evaluate(ctx.clone(), name.as_str(), source.as_str());
             match r {

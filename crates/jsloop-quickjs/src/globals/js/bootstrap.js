@@ -163,7 +163,12 @@ function setImmediate(callback, ...args) {
   return new Immediate(callback, args);
 }
 function clearImmediate(immediate) {
-  if (!immediate || !(immediate instanceof Immediate) || immediate._destroyed) return;
+  if (!immediate || immediate._destroyed) return;
+  if (typeof immediate !== 'object' && typeof immediate !== 'function') {
+    // Node assigns `immediate._destroyed = true` in strict mode.
+    throw new TypeError(`Cannot create property '_destroyed' on ${typeof immediate} '${String(immediate)}'`);
+  }
+  if (!(immediate instanceof Immediate)) return;
   immediate._destroyed = true;
   immediate._onImmediate = null;
   host.immediateClear(immediate._id);
@@ -442,7 +447,18 @@ class EventTarget {
   }
 }
 class AbortSignal extends EventTarget {
-  constructor() { super(); this.aborted = false; this.reason = undefined; this.onabort = null; }
+  #onabort = null;
+  #attached = false;
+  constructor() { super(); this.aborted = false; this.reason = undefined; }
+  get onabort() { return this.#onabort; }
+  set onabort(fn) {
+    // An event handler attribute is a listener registered when first set.
+    this.#onabort = typeof fn === 'function' ? fn : null;
+    if (!this.#attached) {
+      this.#attached = true;
+      this.addEventListener('abort', (ev) => { if (this.#onabort) this.#onabort.call(this, ev); });
+    }
+  }
   throwIfAborted() { if (this.aborted) throw this.reason; }
   static abort(reason) { const c = new AbortController(); c.abort(reason); return c.signal; }
 }
@@ -453,9 +469,7 @@ class AbortController {
     if (s.aborted) return;
     s.aborted = true;
     s.reason = reason === undefined ? domException('This operation was aborted', 'AbortError') : reason;
-    const ev = new Event('abort');
-    if (typeof s.onabort === 'function') s.onabort.call(s, ev);
-    s.dispatchEvent(ev);
+    s.dispatchEvent(new Event('abort'));
   }
 }
 
@@ -524,5 +538,10 @@ define('AbortSignal', AbortSignal);
 define('structuredClone', structuredClone);
 define('crypto', crypto);
 define('global', g);
+define('require', function require(id) {
+  const e = new Error(`Cannot find module '${id}'`);
+  e.code = 'MODULE_NOT_FOUND';
+  throw e;
+});
 
 return { runTimer, runImmediate, runTick, rejections, fatal, beforeExit, exit, exitCode: exitCodeNow, isExiting: () => exiting };

@@ -1,0 +1,140 @@
+//! Runs every script of `tests/fixtures/` through the binding and compares
+//! stdout, the error lines of stderr and the exit code with what node
+//! printed (`scripts/regen-fixtures.sh` records them; never edit by hand).
+
+use std::path::{Path, PathBuf};
+
+use jsloop::VirtualClock;
+use jsloop_quickjs::{Output, Runtime, Stream};
+
+/// The same rule as the regen script: an error's `Name: message` line.
+fn error_lines(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter(|line| {
+            let Some((head, _)) = line.split_once(": ") else {
+                return false;
+            };
+            let name = head.split(" [").next().unwrap_or(head);
+            let code_ok = head
+                .strip_prefix(name)
+                .is_none_or(|rest| rest.is_empty() || (rest.starts_with(" [") && rest.ends_with(']')));
+            name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && name.chars().all(|c| c.is_ascii_alphabetic())
+                && (name.ends_with("Error") || name.ends_with("Rejection"))
+                && code_ok
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Syntax errors are compared by class only: each engine words them its own way.
+fn normalise(lines: Vec<String>) -> Vec<String> {
+    lines
+        .into_iter()
+        .map(|l| {
+            if l.starts_with("SyntaxError: ") {
+                "SyntaxError: <message>".to_string()
+            } else {
+                l
+            }
+        })
+        .collect()
+}
+
+struct Outcome {
+    stdout: String,
+    stderr: Vec<String>,
+    code: i32,
+}
+
+fn run_fixture(path: &Path) -> Outcome {
+    let out = Output::capture();
+    let argv = vec![
+        "jsloop".to_string(),
+        std::fs::canonicalize(path).unwrap().display().to_string(),
+    ];
+    let rt = Runtime::builder()
+        .argv(argv)
+        .output(out.clone())
+        .virtual_clock(VirtualClock::new())
+        .build()
+        .unwrap();
+    let module = path.extension().is_some_and(|e| e == "mjs");
+    let started = if module {
+        rt.run_module(&std::fs::canonicalize(path).unwrap())
+    } else {
+        rt.run_file(path)
+    };
+    started.unwrap();
+    let code = rt.run();
+    drop(rt);
+    Outcome {
+        stdout: out.captured(Stream::Stdout),
+        stderr: normalise(error_lines(&out.captured(Stream::Stderr))),
+        code,
+    }
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut all: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "js" || e == "mjs"))
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn every_fixture_matches_node() {
+    let all = fixtures();
+    assert!(all.len() >= 80, "only {} fixtures", all.len());
+    let mut failures = Vec::new();
+    for path in &all {
+        let expected_stdout = std::fs::read_to_string(path.with_extension("stdout")).unwrap();
+        let expected_stderr = normalise(
+            std::fs::read_to_string(path.with_extension("stderr"))
+                .unwrap()
+                .lines()
+                .map(str::to_string)
+                .collect(),
+        );
+        let expected_code: i32 = std::fs::read_to_string(path.with_extension("code"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        let got = run_fixture(path);
+        let name = path.file_name().unwrap().to_string_lossy();
+        let mut problems = Vec::new();
+        if got.stdout != expected_stdout {
+            problems.push(format!(
+                "stdout\n--- node\n{expected_stdout}--- jsloop\n{}",
+                got.stdout
+            ));
+        }
+        if got.stderr != expected_stderr {
+            problems.push(format!(
+                "stderr error lines\n--- node\n{expected_stderr:?}\n--- jsloop\n{:?}",
+                got.stderr
+            ));
+        }
+        if got.code != expected_code {
+            problems.push(format!("exit code: node {expected_code}, jsloop {}", got.code));
+        }
+        if !problems.is_empty() {
+            failures.push(format!("== {name}: {}", problems.join("\n")));
+        }
+    }
+    let passed = all.len() - failures.len();
+    println!("{passed} of {} fixtures match node", all.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures differ from node:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
+}
