@@ -58,7 +58,10 @@ fn main() -> ExitCode {
     };
     let started = match &job {
         Job::File { file, module: true } => rt.run_module(file),
-        Job::File { file, module: false } => rt.run_file(file),
+        Job::File {
+            file,
+            module: false,
+        } => rt.run_file(file),
         Job::Eval(code) => rt.run_script("[eval]", code),
     };
     if let Err(e) = started {

@@ -45,7 +45,12 @@ pub(crate) struct Host {
 pub(crate) type Settlers = (Persistent<Function<'static>>, Persistent<Function<'static>>);
 
 impl Host {
-    pub(crate) fn new(lp: &EventLoop, context: Context, engine: rquickjs::Runtime, output: Output) -> Rc<Self> {
+    pub(crate) fn new(
+        lp: &EventLoop,
+        context: Context,
+        engine: rquickjs::Runtime,
+        output: Output,
+    ) -> Rc<Self> {
         Rc::new(Self {
             lp: lp.local_handle(),
             context,
@@ -82,7 +87,13 @@ impl Host {
     }
 
     /// Records one call of the engine's rejection tracker.
-    pub(crate) fn track<'js>(&self, ctx: &Ctx<'js>, promise: Value<'js>, reason: Value<'js>, handled: bool) {
+    pub(crate) fn track<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        promise: Value<'js>,
+        reason: Value<'js>,
+        handled: bool,
+    ) {
         let promise = Persistent::save(ctx, promise);
         let reason = Persistent::save(ctx, reason);
         self.events.borrow_mut().push((handled, promise, reason));

@@ -148,7 +148,9 @@ pub struct Runtime {
 
 impl std::fmt::Debug for Runtime {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Runtime").field("id", &self.id).finish_non_exhaustive()
+        f.debug_struct("Runtime")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
     }
 }
 
@@ -189,9 +191,8 @@ impl Runtime {
         options.filename = Some(name.to_string());
         // As Node's CommonJS loader: the script is a function body, `this`
         // is `module.exports`, and `var`s stay local to the script.
-        let wrapped = format!(
-            "(function (exports, require, module, __filename, __dirname) {{{source}\n}})"
-        );
+        let wrapped =
+            format!("(function (exports, require, module, __filename, __dirname) {{{source}\n}})");
         let dir = Path::new(name)
             .parent()
             .map(|p| p.display().to_string())
@@ -263,7 +264,10 @@ impl Runtime {
                     if let Ok(on_err) = on_err {
                         let then: rquickjs::Result<Function> = promise.get("catch");
                         if let Ok(catch) = then {
-                            let _ = catch.call::<_, Value>((rquickjs::function::This(promise.clone()), on_err));
+                            let _ = catch.call::<_, Value>((
+                                rquickjs::function::This(promise.clone()),
+                                on_err,
+                            ));
                         }
                     }
                 }
@@ -436,7 +440,9 @@ impl Settler {
             return;
         };
         let (runtime, key) = (self.runtime, self.key);
-        let _ = self.handle.submit(move |_: &EventLoop| settle(runtime, key, outcome));
+        let _ = self
+            .handle
+            .submit(move |_: &EventLoop| settle(runtime, key, outcome));
         drop(hold);
     }
 }
@@ -484,7 +490,9 @@ type AsyncHostFn = dyn Fn(Vec<JsValue>, Settler);
 fn sync_fn<'js>(ctx: &Ctx<'js>, f: Rc<SyncHostFn>) -> rquickjs::Result<Function<'js>> {
     Function::new(
         ctx.clone(),
-        move |ctx: Ctx<'js>, args: rquickjs::function::Rest<Value<'js>>| -> rquickjs::Result<Value<'js>> {
+        move |ctx: Ctx<'js>,
+              args: rquickjs::function::Rest<Value<'js>>|
+              -> rquickjs::Result<Value<'js>> {
             let args = args.0.iter().map(JsValue::from_js).collect();
             match f(args) {
                 Ok(v) => rquickjs::IntoJs::into_js(v, &ctx),
@@ -503,7 +511,9 @@ fn async_fn<'js>(
 ) -> rquickjs::Result<Function<'js>> {
     Function::new(
         ctx.clone(),
-        move |ctx: Ctx<'js>, args: rquickjs::function::Rest<Value<'js>>| -> rquickjs::Result<Value<'js>> {
+        move |ctx: Ctx<'js>,
+              args: rquickjs::function::Rest<Value<'js>>|
+              -> rquickjs::Result<Value<'js>> {
             let (promise, resolve, reject) = ctx.promise()?;
             let Some(host) = weak.upgrade() else {
                 return Ok(promise.into_value());
@@ -512,7 +522,10 @@ fn async_fn<'js>(
             host.next_settler.set(key + 1);
             host.settlers.borrow_mut().insert(
                 key,
-                (Persistent::save(&ctx, resolve), Persistent::save(&ctx, reject)),
+                (
+                    Persistent::save(&ctx, resolve),
+                    Persistent::save(&ctx, reject),
+                ),
             );
             let settler = Settler {
                 handle: handle.clone(),

@@ -16,9 +16,9 @@ fn error_lines(stderr: &str) -> Vec<String> {
                 return false;
             };
             let name = head.split(" [").next().unwrap_or(head);
-            let code_ok = head
-                .strip_prefix(name)
-                .is_none_or(|rest| rest.is_empty() || (rest.starts_with(" [") && rest.ends_with(']')));
+            let code_ok = head.strip_prefix(name).is_none_or(|rest| {
+                rest.is_empty() || (rest.starts_with(" [") && rest.ends_with(']'))
+            });
             name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
                 && name.chars().all(|c| c.is_ascii_alphabetic())
                 && (name.ends_with("Error") || name.ends_with("Rejection"))
@@ -122,7 +122,10 @@ fn every_fixture_matches_node() {
             ));
         }
         if got.code != expected_code {
-            problems.push(format!("exit code: node {expected_code}, jsloop {}", got.code));
+            problems.push(format!(
+                "exit code: node {expected_code}, jsloop {}",
+                got.code
+            ));
         }
         if !problems.is_empty() {
             failures.push(format!("== {name}: {}", problems.join("\n")));

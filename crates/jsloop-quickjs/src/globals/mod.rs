@@ -26,7 +26,8 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     let native = native::object(ctx, host, info)?;
     let make_util: Function = ctx.eval(format!("(function (host) {{\n{INSPECT_JS}\n}})"))?;
     let util: Object = make_util.call((native.clone(),))?;
-    let make_globals: Function = ctx.eval(format!("(function (host, util) {{\n{BOOTSTRAP_JS}\n}})"))?;
+    let make_globals: Function =
+        ctx.eval(format!("(function (host, util) {{\n{BOOTSTRAP_JS}\n}})"))?;
     let dispatch: Object = make_globals.call((native, util))?;
     host.set_dispatch(Persistent::save(ctx, dispatch));
     Ok(())

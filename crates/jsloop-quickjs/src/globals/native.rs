@@ -23,7 +23,11 @@ fn with_loop<R>(host: &Weak<Host>, f: impl FnOnce(&Rc<Host>, &EventLoop) -> R) -
     Some(f(&host, &lp))
 }
 
-pub(crate) fn object<'js>(ctx: &Ctx<'js>, host: &Rc<Host>, info: &ProcessInfo) -> rquickjs::Result<Object<'js>> {
+pub(crate) fn object<'js>(
+    ctx: &Ctx<'js>,
+    host: &Rc<Host>,
+    info: &ProcessInfo,
+) -> rquickjs::Result<Object<'js>> {
     let o = Object::new(ctx.clone())?;
     let weak = Rc::downgrade(host);
 
@@ -32,7 +36,11 @@ pub(crate) fn object<'js>(ctx: &Ctx<'js>, host: &Rc<Host>, info: &ProcessInfo) -
         "print",
         Function::new(ctx.clone(), move |fd: i32, text: String| {
             if let Some(host) = h.upgrade() {
-                let stream = if fd == 2 { Stream::Stderr } else { Stream::Stdout };
+                let stream = if fd == 2 {
+                    Stream::Stderr
+                } else {
+                    Stream::Stdout
+                };
                 host.output.write(stream, &text);
             }
         })?,
@@ -126,7 +134,10 @@ pub(crate) fn object<'js>(ctx: &Ctx<'js>, host: &Rc<Host>, info: &ProcessInfo) -
     o.set(
         "immediateClear",
         Function::new(ctx.clone(), move |id: f64| -> bool {
-            with_loop(&h, |_, lp| lp.clear_immediate(ImmediateId::from_u64(id as u64))).unwrap_or(false)
+            with_loop(&h, |_, lp| {
+                lp.clear_immediate(ImmediateId::from_u64(id as u64))
+            })
+            .unwrap_or(false)
         })?,
     )?;
     let h = weak.clone();
@@ -162,18 +173,23 @@ pub(crate) fn object<'js>(ctx: &Ctx<'js>, host: &Rc<Host>, info: &ProcessInfo) -
 
     o.set(
         "defer",
-        Function::new(ctx.clone(), |f: Function| -> rquickjs::Result<()> { f.defer(()) })?,
+        Function::new(ctx.clone(), |f: Function| -> rquickjs::Result<()> {
+            f.defer(())
+        })?,
     )?;
 
     let h = weak.clone();
     o.set(
         "exit",
-        Function::new(ctx.clone(), move |ctx: Ctx<'_>, code: Opt<i32>| -> rquickjs::Result<()> {
-            if let Some(host) = h.upgrade() {
-                host.set_exit(code.0.unwrap_or(0));
-            }
-            Err(crate::unwind::exit_signal(&ctx))
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'_>, code: Opt<i32>| -> rquickjs::Result<()> {
+                if let Some(host) = h.upgrade() {
+                    host.set_exit(code.0.unwrap_or(0));
+                }
+                Err(crate::unwind::exit_signal(&ctx))
+            },
+        )?,
     )?;
 
     let h = weak.clone();
@@ -213,7 +229,10 @@ pub(crate) fn object<'js>(ctx: &Ctx<'js>, host: &Rc<Host>, info: &ProcessInfo) -
 fn random_bytes<'js>(ctx: Ctx<'js>, n: usize) -> rquickjs::Result<Array<'js>> {
     let mut buf = vec![0u8; n.min(65536)];
     if getrandom::fill(&mut buf).is_err() {
-        return Err(rquickjs::Exception::throw_message(&ctx, "no entropy available"));
+        return Err(rquickjs::Exception::throw_message(
+            &ctx,
+            "no entropy available",
+        ));
     }
     let arr = Array::new(ctx)?;
     for (i, b) in buf.into_iter().enumerate() {
