@@ -22,6 +22,14 @@ use rquickjs::{Context, Ctx, Function, Object, Persistent, Value};
 
 use crate::output::{Output, Stream};
 
+/// The dispatch functions called on every timer, immediate and tick.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Dispatch {
+    Timer = 0,
+    Immediate = 1,
+    Ticks = 2,
+}
+
 /// One report of the engine's rejection tracker.
 type RejectionEvent = (bool, Persistent<Value<'static>>, Persistent<Value<'static>>);
 
@@ -34,6 +42,10 @@ pub(crate) struct Host {
     /// When the current entry into JavaScript began (for the CPU limit).
     pub(crate) entered: Cell<Option<Instant>>,
     dispatch: RefCell<Option<Persistent<Object<'static>>>>,
+    /// The hot dispatch functions, cached (indexed by [`Dispatch`]).
+    fast: RefCell<[Option<Persistent<Function<'static>>>; 3]>,
+    /// Whether a loop nextTick that drains the JavaScript tick queue is queued.
+    pub(crate) tick_queued: Cell<bool>,
     events: RefCell<Vec<RejectionEvent>>,
     exit: Cell<Option<i32>>,
     /// Promises returned by async host functions, by id: (resolve, reject).
@@ -59,6 +71,8 @@ impl Host {
             started: Instant::now(),
             entered: Cell::new(None),
             dispatch: RefCell::new(None),
+            fast: RefCell::new([None, None, None]),
+            tick_queued: Cell::new(false),
             events: RefCell::new(Vec::new()),
             exit: Cell::new(None),
             settlers: RefCell::new(HashMap::new()),
@@ -66,9 +80,19 @@ impl Host {
         })
     }
 
-    pub(crate) fn set_dispatch(&self, dispatch: Persistent<Object<'static>>) {
-        let old = self.dispatch.replace(Some(dispatch));
+    pub(crate) fn set_dispatch<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        dispatch: Object<'js>,
+    ) -> rquickjs::Result<()> {
+        let mut fast = self.fast.borrow_mut();
+        for (i, name) in ["runTimer", "runImmediate", "runTicks"].iter().enumerate() {
+            let f: Function = dispatch.get(*name)?;
+            fast[i] = Some(Persistent::save(ctx, f));
+        }
+        let old = self.dispatch.replace(Some(Persistent::save(ctx, dispatch)));
         drop(old);
+        Ok(())
     }
 
     /// The exit code, once `process.exit` (or a fatal error) ran.
@@ -102,9 +126,38 @@ impl Host {
     /// Releases every engine handle (before the engine is dropped).
     pub(crate) fn release(&self) {
         let dispatch = self.dispatch.borrow_mut().take();
+        let fast = std::mem::take(&mut *self.fast.borrow_mut());
+        drop(fast);
         let events = std::mem::take(&mut *self.events.borrow_mut());
         let settlers = std::mem::take(&mut *self.settlers.borrow_mut());
         drop((dispatch, events, settlers));
+    }
+
+    /// Calls a cached dispatch function with one engine object (a
+    /// `Timeout` or `Immediate`), or none.
+    pub(crate) fn run(&self, which: Dispatch, target: Option<&Persistent<Object<'static>>>) {
+        if self.exit.get().is_some() {
+            return;
+        }
+        let Some(f) = self.fast.borrow()[which as usize].clone() else {
+            return;
+        };
+        self.entered.set(Some(Instant::now()));
+        self.context.with(|ctx| {
+            let result: rquickjs::Result<()> = (|| {
+                let f = f.restore(&ctx)?;
+                match target {
+                    Some(t) => f.call((t.clone().restore(&ctx)?,)),
+                    None => f.call(()),
+                }
+            })();
+            if result.is_err() {
+                let exception = ctx.catch();
+                if self.exit.get().is_none() {
+                    self.report_escaped(&ctx, exception);
+                }
+            }
+        });
     }
 
     /// Calls `dispatch[name](args)` inside the engine; an exception that

@@ -6,7 +6,7 @@ mod native;
 
 use std::rc::Rc;
 
-use rquickjs::{Ctx, Function, Object, Persistent, Value};
+use rquickjs::{Ctx, Function, Object, Value};
 
 use crate::host::Host;
 
@@ -29,8 +29,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     let make_globals: Function =
         ctx.eval(format!("(function (host, util) {{\n{BOOTSTRAP_JS}\n}})"))?;
     let dispatch: Object = make_globals.call((native, util))?;
-    host.set_dispatch(Persistent::save(ctx, dispatch));
-    Ok(())
+    host.set_dispatch(ctx, dispatch)
 }
 
 /// A last-resort description of an exception, for errors that escaped the

@@ -6,11 +6,18 @@ use std::time::Duration;
 use jsloop::{EventLoop, ImmediateId, TimerId};
 use rquickjs::prelude::Opt;
 use rquickjs::promise::PromiseState;
-use rquickjs::{Array, Ctx, Function, Object, Value};
+use rquickjs::{Array, Ctx, Function, Object, Persistent, Value};
 
 use super::ProcessInfo;
-use crate::host::Host;
+use crate::host::{Dispatch, Host};
 use crate::output::Stream;
+
+/// An id as a JavaScript number: ids are at most 2^53 - 1, so exact; passed
+/// as an integer so the engine stores it with its integer tag (QuickJS
+/// hashes integer-valued doubles poorly as `Map` keys).
+fn js_id(id: u64) -> i64 {
+    id as i64
+}
 
 /// Milliseconds (fractional, as Node allows) to a duration.
 fn delay(ms: f64) -> Duration {
@@ -46,36 +53,9 @@ pub(crate) fn object<'js>(
         })?,
     )?;
 
-    let h = weak.clone();
     o.set(
         "timerStart",
-        Function::new(ctx.clone(), move |after: f64, repeat: bool| -> f64 {
-            let h2 = h.clone();
-            let id = with_loop(&h, |_, lp| {
-                let run = move |_: &EventLoop, id: TimerId| {
-                    if let Some(host) = h2.upgrade() {
-                        host.call("runTimer", (id.as_u64() as f64,));
-                    }
-                };
-                let id_cell = Rc::new(std::cell::Cell::new(None::<TimerId>));
-                let c = id_cell.clone();
-                let result = if repeat {
-                    lp.set_interval(delay(after), move |lp| {
-                        if let Some(id) = c.get() {
-                            run(lp, id)
-                        }
-                    })
-                } else {
-                    lp.set_timeout(delay(after), move |lp| {
-                        if let Some(id) = c.get() {
-                            run(lp, id)
-                        }
-                    })
-                };
-                result.ok().inspect(|id| id_cell.set(Some(*id)))
-            });
-            id.flatten().map_or(-1.0, |id| id.as_u64() as f64)
-        })?,
+        Function::new(ctx.clone(), timer_start(weak.clone()))?,
     )?;
 
     let h = weak.clone();
@@ -112,23 +92,9 @@ pub(crate) fn object<'js>(
         })?,
     )?;
 
-    let h = weak.clone();
     o.set(
         "immediateStart",
-        Function::new(ctx.clone(), move || -> f64 {
-            let h2 = h.clone();
-            let id = with_loop(&h, |_, lp| {
-                let id_cell = Rc::new(std::cell::Cell::new(None::<ImmediateId>));
-                let c = id_cell.clone();
-                let r = lp.set_immediate(move |_| {
-                    if let (Some(host), Some(id)) = (h2.upgrade(), c.get()) {
-                        host.call("runImmediate", (id.as_u64() as f64,));
-                    }
-                });
-                r.ok().inspect(|id| id_cell.set(Some(*id)))
-            });
-            id.flatten().map_or(-1.0, |id| id.as_u64() as f64)
-        })?,
+        Function::new(ctx.clone(), immediate_start(weak.clone()))?,
     )?;
     let h = weak.clone();
     o.set(
@@ -161,10 +127,14 @@ pub(crate) fn object<'js>(
         "tick",
         Function::new(ctx.clone(), move || {
             let h2 = h.clone();
-            with_loop(&h, |_, lp| {
+            with_loop(&h, |host, lp| {
+                if host.tick_queued.replace(true) {
+                    return;
+                }
                 lp.next_tick(move |_| {
                     if let Some(host) = h2.upgrade() {
-                        host.call("runTick", ());
+                        host.run(Dispatch::Ticks, None);
+                        host.tick_queued.set(false);
                     }
                 })
             });
@@ -265,4 +235,43 @@ fn promise_state<'js>(ctx: Ctx<'js>, p: Value<'js>) -> rquickjs::Result<Value<'j
         }
     }
     Ok(arr.into_value())
+}
+
+/// `host.timerStart(timeout, after, repeat)`: a loop timer that hands the
+/// `Timeout` object to `runTimer`; returns the timer id, or -1.
+fn timer_start<'js>(h: Weak<Host>) -> impl Fn(Ctx<'js>, Object<'js>, f64, bool) -> i64 + 'js {
+    move |ctx: Ctx<'js>, target: Object<'js>, after: f64, repeat: bool| -> i64 {
+        let target = Persistent::save(&ctx, target);
+        let h2 = h.clone();
+        let id = with_loop(&h, |_, lp| {
+            let fire = move |_: &EventLoop| {
+                if let Some(host) = h2.upgrade() {
+                    host.run(Dispatch::Timer, Some(&target));
+                }
+            };
+            if repeat {
+                lp.set_interval(delay(after), fire)
+            } else {
+                lp.set_timeout(delay(after), fire)
+            }
+        });
+        id.and_then(Result::ok).map_or(-1, |id| js_id(id.as_u64()))
+    }
+}
+
+/// `host.immediateStart(immediate)`: a loop immediate that hands the
+/// `Immediate` object to `runImmediate`; returns its id, or -1.
+fn immediate_start<'js>(h: Weak<Host>) -> impl Fn(Ctx<'js>, Object<'js>) -> i64 + 'js {
+    move |ctx: Ctx<'js>, target: Object<'js>| -> i64 {
+        let target = Persistent::save(&ctx, target);
+        let h2 = h.clone();
+        let id = with_loop(&h, |_, lp| {
+            lp.set_immediate(move |_| {
+                if let Some(host) = h2.upgrade() {
+                    host.run(Dispatch::Immediate, Some(&target));
+                }
+            })
+        });
+        id.and_then(Result::ok).map_or(-1, |id| js_id(id.as_u64()))
+    }
 }

@@ -1,6 +1,6 @@
 // Node-shaped globals over the native `host` object. Evaluated as a
 // function body with (host, util); returns the dispatch table the Rust side
-// calls: runTimer, runImmediate, runTick, rejections, fatal, beforeExit,
+// calls: runTimer, runImmediate, runTicks, rejections, fatal, beforeExit,
 // exit. Nothing here leaks onto globalThis but the Node globals.
 'use strict';
 const g = globalThis;
@@ -66,9 +66,7 @@ const console = {
 console.groupCollapsed = console.group;
 
 // ---- timers ---------------------------------------------------------------
-const active = new Map();      // core timer id -> Timeout
 const knownById = new Map();   // primitive id -> Timeout (once asked for)
-const immediates = new Map();  // core immediate id -> Immediate
 let warnedOverflow = false;
 
 function coerceDelay(after) {
@@ -91,9 +89,8 @@ class Timeout {
     this._repeat = repeat ? after : null;
     this._destroyed = false;
     this._refed = true;
-    this._id = host.timerStart(after, repeat);
+    this._id = host.timerStart(this, after, repeat);
     this._primitive = this._id;
-    active.set(this._id, this);
   }
   ref() { if (!this._destroyed) host.timerRef(this._id, true); this._refed = true; return this; }
   unref() { if (!this._destroyed) host.timerRef(this._id, false); this._refed = false; return this; }
@@ -102,8 +99,7 @@ class Timeout {
     if (this._onTimeout === null) return this;
     if (this._destroyed) {
       this._destroyed = false;
-      this._id = host.timerStart(this._idleTimeout, this._repeat !== null);
-      active.set(this._id, this);
+      this._id = host.timerStart(this, this._idleTimeout, this._repeat !== null);
       if (!this._refed) host.timerRef(this._id, false);
     } else {
       host.timerRefresh(this._id);
@@ -121,7 +117,6 @@ function unenroll(t) {
   if (t._destroyed) return;
   t._destroyed = true;
   host.timerClear(t._id);
-  active.delete(t._id);
   knownById.delete(t._primitive);
 }
 
@@ -151,8 +146,7 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this._refed = true;
-    this._id = host.immediateStart();
-    immediates.set(this._id, this);
+    this._id = host.immediateStart(this);
   }
   ref() { if (!this._destroyed) host.immediateRef(this._id, true); this._refed = true; return this; }
   unref() { if (!this._destroyed) host.immediateRef(this._id, false); this._refed = false; return this; }
@@ -172,7 +166,6 @@ function clearImmediate(immediate) {
   immediate._destroyed = true;
   immediate._onImmediate = null;
   host.immediateClear(immediate._id);
-  immediates.delete(immediate._id);
 }
 
 function queueMicrotask(callback) {
@@ -182,7 +175,8 @@ function queueMicrotask(callback) {
 
 // ---- process ----------------------------------------------------------------
 const listeners = new Map();
-const tickQueue = [];
+const tickFns = [];
+const tickArgs = [];
 const process = {
   argv: host.argv,
   argv0: 'node',
@@ -217,10 +211,12 @@ const process = {
   },
   listenerCount(name) { return (listeners.get(name) || []).length; },
   listeners(name) { return (listeners.get(name) || []).map((e) => e.fn); },
-  nextTick(callback, ...args) {
-    validateFunction(callback, 'callback');
-    tickQueue.push([callback, args]);
-    host.tick();
+  nextTick(callback) {
+    if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
+    tickFns.push(callback);
+    tickArgs.push(arguments.length > 1 ? Array.prototype.slice.call(arguments, 1) : undefined);
+    // While runTicks drains, it picks this one up itself.
+    if (!draining) host.tick();
   },
   exit(code) {
     if (code !== undefined) process.exitCode = code;
@@ -283,12 +279,10 @@ function fatal(err, fromPromise = false) {
   exitNow();
 }
 
-function runTimer(id) {
-  const t = active.get(id);
-  if (t === undefined) return;
+function runTimer(t) {
   if (t._repeat === null) {
-    active.delete(id);
     t._destroyed = true;
+    knownById.delete(t._primitive);
   }
   const fn = t._onTimeout;
   if (typeof fn !== 'function') return;
@@ -300,10 +294,7 @@ function runTimer(id) {
   }
 }
 
-function runImmediate(id) {
-  const im = immediates.get(id);
-  if (im === undefined) return;
-  immediates.delete(id);
+function runImmediate(im) {
   im._destroyed = true;
   const fn = im._onImmediate;
   im._onImmediate = null;
@@ -316,15 +307,41 @@ function runImmediate(id) {
   }
 }
 
-function runTick() {
-  const entry = tickQueue.shift();
-  if (entry === undefined) return;
+// Drains the whole nextTick queue, new arrivals included, as Node does
+// before it runs the microtask queue.
+let tickHead = 0;
+let draining = false;
+function runTicks() {
+  draining = true;
   try {
-    const [fn, args] = entry;
-    if (args.length === 0) fn(); else fn(...args);
-  } catch (e) {
-    fatal(e);
+    drainTicks();
+  } finally {
+    draining = false;
   }
+}
+function drainTicks() {
+  while (tickHead < tickFns.length) {
+    const fn = tickFns[tickHead];
+    const args = tickArgs[tickHead];
+    tickFns[tickHead] = undefined;
+    tickArgs[tickHead] = undefined;
+    tickHead++;
+    if (tickHead > 4096 && tickHead * 2 > tickFns.length) {
+      // A long-running chain: drop the consumed prefix so memory stays flat.
+      tickFns.splice(0, tickHead);
+      tickArgs.splice(0, tickHead);
+      tickHead = 0;
+    }
+    try {
+      if (args === undefined) fn(); else fn(...args);
+    } catch (e) {
+      fatal(e);
+    }
+    if (exiting) return;
+  }
+  tickFns.length = 0;
+  tickArgs.length = 0;
+  tickHead = 0;
 }
 
 // events: flat [handled, promise, reason, ...] in the order the engine
@@ -544,4 +561,4 @@ define('require', function require(id) {
   throw e;
 });
 
-return { runTimer, runImmediate, runTick, rejections, fatal, beforeExit, exit, exitCode: exitCodeNow, isExiting: () => exiting };
+return { runTimer, runImmediate, runTicks, rejections, fatal, beforeExit, exit, exitCode: exitCodeNow, isExiting: () => exiting };
