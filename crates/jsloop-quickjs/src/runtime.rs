@@ -21,6 +21,9 @@ thread_local! {
     static HOSTS: RefCell<HashMap<u64, Weak<Host>>> = RefCell::new(HashMap::new());
 }
 
+/// The CommonJS wrapper a script runs in (Node's module wrapper).
+const CJS_PREFIX: &str = "(function (exports, require, module, __filename, __dirname) {";
+
 static NEXT_RUNTIME: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Configures a [`Runtime`].
@@ -191,15 +194,22 @@ impl Runtime {
         options.filename = Some(name.to_string());
         // As Node's CommonJS loader: the script is a function body, `this`
         // is `module.exports`, and `var`s stay local to the script.
-        let wrapped =
-            format!("(function (exports, require, module, __filename, __dirname) {{{source}\n}})");
+        let wrapped = format!("{CJS_PREFIX}{source}\n}})");
         let dir = Path::new(name)
             .parent()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         self.enter(|ctx| {
+            let f: Function = match ctx.eval_with_options(wrapped, options) {
+                Ok(f) => f,
+                Err(_) => {
+                    let exception = ctx.catch();
+                    self.report_syntax_error(name, source, &exception);
+                    self.host.fatal(&ctx, exception);
+                    return;
+                }
+            };
             let r: rquickjs::Result<()> = (|| {
-                let f: Function = ctx.eval_with_options(wrapped, options)?;
                 let module = rquickjs::Object::new(ctx.clone())?;
                 let exports = rquickjs::Object::new(ctx.clone())?;
                 module.set("exports", exports.clone())?;
@@ -221,6 +231,39 @@ impl Runtime {
         Ok(())
     }
 
+    /// Prints where a script failed to compile, as Node does (`file:line`,
+    /// the line, a caret), and takes the CommonJS wrapper out of the
+    /// position in the error's stack.
+    fn report_syntax_error<'js>(&self, name: &str, source: &str, e: &Value<'js>) {
+        let Some(obj) = e.as_object() else { return };
+        let Ok(stack) = obj.get::<_, String>("stack") else {
+            return;
+        };
+        let marker = format!("{name}:");
+        let Some(at) = stack.find(&marker) else {
+            return;
+        };
+        let rest = &stack[at + marker.len()..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+            .unwrap_or(rest.len());
+        let mut parts = rest[..end].split(':').map(str::parse::<usize>);
+        let (Some(Ok(line)), Some(Ok(mut column))) = (parts.next(), parts.next()) else {
+            return;
+        };
+        if line == 1 {
+            column = column.saturating_sub(CJS_PREFIX.len()).max(1);
+        }
+        let fixed = format!("{}{name}:{line}:{column}{}", &stack[..at], &rest[end..]);
+        let _ = obj.set("stack", fixed);
+        let text = source.lines().nth(line - 1).unwrap_or("");
+        let caret = " ".repeat(column - 1);
+        self.host.output.write(
+            Stream::Stderr,
+            &format!("{name}:{line}\n{text}\n{caret}^\n\n"),
+        );
+    }
+
     /// Reads and runs a script file.
     ///
     /// # Errors
@@ -235,7 +278,7 @@ impl Runtime {
         let source = source.strip_prefix("#!").map_or(source.as_str(), |rest| {
             rest.find('\n').map_or("", |i| &rest[i..])
         });
-        self.run_script(&path.display().to_string(), source)
+        self.run_script(&Self::script_path(path).display().to_string(), source)
     }
 
     /// Runs an ES module file; relative `import`s load from the file system.

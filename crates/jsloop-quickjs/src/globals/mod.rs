@@ -1,6 +1,12 @@
-//! Node-shaped globals: the JavaScript side lives in `js/` (util.inspect
-//! formatting, console, timers, process, web globals); this module gives it
-//! the native `host` object it is written against, and runs it.
+//! Node-shaped globals. Each family is a JavaScript file evaluated as a
+//! function body with `(host, util, shared)`: `host` is the native object
+//! of [`native`], `util` formats values (`inspect`, `format`), `shared`
+//! passes helpers between files. The files that drive the loop return
+//! their part of the dispatch table the Rust side calls (`runTimer`,
+//! `runImmediate`, `runTicks`, `rejections`, `fatal`, `beforeExit`, `exit`).
+//!
+//! Order: `errors.js` (Node's argument errors), `process.js` (process,
+//! nextTick, the fatal path), `timers.js`, then console and the web globals.
 
 mod native;
 
@@ -10,8 +16,13 @@ use rquickjs::{Ctx, Function, Object, Value};
 
 use crate::host::Host;
 
+/// The interim `util.inspect`/`util.format`, until `console.rs` lands.
 const INSPECT_JS: &str = include_str!("js/inspect.js");
-const BOOTSTRAP_JS: &str = include_str!("js/bootstrap.js");
+const ERRORS_JS: &str = include_str!("errors.js");
+const PROCESS_JS: &str = include_str!("process.js");
+const TIMERS_JS: &str = include_str!("timers.js");
+const CONSOLE_MIN_JS: &str = include_str!("console_min.js");
+const WEB_MIN_JS: &str = include_str!("web_min.js");
 
 /// What the script sees as `process.argv`, `process.env` and friends.
 #[derive(Debug, Clone, Default)]
@@ -21,14 +32,45 @@ pub(crate) struct ProcessInfo {
     pub(crate) cwd: String,
 }
 
+/// Evaluates one globals file with `(host, util, shared)`; returns what it returns.
+fn run_file<'js>(
+    ctx: &Ctx<'js>,
+    name: &str,
+    source: &str,
+    args: (Object<'js>, Object<'js>, Object<'js>),
+) -> rquickjs::Result<Value<'js>> {
+    let mut options = rquickjs::context::EvalOptions::default();
+    options.filename = Some(format!("jsloop:{name}"));
+    let f: Function = ctx.eval_with_options(
+        format!("(function (host, util, shared) {{\n{source}\n}})"),
+        options,
+    )?;
+    f.call(args)
+}
+
 /// Installs every global on the context and gives the host its dispatch table.
 pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rquickjs::Result<()> {
     let native = native::object(ctx, host, info)?;
     let make_util: Function = ctx.eval(format!("(function (host) {{\n{INSPECT_JS}\n}})"))?;
     let util: Object = make_util.call((native.clone(),))?;
-    let make_globals: Function =
-        ctx.eval(format!("(function (host, util) {{\n{BOOTSTRAP_JS}\n}})"))?;
-    let dispatch: Object = make_globals.call((native, util))?;
+    let shared = Object::new(ctx.clone())?;
+    let args = (native, util, shared);
+    let dispatch = Object::new(ctx.clone())?;
+    for (name, source) in [
+        ("errors.js", ERRORS_JS),
+        ("process.js", PROCESS_JS),
+        ("timers.js", TIMERS_JS),
+        ("console_min.js", CONSOLE_MIN_JS),
+        ("web_min.js", WEB_MIN_JS),
+    ] {
+        let part = run_file(ctx, name, source, args.clone())?;
+        if let Some(part) = part.into_object() {
+            for entry in part.props::<String, Value>() {
+                let (key, value) = entry?;
+                dispatch.set(key, value)?;
+            }
+        }
+    }
     host.set_dispatch(ctx, dispatch)
 }
 

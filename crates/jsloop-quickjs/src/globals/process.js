@@ -1,0 +1,220 @@
+// `process`: events, nextTick, exit codes, and the fatal-error path.
+// Evaluated as a function body with (host, util, shared); puts `process`
+// and `fatal` on `shared` and returns its part of the dispatch table.
+'use strict';
+const { invalidArgType, validateFunction } = shared;
+const write = (fd, s) => host.print(fd, s);
+
+// ---- events -----------------------------------------------------------------
+const listeners = new Map();
+function addListener(name, fn, once) {
+  validateFunction(fn, 'listener');
+  let list = listeners.get(name);
+  if (list === undefined) { list = []; listeners.set(name, list); }
+  list.push({ fn, once });
+}
+
+// ---- nextTick: a queue drained in one call per checkpoint -------------------
+const tickFns = [];
+const tickArgs = [];
+let tickHead = 0;
+let draining = false;
+
+const process = {
+  argv: host.argv,
+  argv0: 'node',
+  execArgv: [],
+  env: host.env,
+  pid: host.pid,
+  platform: host.platform,
+  version: 'v20.0.0-jsloop',
+  versions: { jsloop: host.version },
+  exitCode: undefined,
+  title: 'jsloop',
+  on(name, fn) { addListener(name, fn, false); return this; },
+  once(name, fn) { addListener(name, fn, true); return this; },
+  off(name, fn) {
+    const list = listeners.get(name);
+    if (list) {
+      for (let i = list.length - 1; i >= 0; i--) {
+        if (list[i].fn === fn) { list.splice(i, 1); break; }
+      }
+    }
+    return this;
+  },
+  removeAllListeners(name) { if (name === undefined) listeners.clear(); else listeners.delete(name); return this; },
+  emit(name, ...args) {
+    const list = listeners.get(name);
+    if (!list || list.length === 0) return false;
+    for (const entry of [...list]) {
+      if (entry.once) process.off(name, entry.fn);
+      entry.fn.apply(process, args);
+    }
+    return true;
+  },
+  listenerCount(name) { const list = listeners.get(name); return list ? list.length : 0; },
+  listeners(name) { return (listeners.get(name) || []).map((e) => e.fn); },
+  nextTick(callback) {
+    if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
+    tickFns.push(callback);
+    tickArgs.push(arguments.length > 1 ? Array.prototype.slice.call(arguments, 1) : undefined);
+    // While runTicks drains, it picks this one up itself.
+    if (!draining) host.tick();
+  },
+  exit(code) {
+    if (code !== undefined) process.exitCode = code;
+    exitNow();
+  },
+  cwd: () => host.cwd,
+  hrtime: Object.assign((prev) => {
+    const ns = BigInt(Math.round(host.now() * 1e6));
+    const s = [Number(ns / 1000000000n), Number(ns % 1000000000n)];
+    if (!prev) return s;
+    let sec = s[0] - prev[0]; let nsec = s[1] - prev[1];
+    if (nsec < 0) { sec--; nsec += 1e9; }
+    return [sec, nsec];
+  }, { bigint: () => BigInt(Math.round(host.now() * 1e6)) }),
+  stdout: { write: (s) => { write(1, String(s)); return true; }, isTTY: false },
+  stderr: { write: (s) => { write(2, String(s)); return true; }, isTTY: false },
+};
+process.addListener = process.on;
+process.removeListener = process.off;
+
+// ---- exit -------------------------------------------------------------------
+let exiting = false;
+function exitCodeNow() {
+  const c = process.exitCode;
+  return c === undefined || c === null ? 0 : (Number(c) | 0);
+}
+function emitExit() {
+  if (exiting) return;
+  exiting = true;
+  try { process.emit('exit', exitCodeNow()); } catch (e) { printFatal(e, false); process.exitCode = 7; }
+}
+function exitNow() {
+  emitExit();
+  host.exit(exitCodeNow());
+}
+
+function printFatal(err, fromPromise) {
+  if (err instanceof Error || (err && typeof err === 'object' && typeof err.stack === 'string' && 'message' in err)) {
+    write(2, `${util.inspect(err)}\n`);
+  } else if (fromPromise) {
+    const shown = util.inspect(err);
+    write(2, `UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${shown}".\n  code: 'ERR_UNHANDLED_REJECTION'\n`);
+  } else {
+    write(2, `${util.inspect(err)}\n`);
+  }
+}
+
+// An exception nothing caught: uncaughtException listeners, else fatal.
+function fatal(err, fromPromise = false) {
+  if (exiting) return;
+  if (process.listenerCount('uncaughtException') > 0) {
+    try {
+      process.emit('uncaughtException', err, fromPromise ? 'unhandledRejection' : 'uncaughtException');
+      return;
+    } catch (e) {
+      printFatal(e, false);
+      process.exitCode = 7;
+      exitNow();
+    }
+  }
+  printFatal(err, fromPromise);
+  process.exitCode = 1;
+  exitNow();
+}
+
+// Drains the whole nextTick queue, new arrivals included, as Node does
+// before it runs the microtask queue.
+function runTicks() {
+  draining = true;
+  try {
+    drainTicks();
+  } finally {
+    draining = false;
+  }
+}
+function drainTicks() {
+  while (tickHead < tickFns.length) {
+    const fn = tickFns[tickHead];
+    const args = tickArgs[tickHead];
+    tickFns[tickHead] = undefined;
+    tickArgs[tickHead] = undefined;
+    tickHead++;
+    if (tickHead > 4096 && tickHead * 2 > tickFns.length) {
+      // A long-running chain: drop the consumed prefix so memory stays flat.
+      tickFns.splice(0, tickHead);
+      tickArgs.splice(0, tickHead);
+      tickHead = 0;
+    }
+    try {
+      if (args === undefined) fn(); else fn(...args);
+    } catch (e) {
+      fatal(e);
+    }
+    if (exiting) return;
+  }
+  tickFns.length = 0;
+  tickArgs.length = 0;
+  tickHead = 0;
+}
+
+// ---- rejection tracking -------------------------------------------------------
+// Promises reported as unhandled; a later handler fires `rejectionHandled`.
+// Weak, so a reported promise that is never handled is still collected.
+const reported = new WeakSet();
+
+// events: flat [handled, promise, reason, ...] in the order the engine's
+// tracker reported them since the last checkpoint.
+function rejections(events) {
+  const pending = new Map();
+  const handledLate = [];
+  for (let i = 0; i < events.length; i += 3) {
+    const handled = events[i]; const p = events[i + 1]; const reason = events[i + 2];
+    if (!handled) {
+      pending.set(p, reason);
+    } else if (pending.has(p)) {
+      pending.delete(p);
+    } else if (reported.has(p)) {
+      reported.delete(p);
+      handledLate.push(p);
+    }
+  }
+  for (const p of handledLate) {
+    try { process.emit('rejectionHandled', p); } catch (e) { fatal(e); }
+  }
+  for (const [p, reason] of pending) {
+    if (exiting) return;
+    reported.add(p);
+    if (process.listenerCount('unhandledRejection') > 0) {
+      try { process.emit('unhandledRejection', reason, p); } catch (e) { fatal(e); }
+    } else {
+      fatal(reason, true);
+    }
+  }
+}
+
+function beforeExit() {
+  if (exiting) return;
+  try { process.emit('beforeExit', exitCodeNow()); } catch (e) { fatal(e); }
+}
+
+function exit() {
+  emitExit();
+  return exitCodeNow();
+}
+
+shared.process = process;
+shared.fatal = fatal;
+shared.isExiting = () => exiting;
+const define = (name, value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+define('process', process);
+define('global', globalThis);
+define('require', function require(id) {
+  const e = new Error(`Cannot find module '${id}'`);
+  e.code = 'MODULE_NOT_FOUND';
+  throw e;
+});
+
+return { runTicks, rejections, fatal, beforeExit, exit };
