@@ -14,11 +14,24 @@ function addListener(name, fn, once) {
   list.push({ fn, once });
 }
 
-// ---- nextTick: a queue drained in one call per checkpoint -------------------
-const tickFns = [];
-const tickArgs = [];
-let tickHead = 0;
+// ---- nextTick: a ring buffer drained in one call per checkpoint -------------
+// Slots 2i and 2i+1 hold a callback and its arguments (undefined if none).
+let ring = [];
+for (let i = 0; i < 2048; i++) ring.push(undefined);
+let mask = ring.length - 1;
+let head = 0;
+let tail = 0;
 let draining = false;
+function growRing() {
+  // Full: unroll into a ring twice the size, oldest first.
+  const next = [];
+  for (let i = 0; i < ring.length; i++) next.push(ring[(head + i) & mask]);
+  for (let i = 0; i < ring.length; i++) next.push(undefined);
+  tail = ring.length;
+  head = 0;
+  ring = next;
+  mask = ring.length - 1;
+}
 
 const process = {
   argv: host.argv,
@@ -54,10 +67,12 @@ const process = {
   },
   listenerCount(name) { const list = listeners.get(name); return list ? list.length : 0; },
   listeners(name) { return (listeners.get(name) || []).map((e) => e.fn); },
-  nextTick(callback) {
+  nextTick(callback, ...args) {
     if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
-    tickFns.push(callback);
-    tickArgs.push(arguments.length > 1 ? Array.prototype.slice.call(arguments, 1) : undefined);
+    ring[tail] = callback;
+    ring[tail + 1] = args.length === 0 ? undefined : args;
+    tail = (tail + 2) & mask;
+    if (tail === head) growRing();
     // While runTicks drains, it picks this one up itself.
     if (!draining) host.tick();
   },
@@ -136,18 +151,12 @@ function runTicks() {
   }
 }
 function drainTicks() {
-  while (tickHead < tickFns.length) {
-    const fn = tickFns[tickHead];
-    const args = tickArgs[tickHead];
-    tickFns[tickHead] = undefined;
-    tickArgs[tickHead] = undefined;
-    tickHead++;
-    if (tickHead > 4096 && tickHead * 2 > tickFns.length) {
-      // A long-running chain: drop the consumed prefix so memory stays flat.
-      tickFns.splice(0, tickHead);
-      tickArgs.splice(0, tickHead);
-      tickHead = 0;
-    }
+  while (head !== tail) {
+    const fn = ring[head];
+    const args = ring[head + 1];
+    ring[head] = undefined;
+    ring[head + 1] = undefined;
+    head = (head + 2) & mask;
     try {
       if (args === undefined) fn(); else fn(...args);
     } catch (e) {
@@ -155,9 +164,6 @@ function drainTicks() {
     }
     if (exiting) return;
   }
-  tickFns.length = 0;
-  tickArgs.length = 0;
-  tickHead = 0;
 }
 
 // ---- rejection tracking -------------------------------------------------------

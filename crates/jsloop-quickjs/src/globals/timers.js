@@ -18,28 +18,25 @@ function coerceDelay(after) {
   return after;
 }
 
+// Objects stay small (QuickJS grows an object's property array at 3, 4
+// and 6 properties): a live timer has `_id` > 0, 0 once fired or cleared;
+// `_repeat` and `_unref` are added only to the timers that need them.
 class Timeout {
   constructor(callback, after, args, repeat) {
-    this._idleTimeout = after;
     this._onTimeout = callback;
     this._timerArgs = args;
-    this._repeat = repeat ? after : null;
-    this._destroyed = false;
-    this._refed = true;
+    this._idleTimeout = after;
     this._id = host.timerStart(this, after, repeat);
   }
-  ref() { if (!this._destroyed) host.timerRef(this._id, true); this._refed = true; return this; }
-  unref() { if (!this._destroyed) host.timerRef(this._id, false); this._refed = false; return this; }
-  hasRef() { return this._refed; }
+  ref() { if (this._id !== 0) host.timerRef(this._id, true); this._unref = false; return this; }
+  unref() { if (this._id !== 0) host.timerRef(this._id, false); this._unref = true; return this; }
+  hasRef() { return this._unref !== true; }
   refresh() {
     if (this._onTimeout === null) return this;
-    if (this._destroyed) {
+    if (this._id === 0) {
       // Node re-arms a fired timeout (keeping its primitive id).
-      this._destroyed = false;
-      const primitive = this[kPrimitive];
-      this._id = host.timerStart(this, this._idleTimeout, this._repeat !== null);
-      this[kPrimitive] = primitive;
-      if (!this._refed) host.timerRef(this._id, false);
+      this._id = host.timerStart(this, this._idleTimeout, this._repeat === true);
+      if (this._unref === true) host.timerRef(this._id, false);
     } else {
       host.timerRefresh(this._id);
     }
@@ -49,30 +46,34 @@ class Timeout {
   [Symbol.toPrimitive]() {
     let primitive = this[kPrimitive];
     if (primitive === undefined) { primitive = this._id; this[kPrimitive] = primitive; }
-    if (!this._destroyed) knownById.set(primitive, this);
+    if (this._id !== 0) knownById.set(primitive, this);
     return primitive;
   }
 }
 const kPrimitive = Symbol('primitive');
 
 function unenroll(t) {
-  if (t._destroyed) return;
-  t._destroyed = true;
+  if (t._id === 0) return;
   host.timerClear(t._id);
+  t._id = 0;
   const primitive = t[kPrimitive];
   if (primitive !== undefined) knownById.delete(primitive);
 }
 
 function setTimeout(callback, after, ...args) {
-  validateFunction(callback, 'callback');
-  return new Timeout(callback, coerceDelay(after), args, false);
+  if (typeof callback !== 'function') validateFunction(callback, 'callback');
+  if (typeof after !== 'number' || !(after >= 1 && after <= TIMEOUT_MAX)) after = coerceDelay(after);
+  return new Timeout(callback, after, args, false);
 }
 function setInterval(callback, repeat, ...args) {
   validateFunction(callback, 'callback');
-  return new Timeout(callback, coerceDelay(repeat), args, true);
+  repeat = coerceDelay(repeat);
+  const t = new Timeout(callback, repeat, args, true);
+  t._repeat = true;
+  return t;
 }
 function clearTimeout(timer) {
-  if (timer && timer._onTimeout !== undefined && timer instanceof Timeout) {
+  if (timer instanceof Timeout) {
     timer._onTimeout = null;
     unenroll(timer);
     return;
@@ -87,26 +88,23 @@ class Immediate {
   constructor(callback, args) {
     this._onImmediate = callback;
     this._argv = args;
-    this._destroyed = false;
-    this._refed = true;
     this._id = host.immediateStart(this);
   }
-  ref() { if (!this._destroyed) host.immediateRef(this._id, true); this._refed = true; return this; }
-  unref() { if (!this._destroyed) host.immediateRef(this._id, false); this._refed = false; return this; }
-  hasRef() { return this._refed; }
+  ref() { if (this._onImmediate !== null) host.immediateRef(this._id, true); this._unref = false; return this; }
+  unref() { if (this._onImmediate !== null) host.immediateRef(this._id, false); this._unref = true; return this; }
+  hasRef() { return this._unref !== true; }
 }
 function setImmediate(callback, ...args) {
-  validateFunction(callback, 'callback');
+  if (typeof callback !== 'function') validateFunction(callback, 'callback');
   return new Immediate(callback, args);
 }
 function clearImmediate(immediate) {
-  if (!immediate || immediate._destroyed) return;
+  if (!immediate || immediate._onImmediate === null) return;
   if (typeof immediate !== 'object' && typeof immediate !== 'function') {
     // Node assigns `immediate._destroyed = true` in strict mode.
     throw new TypeError(`Cannot create property '_destroyed' on ${typeof immediate} '${String(immediate)}'`);
   }
   if (!(immediate instanceof Immediate)) return;
-  immediate._destroyed = true;
   immediate._onImmediate = null;
   host.immediateClear(immediate._id);
 }
@@ -117,8 +115,8 @@ function queueMicrotask(callback) {
 }
 
 function runTimer(t) {
-  if (t._repeat === null) {
-    t._destroyed = true;
+  if (t._repeat !== true) {
+    t._id = 0;
     const primitive = t[kPrimitive];
     if (primitive !== undefined) knownById.delete(primitive);
   }
@@ -133,7 +131,6 @@ function runTimer(t) {
 }
 
 function runImmediate(im) {
-  im._destroyed = true;
   const fn = im._onImmediate;
   im._onImmediate = null;
   if (typeof fn !== 'function') return;

@@ -1,0 +1,42 @@
+//! process.nextTick's queue: order and arguments across its growth.
+
+use jsloop_quickjs::{Output, Runtime, Stream};
+
+fn stdout_of(source: &str) -> String {
+    let out = Output::capture();
+    let rt = Runtime::builder().output(out.clone()).build().unwrap();
+    rt.run_script("ticks.js", source).unwrap();
+    assert_eq!(rt.run(), 0);
+    out.captured(Stream::Stdout)
+}
+
+#[test]
+fn many_ticks_queued_at_once_run_in_order_with_their_arguments() {
+    let out = stdout_of(
+        "const seen = [];
+         for (let i = 0; i < 5000; i++) process.nextTick((a, b) => seen.push(a + b), i, i);
+         process.nextTick(() => {
+           const ok = seen.length === 5000 && seen.every((v, i) => v === 2 * i);
+           console.log(ok ? 'in order' : 'out of order: ' + seen.slice(0, 10));
+         });",
+    );
+    assert_eq!(out, "in order\n");
+}
+
+#[test]
+fn ticks_queued_while_the_queue_wraps_keep_fifo_order() {
+    let out = stdout_of(
+        "const seen = [];
+         let n = 0;
+         function step(k) {
+           seen.push(k);
+           if (n < 3000) { n++; process.nextTick(step, n); if (n % 3 === 0) { n++; process.nextTick(step, n); } }
+         }
+         process.nextTick(step, 0);
+         Promise.resolve().then(() => {
+           const ok = seen.every((v, i) => v === i);
+           console.log(seen.length, ok);
+         });",
+    );
+    assert_eq!(out, "3002 true\n");
+}
