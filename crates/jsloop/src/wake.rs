@@ -1,25 +1,33 @@
 //! The sleep/wake protocol between the loop and the threads that feed it.
 //!
 //! Ground rules:
+//! - One atomic word holds two flags: `NOTIFIED` (something changed since
+//!   the loop last looked) and `SLEEPING` (the loop is parked or about to
+//!   park). Every access is a read-modify-write of that one word, so all of
+//!   them are totally ordered and each one sees the latest value: no
+//!   store-then-load race between two locations is left to fences.
 //! - A producer first makes its change visible (a queued task, a released
-//!   hold, a stop request), then calls [`Wake::notify`]: it sets `notified`
-//!   and, only if the loop is asleep, makes the one syscall that wakes it.
-//!   The `sleeping` flag is taken by swap, so concurrent producers coalesce
-//!   into a single unpark.
-//! - The loop calls [`Wake::consume`] *before* it inspects its inputs, and
-//!   [`Wake::sleep`] after. `sleep` announces `sleeping` and re-reads
-//!   `notified` (all `SeqCst`), so a notification between the inspection
-//!   and the park is never lost: either the producer sees `sleeping` and
-//!   unparks, or the loop sees `notified` and does not park.
-//! - While the loop is busy no producer makes a syscall.
+//!   hold, a stop request), then calls [`Wake::notify`]: it sets
+//!   `NOTIFIED`, and only the producer that finds the loop `SLEEPING` and
+//!   not yet notified makes the syscall that wakes it. Concurrent producers
+//!   coalesce into that one unpark.
+//! - The loop calls [`Wake::consume`] *before* it inspects its inputs and
+//!   [`Wake::sleep`] after. `sleep` sets `SLEEPING` and parks only if
+//!   `NOTIFIED` was clear at that instant, so a change made after the
+//!   inspection is never missed. While the loop is busy, no producer makes
+//!   a syscall.
 
 use std::time::{Duration, Instant};
 
-use crate::sync::{self, AtomicBool, Condvar, Mutex, Ordering};
+use crate::sync::{self, AtomicU8, Condvar, Mutex, Ordering};
+
+/// Something changed since the loop last consumed notifications.
+const NOTIFIED: u8 = 1;
+/// The loop is parked, or committed to parking.
+const SLEEPING: u8 = 2;
 
 pub(crate) struct Wake {
-    notified: AtomicBool,
-    sleeping: AtomicBool,
+    state: AtomicU8,
     permit: Mutex<bool>,
     condvar: Condvar,
 }
@@ -27,26 +35,16 @@ pub(crate) struct Wake {
 impl Wake {
     pub(crate) fn new() -> Self {
         Self {
-            notified: AtomicBool::new(false),
-            sleeping: AtomicBool::new(false),
+            state: AtomicU8::new(0),
             permit: Mutex::new(false),
             condvar: Condvar::new(),
         }
     }
 
     /// Tells the loop something changed; wakes it if it sleeps.
-    ///
-    /// A notification the loop has not consumed yet covers this change too
-    /// (the loop inspects its inputs after consuming), so while the loop is
-    /// busy a producer pays one plain load here.
     pub(crate) fn notify(&self) {
-        if self.notified.load(Ordering::SeqCst) {
-            return;
-        }
-        if !self.notified.swap(true, Ordering::SeqCst)
-            && self.sleeping.load(Ordering::SeqCst)
-            && self.sleeping.swap(false, Ordering::SeqCst)
-        {
+        let prev = self.state.fetch_or(NOTIFIED, Ordering::AcqRel);
+        if prev == SLEEPING {
             *self.permit.lock() = true;
             self.condvar.notify_one();
         }
@@ -55,12 +53,12 @@ impl Wake {
     /// Takes the pending notification, if any (loop thread, before it
     /// inspects its inputs).
     pub(crate) fn consume(&self) -> bool {
-        self.notified.swap(false, Ordering::SeqCst)
+        self.state.fetch_and(!NOTIFIED, Ordering::AcqRel) & NOTIFIED != 0
     }
 
     /// Whether a notification is pending (a cheap read for spinning).
     pub(crate) fn is_notified(&self) -> bool {
-        self.notified.load(Ordering::Acquire)
+        self.state.load(Ordering::Acquire) & NOTIFIED != 0
     }
 
     /// Waits until notified or `timeout` passes (`None`: no time limit),
@@ -75,8 +73,8 @@ impl Wake {
             return;
         }
         let timeout = timeout.map(|t| t - spin);
-        self.sleeping.store(true, Ordering::SeqCst);
-        if !self.notified.load(Ordering::SeqCst) {
+        let prev = self.state.fetch_or(SLEEPING, Ordering::AcqRel);
+        if prev & NOTIFIED == 0 {
             let mut permit = self.permit.lock();
             if !*permit {
                 permit = match timeout {
@@ -86,7 +84,7 @@ impl Wake {
             }
             *permit = false;
         }
-        self.sleeping.store(false, Ordering::SeqCst);
+        self.state.fetch_and(!SLEEPING, Ordering::AcqRel);
     }
 
     /// Spins (with growing pauses) until notified or `limit` passes.

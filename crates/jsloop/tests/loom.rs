@@ -1,0 +1,121 @@
+//! Model checks (run with `RUSTFLAGS="--cfg loom" cargo test -p jsloop
+//! --test loom --release`): loom explores every interleaving of the
+//! crate's atomics and locks (all from `sync.rs`) up to its preemption bound.
+
+#![cfg(loom)]
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use jsloop::{EventLoop, Exit};
+use loom::sync::Arc;
+use loom::thread;
+
+fn quiet_loop() -> EventLoop {
+    // No spinning on real time inside a model.
+    EventLoop::builder()
+        .spin(Duration::ZERO)
+        .panic_hook(|_| ())
+        .build()
+}
+
+/// (a) Two producers and the loop: every item is delivered exactly once,
+/// and the loop, which may be asleep, is always woken (a lost wake-up shows
+/// as a deadlock, which loom reports).
+#[test]
+fn ingress_delivers_each_item_exactly_once() {
+    loom::model(|| {
+        let lp = quiet_loop();
+        let ran = Arc::new(AtomicUsize::new(0));
+        let producers: Vec<_> = (0..2)
+            .map(|_| {
+                let handle = lp.handle();
+                let hold = handle.hold().unwrap();
+                let ran = ran.clone();
+                thread::spawn(move || {
+                    handle
+                        .submit(move |_| {
+                            ran.fetch_add(1, Ordering::SeqCst);
+                        })
+                        .unwrap();
+                    drop(hold);
+                })
+            })
+            .collect();
+        assert_eq!(lp.run(), Ok(Exit::Idle));
+        for p in producers {
+            p.join().unwrap();
+        }
+        assert_eq!(ran.load(Ordering::SeqCst), 2);
+    });
+}
+
+/// (b) The sleep/wake protocol alone: one submission racing the loop going
+/// to sleep. Without the re-check after announcing `sleeping`, the loop
+/// parks forever with the task queued.
+#[test]
+fn no_lost_wake_up() {
+    loom::model(|| {
+        let lp = quiet_loop();
+        let handle = lp.handle();
+        let hold = handle.hold().unwrap();
+        let done = Arc::new(AtomicUsize::new(0));
+        let d = done.clone();
+        let producer = thread::spawn(move || {
+            handle
+                .submit(move |lp| {
+                    d.store(1, Ordering::SeqCst);
+                    drop(hold);
+                    lp.next_tick(|_| ());
+                })
+                .unwrap();
+        });
+        assert_eq!(lp.run(), Ok(Exit::Idle));
+        producer.join().unwrap();
+        assert_eq!(done.load(Ordering::SeqCst), 1);
+    });
+}
+
+/// (c) A cross-thread clear racing the loop running the immediate: the
+/// callback runs if and only if the clear returned false.
+#[test]
+fn clear_immediate_is_linearizable() {
+    loom::model(|| {
+        let lp = quiet_loop();
+        let handle = lp.handle();
+        let ran = Arc::new(AtomicUsize::new(0));
+        let r = ran.clone();
+        let id = handle
+            .set_immediate(move |_| {
+                r.fetch_add(1, Ordering::SeqCst);
+            })
+            .unwrap();
+        let clearer = thread::spawn(move || handle.clear_immediate(id));
+        lp.run().unwrap();
+        let cleared = clearer.join().unwrap();
+        assert_eq!(ran.load(Ordering::SeqCst), usize::from(!cleared));
+    });
+}
+
+/// (d) Shutdown racing a submission: the task either runs or is handed back
+/// with the error; never silently dropped.
+#[test]
+fn shutdown_racing_submit_never_loses_the_task() {
+    loom::model(|| {
+        let lp = quiet_loop();
+        let handle = lp.handle();
+        let ran = Arc::new(AtomicUsize::new(0));
+        let r = ran.clone();
+        let producer = thread::spawn(move || {
+            handle
+                .submit(move |_| {
+                    r.fetch_add(1, Ordering::SeqCst);
+                })
+                .is_ok()
+        });
+        lp.shutdown();
+        assert_eq!(lp.run(), Ok(Exit::Shutdown));
+        let accepted = producer.join().unwrap();
+        assert_eq!(ran.load(Ordering::SeqCst), usize::from(accepted));
+    });
+}
