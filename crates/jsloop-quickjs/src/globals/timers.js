@@ -110,7 +110,7 @@ function clearImmediate(immediate) {
 }
 
 function queueMicrotask(callback) {
-  validateFunction(callback, 'callback');
+  if (typeof callback !== 'function') validateFunction(callback, 'callback');
   host.defer(callback);
 }
 
