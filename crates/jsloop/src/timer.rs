@@ -219,7 +219,10 @@ impl TimerQueue {
     }
 
     fn compact_if_sparse(&mut self) {
-        if self.heap.len() > 2 * self.entries.len() + 64 {
+        if self.entries.is_empty() {
+            // Every slot left is stale.
+            self.heap.clear();
+        } else if self.heap.len() > 2 * self.entries.len() + 64 {
             let entries = &self.entries;
             self.heap.retain(|Reverse((_, seq, key))| {
                 entries

@@ -1,0 +1,153 @@
+//! Every callback, promise and bookkeeping entry is dropped once its work
+//! is done or cancelled, including callbacks that captured a `Handle` or a
+//! promise (no reference cycle keeps anything alive).
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use jsloop::promise::{self, Promise, Reason};
+use jsloop::{EventLoop, Stats, VirtualClock};
+
+/// Counts its drops in a shared counter.
+struct Witness(Arc<AtomicUsize>);
+
+impl Drop for Witness {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+fn virtual_loop() -> EventLoop {
+    EventLoop::builder().clock(VirtualClock::new()).build()
+}
+
+#[test]
+fn finished_and_cancelled_work_drops_everything() {
+    let drops = Arc::new(AtomicUsize::new(0));
+    let made = Cell::new(0);
+    let w = || {
+        made.set(made.get() + 1);
+        Witness(drops.clone())
+    };
+    let lp = virtual_loop();
+    let ms = Duration::from_millis;
+
+    let a = w();
+    lp.set_timeout(ms(1), move |_| drop(&a)).unwrap();
+    let b = w();
+    let cancelled = lp.set_timeout(ms(50), move |_| drop(&b)).unwrap();
+    let c = w();
+    let left = Rc::new(Cell::new(3));
+    let l = left.clone();
+    let iv: Rc<Cell<Option<jsloop::TimerId>>> = Rc::default();
+    let iv2 = iv.clone();
+    iv.set(Some(
+        lp.set_interval(ms(2), move |lp| {
+            let _keep = &c;
+            l.set(l.get() - 1);
+            if l.get() == 0 {
+                lp.clear_timer(iv2.get().unwrap());
+            }
+        })
+        .unwrap(),
+    ));
+    let d = w();
+    lp.set_immediate(move |_| drop(&d)).unwrap();
+    let e = w();
+    let gone = lp.set_immediate(move |_| drop(&e)).unwrap();
+    let f = w();
+    lp.queue_microtask(move |_| drop(&f));
+    let g = w();
+    lp.next_tick(move |_| drop(&g));
+    let h = w();
+    lp.handle().submit(move |_| drop(&h)).unwrap();
+    let i = w();
+    let remote = lp.handle().set_immediate(move |_| drop(&i)).unwrap();
+    assert!(lp.handle().clear_immediate(remote));
+
+    // Callbacks that capture a Handle or a promise.
+    let handle = lp.handle();
+    let j = w();
+    lp.set_timeout(ms(3), move |_| {
+        let _keep = (&j, &handle);
+    })
+    .unwrap();
+    let (p, r) = Promise::<u8>::new(&lp);
+    let k = w();
+    let p2 = p.clone();
+    lp.set_timeout(ms(4), move |_| {
+        let _keep = (&k, &p2);
+    })
+    .unwrap();
+    let m = w();
+    p.then(move |v| {
+        let _keep = &m;
+        Ok(v)
+    });
+    let n = w();
+    let all = promise::all(&lp, vec![p.clone(), Promise::resolved(&lp, 2)]);
+    all.then(move |v| {
+        let _keep = &n;
+        Ok(v.len())
+    });
+    let o = w();
+    promise::race(&lp, vec![p.clone()]).catch(move |e| {
+        let _keep = &o;
+        Err(e)
+    });
+    let q = w();
+    Promise::<u8>::rejected(&lp, Reason::new("handled")).catch(move |_| {
+        let _keep = &q;
+        Ok(0)
+    });
+    r.resolve(1);
+
+    assert!(lp.clear_timer(cancelled));
+    assert!(lp.clear_immediate(gone));
+    lp.run().unwrap();
+    assert_eq!(lp.stats(), Stats::default());
+    drop((p, all));
+    assert_eq!(
+        drops.load(Ordering::SeqCst),
+        made.get(),
+        "every callback dropped"
+    );
+}
+
+#[test]
+fn pending_work_is_dropped_with_the_loop_even_when_it_captured_a_handle() {
+    let drops = Arc::new(AtomicUsize::new(0));
+    let lp = virtual_loop();
+    let handle = lp.handle();
+    let w = Witness(drops.clone());
+    let h2 = handle.clone();
+    lp.set_timeout(Duration::from_secs(3600), move |_| {
+        let _keep = (&w, &h2);
+    })
+    .unwrap();
+    let w = Witness(drops.clone());
+    let h3 = handle.clone();
+    // Queued in the ingress, holding a Handle: the Shared it points to owns
+    // the queue, a cycle that only an explicit drain breaks.
+    handle
+        .submit(move |_| {
+            let _keep = (&w, &h3);
+        })
+        .unwrap();
+    let w = Witness(drops.clone());
+    let (p, r) = Promise::<u8>::new(&lp);
+    let p2 = p.clone();
+    p.then(move |v| {
+        let _keep = (&w, &p2);
+        Ok(v)
+    });
+    drop(p);
+    // A never-settled promise keeps its reactions while its resolver lives
+    // (it could still settle); both go with the resolver.
+    drop((lp, r));
+    assert_eq!(drops.load(Ordering::SeqCst), 3);
+    assert!(handle.is_terminated());
+}

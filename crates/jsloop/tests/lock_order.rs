@@ -1,0 +1,119 @@
+//! Lock-order check (run with `cargo test -p jsloop --features lock-order
+//! --test lock_order`): every lock the crate owns is a `tracing-mutex`
+//! lock under that feature, which panics the moment two locks are taken in
+//! an order that could deadlock. These tests drive every public
+//! cross-thread operation concurrently, so any such order shows up.
+
+#![cfg(feature = "lock-order")]
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Barrier};
+use std::time::Duration;
+
+use jsloop::{EventLoop, ImmediateId};
+
+#[test]
+fn every_cross_thread_operation_concurrently() {
+    let lp = EventLoop::builder().spin(Duration::from_micros(20)).build();
+    let ran = Arc::new(AtomicUsize::new(0));
+    let barrier = Arc::new(Barrier::new(4));
+    let workers: Vec<_> = (0..4)
+        .map(|w| {
+            let handle = lp.handle();
+            let hold = handle.hold().unwrap();
+            let (ran, barrier) = (ran.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                barrier.wait();
+                for i in 0..500 {
+                    let r = ran.clone();
+                    handle
+                        .submit(move |_| {
+                            r.fetch_add(1, Ordering::Relaxed);
+                        })
+                        .unwrap();
+                    let r = ran.clone();
+                    handle
+                        .submit_batch((0..3).map(move |_| {
+                            let r = r.clone();
+                            move |_: &EventLoop| {
+                                r.fetch_add(1, Ordering::Relaxed);
+                            }
+                        }))
+                        .unwrap();
+                    let id = handle.set_immediate(|_| ()).unwrap();
+                    if i % 2 == 0 {
+                        handle.clear_immediate(id);
+                    }
+                    handle.clear_immediate(ImmediateId::from_u64(i));
+                    let t = handle
+                        .set_timeout(Duration::from_millis(1), |_| ())
+                        .unwrap();
+                    if i % 3 == 0 {
+                        handle.clear_timer(t).unwrap();
+                    }
+                    let iv = handle
+                        .set_interval(Duration::from_millis(1), |_| ())
+                        .unwrap();
+                    handle.clear_timer(iv).unwrap();
+                    assert_eq!(handle.call(move |_| i + w).unwrap(), i + w);
+                    let extra = handle.hold().unwrap();
+                    drop(extra);
+                    let _ = handle.is_terminated();
+                }
+                drop(hold);
+            })
+        })
+        .collect();
+    lp.run().unwrap();
+    for w in workers {
+        w.join().unwrap();
+    }
+    assert_eq!(ran.load(Ordering::Relaxed), 4 * 500 * 4);
+
+    // Shutdown, close and wait racing submissions.
+    let lp = EventLoop::new();
+    let handle = lp.handle();
+    let closers: Vec<_> = (0..3)
+        .map(|k| {
+            let h = handle.clone();
+            std::thread::spawn(move || {
+                for _ in 0..200 {
+                    let _ = h.submit(|_| ());
+                }
+                match k {
+                    0 => h.shutdown(),
+                    1 => h.close(),
+                    _ => {}
+                }
+                h.wait();
+            })
+        })
+        .collect();
+    let hold = handle.hold().unwrap();
+    drop(hold);
+    lp.run().unwrap();
+    drop(lp);
+    for c in closers {
+        c.join().unwrap();
+    }
+}
+
+/// The checker is live: two locks taken in opposite orders panic.
+#[test]
+fn an_inverted_lock_pair_is_caught() {
+    use tracing_mutex::stdsync::tracing::Mutex;
+    let a = Mutex::new(());
+    let b = Mutex::new(());
+    {
+        let _a = a.lock().unwrap();
+        let _b = b.lock().unwrap();
+    }
+    let inverted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _b = b.lock().unwrap();
+        let _a = a.lock().unwrap();
+    }));
+    assert!(
+        inverted.is_err(),
+        "tracing-mutex must reject the inverted order"
+    );
+}
