@@ -36,9 +36,16 @@ fn finished_and_cancelled_work_drops_everything() {
     let ms = Duration::from_millis;
 
     let a = w();
-    lp.set_timeout(ms(1), move |_| drop(&a)).unwrap();
+    lp.set_timeout(ms(1), move |_| {
+        let _keep = &a;
+    })
+    .unwrap();
     let b = w();
-    let cancelled = lp.set_timeout(ms(50), move |_| drop(&b)).unwrap();
+    let cancelled = lp
+        .set_timeout(ms(50), move |_| {
+            let _keep = &b;
+        })
+        .unwrap();
     let c = w();
     let left = Rc::new(Cell::new(3));
     let l = left.clone();
@@ -55,17 +62,37 @@ fn finished_and_cancelled_work_drops_everything() {
         .unwrap(),
     ));
     let d = w();
-    lp.set_immediate(move |_| drop(&d)).unwrap();
+    lp.set_immediate(move |_| {
+        let _keep = &d;
+    })
+    .unwrap();
     let e = w();
-    let gone = lp.set_immediate(move |_| drop(&e)).unwrap();
+    let gone = lp
+        .set_immediate(move |_| {
+            let _keep = &e;
+        })
+        .unwrap();
     let f = w();
-    lp.queue_microtask(move |_| drop(&f));
+    lp.queue_microtask(move |_| {
+        let _keep = &f;
+    });
     let g = w();
-    lp.next_tick(move |_| drop(&g));
+    lp.next_tick(move |_| {
+        let _keep = &g;
+    });
     let h = w();
-    lp.handle().submit(move |_| drop(&h)).unwrap();
+    lp.handle()
+        .submit(move |_| {
+            let _keep = &h;
+        })
+        .unwrap();
     let i = w();
-    let remote = lp.handle().set_immediate(move |_| drop(&i)).unwrap();
+    let remote = lp
+        .handle()
+        .set_immediate(move |_| {
+            let _keep = &i;
+        })
+        .unwrap();
     assert!(lp.handle().clear_immediate(remote));
 
     // Callbacks that capture a Handle or a promise.
