@@ -173,3 +173,43 @@ fn cpu_limit_interrupts_an_endless_loop() {
         out.captured(Stream::Stderr)
     );
 }
+
+/// Each kind of pending work holds a JavaScript closure over a host
+/// function whose Rust closure owns a counted reference: once the runtime
+/// is dropped, the engine must have freed every such closure.
+#[test]
+fn dropping_a_runtime_frees_every_callback_it_still_held() {
+    let cases = [
+        "setTimeout(() => s(), 100000);",
+        "setInterval(() => s(), 5);",
+        "setImmediate(() => s());",
+        "setImmediate(() => {}).unref(); setTimeout(() => s(), 5).unref();",
+        "process.nextTick(() => s());",
+        "queueMicrotask(() => s());",
+        "Promise.resolve().then(() => s());",
+        "process.on('exit', () => s());",
+        "Promise.reject(s);",
+        "never().then(() => s());",
+        "const t = setTimeout(() => {}, 1); t.s = s; t[Symbol.toPrimitive]();",
+    ];
+    for case in cases {
+        let witness = std::rc::Rc::new(());
+        let (rt, _out) = captured();
+        let held = witness.clone();
+        rt.register_fn("sentinel", move |_| {
+            let _ = &held;
+            Ok(JsValue::Undefined)
+        })
+        .unwrap();
+        rt.register_async_fn("never", |_, settler| std::mem::forget(settler))
+            .unwrap();
+        let source = format!("const s = sentinel; delete globalThis.sentinel;\n{case}");
+        rt.run_script("main.js", &source).unwrap();
+        drop(rt);
+        assert_eq!(
+            std::rc::Rc::strong_count(&witness),
+            1,
+            "still held after drop: {case}"
+        );
+    }
+}
