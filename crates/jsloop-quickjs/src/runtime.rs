@@ -129,6 +129,11 @@ impl Builder {
 /// QuickJS bound to an [`EventLoop`]: Node's timers, microtasks, promises
 /// and process events, on the loop thread.
 ///
+/// The runtime owns its loop (one engine, one loop, one thread): it plugs
+/// the engine's job queue into the loop's checkpoint, which only works for
+/// a loop it controls. Rust code schedules work beside the scripts through
+/// [`Runtime::event_loop`], and other threads through its `handle()`.
+///
 /// # Examples
 ///
 /// ```
@@ -172,7 +177,7 @@ impl Runtime {
         Builder::default()
     }
 
-    /// The event loop the runtime runs on.
+    /// The event loop the runtime owns and runs on.
     pub fn event_loop(&self) -> &EventLoop {
         &self.lp
     }
