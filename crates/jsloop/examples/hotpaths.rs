@@ -1,0 +1,81 @@
+//! One hot path per run, for instruction counting under callgrind
+//! (`.ci/callgrind.sh`). Deterministic: one thread, a virtual clock, no
+//! spinning, no sleeping. `noop` builds a loop and exits, so the script can
+//! subtract process start-up.
+//!
+//! Usage: `hotpaths SCENARIO` (see `main` for the list).
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use jsloop::promise::Promise;
+use jsloop::{EventLoop, VirtualClock};
+
+const N: u64 = 10_000;
+
+fn main() {
+    let scenario = std::env::args().nth(1).unwrap_or_default();
+    let lp = EventLoop::builder()
+        .clock(VirtualClock::new())
+        .spin(Duration::ZERO)
+        .build();
+    let count = Rc::new(Cell::new(0u64));
+    match scenario.as_str() {
+        "noop" => {}
+        "submit" => {
+            for _ in 0..N {
+                let c = count.clone();
+                lp.submit(move |_| c.set(c.get() + 1)).unwrap();
+            }
+        }
+        "handle_submit" => {
+            let handle = lp.handle();
+            for _ in 0..N {
+                handle.submit(|_| ()).unwrap();
+            }
+        }
+        "timer_set_clear" => {
+            for _ in 0..N {
+                let id = lp.set_timeout(Duration::from_secs(3600), |_| ()).unwrap();
+                lp.clear_timer(id);
+            }
+        }
+        "timer_fire" => {
+            for i in 0..N {
+                lp.set_timeout(Duration::from_millis(1 + i % 7), |_| ()).unwrap();
+            }
+        }
+        "immediate" => {
+            for _ in 0..N {
+                let c = count.clone();
+                lp.set_immediate(move |_| c.set(c.get() + 1)).unwrap();
+            }
+        }
+        "microtask" => {
+            for _ in 0..N {
+                let c = count.clone();
+                lp.queue_microtask(move |_| c.set(c.get() + 1));
+            }
+        }
+        "next_tick" => {
+            for _ in 0..N {
+                let c = count.clone();
+                lp.next_tick(move |_| c.set(c.get() + 1));
+            }
+        }
+        "promise_chain" => {
+            let (head, r) = Promise::<u64>::new(&lp);
+            let mut p = head;
+            for _ in 0..N {
+                p = p.then(|v| Ok(v + 1));
+            }
+            r.resolve(0);
+        }
+        other => {
+            eprintln!("unknown scenario {other:?}");
+            std::process::exit(2);
+        }
+    }
+    lp.run().unwrap();
+}
