@@ -39,6 +39,7 @@
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod error;
+mod ffi;
 mod globals;
 mod host;
 mod modules;

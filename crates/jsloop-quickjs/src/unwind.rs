@@ -1,5 +1,6 @@
-//! The one unsafe boundary of the binding: an exception JavaScript cannot
-//! catch, which `process.exit` throws to stop the script where it stands.
+//! An unsafe boundary of the binding (the other is `ffi`): an exception
+//! JavaScript cannot catch, which `process.exit` throws to stop the script
+//! where it stands.
 
 use rquickjs::{qjs, Ctx, Error, Exception};
 

@@ -141,12 +141,7 @@ pub(crate) fn object<'js>(
         })?,
     )?;
 
-    o.set(
-        "defer",
-        Function::new(ctx.clone(), |f: Function| -> rquickjs::Result<()> {
-            f.defer(())
-        })?,
-    )?;
+    o.set("defer", crate::ffi::defer_function(ctx)?)?;
 
     let h = weak.clone();
     o.set(
