@@ -1,10 +1,235 @@
-//! Raw engine calls on the hottest path, where rquickjs's generic function
-//! trampoline (argument conversion, panic guard, result conversion) costs
-//! more than the work: `queueMicrotask`'s enqueue.
+//! Raw engine functions on the hottest paths, where rquickjs's generic
+//! function trampoline (argument conversion, panic guard, result
+//! conversion) costs more than the work: `queueMicrotask`'s enqueue and
+//! starting and clearing timers and immediates.
+//!
+//! Ground rules:
+//! - The raw functions reach their [`Host`] through the context's opaque
+//!   slot (rquickjs leaves it unused): a boxed `Weak<Host>` that
+//!   [`attach`] sets and [`detach`] frees, both on the loop thread. A
+//!   function called after `detach` finds no host and does nothing.
+//! - They never panic (nothing unwinds into C) and never call JavaScript.
 
-use std::ffi::c_int;
+use std::ffi::{c_int, CStr};
+use std::ptr::NonNull;
+use std::rc::{Rc, Weak};
 
-use rquickjs::{qjs, Ctx, Value};
+use rquickjs::{qjs, Ctx, Persistent, Value};
+
+use crate::globals::native;
+use crate::host::Host;
+
+/// Points `ctx`'s raw functions at `host` (until [`detach`]).
+pub(crate) fn attach(ctx: &Ctx<'_>, host: Weak<Host>) {
+    detach(ctx);
+    let boxed = Box::into_raw(Box::new(host));
+    // SAFETY: `ctx` is a live context of this thread; rquickjs does not use
+    // the context opaque; the box stays valid until `detach` frees it.
+    unsafe { qjs::JS_SetContextOpaque(ctx.as_raw().as_ptr(), boxed.cast()) };
+}
+
+/// Clears and frees what [`attach`] set.
+pub(crate) fn detach(ctx: &Ctx<'_>) {
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: `raw` is a live context; its opaque is null or a box made by
+    // `attach`, which only this function frees, after clearing the slot.
+    unsafe {
+        let boxed = qjs::JS_GetContextOpaque(raw).cast::<Weak<Host>>();
+        if !boxed.is_null() {
+            qjs::JS_SetContextOpaque(raw, std::ptr::null_mut());
+            drop(Box::from_raw(boxed));
+        }
+    }
+}
+
+/// The host of a context, if attached and alive.
+///
+/// # Safety
+///
+/// `ctx` is a live context of this thread.
+unsafe fn host_of(ctx: *mut qjs::JSContext) -> Option<Rc<Host>> {
+    // SAFETY: per the contract; the opaque is null or `attach`'s box.
+    let boxed = unsafe { qjs::JS_GetContextOpaque(ctx) }.cast::<Weak<Host>>();
+    // SAFETY: a non-null opaque is a live box (freed only by `detach`,
+    // which clears the slot first).
+    unsafe { boxed.as_ref() }.and_then(Weak::upgrade)
+}
+
+/// Argument `i` of a raw call, or `undefined`.
+///
+/// # Safety
+///
+/// `argv` holds `argc` live values.
+unsafe fn arg(argc: c_int, argv: *mut qjs::JSValue, i: c_int) -> qjs::JSValue {
+    if i < argc {
+        // SAFETY: `i` is in bounds per the contract.
+        unsafe { *argv.add(i as usize) }
+    } else {
+        qjs::JS_UNDEFINED
+    }
+}
+
+/// A number argument (`NaN` if it is none; the callers pass numbers).
+///
+/// # Safety
+///
+/// `v` is a live value.
+unsafe fn number(v: qjs::JSValue) -> f64 {
+    // SAFETY: inspecting the tag and payload of a live value.
+    unsafe {
+        match qjs::JS_VALUE_GET_TAG(v) {
+            qjs::JS_TAG_INT => f64::from(qjs::JS_VALUE_GET_INT(v)),
+            qjs::JS_TAG_FLOAT64 => qjs::JS_VALUE_GET_FLOAT64(v),
+            _ => f64::NAN,
+        }
+    }
+}
+
+/// An owned, rooted copy of argument `v` for a loop callback to keep.
+///
+/// # Safety
+///
+/// `ctx` is a live context of this thread, inside a call (the runtime's
+/// lock is held), and `v` a live value of it.
+unsafe fn keep(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> Persistent<Value<'static>> {
+    // SAFETY: per the contract; `from_raw` takes its own context reference.
+    let rctx = unsafe { Ctx::from_raw(NonNull::new_unchecked(ctx)) };
+    // SAFETY: JS_DupValue gives the new `Value` the reference it frees.
+    let value = unsafe { Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, v)) };
+    Persistent::save(&rctx, value)
+}
+
+/// `timerStart(target, after, repeat)` → id or -1.
+unsafe extern "C" fn timer_start(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        let id = match host_of(ctx) {
+            Some(host) => {
+                let after = number(arg(argc, argv, 1));
+                let repeat = qjs::JS_ToBool(ctx, arg(argc, argv, 2)) > 0;
+                let target = keep(ctx, arg(argc, argv, 0));
+                native::start_timer(&host, target, after, repeat)
+            }
+            None => -1,
+        };
+        qjs::JS_NewNumber(ctx, id as f64)
+    }
+}
+
+/// `timerClear(id)` → whether a pending timer was cancelled.
+unsafe extern "C" fn timer_clear(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        let cleared =
+            host_of(ctx).is_some_and(|host| native::clear_timer(&host, number(arg(argc, argv, 0))));
+        if cleared {
+            qjs::JS_TRUE
+        } else {
+            qjs::JS_FALSE
+        }
+    }
+}
+
+/// `immediateStart(target)` → id or -1.
+unsafe extern "C" fn immediate_start(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        let id = match host_of(ctx) {
+            Some(host) => native::start_immediate(&host, keep(ctx, arg(argc, argv, 0))),
+            None => -1,
+        };
+        qjs::JS_NewNumber(ctx, id as f64)
+    }
+}
+
+/// `immediateClear(id)` → whether a pending immediate was cancelled.
+unsafe extern "C" fn immediate_clear(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        let cleared = host_of(ctx)
+            .is_some_and(|host| native::clear_immediate(&host, number(arg(argc, argv, 0))));
+        if cleared {
+            qjs::JS_TRUE
+        } else {
+            qjs::JS_FALSE
+        }
+    }
+}
+
+type RawFn = unsafe extern "C" fn(
+    *mut qjs::JSContext,
+    qjs::JSValue,
+    c_int,
+    *mut qjs::JSValue,
+) -> qjs::JSValue;
+
+/// Wraps a raw function as an engine function value.
+fn function<'js>(
+    ctx: &Ctx<'js>,
+    f: RawFn,
+    name: &'static CStr,
+    length: c_int,
+) -> rquickjs::Result<Value<'js>> {
+    // SAFETY: `ctx` is a live context of this thread; the name is a static
+    // C string; QuickJS returns a new owned value (or an exception).
+    let raw = unsafe {
+        qjs::JS_NewCFunction2(
+            ctx.as_raw().as_ptr(),
+            Some(f),
+            name.as_ptr(),
+            length,
+            qjs::JSCFunctionEnum_JS_CFUNC_generic,
+            0,
+        )
+    };
+    // SAFETY: `raw` is a plain value, inspected only.
+    if unsafe { qjs::JS_IsException(raw) } {
+        return Err(rquickjs::Error::Exception);
+    }
+    // SAFETY: `raw` is owned, of this context's runtime, and handed over
+    // to the `Value` that frees it.
+    Ok(unsafe { Value::from_raw(ctx.clone(), raw) })
+}
+
+/// The native `timerStart(target, after, repeat)`.
+pub(crate) fn timer_start_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
+    function(ctx, timer_start, c"timerStart", 3)
+}
+
+/// The native `timerClear(id)`.
+pub(crate) fn timer_clear_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
+    function(ctx, timer_clear, c"timerClear", 1)
+}
+
+/// The native `immediateStart(target)`.
+pub(crate) fn immediate_start_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
+    function(ctx, immediate_start, c"immediateStart", 1)
+}
+
+/// The native `immediateClear(id)`.
+pub(crate) fn immediate_clear_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
+    function(ctx, immediate_clear, c"immediateClear", 1)
+}
 
 /// The job `defer` enqueues: calls its one argument with no arguments and
 /// `this` undefined, as `queueMicrotask` does.
@@ -44,25 +269,7 @@ unsafe extern "C" fn defer(
 /// The native `defer` function (the caller checks that its argument is a
 /// function).
 pub(crate) fn defer_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
-    // SAFETY: `ctx` is a live context of this thread; the name is a static
-    // C string; QuickJS returns a new owned value (or an exception).
-    let raw = unsafe {
-        qjs::JS_NewCFunction2(
-            ctx.as_raw().as_ptr(),
-            Some(defer),
-            c"defer".as_ptr(),
-            1,
-            qjs::JSCFunctionEnum_JS_CFUNC_generic,
-            0,
-        )
-    };
-    // SAFETY: `raw` is a plain value, inspected only.
-    if unsafe { qjs::JS_IsException(raw) } {
-        return Err(rquickjs::Error::Exception);
-    }
-    // SAFETY: `raw` is owned, of this context's runtime, and handed over
-    // to the `Value` that frees it.
-    Ok(unsafe { Value::from_raw(ctx.clone(), raw) })
+    function(ctx, defer, c"defer", 1)
 }
 
 #[cfg(test)]

@@ -34,6 +34,8 @@ pub(crate) enum Dispatch {
 type RejectionEvent = (bool, Persistent<Value<'static>>, Persistent<Value<'static>>);
 
 pub(crate) struct Host {
+    /// This host, weakly, for callbacks made from a `&Host`.
+    pub(crate) me: Weak<Host>,
     pub(crate) lp: LocalHandle,
     pub(crate) context: Context,
     pub(crate) engine: rquickjs::Runtime,
@@ -63,7 +65,8 @@ impl Host {
         engine: rquickjs::Runtime,
         output: Output,
     ) -> Rc<Self> {
-        Rc::new(Self {
+        Rc::new_cyclic(|me| Self {
+            me: me.clone(),
             lp: lp.local_handle(),
             context,
             engine,
@@ -135,7 +138,7 @@ impl Host {
 
     /// Calls a cached dispatch function with one engine object (a
     /// `Timeout` or `Immediate`), or none.
-    pub(crate) fn run(&self, which: Dispatch, target: Option<&Persistent<Object<'static>>>) {
+    pub(crate) fn run(&self, which: Dispatch, target: Option<&Persistent<Value<'static>>>) {
         if self.exit.get().is_some() {
             return;
         }

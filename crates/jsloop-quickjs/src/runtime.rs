@@ -115,7 +115,14 @@ impl Builder {
             env: std::env::vars().collect(),
             cwd,
         };
-        context.with(|ctx| globals::install(&ctx, &host, &info))?;
+        context.with(|ctx| {
+            crate::ffi::attach(&ctx, Rc::downgrade(&host));
+            let installed = globals::install(&ctx, &host, &info);
+            if installed.is_err() {
+                crate::ffi::detach(&ctx);
+            }
+            installed
+        })?;
         Ok(Runtime {
             id,
             lp,
@@ -455,6 +462,7 @@ impl Drop for Runtime {
         self.lp.close();
         let _ = self.lp.run_nowait();
         self.host.release();
+        self.context.with(|ctx| crate::ffi::detach(&ctx));
         HOSTS.with(|h| h.borrow_mut().remove(&self.id));
         self.engine.set_host_promise_rejection_tracker(None);
         self.engine.set_interrupt_handler(None);

@@ -8,7 +8,7 @@
 //! Order: `errors.js` (Node's argument errors), `process.js` (process,
 //! nextTick, the fatal path), `timers.js`, then console and the web globals.
 
-mod native;
+pub(crate) mod native;
 
 use std::rc::Rc;
 

@@ -53,18 +53,11 @@ pub(crate) fn object<'js>(
         })?,
     )?;
 
-    o.set(
-        "timerStart",
-        Function::new(ctx.clone(), timer_start(weak.clone()))?,
-    )?;
-
-    let h = weak.clone();
-    o.set(
-        "timerClear",
-        Function::new(ctx.clone(), move |id: f64| -> bool {
-            with_loop(&h, |_, lp| lp.clear_timer(TimerId::from_u64(id as u64))).unwrap_or(false)
-        })?,
-    )?;
+    // The hot four are raw engine functions (see `crate::ffi`).
+    o.set("timerStart", crate::ffi::timer_start_function(ctx)?)?;
+    o.set("timerClear", crate::ffi::timer_clear_function(ctx)?)?;
+    o.set("immediateStart", crate::ffi::immediate_start_function(ctx)?)?;
+    o.set("immediateClear", crate::ffi::immediate_clear_function(ctx)?)?;
     let h = weak.clone();
     o.set(
         "timerRefresh",
@@ -92,20 +85,6 @@ pub(crate) fn object<'js>(
         })?,
     )?;
 
-    o.set(
-        "immediateStart",
-        Function::new(ctx.clone(), immediate_start(weak.clone()))?,
-    )?;
-    let h = weak.clone();
-    o.set(
-        "immediateClear",
-        Function::new(ctx.clone(), move |id: f64| -> bool {
-            with_loop(&h, |_, lp| {
-                lp.clear_immediate(ImmediateId::from_u64(id as u64))
-            })
-            .unwrap_or(false)
-        })?,
-    )?;
     let h = weak.clone();
     o.set(
         "immediateRef",
@@ -234,39 +213,61 @@ fn promise_state<'js>(ctx: Ctx<'js>, p: Value<'js>) -> rquickjs::Result<Value<'j
 
 /// `host.timerStart(timeout, after, repeat)`: a loop timer that hands the
 /// `Timeout` object to `runTimer`; returns the timer id, or -1.
-fn timer_start<'js>(h: Weak<Host>) -> impl Fn(Ctx<'js>, Object<'js>, f64, bool) -> i64 + 'js {
-    move |ctx: Ctx<'js>, target: Object<'js>, after: f64, repeat: bool| -> i64 {
-        let target = Persistent::save(&ctx, target);
-        let h2 = h.clone();
-        let id = with_loop(&h, |_, lp| {
-            let fire = move |_: &EventLoop| {
-                if let Some(host) = h2.upgrade() {
-                    host.run(Dispatch::Timer, Some(&target));
-                }
-            };
-            if repeat {
-                lp.set_interval(delay(after), fire)
-            } else {
-                lp.set_timeout(delay(after), fire)
-            }
-        });
-        id.and_then(Result::ok).map_or(-1, |id| js_id(id.as_u64()))
-    }
+pub(crate) fn start_timer(
+    host: &Rc<Host>,
+    target: Persistent<Value<'static>>,
+    after: f64,
+    repeat: bool,
+) -> i64 {
+    let Some(lp) = host.lp.upgrade() else {
+        return -1;
+    };
+    let h = host.me.clone();
+    let fire = move |_: &EventLoop| {
+        if let Some(host) = h.upgrade() {
+            host.run(Dispatch::Timer, Some(&target));
+        }
+    };
+    let id = if repeat {
+        lp.set_interval(delay(after), fire)
+    } else {
+        lp.set_timeout(delay(after), fire)
+    };
+    id.map_or(-1, |id| js_id(id.as_u64()))
+}
+
+/// `host.timerClear(id)`: whether a pending timer was cancelled.
+pub(crate) fn clear_timer(host: &Rc<Host>, id: f64) -> bool {
+    let Some(lp) = host.lp.upgrade() else {
+        return false;
+    };
+    valid_id(id).is_some_and(|id| lp.clear_timer(TimerId::from_u64(id)))
 }
 
 /// `host.immediateStart(immediate)`: a loop immediate that hands the
 /// `Immediate` object to `runImmediate`; returns its id, or -1.
-fn immediate_start<'js>(h: Weak<Host>) -> impl Fn(Ctx<'js>, Object<'js>) -> i64 + 'js {
-    move |ctx: Ctx<'js>, target: Object<'js>| -> i64 {
-        let target = Persistent::save(&ctx, target);
-        let h2 = h.clone();
-        let id = with_loop(&h, |_, lp| {
-            lp.set_immediate(move |_| {
-                if let Some(host) = h2.upgrade() {
-                    host.run(Dispatch::Immediate, Some(&target));
-                }
-            })
-        });
-        id.and_then(Result::ok).map_or(-1, |id| js_id(id.as_u64()))
-    }
+pub(crate) fn start_immediate(host: &Rc<Host>, target: Persistent<Value<'static>>) -> i64 {
+    let Some(lp) = host.lp.upgrade() else {
+        return -1;
+    };
+    let h = host.me.clone();
+    let id = lp.set_immediate(move |_| {
+        if let Some(host) = h.upgrade() {
+            host.run(Dispatch::Immediate, Some(&target));
+        }
+    });
+    id.map_or(-1, |id| js_id(id.as_u64()))
+}
+
+/// `host.immediateClear(id)`: whether a pending immediate was cancelled.
+pub(crate) fn clear_immediate(host: &Rc<Host>, id: f64) -> bool {
+    let Some(lp) = host.lp.upgrade() else {
+        return false;
+    };
+    valid_id(id).is_some_and(|id| lp.clear_immediate(ImmediateId::from_u64(id)))
+}
+
+/// An id JavaScript handed back, if it can be one (a non-negative integer).
+fn valid_id(id: f64) -> Option<u64> {
+    (id >= 0.0 && id.fract() == 0.0 && id <= 9_007_199_254_740_991.0).then_some(id as u64)
 }

@@ -6,6 +6,7 @@ const { validateFunction, fatal } = shared;
 const TIMEOUT_MAX = 2 ** 31 - 1;
 
 const knownById = new Map();   // primitive id -> Timeout (once asked for)
+const { timerStart, timerClear, immediateStart, immediateClear } = host;
 
 function coerceDelay(after) {
   after *= 1;
@@ -26,7 +27,7 @@ class Timeout {
     this._onTimeout = callback;
     this._timerArgs = args;
     this._idleTimeout = after;
-    this._id = host.timerStart(this, after, repeat);
+    this._id = timerStart(this, after, repeat);
   }
   ref() { if (this._id !== 0) host.timerRef(this._id, true); this._unref = false; return this; }
   unref() { if (this._id !== 0) host.timerRef(this._id, false); this._unref = true; return this; }
@@ -35,7 +36,7 @@ class Timeout {
     if (this._onTimeout === null) return this;
     if (this._id === 0) {
       // Node re-arms a fired timeout (keeping its primitive id).
-      this._id = host.timerStart(this, this._idleTimeout, this._repeat === true);
+      this._id = timerStart(this, this._idleTimeout, this._repeat === true);
       if (this._unref === true) host.timerRef(this._id, false);
     } else {
       host.timerRefresh(this._id);
@@ -54,10 +55,12 @@ const kPrimitive = Symbol('primitive');
 
 function unenroll(t) {
   if (t._id === 0) return;
-  host.timerClear(t._id);
+  timerClear(t._id);
   t._id = 0;
-  const primitive = t[kPrimitive];
-  if (primitive !== undefined) knownById.delete(primitive);
+  if (knownById.size !== 0) {
+    const primitive = t[kPrimitive];
+    if (primitive !== undefined) knownById.delete(primitive);
+  }
 }
 
 function setTimeout(callback, after, ...args) {
@@ -73,7 +76,8 @@ function setInterval(callback, repeat, ...args) {
   return t;
 }
 function clearTimeout(timer) {
-  if (timer instanceof Timeout) {
+  // As Node: anything with a truthy _onTimeout is taken for a Timeout.
+  if (timer && timer._onTimeout) {
     timer._onTimeout = null;
     unenroll(timer);
     return;
@@ -88,7 +92,7 @@ class Immediate {
   constructor(callback, args) {
     this._onImmediate = callback;
     this._argv = args;
-    this._id = host.immediateStart(this);
+    this._id = immediateStart(this);
   }
   ref() { if (this._onImmediate !== null) host.immediateRef(this._id, true); this._unref = false; return this; }
   unref() { if (this._onImmediate !== null) host.immediateRef(this._id, false); this._unref = true; return this; }
@@ -106,7 +110,7 @@ function clearImmediate(immediate) {
   }
   if (!(immediate instanceof Immediate)) return;
   immediate._onImmediate = null;
-  host.immediateClear(immediate._id);
+  immediateClear(immediate._id);
 }
 
 function queueMicrotask(callback) {
@@ -117,8 +121,10 @@ function queueMicrotask(callback) {
 function runTimer(t) {
   if (t._repeat !== true) {
     t._id = 0;
-    const primitive = t[kPrimitive];
-    if (primitive !== undefined) knownById.delete(primitive);
+    if (knownById.size !== 0) {
+      const primitive = t[kPrimitive];
+      if (primitive !== undefined) knownById.delete(primitive);
+    }
   }
   const fn = t._onTimeout;
   if (typeof fn !== 'function') return;
