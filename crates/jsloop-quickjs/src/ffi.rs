@@ -19,6 +19,27 @@ use rquickjs::{qjs, Ctx, Persistent, Value};
 use crate::globals::native;
 use crate::host::Host;
 
+/// Calls `f` with `this` undefined and at most one argument, without
+/// rquickjs's argument list; returns false if it threw (the exception is
+/// left pending in `ctx`, for `Ctx::catch`).
+pub(crate) fn call<'js>(ctx: &Ctx<'js>, f: &Value<'js>, arg: Option<&Value<'js>>) -> bool {
+    let mut raw_arg = arg.map(Value::as_raw);
+    let (argc, argv) = match raw_arg.as_mut() {
+        Some(v) => (1, v as *mut qjs::JSValue),
+        None => (0, std::ptr::null_mut()),
+    };
+    let ctx = ctx.as_raw().as_ptr();
+    // SAFETY: `ctx` is live and locked (we hold a `Ctx`); `f` and `arg`
+    // are live values of it, borrowed for the call (JS_Call takes no
+    // ownership of them); the result is owned and freed here.
+    unsafe {
+        let result = qjs::JS_Call(ctx, f.as_raw(), qjs::JS_UNDEFINED, argc, argv);
+        let threw = qjs::JS_IsException(result);
+        qjs::JS_FreeValue(ctx, result);
+        !threw
+    }
+}
+
 /// Points `ctx`'s raw functions at `host` (until [`detach`]).
 pub(crate) fn attach(ctx: &Ctx<'_>, host: Weak<Host>) {
     detach(ctx);

@@ -43,6 +43,8 @@ pub(crate) struct Host {
     pub(crate) started: Instant,
     /// When the current entry into JavaScript began (for the CPU limit).
     pub(crate) entered: Cell<Option<Instant>>,
+    /// Whether a CPU limit is set (else `entered` is not kept).
+    pub(crate) cpu_limited: Cell<bool>,
     dispatch: RefCell<Option<Persistent<Object<'static>>>>,
     /// The hot dispatch functions, cached (indexed by [`Dispatch`]).
     fast: RefCell<[Option<Persistent<Function<'static>>>; 3]>,
@@ -73,6 +75,7 @@ impl Host {
             output,
             started: Instant::now(),
             entered: Cell::new(None),
+            cpu_limited: Cell::new(false),
             dispatch: RefCell::new(None),
             fast: RefCell::new([None, None, None]),
             tick_queued: Cell::new(false),
@@ -145,16 +148,15 @@ impl Host {
         let Some(f) = self.fast.borrow()[which as usize].clone() else {
             return;
         };
-        self.entered.set(Some(Instant::now()));
+        if self.cpu_limited.get() {
+            self.entered.set(Some(Instant::now()));
+        }
         self.context.with(|ctx| {
-            let result: rquickjs::Result<()> = (|| {
-                let f = f.restore(&ctx)?;
-                match target {
-                    Some(t) => f.call((t.clone().restore(&ctx)?,)),
-                    None => f.call(()),
-                }
-            })();
-            if result.is_err() {
+            let Ok(f) = f.restore(&ctx) else {
+                return;
+            };
+            let target = target.and_then(|t| t.clone().restore(&ctx).ok());
+            if !crate::ffi::call(&ctx, f.as_value(), target.as_ref()) {
                 let exception = ctx.catch();
                 if self.exit.get().is_none() {
                     self.report_escaped(&ctx, exception);
@@ -175,7 +177,9 @@ impl Host {
         let Some(dispatch) = self.dispatch.borrow().clone() else {
             return;
         };
-        self.entered.set(Some(Instant::now()));
+        if self.cpu_limited.get() {
+            self.entered.set(Some(Instant::now()));
+        }
         self.context.with(|ctx| {
             let result: rquickjs::Result<()> = (|| {
                 let table = dispatch.restore(&ctx)?;

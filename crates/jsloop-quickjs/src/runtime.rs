@@ -98,6 +98,7 @@ impl Builder {
             },
         )));
         if let Some(limit) = self.cpu_limit {
+            host.cpu_limited.set(true);
             let weak = Rc::downgrade(&host);
             engine.set_interrupt_handler(Some(Box::new(move || {
                 weak.upgrade()
