@@ -43,7 +43,8 @@ fn main() {
         }
         "timer_fire" => {
             for i in 0..N {
-                lp.set_timeout(Duration::from_millis(1 + i % 7), |_| ()).unwrap();
+                lp.set_timeout(Duration::from_millis(1 + i % 7), |_| ())
+                    .unwrap();
             }
         }
         "immediate" => {
