@@ -1,7 +1,7 @@
 //! Raw engine functions on the hottest paths, where rquickjs's generic
 //! function trampoline (argument conversion, panic guard, result
-//! conversion) costs more than the work: `queueMicrotask`'s enqueue and
-//! starting and clearing timers and immediates.
+//! conversion) costs more than the work: `queueMicrotask`'s enqueue,
+//! `process.nextTick`, and starting and clearing timers and immediates.
 //!
 //! Ground rules:
 //! - The raw functions reach their [`Host`] through the context's opaque
@@ -19,21 +19,36 @@ use rquickjs::{qjs, Ctx, Persistent, Value};
 use crate::globals::native;
 use crate::host::Host;
 
-/// Calls `f` with `this` undefined and at most one argument, without
-/// rquickjs's argument list; returns false if it threw (the exception is
-/// left pending in `ctx`, for `Ctx::catch`).
-pub(crate) fn call<'js>(ctx: &Ctx<'js>, f: &Value<'js>, arg: Option<&Value<'js>>) -> bool {
-    let mut raw_arg = arg.map(Value::as_raw);
-    let (argc, argv) = match raw_arg.as_mut() {
-        Some(v) => (1, v as *mut qjs::JSValue),
-        None => (0, std::ptr::null_mut()),
+/// Calls `f` with `this` undefined and `args`, without rquickjs's
+/// argument list; returns false if it threw (the exception is left
+/// pending in `ctx`, for `Ctx::catch`).
+pub(crate) fn call<'js>(ctx: &Ctx<'js>, f: &Value<'js>, args: &[Value<'js>]) -> bool {
+    let mut one;
+    let mut many;
+    let argv: *mut qjs::JSValue = match args {
+        [] => std::ptr::null_mut(),
+        [a] => {
+            one = a.as_raw();
+            &mut one
+        }
+        _ => {
+            many = args.iter().map(Value::as_raw).collect::<Vec<_>>();
+            many.as_mut_ptr()
+        }
     };
     let ctx = ctx.as_raw().as_ptr();
-    // SAFETY: `ctx` is live and locked (we hold a `Ctx`); `f` and `arg`
+    // SAFETY: `ctx` is live and locked (we hold a `Ctx`); `f` and `args`
     // are live values of it, borrowed for the call (JS_Call takes no
-    // ownership of them); the result is owned and freed here.
+    // ownership of them); `argv` points at `args.len()` copies of their raw
+    // values; the result is owned and freed here.
     unsafe {
-        let result = qjs::JS_Call(ctx, f.as_raw(), qjs::JS_UNDEFINED, argc, argv);
+        let result = qjs::JS_Call(
+            ctx,
+            f.as_raw(),
+            qjs::JS_UNDEFINED,
+            args.len() as c_int,
+            argv,
+        );
         let threw = qjs::JS_IsException(result);
         qjs::JS_FreeValue(ctx, result);
         !threw
@@ -118,6 +133,35 @@ unsafe fn keep(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> Persistent<Value<'s
     // SAFETY: JS_DupValue gives the new `Value` the reference it frees.
     let value = unsafe { Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, v)) };
     Persistent::save(&rctx, value)
+}
+
+/// `nextTick(callback, ...args)`: queues the callback on the host's tick
+/// queue; throws Node's `ERR_INVALID_ARG_TYPE` for a non-function.
+unsafe extern "C" fn next_tick(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        let Some(host) = host_of(ctx) else {
+            return qjs::JS_UNDEFINED;
+        };
+        let callback = arg(argc, argv, 0);
+        if !qjs::JS_IsFunction(ctx, callback) {
+            let rctx = Ctx::from_raw(NonNull::new_unchecked(ctx));
+            let callback = Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, callback));
+            if let Some(error) = host.tick_error(&rctx, callback) {
+                let _ = rctx.throw(error);
+            }
+            return qjs::JS_EXCEPTION;
+        }
+        let f = keep(ctx, callback);
+        let args = (1..argc).map(|i| keep(ctx, arg(argc, argv, i))).collect();
+        native::queue_tick(&host, f, args);
+        qjs::JS_UNDEFINED
+    }
 }
 
 /// `timerStart(target, after, repeat)` → id or -1.
@@ -230,6 +274,11 @@ fn function<'js>(
     // SAFETY: `raw` is owned, of this context's runtime, and handed over
     // to the `Value` that frees it.
     Ok(unsafe { Value::from_raw(ctx.clone(), raw) })
+}
+
+/// The native `nextTick(callback, ...args)`.
+pub(crate) fn next_tick_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
+    function(ctx, next_tick, c"nextTick", 1)
 }
 
 /// The native `timerStart(target, after, repeat)`.

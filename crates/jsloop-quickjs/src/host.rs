@@ -13,7 +13,7 @@
 //!   called, so it is never taken twice.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
 use std::time::Instant;
 
@@ -27,7 +27,7 @@ use crate::output::{Output, Stream};
 pub(crate) enum Dispatch {
     Timer = 0,
     Immediate = 1,
-    Ticks = 2,
+    TickError = 2,
 }
 
 /// One report of the engine's rejection tracker.
@@ -48,14 +48,19 @@ pub(crate) struct Host {
     dispatch: RefCell<Option<Persistent<Object<'static>>>>,
     /// The hot dispatch functions, cached (indexed by [`Dispatch`]).
     fast: RefCell<[Option<Persistent<Function<'static>>>; 3]>,
-    /// Whether a loop nextTick that drains the JavaScript tick queue is queued.
+    /// Whether a loop nextTick that drains [`Host::ticks`] is queued.
     pub(crate) tick_queued: Cell<bool>,
+    /// `process.nextTick` callbacks and their arguments, in order.
+    pub(crate) ticks: RefCell<VecDeque<Tick>>,
     events: RefCell<Vec<RejectionEvent>>,
     exit: Cell<Option<i32>>,
     /// Promises returned by async host functions, by id: (resolve, reject).
     pub(crate) settlers: RefCell<HashMap<u64, Settlers>>,
     pub(crate) next_settler: Cell<u64>,
 }
+
+/// A queued `process.nextTick` callback and its arguments.
+pub(crate) type Tick = (Persistent<Value<'static>>, Vec<Persistent<Value<'static>>>);
 
 /// The resolve and reject functions of a pending host promise.
 pub(crate) type Settlers = (Persistent<Function<'static>>, Persistent<Function<'static>>);
@@ -79,6 +84,7 @@ impl Host {
             dispatch: RefCell::new(None),
             fast: RefCell::new([None, None, None]),
             tick_queued: Cell::new(false),
+            ticks: RefCell::new(VecDeque::new()),
             events: RefCell::new(Vec::new()),
             exit: Cell::new(None),
             settlers: RefCell::new(HashMap::new()),
@@ -92,7 +98,7 @@ impl Host {
         dispatch: Object<'js>,
     ) -> rquickjs::Result<()> {
         let mut fast = self.fast.borrow_mut();
-        for (i, name) in ["runTimer", "runImmediate", "runTicks"].iter().enumerate() {
+        for (i, name) in ["runTimer", "runImmediate", "tickError"].iter().enumerate() {
             let f: Function = dispatch.get(*name)?;
             fast[i] = Some(Persistent::save(ctx, f));
         }
@@ -136,7 +142,8 @@ impl Host {
         drop(fast);
         let events = std::mem::take(&mut *self.events.borrow_mut());
         let settlers = std::mem::take(&mut *self.settlers.borrow_mut());
-        drop((dispatch, events, settlers));
+        let ticks = std::mem::take(&mut *self.ticks.borrow_mut());
+        drop((dispatch, events, settlers, ticks));
     }
 
     /// Calls a cached dispatch function with one engine object (a
@@ -156,13 +163,53 @@ impl Host {
                 return;
             };
             let target = target.and_then(|t| t.clone().restore(&ctx).ok());
-            if !crate::ffi::call(&ctx, f.as_value(), target.as_ref()) {
+            let args = target.as_slice();
+            if !crate::ffi::call(&ctx, f.as_value(), args) {
                 let exception = ctx.catch();
                 if self.exit.get().is_none() {
                     self.report_escaped(&ctx, exception);
                 }
             }
         });
+    }
+
+    /// Runs every queued `process.nextTick` callback, those queued while
+    /// it runs included, as Node drains its tick queue before microtasks.
+    pub(crate) fn drain_ticks(&self) {
+        if self.cpu_limited.get() {
+            self.entered.set(Some(Instant::now()));
+        }
+        self.context.with(|ctx| {
+            while self.exit.get().is_none() {
+                let next = self.ticks.borrow_mut().pop_front();
+                let Some((f, args)) = next else {
+                    break;
+                };
+                let Ok(f) = f.restore(&ctx) else {
+                    continue;
+                };
+                let args: Vec<Value> = args
+                    .into_iter()
+                    .filter_map(|a| a.restore(&ctx).ok())
+                    .collect();
+                if !crate::ffi::call(&ctx, &f, &args) {
+                    let exception = ctx.catch();
+                    self.fatal(&ctx, exception);
+                }
+            }
+        });
+        self.tick_queued.set(false);
+    }
+
+    /// Node's error for a `process.nextTick` callback that is not a
+    /// function; `None` if making it threw (the exception is pending).
+    pub(crate) fn tick_error<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        callback: Value<'js>,
+    ) -> Option<Value<'js>> {
+        let f = self.fast.borrow()[Dispatch::TickError as usize].clone()?;
+        f.restore(ctx).ok()?.call((callback,)).ok()
     }
 
     /// Calls `dispatch[name](args)` inside the engine; an exception that

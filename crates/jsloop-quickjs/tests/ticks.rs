@@ -40,3 +40,25 @@ fn ticks_queued_while_the_queue_wraps_keep_fifo_order() {
     );
     assert_eq!(out, "3002 true\n");
 }
+
+#[test]
+fn a_throwing_tick_goes_to_uncaught_exception_and_the_queue_goes_on() {
+    let out = stdout_of(
+        "process.on('uncaughtException', (e) => console.log('caught', e.message));
+         process.nextTick(() => { throw new Error('t1'); });
+         process.nextTick((a, b) => console.log('after', a, b), 1, 'two');
+         Promise.resolve().then(() => console.log('promise'));",
+    );
+    assert_eq!(out, "caught t1\nafter 1 two\npromise\n");
+}
+
+#[test]
+fn a_non_function_callback_throws_nodes_type_error() {
+    let out = stdout_of(
+        "try { process.nextTick(42); } catch (e) { console.log(e.name, e.code, e.message); }",
+    );
+    assert_eq!(
+        out,
+        "TypeError ERR_INVALID_ARG_TYPE The \"callback\" argument must be of type function. Received type number (42)\n"
+    );
+}

@@ -3,7 +3,7 @@
 //! of [`native`], `util` formats values (`inspect`, `format`), `shared`
 //! passes helpers between files. The files that drive the loop return
 //! their part of the dispatch table the Rust side calls (`runTimer`,
-//! `runImmediate`, `runTicks`, `rejections`, `fatal`, `beforeExit`, `exit`).
+//! `runImmediate`, `tickError`, `rejections`, `fatal`, `beforeExit`, `exit`).
 //!
 //! Order: `errors.js` (Node's argument errors), `process.js` (process,
 //! nextTick, the fatal path), `timers.js`, then console and the web globals.

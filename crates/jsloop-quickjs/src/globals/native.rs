@@ -101,24 +101,7 @@ pub(crate) fn object<'js>(
         })?,
     )?;
 
-    let h = weak.clone();
-    o.set(
-        "tick",
-        Function::new(ctx.clone(), move || {
-            let h2 = h.clone();
-            with_loop(&h, |host, lp| {
-                if host.tick_queued.replace(true) {
-                    return;
-                }
-                lp.next_tick(move |_| {
-                    if let Some(host) = h2.upgrade() {
-                        host.run(Dispatch::Ticks, None);
-                        host.tick_queued.set(false);
-                    }
-                })
-            });
-        })?,
-    )?;
+    o.set("nextTick", crate::ffi::next_tick_function(ctx)?)?;
 
     o.set("defer", crate::ffi::defer_function(ctx)?)?;
 
@@ -234,6 +217,27 @@ pub(crate) fn start_timer(
         lp.set_timeout(delay(after), fire)
     };
     id.map_or(-1, |id| js_id(id.as_u64()))
+}
+
+/// Queues a `process.nextTick` callback; the first queued since the last
+/// drain asks the loop for a nextTick that drains them all.
+pub(crate) fn queue_tick(
+    host: &Rc<Host>,
+    f: Persistent<Value<'static>>,
+    args: Vec<Persistent<Value<'static>>>,
+) {
+    host.ticks.borrow_mut().push_back((f, args));
+    if host.tick_queued.replace(true) {
+        return;
+    }
+    if let Some(lp) = host.lp.upgrade() {
+        let h = host.me.clone();
+        lp.next_tick(move |_| {
+            if let Some(host) = h.upgrade() {
+                host.drain_ticks();
+            }
+        });
+    }
 }
 
 /// `host.timerClear(id)`: whether a pending timer was cancelled.

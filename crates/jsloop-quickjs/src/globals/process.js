@@ -14,25 +14,6 @@ function addListener(name, fn, once) {
   list.push({ fn, once });
 }
 
-// ---- nextTick: a ring buffer drained in one call per checkpoint -------------
-// Slots 2i and 2i+1 hold a callback and its arguments (undefined if none).
-let ring = [];
-for (let i = 0; i < 2048; i++) ring.push(undefined);
-let mask = ring.length - 1;
-let head = 0;
-let tail = 0;
-let draining = false;
-function growRing() {
-  // Full: unroll into a ring twice the size, oldest first.
-  const next = [];
-  for (let i = 0; i < ring.length; i++) next.push(ring[(head + i) & mask]);
-  for (let i = 0; i < ring.length; i++) next.push(undefined);
-  tail = ring.length;
-  head = 0;
-  ring = next;
-  mask = ring.length - 1;
-}
-
 const process = {
   argv: host.argv,
   argv0: 'node',
@@ -67,15 +48,8 @@ const process = {
   },
   listenerCount(name) { const list = listeners.get(name); return list ? list.length : 0; },
   listeners(name) { return (listeners.get(name) || []).map((e) => e.fn); },
-  nextTick(callback, ...args) {
-    if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
-    ring[tail] = callback;
-    ring[tail + 1] = args.length === 0 ? undefined : args;
-    tail = (tail + 2) & mask;
-    if (tail === head) growRing();
-    // While runTicks drains, it picks this one up itself.
-    if (!draining) host.tick();
-  },
+  // Native: queues on the host's tick queue, drained before microtasks.
+  nextTick: host.nextTick,
   exit(code) {
     if (code !== undefined) process.exitCode = code;
     exitNow();
@@ -140,32 +114,6 @@ function fatal(err, fromPromise = false) {
   exitNow();
 }
 
-// Drains the whole nextTick queue, new arrivals included, as Node does
-// before it runs the microtask queue.
-function runTicks() {
-  draining = true;
-  try {
-    drainTicks();
-  } finally {
-    draining = false;
-  }
-}
-function drainTicks() {
-  while (head !== tail) {
-    const fn = ring[head];
-    const args = ring[head + 1];
-    ring[head] = undefined;
-    ring[head + 1] = undefined;
-    head = (head + 2) & mask;
-    try {
-      if (args === undefined) fn(); else fn(...args);
-    } catch (e) {
-      fatal(e);
-    }
-    if (exiting) return;
-  }
-}
-
 // ---- rejection tracking -------------------------------------------------------
 // Promises reported as unhandled; a later handler fires `rejectionHandled`.
 // Weak, so a reported promise that is never handled is still collected.
@@ -223,4 +171,7 @@ define('require', function require(id) {
   throw e;
 });
 
-return { runTicks, rejections, fatal, beforeExit, exit };
+// Node's error for a nextTick callback that is not a function.
+const tickError = (callback) => invalidArgType('callback', 'function', callback);
+
+return { tickError, rejections, fatal, beforeExit, exit };
