@@ -19,10 +19,15 @@ use rquickjs::{qjs, Ctx, Persistent, Value};
 use crate::globals::native;
 use crate::host::Host;
 
-/// Calls `f` with `this` undefined and `args`, without rquickjs's
-/// argument list; returns false if it threw (the exception is left
-/// pending in `ctx`, for `Ctx::catch`).
-pub(crate) fn call<'js>(ctx: &Ctx<'js>, f: &Value<'js>, args: &[Value<'js>]) -> bool {
+/// Calls `f` with `this` (undefined if `None`) and `args`, without
+/// rquickjs's argument list; returns false if it threw (the exception is
+/// left pending in `ctx`, for `Ctx::catch`).
+pub(crate) fn call<'js>(
+    ctx: &Ctx<'js>,
+    f: &Value<'js>,
+    this: Option<&Value<'js>>,
+    args: &[Value<'js>],
+) -> bool {
     let mut one;
     let mut many;
     let argv: *mut qjs::JSValue = match args {
@@ -36,22 +41,37 @@ pub(crate) fn call<'js>(ctx: &Ctx<'js>, f: &Value<'js>, args: &[Value<'js>]) -> 
             many.as_mut_ptr()
         }
     };
+    let this = this.map_or(qjs::JS_UNDEFINED, Value::as_raw);
     let ctx = ctx.as_raw().as_ptr();
-    // SAFETY: `ctx` is live and locked (we hold a `Ctx`); `f` and `args`
-    // are live values of it, borrowed for the call (JS_Call takes no
+    // SAFETY: `ctx` is live and locked (we hold a `Ctx`); `f`, `this` and
+    // `args` are live values of it, borrowed for the call (JS_Call takes no
     // ownership of them); `argv` points at `args.len()` copies of their raw
     // values; the result is owned and freed here.
     unsafe {
-        let result = qjs::JS_Call(
-            ctx,
-            f.as_raw(),
-            qjs::JS_UNDEFINED,
-            args.len() as c_int,
-            argv,
-        );
+        let result = qjs::JS_Call(ctx, f.as_raw(), this, args.len() as c_int, argv);
         let threw = qjs::JS_IsException(result);
         qjs::JS_FreeValue(ctx, result);
         !threw
+    }
+}
+
+/// Sets `obj._id = 0` (a fired or cleared `Immediate`).
+pub(crate) fn clear_id(ctx: &Ctx<'_>, obj: &Value<'_>) {
+    let ctx = ctx.as_raw().as_ptr();
+    // SAFETY: `ctx` is live and locked; `obj` is a live value of it
+    // (JS_SetPropertyStr ignores non-objects by throwing, which we clear);
+    // the int value needs no reference.
+    unsafe {
+        if qjs::JS_IsObject(obj.as_raw())
+            && qjs::JS_SetPropertyStr(
+                ctx,
+                obj.as_raw(),
+                c"_id".as_ptr(),
+                qjs::JS_MKVAL(qjs::JS_TAG_INT, 0),
+            ) < 0
+        {
+            qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
+        }
     }
 }
 
@@ -164,6 +184,50 @@ unsafe extern "C" fn next_tick(
     }
 }
 
+/// `setImmediate(callback, ...args)`: an `Immediate` object (its
+/// prototype from the host, one own property `_id`) whose callback and
+/// arguments the loop's immediate keeps; throws Node's
+/// `ERR_INVALID_ARG_TYPE` for a non-function.
+unsafe extern "C" fn set_immediate(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        let Some(host) = host_of(ctx) else {
+            return qjs::JS_UNDEFINED;
+        };
+        let callback = arg(argc, argv, 0);
+        let rctx = Ctx::from_raw(NonNull::new_unchecked(ctx));
+        if !qjs::JS_IsFunction(ctx, callback) {
+            let callback = Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, callback));
+            if let Some(error) = host.tick_error(&rctx, callback) {
+                let _ = rctx.throw(error);
+            }
+            return qjs::JS_EXCEPTION;
+        }
+        let Some(proto) = host.immediate_proto(&rctx) else {
+            return qjs::JS_EXCEPTION;
+        };
+        let obj = qjs::JS_NewObjectProto(ctx, proto.as_raw());
+        if qjs::JS_IsException(obj) {
+            return obj;
+        }
+        let obj = Value::from_raw(rctx.clone(), obj);
+        let f = keep(ctx, callback);
+        let args = (1..argc).map(|i| keep(ctx, arg(argc, argv, i))).collect();
+        let id = native::start_immediate(&host, Persistent::save(&rctx, obj.clone()), f, args);
+        let raw = obj.as_raw();
+        if qjs::JS_SetPropertyStr(ctx, raw, c"_id".as_ptr(), qjs::JS_NewNumber(ctx, id as f64)) < 0
+        {
+            return qjs::JS_EXCEPTION;
+        }
+        qjs::JS_DupValue(ctx, raw)
+    }
+}
+
 /// `timerStart(target, after, repeat)` → id or -1.
 unsafe extern "C" fn timer_start(
     ctx: *mut qjs::JSContext,
@@ -202,23 +266,6 @@ unsafe extern "C" fn timer_clear(
         } else {
             qjs::JS_FALSE
         }
-    }
-}
-
-/// `immediateStart(target)` → id or -1.
-unsafe extern "C" fn immediate_start(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe {
-        let id = match host_of(ctx) {
-            Some(host) => native::start_immediate(&host, keep(ctx, arg(argc, argv, 0))),
-            None => -1,
-        };
-        qjs::JS_NewNumber(ctx, id as f64)
     }
 }
 
@@ -291,9 +338,9 @@ pub(crate) fn timer_clear_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Valu
     function(ctx, timer_clear, c"timerClear", 1)
 }
 
-/// The native `immediateStart(target)`.
-pub(crate) fn immediate_start_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
-    function(ctx, immediate_start, c"immediateStart", 1)
+/// The native `setImmediate(callback, ...args)`.
+pub(crate) fn set_immediate_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
+    function(ctx, set_immediate, c"setImmediate", 4)
 }
 
 /// The native `immediateClear(id)`.

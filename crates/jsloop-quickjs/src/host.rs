@@ -26,7 +26,7 @@ use crate::output::{Output, Stream};
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Dispatch {
     Timer = 0,
-    Immediate = 1,
+    ImmediateProto = 1,
     TickError = 2,
 }
 
@@ -47,7 +47,7 @@ pub(crate) struct Host {
     pub(crate) cpu_limited: Cell<bool>,
     dispatch: RefCell<Option<Persistent<Object<'static>>>>,
     /// The hot dispatch functions, cached (indexed by [`Dispatch`]).
-    fast: RefCell<[Option<Persistent<Function<'static>>>; 3]>,
+    fast: RefCell<[Option<Persistent<Value<'static>>>; 3]>,
     /// Whether a loop nextTick that drains [`Host::ticks`] is queued.
     pub(crate) tick_queued: Cell<bool>,
     /// `process.nextTick` callbacks and their arguments, in order.
@@ -98,8 +98,11 @@ impl Host {
         dispatch: Object<'js>,
     ) -> rquickjs::Result<()> {
         let mut fast = self.fast.borrow_mut();
-        for (i, name) in ["runTimer", "runImmediate", "tickError"].iter().enumerate() {
-            let f: Function = dispatch.get(*name)?;
+        for (i, name) in ["runTimer", "immediateProto", "tickError"]
+            .iter()
+            .enumerate()
+        {
+            let f: Value = dispatch.get(*name)?;
             fast[i] = Some(Persistent::save(ctx, f));
         }
         let old = self.dispatch.replace(Some(Persistent::save(ctx, dispatch)));
@@ -164,7 +167,7 @@ impl Host {
             };
             let target = target.and_then(|t| t.clone().restore(&ctx).ok());
             let args = target.as_slice();
-            if !crate::ffi::call(&ctx, f.as_value(), args) {
+            if !crate::ffi::call(&ctx, &f, None, args) {
                 let exception = ctx.catch();
                 if self.exit.get().is_none() {
                     self.report_escaped(&ctx, exception);
@@ -192,7 +195,7 @@ impl Host {
                     .into_iter()
                     .filter_map(|a| a.restore(&ctx).ok())
                     .collect();
-                if !crate::ffi::call(&ctx, &f, &args) {
+                if !crate::ffi::call(&ctx, &f, None, &args) {
                     let exception = ctx.catch();
                     self.fatal(&ctx, exception);
                 }
@@ -209,7 +212,44 @@ impl Host {
         callback: Value<'js>,
     ) -> Option<Value<'js>> {
         let f = self.fast.borrow()[Dispatch::TickError as usize].clone()?;
-        f.restore(ctx).ok()?.call((callback,)).ok()
+        let f: Function = f.restore(ctx).ok()?.into_function()?;
+        f.call((callback,)).ok()
+    }
+
+    /// The prototype of `Immediate` objects.
+    pub(crate) fn immediate_proto<'js>(&self, ctx: &Ctx<'js>) -> Option<Value<'js>> {
+        let proto = self.fast.borrow()[Dispatch::ImmediateProto as usize].clone()?;
+        proto.restore(ctx).ok()
+    }
+
+    /// Runs an immediate: marks its object fired (`_id = 0`), then calls
+    /// the callback with `this` = the object.
+    pub(crate) fn run_immediate(
+        &self,
+        target: Persistent<Value<'static>>,
+        f: Persistent<Value<'static>>,
+        args: Vec<Persistent<Value<'static>>>,
+    ) {
+        if self.exit.get().is_some() {
+            return;
+        }
+        if self.cpu_limited.get() {
+            self.entered.set(Some(Instant::now()));
+        }
+        self.context.with(|ctx| {
+            let (Ok(this), Ok(f)) = (target.restore(&ctx), f.restore(&ctx)) else {
+                return;
+            };
+            crate::ffi::clear_id(&ctx, &this);
+            let args: Vec<Value> = args
+                .into_iter()
+                .filter_map(|a| a.restore(&ctx).ok())
+                .collect();
+            if !crate::ffi::call(&ctx, &f, Some(&this), &args) {
+                let exception = ctx.catch();
+                self.fatal(&ctx, exception);
+            }
+        });
     }
 
     /// Calls `dispatch[name](args)` inside the engine; an exception that

@@ -56,7 +56,7 @@ pub(crate) fn object<'js>(
     // The hot four are raw engine functions (see `crate::ffi`).
     o.set("timerStart", crate::ffi::timer_start_function(ctx)?)?;
     o.set("timerClear", crate::ffi::timer_clear_function(ctx)?)?;
-    o.set("immediateStart", crate::ffi::immediate_start_function(ctx)?)?;
+    o.set("setImmediate", crate::ffi::set_immediate_function(ctx)?)?;
     o.set("immediateClear", crate::ffi::immediate_clear_function(ctx)?)?;
     let h = weak.clone();
     o.set(
@@ -248,16 +248,21 @@ pub(crate) fn clear_timer(host: &Rc<Host>, id: f64) -> bool {
     valid_id(id).is_some_and(|id| lp.clear_timer(TimerId::from_u64(id)))
 }
 
-/// `host.immediateStart(immediate)`: a loop immediate that hands the
-/// `Immediate` object to `runImmediate`; returns its id, or -1.
-pub(crate) fn start_immediate(host: &Rc<Host>, target: Persistent<Value<'static>>) -> i64 {
+/// `setImmediate`: a loop immediate that calls `f` with `this` = the
+/// `Immediate` object and `args`; returns its id, or -1.
+pub(crate) fn start_immediate(
+    host: &Rc<Host>,
+    target: Persistent<Value<'static>>,
+    f: Persistent<Value<'static>>,
+    args: Vec<Persistent<Value<'static>>>,
+) -> i64 {
     let Some(lp) = host.lp.upgrade() else {
         return -1;
     };
     let h = host.me.clone();
     let id = lp.set_immediate(move |_| {
         if let Some(host) = h.upgrade() {
-            host.run(Dispatch::Immediate, Some(&target));
+            host.run_immediate(target, f, args);
         }
     });
     id.map_or(-1, |id| js_id(id.as_u64()))

@@ -6,7 +6,7 @@ const { validateFunction, fatal } = shared;
 const TIMEOUT_MAX = 2 ** 31 - 1;
 
 const knownById = new Map();   // primitive id -> Timeout (once asked for)
-const { timerStart, timerClear, immediateStart, immediateClear } = host;
+const { timerStart, timerClear, immediateClear } = host;
 
 function coerceDelay(after) {
   after *= 1;
@@ -88,29 +88,23 @@ function clearTimeout(timer) {
   }
 }
 
+// Made natively by `host.setImmediate` with this prototype and one own
+// property, `_id` (0 once run or cleared); the loop keeps the callback.
 class Immediate {
-  constructor(callback, args) {
-    this._onImmediate = callback;
-    this._argv = args;
-    this._id = immediateStart(this);
-  }
-  ref() { if (this._onImmediate !== null) host.immediateRef(this._id, true); this._unref = false; return this; }
-  unref() { if (this._onImmediate !== null) host.immediateRef(this._id, false); this._unref = true; return this; }
-  hasRef() { return this._unref !== true; }
+  ref() { if (this._id !== 0) host.immediateRef(this._id, true); this._unref = false; return this; }
+  unref() { if (this._id !== 0) host.immediateRef(this._id, false); this._unref = true; return this; }
+  hasRef() { return this._id !== 0 && this._unref !== true; }
 }
-function setImmediate(callback, ...args) {
-  if (typeof callback !== 'function') validateFunction(callback, 'callback');
-  return new Immediate(callback, args);
-}
+const setImmediate = host.setImmediate;
 function clearImmediate(immediate) {
-  if (!immediate || immediate._onImmediate === null) return;
+  if (!immediate || immediate._id === 0) return;
   if (typeof immediate !== 'object' && typeof immediate !== 'function') {
     // Node assigns `immediate._destroyed = true` in strict mode.
     throw new TypeError(`Cannot create property '_destroyed' on ${typeof immediate} '${String(immediate)}'`);
   }
   if (!(immediate instanceof Immediate)) return;
-  immediate._onImmediate = null;
   immediateClear(immediate._id);
+  immediate._id = 0;
 }
 
 function queueMicrotask(callback) {
@@ -136,18 +130,6 @@ function runTimer(t) {
   }
 }
 
-function runImmediate(im) {
-  const fn = im._onImmediate;
-  im._onImmediate = null;
-  if (typeof fn !== 'function') return;
-  try {
-    const args = im._argv;
-    if (args.length === 0) fn.call(im); else fn.apply(im, args);
-  } catch (e) {
-    fatal(e);
-  }
-}
-
 const define = (name, value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
 define('setTimeout', setTimeout);
 define('setInterval', setInterval);
@@ -157,4 +139,4 @@ define('setImmediate', setImmediate);
 define('clearImmediate', clearImmediate);
 define('queueMicrotask', queueMicrotask);
 
-return { runTimer, runImmediate };
+return { runTimer, immediateProto: Immediate.prototype };
