@@ -228,6 +228,118 @@ unsafe extern "C" fn set_immediate(
     }
 }
 
+/// The largest delay Node keeps (2^31 - 1 ms); larger becomes 1 ms.
+const TIMEOUT_MAX: f64 = 2_147_483_647.0;
+
+/// Sets `obj[name] = value`, taking ownership of `value`; false if it threw.
+///
+/// # Safety
+///
+/// `ctx` is live and locked; `obj` a live object of it; `value` owned.
+unsafe fn set(
+    ctx: *mut qjs::JSContext,
+    obj: qjs::JSValue,
+    name: &CStr,
+    value: qjs::JSValue,
+) -> bool {
+    // SAFETY: per the contract; JS_SetPropertyStr consumes `value`.
+    unsafe { qjs::JS_SetPropertyStr(ctx, obj, name.as_ptr(), value) >= 0 }
+}
+
+/// `setTimeout`/`setInterval(callback, after, ...args)`: a `Timeout`
+/// object (prototype from the host; own `_onTimeout`, `_idleTimeout`,
+/// `_id`, and `_timerArgs`/`_repeat` only when there are arguments / for
+/// intervals) on a loop timer that hands it to `runTimer`.
+///
+/// # Safety
+///
+/// As for a raw function: live context, `argc` live arguments.
+unsafe fn start_timer(
+    ctx: *mut qjs::JSContext,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+    repeat: bool,
+) -> qjs::JSValue {
+    // SAFETY: per the contract.
+    unsafe {
+        let Some(host) = host_of(ctx) else {
+            return qjs::JS_UNDEFINED;
+        };
+        let rctx = Ctx::from_raw(NonNull::new_unchecked(ctx));
+        let callback = arg(argc, argv, 0);
+        if !qjs::JS_IsFunction(ctx, callback) {
+            let callback = Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, callback));
+            if let Some(error) = host.tick_error(&rctx, callback) {
+                let _ = rctx.throw(error);
+            }
+            return qjs::JS_EXCEPTION;
+        }
+        let raw_after = arg(argc, argv, 1);
+        let mut after = number(raw_after);
+        if !(1.0..=TIMEOUT_MAX).contains(&after) {
+            // Coercion of other values and the overflow warning, in JS.
+            let raw = Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, raw_after));
+            match host.coerce_delay(&rctx, raw) {
+                Some(v) => after = v,
+                None => return qjs::JS_EXCEPTION,
+            }
+        }
+        let Some(proto) = host.timeout_proto(&rctx) else {
+            return qjs::JS_EXCEPTION;
+        };
+        let obj = qjs::JS_NewObjectProto(ctx, proto.as_raw());
+        if qjs::JS_IsException(obj) {
+            return obj;
+        }
+        let obj = Value::from_raw(rctx.clone(), obj);
+        let raw = obj.as_raw();
+        if !set(ctx, raw, c"_onTimeout", qjs::JS_DupValue(ctx, callback))
+            || !set(ctx, raw, c"_idleTimeout", qjs::JS_NewNumber(ctx, after))
+        {
+            return qjs::JS_EXCEPTION;
+        }
+        let id = native::start_timer(&host, Persistent::save(&rctx, obj.clone()), after, repeat);
+        if !set(ctx, raw, c"_id", qjs::JS_NewNumber(ctx, id as f64)) {
+            return qjs::JS_EXCEPTION;
+        }
+        if argc > 2 {
+            let args: Vec<qjs::JSValue> = (2..argc)
+                .map(|i| qjs::JS_DupValue(ctx, arg(argc, argv, i)))
+                .collect();
+            let array = qjs::JS_NewArrayFrom(ctx, args.len() as c_int, args.as_ptr());
+            if qjs::JS_IsException(array) || !set(ctx, raw, c"_timerArgs", array) {
+                return qjs::JS_EXCEPTION;
+            }
+        }
+        if repeat && !set(ctx, raw, c"_repeat", qjs::JS_TRUE) {
+            return qjs::JS_EXCEPTION;
+        }
+        qjs::JS_DupValue(ctx, raw)
+    }
+}
+
+/// `setTimeout(callback, after, ...args)`.
+unsafe extern "C" fn set_timeout(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe { start_timer(ctx, argc, argv, false) }
+}
+
+/// `setInterval(callback, after, ...args)`.
+unsafe extern "C" fn set_interval(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe { start_timer(ctx, argc, argv, true) }
+}
+
 /// `timerStart(target, after, repeat)` → id or -1.
 unsafe extern "C" fn timer_start(
     ctx: *mut qjs::JSContext,
@@ -326,6 +438,16 @@ fn function<'js>(
 /// The native `nextTick(callback, ...args)`.
 pub(crate) fn next_tick_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
     function(ctx, next_tick, c"nextTick", 1)
+}
+
+/// The native `setTimeout(callback, after, ...args)`.
+pub(crate) fn set_timeout_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
+    function(ctx, set_timeout, c"setTimeout", 5)
+}
+
+/// The native `setInterval(callback, after, ...args)`.
+pub(crate) fn set_interval_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
+    function(ctx, set_interval, c"setInterval", 5)
 }
 
 /// The native `timerStart(target, after, repeat)`.

@@ -55,6 +55,8 @@ pub(crate) fn object<'js>(
 
     // The hot four are raw engine functions (see `crate::ffi`).
     o.set("timerStart", crate::ffi::timer_start_function(ctx)?)?;
+    o.set("setTimeout", crate::ffi::set_timeout_function(ctx)?)?;
+    o.set("setInterval", crate::ffi::set_interval_function(ctx)?)?;
     o.set("timerClear", crate::ffi::timer_clear_function(ctx)?)?;
     o.set("setImmediate", crate::ffi::set_immediate_function(ctx)?)?;
     o.set("immediateClear", crate::ffi::immediate_clear_function(ctx)?)?;

@@ -19,16 +19,12 @@ function coerceDelay(after) {
   return after;
 }
 
-// Objects stay small (QuickJS grows an object's property array at 3, 4
-// and 6 properties): a live timer has `_id` > 0, 0 once fired or cleared;
-// `_repeat` and `_unref` are added only to the timers that need them.
+// Made natively by `host.setTimeout`/`host.setInterval` with this
+// prototype. Objects stay small (QuickJS grows an object's property array
+// at 3, 4 and 6 properties): `_onTimeout`, `_idleTimeout`, `_id` (> 0
+// while pending, 0 once fired or cleared), plus `_timerArgs` only with
+// arguments, `_repeat` only for intervals and `_unref` once asked for.
 class Timeout {
-  constructor(callback, after, args, repeat) {
-    this._onTimeout = callback;
-    this._timerArgs = args;
-    this._idleTimeout = after;
-    this._id = timerStart(this, after, repeat);
-  }
   ref() { if (this._id !== 0) host.timerRef(this._id, true); this._unref = false; return this; }
   unref() { if (this._id !== 0) host.timerRef(this._id, false); this._unref = true; return this; }
   hasRef() { return this._unref !== true; }
@@ -63,18 +59,8 @@ function unenroll(t) {
   }
 }
 
-function setTimeout(callback, after, ...args) {
-  if (typeof callback !== 'function') validateFunction(callback, 'callback');
-  if (typeof after !== 'number' || !(after >= 1 && after <= TIMEOUT_MAX)) after = coerceDelay(after);
-  return new Timeout(callback, after, args, false);
-}
-function setInterval(callback, repeat, ...args) {
-  validateFunction(callback, 'callback');
-  repeat = coerceDelay(repeat);
-  const t = new Timeout(callback, repeat, args, true);
-  t._repeat = true;
-  return t;
-}
+const setTimeout = host.setTimeout;
+const setInterval = host.setInterval;
 function clearTimeout(timer) {
   // As Node: anything with a truthy _onTimeout is taken for a Timeout.
   if (timer && timer._onTimeout) {
@@ -124,7 +110,7 @@ function runTimer(t) {
   if (typeof fn !== 'function') return;
   try {
     const args = t._timerArgs;
-    if (args.length === 0) fn.call(t); else fn.apply(t, args);
+    if (args === undefined) fn.call(t); else fn.apply(t, args);
   } catch (e) {
     fatal(e);
   }
@@ -139,4 +125,4 @@ define('setImmediate', setImmediate);
 define('clearImmediate', clearImmediate);
 define('queueMicrotask', queueMicrotask);
 
-return { runTimer, immediateProto: Immediate.prototype };
+return { runTimer, immediateProto: Immediate.prototype, timeoutProto: Timeout.prototype, coerceDelay };

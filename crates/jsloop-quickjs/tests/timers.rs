@@ -1,0 +1,51 @@
+//! setTimeout/setInterval's native fast path: the object, `this`,
+//! arguments, delay coercion and argument errors.
+
+use jsloop::VirtualClock;
+use jsloop_quickjs::{Output, Runtime, Stream};
+
+fn run(source: &str) -> (String, String) {
+    let out = Output::capture();
+    let rt = Runtime::builder()
+        .output(out.clone())
+        .virtual_clock(VirtualClock::new())
+        .build()
+        .unwrap();
+    rt.run_script("timers.js", source).unwrap();
+    assert_eq!(rt.run(), 0);
+    (out.captured(Stream::Stdout), out.captured(Stream::Stderr))
+}
+
+#[test]
+fn timeouts_behave_as_in_node() {
+    // Expected output recorded from node 20 on the same script.
+    let (stdout, _) = run(
+        "const t = setTimeout(function (a, b) { console.log('t', a, b, this === t, this.hasRef()); }, 1, 'x', 'y');
+         console.log(typeof t, t.constructor.name, t.hasRef(), setTimeout.name, setTimeout.length);
+         const n = setTimeout(() => console.log('never'), 5); clearTimeout(+n);
+         const i = setInterval(function () { console.log('interval', this === i); clearInterval(this); }, 2);
+         try { setTimeout(null); } catch (e) { console.log(e.name, e.code, e.message); }
+         setTimeout(() => console.log('str delay'), '3');
+         setTimeout(() => console.log('obj delay'), { valueOf() { return 4; } });",
+    );
+    assert_eq!(
+        stdout,
+        "object Timeout true setTimeout 5\n\
+         TypeError ERR_INVALID_ARG_TYPE The \"callback\" argument must be of type function. Received null\n\
+         t x y true true\n\
+         interval true\n\
+         str delay\n\
+         obj delay\n"
+    );
+}
+
+#[test]
+fn a_delay_above_the_32_bit_range_warns_and_becomes_one_millisecond() {
+    let (stdout, stderr) = run("setTimeout(() => console.log('late'), 2 ** 31);
+         setTimeout(() => console.log('early'), 2);");
+    assert_eq!(stdout, "late\nearly\n");
+    assert!(
+        stderr.contains("TimeoutOverflowWarning: 2147483648 does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.\n"),
+        "{stderr}"
+    );
+}
