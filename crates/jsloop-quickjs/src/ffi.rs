@@ -58,30 +58,56 @@ pub(crate) fn call<'js>(
 /// Sets `obj._id = 0` (a fired or cleared `Immediate`).
 pub(crate) fn clear_id(ctx: &Ctx<'_>, obj: &Value<'_>) {
     let ctx = ctx.as_raw().as_ptr();
-    // SAFETY: `ctx` is live and locked; `obj` is a live value of it
-    // (JS_SetPropertyStr ignores non-objects by throwing, which we clear);
-    // the int value needs no reference.
+    // SAFETY: `ctx` is live and locked; `obj` is a live value of it; the
+    // int value needs no reference; a failure's exception is cleared.
     unsafe {
+        let Some(a) = attached(ctx) else {
+            return;
+        };
+        let zero = qjs::JS_MKVAL(qjs::JS_TAG_INT, 0);
         if qjs::JS_IsObject(obj.as_raw())
-            && qjs::JS_SetPropertyStr(
-                ctx,
-                obj.as_raw(),
-                c"_id".as_ptr(),
-                qjs::JS_MKVAL(qjs::JS_TAG_INT, 0),
-            ) < 0
+            && qjs::JS_SetProperty(ctx, obj.as_raw(), a.atoms[Name::Id as usize], zero) < 0
         {
             qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
         }
     }
 }
 
+/// The property names the raw functions define, interned once per context.
+#[derive(Debug, Clone, Copy)]
+enum Name {
+    OnTimeout = 0,
+    IdleTimeout = 1,
+    Id = 2,
+    TimerArgs = 3,
+    Repeat = 4,
+}
+
+const NAMES: [&CStr; 5] = [
+    c"_onTimeout",
+    c"_idleTimeout",
+    c"_id",
+    c"_timerArgs",
+    c"_repeat",
+];
+
+/// What a context's opaque slot points at.
+struct Attached {
+    host: Weak<Host>,
+    atoms: [qjs::JSAtom; 5],
+}
+
 /// Points `ctx`'s raw functions at `host` (until [`detach`]).
 pub(crate) fn attach(ctx: &Ctx<'_>, host: Weak<Host>) {
     detach(ctx);
-    let boxed = Box::into_raw(Box::new(host));
-    // SAFETY: `ctx` is a live context of this thread; rquickjs does not use
-    // the context opaque; the box stays valid until `detach` frees it.
-    unsafe { qjs::JS_SetContextOpaque(ctx.as_raw().as_ptr(), boxed.cast()) };
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: `raw` is a live context; the names are static C strings; the
+    // atoms are owned here and freed by `detach`.
+    let atoms = NAMES.map(|name| unsafe { qjs::JS_NewAtom(raw, name.as_ptr()) });
+    let boxed = Box::into_raw(Box::new(Attached { host, atoms }));
+    // SAFETY: rquickjs does not use the context opaque; the box stays
+    // valid until `detach` frees it.
+    unsafe { qjs::JS_SetContextOpaque(raw, boxed.cast()) };
 }
 
 /// Clears and frees what [`attach`] set.
@@ -90,12 +116,26 @@ pub(crate) fn detach(ctx: &Ctx<'_>) {
     // SAFETY: `raw` is a live context; its opaque is null or a box made by
     // `attach`, which only this function frees, after clearing the slot.
     unsafe {
-        let boxed = qjs::JS_GetContextOpaque(raw).cast::<Weak<Host>>();
+        let boxed = qjs::JS_GetContextOpaque(raw).cast::<Attached>();
         if !boxed.is_null() {
             qjs::JS_SetContextOpaque(raw, std::ptr::null_mut());
-            drop(Box::from_raw(boxed));
+            let attached = Box::from_raw(boxed);
+            for atom in attached.atoms {
+                qjs::JS_FreeAtom(raw, atom);
+            }
         }
     }
+}
+
+/// What `attach` set for a context, if anything.
+///
+/// # Safety
+///
+/// `ctx` is a live context of this thread; the reference must not outlive
+/// the current call (only `detach` frees it, never during a call).
+unsafe fn attached<'a>(ctx: *mut qjs::JSContext) -> Option<&'a Attached> {
+    // SAFETY: per the contract; the opaque is null or `attach`'s box.
+    unsafe { qjs::JS_GetContextOpaque(ctx).cast::<Attached>().as_ref() }
 }
 
 /// The host of a context, if attached and alive.
@@ -104,11 +144,31 @@ pub(crate) fn detach(ctx: &Ctx<'_>) {
 ///
 /// `ctx` is a live context of this thread.
 unsafe fn host_of(ctx: *mut qjs::JSContext) -> Option<Rc<Host>> {
-    // SAFETY: per the contract; the opaque is null or `attach`'s box.
-    let boxed = unsafe { qjs::JS_GetContextOpaque(ctx) }.cast::<Weak<Host>>();
-    // SAFETY: a non-null opaque is a live box (freed only by `detach`,
-    // which clears the slot first).
-    unsafe { boxed.as_ref() }.and_then(Weak::upgrade)
+    // SAFETY: per the contract.
+    unsafe { attached(ctx) }.and_then(|a| a.host.upgrade())
+}
+
+/// Defines own property `name` of a fresh object (no prototype lookup),
+/// taking ownership of `value`; false if it failed.
+///
+/// # Safety
+///
+/// `ctx` is live and locked; `obj` a live object of it; `value` owned.
+unsafe fn define(
+    ctx: *mut qjs::JSContext,
+    obj: qjs::JSValue,
+    name: Name,
+    value: qjs::JSValue,
+) -> bool {
+    // SAFETY: per the contract; JS_DefinePropertyValue consumes `value`.
+    unsafe {
+        let Some(a) = attached(ctx) else {
+            qjs::JS_FreeValue(ctx, value);
+            return false;
+        };
+        let flags = qjs::JS_PROP_C_W_E as c_int;
+        qjs::JS_DefinePropertyValue(ctx, obj, a.atoms[name as usize], value, flags) >= 0
+    }
 }
 
 /// Argument `i` of a raw call, or `undefined`.
@@ -220,8 +280,7 @@ unsafe extern "C" fn set_immediate(
         let args = (1..argc).map(|i| keep(ctx, arg(argc, argv, i))).collect();
         let id = native::start_immediate(&host, Persistent::save(&rctx, obj.clone()), f, args);
         let raw = obj.as_raw();
-        if qjs::JS_SetPropertyStr(ctx, raw, c"_id".as_ptr(), qjs::JS_NewNumber(ctx, id as f64)) < 0
-        {
+        if !define(ctx, raw, Name::Id, qjs::JS_NewNumber(ctx, id as f64)) {
             return qjs::JS_EXCEPTION;
         }
         qjs::JS_DupValue(ctx, raw)
@@ -230,21 +289,6 @@ unsafe extern "C" fn set_immediate(
 
 /// The largest delay Node keeps (2^31 - 1 ms); larger becomes 1 ms.
 const TIMEOUT_MAX: f64 = 2_147_483_647.0;
-
-/// Sets `obj[name] = value`, taking ownership of `value`; false if it threw.
-///
-/// # Safety
-///
-/// `ctx` is live and locked; `obj` a live object of it; `value` owned.
-unsafe fn set(
-    ctx: *mut qjs::JSContext,
-    obj: qjs::JSValue,
-    name: &CStr,
-    value: qjs::JSValue,
-) -> bool {
-    // SAFETY: per the contract; JS_SetPropertyStr consumes `value`.
-    unsafe { qjs::JS_SetPropertyStr(ctx, obj, name.as_ptr(), value) >= 0 }
-}
 
 /// `setTimeout`/`setInterval(callback, after, ...args)`: a `Timeout`
 /// object (prototype from the host; own `_onTimeout`, `_idleTimeout`,
@@ -293,13 +337,13 @@ unsafe fn start_timer(
         }
         let obj = Value::from_raw(rctx.clone(), obj);
         let raw = obj.as_raw();
-        if !set(ctx, raw, c"_onTimeout", qjs::JS_DupValue(ctx, callback))
-            || !set(ctx, raw, c"_idleTimeout", qjs::JS_NewNumber(ctx, after))
+        if !define(ctx, raw, Name::OnTimeout, qjs::JS_DupValue(ctx, callback))
+            || !define(ctx, raw, Name::IdleTimeout, qjs::JS_NewNumber(ctx, after))
         {
             return qjs::JS_EXCEPTION;
         }
         let id = native::start_timer(&host, Persistent::save(&rctx, obj.clone()), after, repeat);
-        if !set(ctx, raw, c"_id", qjs::JS_NewNumber(ctx, id as f64)) {
+        if !define(ctx, raw, Name::Id, qjs::JS_NewNumber(ctx, id as f64)) {
             return qjs::JS_EXCEPTION;
         }
         if argc > 2 {
@@ -307,11 +351,11 @@ unsafe fn start_timer(
                 .map(|i| qjs::JS_DupValue(ctx, arg(argc, argv, i)))
                 .collect();
             let array = qjs::JS_NewArrayFrom(ctx, args.len() as c_int, args.as_ptr());
-            if qjs::JS_IsException(array) || !set(ctx, raw, c"_timerArgs", array) {
+            if qjs::JS_IsException(array) || !define(ctx, raw, Name::TimerArgs, array) {
                 return qjs::JS_EXCEPTION;
             }
         }
-        if repeat && !set(ctx, raw, c"_repeat", qjs::JS_TRUE) {
+        if repeat && !define(ctx, raw, Name::Repeat, qjs::JS_TRUE) {
             return qjs::JS_EXCEPTION;
         }
         qjs::JS_DupValue(ctx, raw)
