@@ -205,14 +205,12 @@ unsafe fn number(v: qjs::JSValue) -> f64 {
 ///
 /// # Safety
 ///
-/// `ctx` is a live context of this thread, inside a call (the runtime's
-/// lock is held), and `v` a live value of it.
-unsafe fn keep(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> Persistent<Value<'static>> {
-    // SAFETY: per the contract; `from_raw` takes its own context reference.
-    let rctx = unsafe { Ctx::from_raw(NonNull::new_unchecked(ctx)) };
+/// `ctx` is a context of this thread inside a call (the runtime's lock is
+/// held), and `v` a live value of it.
+unsafe fn keep(ctx: &Ctx<'_>, v: qjs::JSValue) -> Persistent<Value<'static>> {
     // SAFETY: JS_DupValue gives the new `Value` the reference it frees.
-    let value = unsafe { Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, v)) };
-    Persistent::save(&rctx, value)
+    let value = unsafe { Value::from_raw(ctx.clone(), qjs::JS_DupValue(ctx.as_raw().as_ptr(), v)) };
+    Persistent::save(ctx, value)
 }
 
 /// `nextTick(callback, ...args)`: queues the callback on the host's tick
@@ -237,8 +235,9 @@ unsafe extern "C" fn next_tick(
             }
             return qjs::JS_EXCEPTION;
         }
-        let f = keep(ctx, callback);
-        let args = (1..argc).map(|i| keep(ctx, arg(argc, argv, i))).collect();
+        let rctx = Ctx::from_raw(NonNull::new_unchecked(ctx));
+        let f = keep(&rctx, callback);
+        let args = (1..argc).map(|i| keep(&rctx, arg(argc, argv, i))).collect();
         native::queue_tick(&host, f, args);
         qjs::JS_UNDEFINED
     }
@@ -276,8 +275,8 @@ unsafe extern "C" fn set_immediate(
             return obj;
         }
         let obj = Value::from_raw(rctx.clone(), obj);
-        let f = keep(ctx, callback);
-        let args = (1..argc).map(|i| keep(ctx, arg(argc, argv, i))).collect();
+        let f = keep(&rctx, callback);
+        let args = (1..argc).map(|i| keep(&rctx, arg(argc, argv, i))).collect();
         let id = native::start_immediate(&host, Persistent::save(&rctx, obj.clone()), f, args);
         let raw = obj.as_raw();
         if !define(ctx, raw, Name::Id, qjs::JS_NewNumber(ctx, id as f64)) {
@@ -397,7 +396,8 @@ unsafe extern "C" fn timer_start(
             Some(host) => {
                 let after = number(arg(argc, argv, 1));
                 let repeat = qjs::JS_ToBool(ctx, arg(argc, argv, 2)) > 0;
-                let target = keep(ctx, arg(argc, argv, 0));
+                let rctx = Ctx::from_raw(NonNull::new_unchecked(ctx));
+                let target = keep(&rctx, arg(argc, argv, 0));
                 native::start_timer(&host, target, after, repeat)
             }
             None => -1,
