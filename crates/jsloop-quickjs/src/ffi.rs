@@ -10,6 +10,7 @@
 //!   function called after `detach` finds no host and does nothing.
 //! - They never panic (nothing unwinds into C) and never call JavaScript.
 
+use std::cell::Cell;
 use std::ffi::{c_int, CStr};
 use std::ptr::NonNull;
 use std::rc::{Rc, Weak};
@@ -95,6 +96,16 @@ const NAMES: [&CStr; 5] = [
 struct Attached {
     host: Weak<Host>,
     atoms: [qjs::JSAtom; 5],
+    /// `Timeout.prototype` and `Immediate.prototype` (owned references),
+    /// once the globals are installed.
+    protos: Cell<Option<[qjs::JSValue; 2]>>,
+}
+
+/// Which prototype a raw function builds on.
+#[derive(Debug, Clone, Copy)]
+enum Proto {
+    Timeout = 0,
+    Immediate = 1,
 }
 
 /// Points `ctx`'s raw functions at `host` (until [`detach`]).
@@ -104,7 +115,11 @@ pub(crate) fn attach(ctx: &Ctx<'_>, host: Weak<Host>) {
     // SAFETY: `raw` is a live context; the names are static C strings; the
     // atoms are owned here and freed by `detach`.
     let atoms = NAMES.map(|name| unsafe { qjs::JS_NewAtom(raw, name.as_ptr()) });
-    let boxed = Box::into_raw(Box::new(Attached { host, atoms }));
+    let boxed = Box::into_raw(Box::new(Attached {
+        host,
+        atoms,
+        protos: Cell::new(None),
+    }));
     // SAFETY: rquickjs does not use the context opaque; the box stays
     // valid until `detach` frees it.
     unsafe { qjs::JS_SetContextOpaque(raw, boxed.cast()) };
@@ -123,6 +138,45 @@ pub(crate) fn detach(ctx: &Ctx<'_>) {
             for atom in attached.atoms {
                 qjs::JS_FreeAtom(raw, atom);
             }
+            for proto in attached.protos.take().into_iter().flatten() {
+                qjs::JS_FreeValue(raw, proto);
+            }
+        }
+    }
+}
+
+/// Gives the raw functions the prototypes of `Timeout` and `Immediate`
+/// (kept until [`detach`]); does nothing on a context not attached.
+pub(crate) fn set_prototypes<'js>(ctx: &Ctx<'js>, timeout: &Value<'js>, immediate: &Value<'js>) {
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: `raw` is a live, locked context; the values are live values
+    // of it, each given one more reference that `detach` (or a later call
+    // here) frees.
+    unsafe {
+        let Some(a) = attached(raw) else {
+            return;
+        };
+        let new = [
+            qjs::JS_DupValue(raw, timeout.as_raw()),
+            qjs::JS_DupValue(raw, immediate.as_raw()),
+        ];
+        for old in a.protos.replace(Some(new)).into_iter().flatten() {
+            qjs::JS_FreeValue(raw, old);
+        }
+    }
+}
+
+/// A new object on one of the prototypes (exception if not installed).
+///
+/// # Safety
+///
+/// `ctx` is live and locked.
+unsafe fn new_object(ctx: *mut qjs::JSContext, proto: Proto) -> qjs::JSValue {
+    // SAFETY: per the contract; the prototypes are owned by `Attached`.
+    unsafe {
+        match attached(ctx).and_then(|a| a.protos.get()) {
+            Some(protos) => qjs::JS_NewObjectProto(ctx, protos[proto as usize]),
+            None => qjs::JS_ThrowInternalError(ctx, c"jsloop globals not installed".as_ptr()),
         }
     }
 }
@@ -267,10 +321,7 @@ unsafe extern "C" fn set_immediate(
             }
             return qjs::JS_EXCEPTION;
         }
-        let Some(proto) = host.immediate_proto(&rctx) else {
-            return qjs::JS_EXCEPTION;
-        };
-        let obj = qjs::JS_NewObjectProto(ctx, proto.as_raw());
+        let obj = new_object(ctx, Proto::Immediate);
         if qjs::JS_IsException(obj) {
             return obj;
         }
@@ -327,10 +378,7 @@ unsafe fn start_timer(
                 None => return qjs::JS_EXCEPTION,
             }
         }
-        let Some(proto) = host.timeout_proto(&rctx) else {
-            return qjs::JS_EXCEPTION;
-        };
-        let obj = qjs::JS_NewObjectProto(ctx, proto.as_raw());
+        let obj = new_object(ctx, Proto::Timeout);
         if qjs::JS_IsException(obj) {
             return obj;
         }

@@ -26,10 +26,8 @@ use crate::output::{Output, Stream};
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Dispatch {
     Timer = 0,
-    ImmediateProto = 1,
+    CoerceDelay = 1,
     TickError = 2,
-    TimeoutProto = 3,
-    CoerceDelay = 4,
 }
 
 /// One report of the engine's rejection tracker.
@@ -49,7 +47,7 @@ pub(crate) struct Host {
     pub(crate) cpu_limited: Cell<bool>,
     dispatch: RefCell<Option<Persistent<Object<'static>>>>,
     /// The hot dispatch functions, cached (indexed by [`Dispatch`]).
-    fast: RefCell<[Option<Persistent<Value<'static>>>; 5]>,
+    fast: RefCell<[Option<Persistent<Value<'static>>>; 3]>,
     /// Whether a loop nextTick that drains [`Host::ticks`] is queued.
     pub(crate) tick_queued: Cell<bool>,
     /// `process.nextTick` callbacks and their arguments, in order.
@@ -84,7 +82,7 @@ impl Host {
             entered: Cell::new(None),
             cpu_limited: Cell::new(false),
             dispatch: RefCell::new(None),
-            fast: RefCell::new([None, None, None, None, None]),
+            fast: RefCell::new([None, None, None]),
             tick_queued: Cell::new(false),
             ticks: RefCell::new(VecDeque::new()),
             events: RefCell::new(Vec::new()),
@@ -100,19 +98,13 @@ impl Host {
         dispatch: Object<'js>,
     ) -> rquickjs::Result<()> {
         let mut fast = self.fast.borrow_mut();
-        for (i, name) in [
-            "runTimer",
-            "immediateProto",
-            "tickError",
-            "timeoutProto",
-            "coerceDelay",
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (i, name) in ["runTimer", "coerceDelay", "tickError"].iter().enumerate() {
             let f: Value = dispatch.get(*name)?;
             fast[i] = Some(Persistent::save(ctx, f));
         }
+        let timeout: Value = dispatch.get("timeoutProto")?;
+        let immediate: Value = dispatch.get("immediateProto")?;
+        crate::ffi::set_prototypes(ctx, &timeout, &immediate);
         let old = self.dispatch.replace(Some(Persistent::save(ctx, dispatch)));
         drop(old);
         Ok(())
@@ -224,24 +216,12 @@ impl Host {
         f.call((callback,)).ok()
     }
 
-    /// The prototype of `Timeout` objects.
-    pub(crate) fn timeout_proto<'js>(&self, ctx: &Ctx<'js>) -> Option<Value<'js>> {
-        let proto = self.fast.borrow()[Dispatch::TimeoutProto as usize].clone()?;
-        proto.restore(ctx).ok()
-    }
-
     /// Node's coercion of a timer delay that is not a number in range
     /// (and its overflow warning); `None` if it threw (pending).
     pub(crate) fn coerce_delay<'js>(&self, ctx: &Ctx<'js>, after: Value<'js>) -> Option<f64> {
         let f = self.fast.borrow()[Dispatch::CoerceDelay as usize].clone()?;
         let f: Function = f.restore(ctx).ok()?.into_function()?;
         f.call((after,)).ok()
-    }
-
-    /// The prototype of `Immediate` objects.
-    pub(crate) fn immediate_proto<'js>(&self, ctx: &Ctx<'js>) -> Option<Value<'js>> {
-        let proto = self.fast.borrow()[Dispatch::ImmediateProto as usize].clone()?;
-        proto.restore(ctx).ok()
     }
 
     /// Runs an immediate: marks its object fired (`_id = 0`), then calls
