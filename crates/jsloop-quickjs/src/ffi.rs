@@ -145,6 +145,38 @@ pub(crate) fn detach(ctx: &Ctx<'_>) {
     }
 }
 
+/// A firing timer's callback (`_onTimeout`) if it is a function; first
+/// marks a one-shot timer fired (`_id = 0`).
+pub(crate) fn timer_callback<'js>(
+    ctx: &Ctx<'js>,
+    obj: &Value<'js>,
+    once: bool,
+) -> Option<Value<'js>> {
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: `raw` is live and locked; `obj` a live value of it; the int
+    // needs no reference; the property read returns an owned value handed
+    // to the returned `Value`; exceptions are cleared.
+    unsafe {
+        let a = attached(raw)?;
+        if !qjs::JS_IsObject(obj.as_raw()) {
+            return None;
+        }
+        if once {
+            let zero = qjs::JS_MKVAL(qjs::JS_TAG_INT, 0);
+            if qjs::JS_SetProperty(raw, obj.as_raw(), a.atoms[Name::Id as usize], zero) < 0 {
+                qjs::JS_FreeValue(raw, qjs::JS_GetException(raw));
+            }
+        }
+        let f = qjs::JS_GetProperty(raw, obj.as_raw(), a.atoms[Name::OnTimeout as usize]);
+        if qjs::JS_IsException(f) {
+            qjs::JS_FreeValue(raw, qjs::JS_GetException(raw));
+            return None;
+        }
+        let f = Value::from_raw(ctx.clone(), f);
+        qjs::JS_IsFunction(raw, f.as_raw()).then_some(f)
+    }
+}
+
 /// Gives the raw functions the prototypes of `Timeout` and `Immediate`
 /// (kept until [`detach`]); does nothing on a context not attached.
 pub(crate) fn set_prototypes<'js>(ctx: &Ctx<'js>, timeout: &Value<'js>, immediate: &Value<'js>) {
@@ -389,7 +421,8 @@ unsafe fn start_timer(
         {
             return qjs::JS_EXCEPTION;
         }
-        let id = native::start_timer(&host, Persistent::save(&rctx, obj.clone()), after, repeat);
+        let target = Persistent::save(&rctx, obj.clone());
+        let id = native::start_timer(&host, target, after, repeat, argc <= 2);
         if !define(ctx, raw, Name::Id, qjs::JS_NewNumber(ctx, id as f64)) {
             return qjs::JS_EXCEPTION;
         }
@@ -446,7 +479,7 @@ unsafe extern "C" fn timer_start(
                 let repeat = qjs::JS_ToBool(ctx, arg(argc, argv, 2)) > 0;
                 let rctx = Ctx::from_raw(NonNull::new_unchecked(ctx));
                 let target = keep(&rctx, arg(argc, argv, 0));
-                native::start_timer(&host, target, after, repeat)
+                native::start_timer(&host, target, after, repeat, false)
             }
             None => -1,
         };

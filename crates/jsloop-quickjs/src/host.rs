@@ -50,6 +50,9 @@ pub(crate) struct Host {
     fast: RefCell<[Option<Persistent<Value<'static>>>; 3]>,
     /// Whether a loop nextTick that drains [`Host::ticks`] is queued.
     pub(crate) tick_queued: Cell<bool>,
+    /// Whether JavaScript keeps timers by primitive id (then firing goes
+    /// through `runTimer`, which forgets them).
+    pub(crate) primitives: Cell<bool>,
     /// `process.nextTick` callbacks and their arguments, in order.
     pub(crate) ticks: RefCell<VecDeque<Tick>>,
     events: RefCell<Vec<RejectionEvent>>,
@@ -85,6 +88,7 @@ impl Host {
             fast: RefCell::new([None, None, None]),
             tick_queued: Cell::new(false),
             ticks: RefCell::new(VecDeque::new()),
+            primitives: Cell::new(false),
             events: RefCell::new(Vec::new()),
             exit: Cell::new(None),
             settlers: RefCell::new(HashMap::new()),
@@ -172,6 +176,33 @@ impl Host {
                 if self.exit.get().is_none() {
                     self.report_escaped(&ctx, exception);
                 }
+            }
+        });
+    }
+
+    /// Fires a timer: a `plain` one (no extra arguments) while no timer
+    /// is kept by primitive id is called straight from here, with `this`
+    /// = its `Timeout`; any other goes through JavaScript's `runTimer`.
+    pub(crate) fn run_timer(&self, target: &Persistent<Value<'static>>, repeat: bool, plain: bool) {
+        if !plain || self.primitives.get() {
+            return self.run(Dispatch::Timer, Some(target));
+        }
+        if self.exit.get().is_some() {
+            return;
+        }
+        if self.cpu_limited.get() {
+            self.entered.set(Some(Instant::now()));
+        }
+        self.context.with(|ctx| {
+            let Ok(this) = target.clone().restore(&ctx) else {
+                return;
+            };
+            let Some(f) = crate::ffi::timer_callback(&ctx, &this, !repeat) else {
+                return;
+            };
+            if !crate::ffi::call(&ctx, &f, Some(&this), &[]) {
+                let exception = ctx.catch();
+                self.fatal(&ctx, exception);
             }
         });
     }

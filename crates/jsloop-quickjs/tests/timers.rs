@@ -49,3 +49,22 @@ fn a_delay_above_the_32_bit_range_warns_and_becomes_one_millisecond() {
         "{stderr}"
     );
 }
+
+#[test]
+fn timers_kept_by_primitive_id_fire_and_clear_as_in_node() {
+    // Expected output recorded from node 20 on the same script.
+    let (stdout, _) = run(
+        "const a = setTimeout(function () { console.log('a', this === a); }, 1);
+         const id = +a;
+         const b = setTimeout(function () { console.log('b', this === b, this.hasRef()); }, 2);
+         setTimeout(() => { clearTimeout(id); console.log('cleared a fired id'); }, 3);
+         const c = setTimeout(() => console.log('never'), 4);
+         clearTimeout(+c);
+         const d = setTimeout(() => console.log('d after c cleared'), 5);
+         const i = setInterval(function () { console.log('i', this === i); if (+i > 0) clearInterval(+i); }, 6);",
+    );
+    assert_eq!(
+        stdout,
+        "a true\nb true true\ncleared a fired id\nd after c cleared\ni true\n"
+    );
+}

@@ -9,7 +9,7 @@ use rquickjs::promise::PromiseState;
 use rquickjs::{Array, Ctx, Function, Object, Persistent, Value};
 
 use super::ProcessInfo;
-use crate::host::{Dispatch, Host};
+use crate::host::Host;
 use crate::output::Stream;
 
 /// An id as a JavaScript number: ids are at most 2^53 - 1, so exact; passed
@@ -130,6 +130,16 @@ pub(crate) fn object<'js>(
         })?,
     )?;
 
+    let h = weak.clone();
+    o.set(
+        "trackPrimitives",
+        Function::new(ctx.clone(), move |on: bool| {
+            if let Some(host) = h.upgrade() {
+                host.primitives.set(on);
+            }
+        })?,
+    )?;
+
     o.set("randomBytes", Function::new(ctx.clone(), random_bytes)?)?;
     o.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
 
@@ -198,11 +208,16 @@ fn promise_state<'js>(ctx: Ctx<'js>, p: Value<'js>) -> rquickjs::Result<Value<'j
 
 /// `host.timerStart(timeout, after, repeat)`: a loop timer that hands the
 /// `Timeout` object to `runTimer`; returns the timer id, or -1.
+///
+/// `plain`: made by `setTimeout`/`setInterval` without extra arguments, so
+/// the callback may be called straight from Rust when nothing else needs
+/// doing (see [`Host::run_timer`]).
 pub(crate) fn start_timer(
     host: &Rc<Host>,
     target: Persistent<Value<'static>>,
     after: f64,
     repeat: bool,
+    plain: bool,
 ) -> i64 {
     let Some(lp) = host.lp.upgrade() else {
         return -1;
@@ -210,7 +225,7 @@ pub(crate) fn start_timer(
     let h = host.me.clone();
     let fire = move |_: &EventLoop| {
         if let Some(host) = h.upgrade() {
-            host.run(Dispatch::Timer, Some(&target));
+            host.run_timer(&target, repeat, plain);
         }
     };
     let id = if repeat {

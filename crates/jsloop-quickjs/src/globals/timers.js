@@ -43,11 +43,19 @@ class Timeout {
   [Symbol.toPrimitive]() {
     let primitive = this[kPrimitive];
     if (primitive === undefined) { primitive = this._id; this[kPrimitive] = primitive; }
-    if (this._id !== 0) knownById.set(primitive, this);
+    if (this._id !== 0) {
+      // While any timer is kept by id, firing goes through runTimer.
+      if (knownById.size === 0) host.trackPrimitives(true);
+      knownById.set(primitive, this);
+    }
     return primitive;
   }
 }
 const kPrimitive = Symbol('primitive');
+
+function forget(primitive) {
+  if (knownById.delete(primitive) && knownById.size === 0) host.trackPrimitives(false);
+}
 
 function unenroll(t) {
   if (t._id === 0) return;
@@ -55,7 +63,7 @@ function unenroll(t) {
   t._id = 0;
   if (knownById.size !== 0) {
     const primitive = t[kPrimitive];
-    if (primitive !== undefined) knownById.delete(primitive);
+    if (primitive !== undefined) forget(primitive);
   }
 }
 
@@ -103,7 +111,7 @@ function runTimer(t) {
     t._id = 0;
     if (knownById.size !== 0) {
       const primitive = t[kPrimitive];
-      if (primitive !== undefined) knownById.delete(primitive);
+      if (primitive !== undefined) forget(primitive);
     }
   }
   const fn = t._onTimeout;
