@@ -1,0 +1,133 @@
+//! `process.nextTick` and `queueMicrotask`'s enqueue, raw.
+
+use std::ffi::c_int;
+use std::ptr::NonNull;
+
+use rquickjs::{qjs, Ctx, Value};
+
+use super::context::host_of;
+use super::{arg, function, keep};
+use crate::globals::native;
+
+/// `nextTick(callback, ...args)`: queues the callback on the host's tick
+/// queue; throws Node's `ERR_INVALID_ARG_TYPE` for a non-function.
+unsafe extern "C" fn next_tick(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        let Some(host) = host_of(ctx) else {
+            return qjs::JS_UNDEFINED;
+        };
+        let callback = arg(argc, argv, 0);
+        if !qjs::JS_IsFunction(ctx, callback) {
+            let rctx = Ctx::from_raw(NonNull::new_unchecked(ctx));
+            let callback = Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, callback));
+            if let Some(error) = host.tick_error(&rctx, callback) {
+                let _ = rctx.throw(error);
+            }
+            return qjs::JS_EXCEPTION;
+        }
+        let rctx = Ctx::from_raw(NonNull::new_unchecked(ctx));
+        let f = keep(&rctx, callback);
+        let args = (1..argc).map(|i| keep(&rctx, arg(argc, argv, i))).collect();
+        native::queue_tick(&host, f, args);
+        qjs::JS_UNDEFINED
+    }
+}
+
+/// The job `defer` enqueues: calls its one argument with no arguments and
+/// `this` undefined, as `queueMicrotask` does.
+unsafe extern "C" fn call_job(
+    ctx: *mut qjs::JSContext,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    if argc < 1 {
+        return qjs::JS_UNDEFINED;
+    }
+    // SAFETY: QuickJS passes the values given to JS_EnqueueJob (one, the
+    // callback), owned by the job for the duration of this call; JS_Call
+    // does not take ownership of the function or `this`.
+    unsafe { qjs::JS_Call(ctx, *argv, qjs::JS_UNDEFINED, 0, std::ptr::null_mut()) }
+}
+
+/// `defer(fn)`: puts a job calling `fn` at the end of the engine's job
+/// queue, the FIFO promise reactions use.
+unsafe extern "C" fn defer(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    if argc < 1 {
+        return qjs::JS_UNDEFINED;
+    }
+    // SAFETY: `argv` holds `argc` (≥ 1) live values for this call;
+    // JS_EnqueueJob copies (and takes its own reference to) the first.
+    if unsafe { qjs::JS_EnqueueJob(ctx, Some(call_job), 1, argv) } < 0 {
+        return qjs::JS_EXCEPTION;
+    }
+    qjs::JS_UNDEFINED
+}
+
+/// The native `nextTick(callback, ...args)`.
+pub(crate) fn next_tick_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
+    function(ctx, next_tick, c"nextTick", 1)
+}
+
+/// The native `defer` function (the caller checks that its argument is a
+/// function).
+pub(crate) fn defer_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
+    function(ctx, defer, c"defer", 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use rquickjs::{Context, Runtime};
+
+    #[test]
+    fn deferred_calls_run_in_fifo_order_with_promise_jobs() {
+        let rt = Runtime::new().unwrap();
+        let ctx = Context::full(&rt).unwrap();
+        ctx.with(|ctx| {
+            let defer = super::defer_function(&ctx).unwrap();
+            ctx.globals().set("defer", defer).unwrap();
+            let _: () = ctx
+                .eval(
+                    "globalThis.log = [];
+                     defer(function () { log.push('a:' + (this === undefined) + arguments.length); });
+                     Promise.resolve().then(() => log.push('b'));
+                     defer(() => log.push('c'));",
+                )
+                .unwrap();
+        });
+        while rt.execute_pending_job().unwrap() {}
+        ctx.with(|ctx| {
+            let log: String = ctx.eval("log.join()").unwrap();
+            assert_eq!(log, "a:true0,b,c");
+        });
+    }
+
+    #[test]
+    fn a_throwing_deferred_call_is_the_job_error() {
+        let rt = Runtime::new().unwrap();
+        let ctx = Context::full(&rt).unwrap();
+        ctx.with(|ctx| {
+            let defer = super::defer_function(&ctx).unwrap();
+            ctx.globals().set("defer", defer).unwrap();
+            let _: () = ctx
+                .eval("defer(() => { throw new Error('boom'); })")
+                .unwrap();
+        });
+        let err = rt.execute_pending_job().unwrap_err();
+        err.0.with(|ctx| {
+            let e = ctx.catch();
+            let message: String = e.as_object().unwrap().get("message").unwrap();
+            assert_eq!(message, "boom");
+        });
+    }
+}
