@@ -4,17 +4,21 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::{Rc, Weak};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use jsloop::{EventLoop, Exit, Handle, Hold, VirtualClock};
-use rquickjs::{CatchResultExt, Context, Ctx, Function, Module, Persistent, Value};
+use jsloop::{EventLoop, Exit};
+use rquickjs::{CatchResultExt, Context, Ctx, Function, Module, Value};
 
 use crate::error::Error;
-use crate::globals::{self, ProcessInfo};
-use crate::host::{EngineJobs, Host};
-use crate::modules::{FileLoader, FileResolver};
-use crate::output::{Output, Stream};
+use crate::host::Host;
+use crate::output::Stream;
 use crate::value::JsValue;
+
+mod builder;
+mod embed;
+
+pub use builder::Builder;
+pub use embed::Settler;
 
 thread_local! {
     /// The hosts of this thread's runtimes, for settling from other threads.
@@ -25,114 +29,6 @@ thread_local! {
 const CJS_PREFIX: &str = "(function (exports, require, module, __filename, __dirname) {";
 
 static NEXT_RUNTIME: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
-/// Configures a [`Runtime`].
-#[derive(Debug, Default)]
-pub struct Builder {
-    argv: Vec<String>,
-    output: Output,
-    memory_limit: Option<usize>,
-    cpu_limit: Option<Duration>,
-    virtual_clock: Option<VirtualClock>,
-}
-
-impl Builder {
-    /// `process.argv` as the script will see it (`[node, script, args...]`).
-    pub fn argv(mut self, argv: Vec<String>) -> Self {
-        self.argv = argv;
-        self
-    }
-
-    /// Where console output and error reports go (default: the process's).
-    pub fn output(mut self, output: Output) -> Self {
-        self.output = output;
-        self
-    }
-
-    /// The most memory the engine may allocate, in bytes.
-    pub fn memory_limit(mut self, bytes: usize) -> Self {
-        self.memory_limit = Some(bytes);
-        self
-    }
-
-    /// The longest one entry into JavaScript (a script, a callback) may run
-    /// before it is interrupted with an uncatchable error.
-    pub fn cpu_limit(mut self, limit: Duration) -> Self {
-        self.cpu_limit = Some(limit);
-        self
-    }
-
-    /// Runs timers on a virtual clock (jumps to the next deadline instead
-    /// of sleeping), for tests.
-    pub fn virtual_clock(mut self, clock: VirtualClock) -> Self {
-        self.virtual_clock = Some(clock);
-        self
-    }
-
-    /// Builds the runtime on a new event loop on this thread.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Engine`] if QuickJS cannot be initialised.
-    pub fn build(self) -> Result<Runtime, Error> {
-        let lp = match self.virtual_clock {
-            Some(clock) => EventLoop::builder().clock(clock).build(),
-            None => EventLoop::new(),
-        };
-        let engine = rquickjs::Runtime::new()?;
-        if let Some(limit) = self.memory_limit {
-            engine.set_memory_limit(limit);
-        }
-        engine.set_loader(FileResolver, FileLoader);
-        let context = Context::full(&engine)?;
-        let host = Host::new(&lp, context.clone(), engine.clone(), self.output);
-        let id = NEXT_RUNTIME.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        HOSTS.with(|h| h.borrow_mut().insert(id, Rc::downgrade(&host)));
-
-        let weak = Rc::downgrade(&host);
-        engine.set_host_promise_rejection_tracker(Some(Box::new(
-            move |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
-                if let Some(host) = weak.upgrade() {
-                    host.track(&ctx, promise, reason, handled);
-                }
-            },
-        )));
-        if let Some(limit) = self.cpu_limit {
-            host.cpu_limited.set(true);
-            let weak = Rc::downgrade(&host);
-            engine.set_interrupt_handler(Some(Box::new(move || {
-                weak.upgrade()
-                    .and_then(|h| h.entered.get())
-                    .is_some_and(|t| t.elapsed() > limit)
-            })));
-        }
-        lp.set_job_queue(Some(Rc::new(EngineJobs(Rc::downgrade(&host)))));
-
-        let cwd = std::env::current_dir()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        let info = ProcessInfo {
-            argv: self.argv,
-            env: std::env::vars().collect(),
-            cwd,
-        };
-        context.with(|ctx| {
-            crate::ffi::attach(&ctx, Rc::downgrade(&host));
-            let installed = globals::install(&ctx, &host, &info);
-            if installed.is_err() {
-                crate::ffi::detach(&ctx);
-            }
-            installed
-        })?;
-        Ok(Runtime {
-            id,
-            lp,
-            host,
-            context,
-            engine,
-        })
-    }
-}
 
 /// QuickJS bound to an [`EventLoop`]: Node's timers, microtasks, promises
 /// and process events, on the loop thread.
@@ -393,47 +289,6 @@ impl Runtime {
         })
     }
 
-    /// Exposes a Rust function to JavaScript as the global `name`. It gets
-    /// the arguments as [`JsValue`]s; `Err(message)` throws an `Error`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Engine`] if the global cannot be defined.
-    pub fn register_fn<F>(&self, name: &str, f: F) -> Result<(), Error>
-    where
-        F: Fn(Vec<JsValue>) -> Result<JsValue, String> + 'static,
-    {
-        let f = Rc::new(f);
-        self.context.with(|ctx| {
-            let func = sync_fn(&ctx, f)?;
-            func.set_name(name)?;
-            ctx.globals().set(name, func)
-        })?;
-        Ok(())
-    }
-
-    /// Exposes an asynchronous Rust function: the JavaScript call returns a
-    /// promise; `f` gets the arguments and a [`Settler`] that resolves or
-    /// rejects it later, from any thread. The loop stays alive until then.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Engine`] if the global cannot be defined.
-    pub fn register_async_fn<F>(&self, name: &str, f: F) -> Result<(), Error>
-    where
-        F: Fn(Vec<JsValue>, Settler) + 'static,
-    {
-        let f = Rc::new(f);
-        let weak = Rc::downgrade(&self.host);
-        let (runtime, handle) = (self.id, self.lp.handle());
-        self.context.with(|ctx| {
-            let func = async_fn(&ctx, weak, runtime, handle, f)?;
-            func.set_name(name)?;
-            ctx.globals().set(name, func)
-        })?;
-        Ok(())
-    }
-
     /// Runs `f` inside the engine, marking the entry for the CPU limit.
     fn enter<R>(&self, f: impl FnOnce(Ctx<'_>) -> R) -> R {
         self.host.entered.set(Some(Instant::now()));
@@ -470,68 +325,6 @@ impl Drop for Runtime {
     }
 }
 
-/// Settles the promise an async host function returned, from any thread.
-///
-/// Dropped unused, it rejects the promise with an `Error`.
-#[derive(Debug)]
-pub struct Settler {
-    handle: Handle,
-    hold: Option<Hold>,
-    runtime: u64,
-    key: u64,
-}
-
-impl Settler {
-    /// Fulfils the promise with `value`.
-    pub fn resolve(mut self, value: JsValue) {
-        self.send(Ok(value));
-    }
-
-    /// Rejects the promise with `new Error(message)`.
-    pub fn reject(mut self, message: impl Into<String>) {
-        self.send(Err(message.into()));
-    }
-
-    fn send(&mut self, outcome: Result<JsValue, String>) {
-        let Some(hold) = self.hold.take() else {
-            return;
-        };
-        let (runtime, key) = (self.runtime, self.key);
-        let _ = self
-            .handle
-            .submit(move |_: &EventLoop| settle(runtime, key, outcome));
-        drop(hold);
-    }
-}
-
-impl Drop for Settler {
-    fn drop(&mut self) {
-        self.send(Err("async host function dropped its settler".into()));
-    }
-}
-
-/// On the loop thread: calls the stored resolve or reject function.
-fn settle(runtime: u64, key: u64, outcome: Result<JsValue, String>) {
-    let Some(host) = HOSTS.with(|h| h.borrow().get(&runtime).and_then(Weak::upgrade)) else {
-        return;
-    };
-    let Some((resolve, reject)) = host.settlers.borrow_mut().remove(&key) else {
-        return;
-    };
-    host.context.with(|ctx| {
-        let r: rquickjs::Result<()> = (|| match outcome {
-            Ok(v) => resolve.restore(&ctx)?.call((v,)),
-            Err(message) => {
-                let error = rquickjs::Exception::from_message(ctx.clone(), &message)?;
-                reject.restore(&ctx)?.call((error,))
-            }
-        })();
-        if r.is_err() {
-            let _ = ctx.catch();
-        }
-    });
-}
-
 /// A JavaScript function that hands its argument to the fatal path.
 fn fatal_fn<'js>(ctx: &Ctx<'js>, weak: Weak<Host>) -> rquickjs::Result<Function<'js>> {
     Function::new(ctx.clone(), move |ctx: Ctx<'js>, e: Value<'js>| {
@@ -539,59 +332,4 @@ fn fatal_fn<'js>(ctx: &Ctx<'js>, weak: Weak<Host>) -> rquickjs::Result<Function<
             host.fatal(&ctx, e);
         }
     })
-}
-
-type SyncHostFn = dyn Fn(Vec<JsValue>) -> Result<JsValue, String>;
-type AsyncHostFn = dyn Fn(Vec<JsValue>, Settler);
-
-fn sync_fn<'js>(ctx: &Ctx<'js>, f: Rc<SyncHostFn>) -> rquickjs::Result<Function<'js>> {
-    Function::new(
-        ctx.clone(),
-        move |ctx: Ctx<'js>,
-              args: rquickjs::function::Rest<Value<'js>>|
-              -> rquickjs::Result<Value<'js>> {
-            let args = args.0.iter().map(JsValue::from_js).collect();
-            match f(args) {
-                Ok(v) => rquickjs::IntoJs::into_js(v, &ctx),
-                Err(message) => Err(rquickjs::Exception::throw_message(&ctx, &message)),
-            }
-        },
-    )
-}
-
-fn async_fn<'js>(
-    ctx: &Ctx<'js>,
-    weak: Weak<Host>,
-    runtime: u64,
-    handle: Handle,
-    f: Rc<AsyncHostFn>,
-) -> rquickjs::Result<Function<'js>> {
-    Function::new(
-        ctx.clone(),
-        move |ctx: Ctx<'js>,
-              args: rquickjs::function::Rest<Value<'js>>|
-              -> rquickjs::Result<Value<'js>> {
-            let (promise, resolve, reject) = ctx.promise()?;
-            let Some(host) = weak.upgrade() else {
-                return Ok(promise.into_value());
-            };
-            let key = host.next_settler.get();
-            host.next_settler.set(key + 1);
-            host.settlers.borrow_mut().insert(
-                key,
-                (
-                    Persistent::save(&ctx, resolve),
-                    Persistent::save(&ctx, reject),
-                ),
-            );
-            let settler = Settler {
-                handle: handle.clone(),
-                hold: handle.hold().ok(),
-                runtime,
-                key,
-            };
-            f(args.0.iter().map(JsValue::from_js).collect(), settler);
-            Ok(promise.into_value())
-        },
-    )
 }
