@@ -1,0 +1,91 @@
+//! The `jsloop` binary end to end: arguments, exit codes, output streams.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn jsloop(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jsloop"))
+        .args(args)
+        .output()
+        .expect("jsloop runs")
+}
+
+fn script(name: &str, source: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("jsloop-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, source).unwrap();
+    path
+}
+
+#[test]
+fn run_passes_arguments_in_process_argv_as_node() {
+    let path = script(
+        "argv.js",
+        "console.log(JSON.stringify(process.argv.slice(1)));",
+    );
+    let out = jsloop(&["run", path.to_str().unwrap(), "a", "--flag", "b"]);
+    assert!(out.status.success());
+    let canonical = std::fs::canonicalize(&path).unwrap();
+    let expected = format!(
+        "[{:?},\"a\",\"--flag\",\"b\"]\n",
+        canonical.display().to_string()
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+}
+
+#[test]
+fn the_exit_code_and_stderr_come_from_the_script() {
+    let path = script(
+        "exit.js",
+        "console.error('to stderr'); process.exitCode = 3; setTimeout(() => console.log('late'), 1);",
+    );
+    let out = jsloop(&["run", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "late\n");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "to stderr\n");
+}
+
+#[test]
+fn an_uncaught_error_exits_one_with_the_error_on_stderr() {
+    let out = jsloop(&[
+        "eval",
+        "setImmediate(() => { throw new RangeError('bad') })",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RangeError: bad"));
+}
+
+#[test]
+fn mjs_files_run_as_modules_with_relative_imports() {
+    script("dep.mjs", "export const answer = 42;");
+    let main = script(
+        "main.mjs",
+        "import { answer } from './dep.mjs'; await null; console.log(answer);",
+    );
+    let out = jsloop(&["run", main.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
+}
+
+#[test]
+fn version_and_help() {
+    let out = jsloop(&["--version"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("jsloop "));
+    let out = jsloop(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("run") && help.contains("eval"), "{help}");
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let out = jsloop(&["run", "/nonexistent/script.js"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("jsloop: cannot read"));
+}
