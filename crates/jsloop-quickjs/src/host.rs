@@ -5,9 +5,11 @@
 //! - Everything here lives on the loop thread. Engine callbacks and loop
 //!   callbacks hold only a `Weak<Host>`, so nothing keeps the engine alive
 //!   from inside it.
-//! - Every engine handle the binding keeps (the dispatch table, the
-//!   rejection events) is a `Persistent` stored here and released by
-//!   [`Host::release`] before the engine runtime is dropped.
+//! - Every engine handle the binding keeps here (the dispatch table, the
+//!   rejection events, the nextTick queue, the resolvers of host promises)
+//!   is a `Persistent` released by [`Host::release`] before the engine
+//!   runtime is dropped; the handles of pending timers and immediates live
+//!   in the loop's callbacks, dropped when the runtime closes the loop.
 //! - The engine's lock is taken only from loop callbacks (timers, ticks,
 //!   immediates, the checkpoint), never from a native function JavaScript
 //!   called, so it is never taken twice.

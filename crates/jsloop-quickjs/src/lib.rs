@@ -18,6 +18,21 @@
 //! FIFO) until none are left, and repeats; then it reports unhandled
 //! rejections, exactly as Node's `processTicksAndRejections` does.
 //!
+//! # Implementation notes
+//!
+//! - A timer's or immediate's JavaScript side (its `Timeout`/`Immediate`
+//!   object, callback, arguments) is owned by the loop's own callback for
+//!   it, as engine handles: clearing the timer drops them, no id map.
+//!   `process.nextTick` callbacks wait in a queue on the Rust side, drained
+//!   by one loop nextTick.
+//! - The hottest globals (`setTimeout`, `setInterval`, `setImmediate`,
+//!   their clearing, `process.nextTick`, `queueMicrotask`'s enqueue) are
+//!   raw QuickJS functions, and firing calls the engine directly: rquickjs's
+//!   generic function trampoline cost more than the work.
+//! - Dropping a [`Runtime`] closes its loop (dropping every pending
+//!   callback and the handles they own) and releases what the binding
+//!   keeps before the engine goes: QuickJS aborts if an object outlives it.
+//!
 //! # Examples
 //!
 //! ```
