@@ -181,6 +181,10 @@ fn cpu_limit_interrupts_an_endless_loop() {
 fn dropping_a_runtime_frees_every_callback_it_still_held() {
     let cases = [
         "setTimeout(() => s(), 100000);",
+        "setTimeout((f) => f(), 100000, s);",
+        "setImmediate((f) => f(), s);",
+        "process.nextTick((f) => f(), s);",
+        "const t = setTimeout(() => {}, 1); t.s = s; +t; clearTimeout(t); t.refresh();",
         "setInterval(() => s(), 5);",
         "setImmediate(() => s());",
         "setImmediate(() => {}).unref(); setTimeout(() => s(), 5).unref();",
