@@ -68,3 +68,26 @@ fn timers_kept_by_primitive_id_fire_and_clear_as_in_node() {
         "a true\nb true true\ncleared a fired id\nd after c cleared\ni true\n"
     );
 }
+
+#[test]
+fn a_delay_counts_from_when_the_timer_is_made() {
+    // Time passes between the loop's last clock read and the script (here
+    // on the virtual clock): the 10 ms must count from setTimeout, so the
+    // immediate still runs first, as in node.
+    let clock = VirtualClock::new();
+    let out = Output::capture();
+    let rt = Runtime::builder()
+        .output(out.clone())
+        .virtual_clock(clock.clone())
+        .build()
+        .unwrap();
+    clock.advance(std::time::Duration::from_millis(50));
+    rt.run_script(
+        "late.js",
+        "setTimeout(() => console.log('t10'), 10);
+         setImmediate(() => console.log('immediate'));",
+    )
+    .unwrap();
+    assert_eq!(rt.run(), 0);
+    assert_eq!(out.captured(Stream::Stdout), "immediate\nt10\n");
+}

@@ -222,6 +222,9 @@ pub(crate) fn start_timer(
     let Some(lp) = host.lp.upgrade() else {
         return -1;
     };
+    // As Node (uv_update_time when a timer is made): the delay counts from
+    // now, not from the start of the current callback.
+    lp.update_time();
     let h = host.me.clone();
     let fire = move |_: &EventLoop| {
         if let Some(host) = h.upgrade() {
