@@ -8,7 +8,9 @@
 //! Order: `errors.js` (Node's argument errors), `process.js` (process,
 //! nextTick, the fatal path), `timers.js`, then console and the web globals.
 
+pub(crate) mod console;
 pub(crate) mod native;
+pub(crate) mod web;
 
 use std::rc::Rc;
 
@@ -21,8 +23,6 @@ const INSPECT_JS: &str = include_str!("js/inspect.js");
 const ERRORS_JS: &str = include_str!("errors.js");
 const PROCESS_JS: &str = include_str!("process.js");
 const TIMERS_JS: &str = include_str!("timers.js");
-const CONSOLE_MIN_JS: &str = include_str!("console_min.js");
-const WEB_MIN_JS: &str = include_str!("web_min.js");
 
 /// What the script sees as `process.argv`, `process.env` and friends.
 #[derive(Debug, Clone, Default)]
@@ -60,8 +60,6 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
         ("errors.js", ERRORS_JS),
         ("process.js", PROCESS_JS),
         ("timers.js", TIMERS_JS),
-        ("console_min.js", CONSOLE_MIN_JS),
-        ("web_min.js", WEB_MIN_JS),
     ] {
         let part = run_file(ctx, name, source, args.clone())?;
         if let Some(part) = part.into_object() {
@@ -71,20 +69,13 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
             }
         }
     }
+    console::install(ctx, host.output.clone())?;
+    web::install(ctx)?;
     host.set_dispatch(ctx, dispatch)
 }
 
 /// A last-resort description of an exception, for errors that escaped the
-/// JavaScript error reporting itself.
-pub(crate) fn describe<'js>(_ctx: &Ctx<'js>, value: Value<'js>) -> String {
-    if let Some(obj) = value.as_object() {
-        let name: String = obj.get("name").unwrap_or_else(|_| "Error".into());
-        let message: String = obj.get("message").unwrap_or_default();
-        let stack: String = obj.get("stack").unwrap_or_default();
-        return format!("{name}: {message}\n{stack}");
-    }
-    match value.as_string() {
-        Some(s) => s.to_string().unwrap_or_default(),
-        None => format!("{value:?}"),
-    }
+/// JavaScript error reporting itself: Node's `util.inspect` of the value.
+pub(crate) fn describe<'js>(ctx: &Ctx<'js>, value: Value<'js>) -> String {
+    console::inspect(ctx, value)
 }

@@ -1,0 +1,9 @@
+// performance.now() from the runtime's monotonic start, timeOrigin in ms since the epoch.
+const performance = {
+  now: () => host.now(),
+  timeOrigin: host.timeOrigin,
+  toJSON() { return { timeOrigin: this.timeOrigin }; },
+};
+Object.defineProperty(performance, Symbol.toStringTag, { value: 'Performance', configurable: true });
+
+define('performance', performance);
