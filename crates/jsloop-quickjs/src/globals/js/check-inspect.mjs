@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import util from 'node:util';
 
 const src = readFileSync(new URL('./inspect.js', import.meta.url), 'utf8');
-const lib = new Function('host', src)({});
+// Promise states observed through then(), standing in for the engine's peek.
+const states = new WeakMap();
+const lib = new Function('host', src)({ promiseState: (p) => states.get(p) ?? [0] });
 
 class A { constructor() { this.x = 1; } }
 class B extends A {}
@@ -13,6 +15,32 @@ const nullProto = Object.create(null); nullProto.a = 1;
 const holes = [1, , 3]; // eslint-disable-line no-sparse-arrays
 const withProps = [1, 2]; withProps.extra = 'e';
 const getters = { get a() { return 1; }, set b(v) {}, get c() { return 1; }, set c(v) {} };
+class Foo extends Error {}
+class Bar extends Error { constructor(m) { super(m); this.name = 'Bar'; } }
+const coded = new Error('with code'); coded.code = 'E_X'; coded.errno = 3;
+const renamed = new Error('x'); renamed.name = 'Custom';
+const nested = { a: 1, e: new RangeError('r') };
+const circ2 = { a: { b: {} } }; circ2.a.b.c = circ2.a; circ2.a.b.d = circ2;
+const rejected = Promise.reject(new Error('no')); rejected.catch(() => {});
+const rejected2 = Promise.reject(42); rejected2.catch(() => {});
+const ac = new AbortController();
+const aborted = new AbortController(); aborted.abort();
+const extra = [
+  new Error('plain'), new TypeError('type'), new Foo('foo'), new Bar('bar'), coded, renamed, nested, [new Error('in array')],
+  circ2, Promise.resolve(1), Promise.resolve({ a: [1, 2] }), new Promise(() => {}), rejected, rejected2,
+  new ArrayBuffer(4), new ArrayBuffer(60), new Float64Array([1.5, -0]), new BigInt64Array([1n]),
+  ['a'.repeat(100), 'b'], Array.from({ length: 7 }, (_, i) => 'x'.repeat(i * 3)),
+  Array.from({ length: 101 }, (_, i) => i * 1000), { k: Array.from({ length: 20 }, (_, i) => ({ i })) },
+  async () => {}, async function* ag() {}, (function () {}).bind(null), function named() {}.bind(null),
+  Object.assign(() => {}, { a: 1 }), Object.assign(function f() {}, { b: 2 }),
+  { [Symbol.iterator]: 1, [Symbol('a b')]: 2 }, { '1': 1, '01': 2, 'x.y': 3, 'ünï': 4 },
+  'x'.repeat(200), ['x'.repeat(75)], { text: 'a\tb\u0001' }, -1e-7, 2 ** 64, 0.1 + 0.2, [-0, 0],
+  new Date(NaN), new Date(Date.UTC(2020, 0, 2, 3, 4, 5, 6)), /a\/b/imsu, Object.create(Array.prototype),
+  new (class Empty {})(), new (class { constructor() { this.z = 1; } })(), Object.create(null),
+  { u: undefined, n: null, f: false }, [[1, 2, [3, 4, [5, [6]]]]], new Map([[{ k: 1 }, new Set([[1]])]]),
+  new Set([new Map([[1, 2]])]), { m: new Map([[1, { a: { b: 1 } }]]) }, [new Map(), new Set(), new WeakSet()],
+  ac, aborted.signal.aborted, new Event('x').type, new DOMException('m', 'AbortError').name,
+];
 const corpus = [
   1, -0, 0, NaN, Infinity, 'str', "it's", 'both \' and "', true, null, undefined, 10n, Symbol('s'),
   [], {}, [1, 2, 3], { a: 1, b: 'two', c: [3] }, { 'a-b': 1, b: { c: { d: { e: 1 } } } },
@@ -27,7 +55,12 @@ const corpus = [
   'line\nbreak', ['line\nbreak'], { 'key with space': 1, valid_id: 2, $d: 3 }, [1.5, -2, 3e21],
   new Array(5), [[]], [{}], { a: {} }, { a: [] }, new WeakMap(),
   { a: { b: { c: {} } } }, { a: { b: { c: { d: 1 } } } }, [[[[1]]]], [[[[]]]],
+  ...extra,
 ];
+for (const v of corpus) {
+  if (v instanceof Promise) v.then((x) => states.set(v, [1, x]), (e) => states.set(v, [2, e]));
+}
+await new Promise((resolve) => setTimeout(resolve, 0));
 let bad = 0;
 for (const v of corpus) {
   const want = util.inspect(v);

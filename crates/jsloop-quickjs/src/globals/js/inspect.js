@@ -4,6 +4,7 @@
 'use strict';
 const kDepth = 2;
 const kBreak = 80;
+const kCustom = Symbol.for('nodejs.util.inspect.custom');
 
 const identRe = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 const strEscapes = /[\x00-\x1f\x27\x5c\x7f]/;
@@ -58,8 +59,29 @@ function errorBase(err) {
   if (code) head = `${name} [${code}]: ${message}`;
   let stack = typeof err.stack === 'string' ? err.stack : '';
   stack = stack.replace(/\n+$/, '');
-  if (stack.startsWith(head)) return stack;
-  return stack ? `${head}\n${stack}` : (err === Object(err) && Object.keys(err).length === 0 && !message ? `[${head}]` : `[${head}]`);
+  if (!stack.startsWith(head)) stack = stack ? `${head}\n${stack}` : `[${head}]`;
+  return improveStack(stack, ctorName(err), String(name));
+}
+
+// Node's improveStack: names the constructor when the stack does not.
+function improveStack(stack, ctor, name) {
+  let len = name.length;
+  if (ctor === null || (name.endsWith('Error') && stack.startsWith(name) &&
+      (stack.length === len || stack[len] === ':' || stack[len] === '\n'))) {
+    let fallback = 'Error';
+    if (ctor === null) {
+      const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) || /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+      fallback = (start && start[1]) || '';
+      len = fallback.length;
+      fallback = fallback || 'Error';
+    }
+    const prefix = ctor === null ? `[${fallback}: null prototype]` : ctor;
+    if (name !== prefix) {
+      if (prefix.includes(name)) stack = len === 0 ? `${prefix}: ${stack}` : `${prefix}${stack.slice(len)}`;
+      else stack = `${prefix} [${name}]${stack.slice(len)}`;
+    }
+  }
+  return stack;
 }
 
 function keyString(k) {
@@ -217,6 +239,15 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     }
     return `[Circular *${index}]`;
   }
+  const custom = value[kCustom];
+  if (typeof custom === 'function' && custom !== inspect) {
+    const depth = ctx.depth - recurseTimes;
+    const ret = custom.call(value, depth, { depth, breakLength: kBreak, compact: 3 }, inspect);
+    if (ret !== value) {
+      if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
+      return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
+    }
+  }
   return formatRaw(ctx, value, recurseTimes);
 }
 
@@ -257,6 +288,13 @@ function formatRaw(ctx, value, recurseTimes) {
     if (value.length === 0 && extrasKeys.length === 0) return `${braces[0]}]`;
     isArrayLike = true;
     formatter = formatTyped;
+  } else if (value instanceof ArrayBuffer) {
+    const bytes = [...new Uint8Array(value, 0, Math.min(100, value.byteLength))]
+      .map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    const rest = value.byteLength - 100;
+    const more = rest > 0 ? ` ... ${rest} more byte${rest > 1 ? 's' : ''}` : '';
+    braces = [`${ctor ?? '[ArrayBuffer: null prototype]'} {`, '}'];
+    formatter = () => [`[Uint8Contents]: <${bytes}${more}>`, `byteLength: ${formatNumber(value.byteLength)}`];
   } else if (typeof value === 'function') {
     base = fnBase(value);
     keys = keys.filter((k) => k !== 'prototype');
@@ -273,7 +311,9 @@ function formatRaw(ctx, value, recurseTimes) {
     braces = ['{', '}'];
   } else if (value instanceof Error) {
     base = errorBase(value);
-    extrasKeys = keys.filter((k) => k !== 'stack' && k !== 'message');
+    if (ctx.indentationLvl !== 0) base = base.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
+    extrasKeys = keys.filter((k) => !((k === 'name' || k === 'message' || k === 'stack') &&
+      typeof value[k] === 'string' && base.includes(value[k])));
     if (extrasKeys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
   } else if (value instanceof Promise) {
@@ -386,6 +426,10 @@ function formatPromise(ctx, value, recurseTimes) {
 }
 
 function inspect(value, depth = kDepth, showHidden = false) {
+  if (depth !== null && typeof depth === 'object') {
+    showHidden = !!depth.showHidden;
+    depth = depth.depth === undefined ? kDepth : depth.depth === null ? Infinity : depth.depth;
+  }
   const ctx = { seen: [], indentationLvl: 0, currentDepth: 0, circular: undefined, extra: 0, depth, showHidden };
   return formatValue(ctx, value, 0);
 }
