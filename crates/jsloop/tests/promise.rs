@@ -338,6 +338,35 @@ fn spawned_future_awaits_promises() {
 }
 
 #[test]
+fn awaiting_a_promise_resumes_as_a_microtask_in_the_same_checkpoint() {
+    let lp = EventLoop::new();
+    let log = Log::default();
+    let (p, r) = Promise::<u8>::new(&lp);
+    let l = log.clone();
+    lp.spawn_local(async move {
+        let v = p.await.unwrap();
+        push(&l, format!("resumed {v}"));
+    });
+    let l = log.clone();
+    lp.queue_microtask(move |lp| {
+        r.resolve(1);
+        let l2 = l.clone();
+        Promise::resolved(lp, ())
+            .then(|()| Ok(()))
+            .then(|()| Ok(()))
+            .then(move |()| {
+                push(&l2, "third tick");
+                Ok(())
+            });
+    });
+    let l = log.clone();
+    lp.set_immediate(move |_| push(&l, "immediate")).unwrap();
+    lp.run().unwrap();
+    assert_eq!(*log.borrow(), ["resumed 1", "third tick", "immediate"]);
+    assert_eq!(lp.stats(), Stats::default());
+}
+
+#[test]
 fn awaiting_a_rejection_counts_as_handling_it() {
     let (lp, log) = tracked_loop();
     let p = Promise::<u8>::rejected(&lp, Reason::new("awaited"));

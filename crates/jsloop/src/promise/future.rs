@@ -3,8 +3,11 @@
 //! Ground rules: spawned futures live in the loop's [`Spawner`] slab; a
 //! future is taken out of its slot while it is polled (no borrow is held
 //! while user code runs). Wakers are `Send`: a wake-up from any thread goes
-//! through the loop's ingress as a task that polls the slot. A stale wake
-//! (the slot was reused) only causes a spurious poll, which futures allow.
+//! through the loop's ingress as a task that polls the slot, except while
+//! a promise of the same loop wakes its waiters ([`wake_all`]): then the
+//! poll is queued as a microtask, so `promise.await` resumes in the same
+//! checkpoint, as `await` does in JavaScript. A stale wake (the slot was
+//! reused) only causes a spurious poll, which futures allow.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -19,7 +22,7 @@ use slab::Slab;
 
 use super::thread_safe::Registry;
 use super::{panic_reason, Promise, Reason, State};
-use crate::event_loop::{EventLoop, Exit};
+use crate::event_loop::{EventLoop, Exit, LocalHandle};
 use crate::handle::Handle;
 
 type LocalFuture = Pin<Box<dyn Future<Output = ()>>>;
@@ -59,6 +62,34 @@ impl Spawner {
     }
 }
 
+thread_local! {
+    /// The loop whose promise is waking its waiters on this thread right now.
+    static WAKING: RefCell<Option<LocalHandle>> = const { RefCell::new(None) };
+}
+
+/// Restores the previous [`WAKING`] loop, also on unwind.
+struct WakingGuard(Option<LocalHandle>);
+
+impl Drop for WakingGuard {
+    fn drop(&mut self) {
+        let prev = self.0.take();
+        let _ = WAKING.try_with(|w| w.replace(prev));
+    }
+}
+
+/// Wakes the waiters of a promise of `lp` that just settled, on the loop
+/// thread: tasks spawned on `lp` are polled as a microtask; any other
+/// waker wakes as usual.
+pub(crate) fn wake_all(lp: &EventLoop, wakers: Vec<Waker>) {
+    if wakers.is_empty() {
+        return;
+    }
+    let _guard = WakingGuard(WAKING.with(|w| w.replace(Some(lp.local_handle()))));
+    for waker in wakers {
+        waker.wake();
+    }
+}
+
 struct TaskWaker {
     handle: Handle,
     key: usize,
@@ -75,10 +106,21 @@ impl Wake for TaskWaker {
             return;
         }
         let me = self.clone();
-        let _ = self.handle.submit(move |lp: &EventLoop| {
+        let local = WAKING
+            .try_with(|w| w.borrow().as_ref().and_then(LocalHandle::upgrade))
+            .ok()
+            .flatten()
+            .filter(|lp| Arc::ptr_eq(&lp.core.shared, &self.handle.shared));
+        let poll = move |lp: &EventLoop| {
             me.queued.store(false, Ordering::Release);
             lp.poll_spawned(me.key);
-        });
+        };
+        match local {
+            Some(lp) => lp.queue_microtask(poll),
+            None => {
+                let _ = self.handle.submit(poll);
+            }
+        }
     }
 }
 

@@ -429,9 +429,7 @@ impl<T: Clone + 'static> Resolver<T> {
             }
         }
         reactions.queue_on(lp);
-        for waker in wakers {
-            waker.wake();
-        }
+        future::wake_all(lp, wakers);
     }
 }
 
