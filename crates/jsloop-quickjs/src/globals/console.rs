@@ -146,3 +146,115 @@ fn fallback<'js>(ctx: &Ctx<'js>, value: Value<'js>) -> String {
             "[value]".to_owned()
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use rquickjs::{CatchResultExt, Context, Runtime};
+
+    use super::*;
+
+    /// Runs `source` on a bare engine with the console and web globals;
+    /// returns (stdout, stderr).
+    fn run(source: &str) -> (String, String) {
+        let rt = Runtime::new().unwrap();
+        let context = Context::full(&rt).unwrap();
+        let out = Output::capture();
+        context.with(|ctx| {
+            install(&ctx, out.clone()).unwrap();
+            super::super::web::install(&ctx).unwrap();
+            if let Err(e) = ctx.eval::<(), _>(source).catch(&ctx) {
+                out.write(Stream::Stdout, &format!("script threw: {e}"));
+            }
+        });
+        while rt.is_job_pending() {
+            rt.execute_pending_job().unwrap();
+        }
+        (out.captured(Stream::Stdout), out.captured(Stream::Stderr))
+    }
+
+    /// Every case under `tests/globals/cases` prints what node printed
+    /// (expected files from `tests/globals/regen.sh`).
+    #[test]
+    fn cases_match_node() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/globals/cases");
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| {
+                let name = e.unwrap().file_name().into_string().unwrap();
+                name.strip_suffix(".js").map(str::to_owned)
+            })
+            .collect();
+        names.sort();
+        assert!(names.len() >= 20, "cases missing from {}", dir.display());
+        let mut failed = Vec::new();
+        for name in &names {
+            let read =
+                |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap();
+            let (stdout, stderr) = run(&read("js"));
+            if stdout != read("stdout") || stderr != read("stderr") {
+                eprintln!(
+                    "--- {name}: expected stdout\n{}--- got\n{stdout}--- expected stderr\n{}--- got\n{stderr}",
+                    read("stdout"),
+                    read("stderr")
+                );
+                failed.push(name.clone());
+            }
+        }
+        assert!(failed.is_empty(), "differ from node: {failed:?}");
+    }
+
+    /// A QuickJS error prints `Name: message`, then the engine's frames.
+    #[test]
+    fn engine_errors_print_name_message_then_frames() {
+        let (stdout, _) =
+            run("function thrower() { return new TypeError('boom'); }\nconsole.log(thrower());");
+        let mut lines = stdout.lines();
+        assert_eq!(lines.next(), Some("TypeError: boom"));
+        let frame = lines.next().unwrap_or_default();
+        assert!(frame.starts_with("    at thrower"), "{stdout}");
+    }
+
+    /// `console.trace` prints `Trace: message` and the caller's frames to stderr.
+    #[test]
+    fn trace_goes_to_stderr_with_frames() {
+        let (stdout, stderr) = run("function here() { console.trace('hi %s', 'x'); }\nhere();");
+        assert_eq!(stdout, "");
+        let mut lines = stderr.lines();
+        assert_eq!(lines.next(), Some("Trace: hi x"));
+        assert!(
+            lines.next().unwrap_or_default().starts_with("    at here"),
+            "{stderr}"
+        );
+    }
+
+    /// `console.time` prints Node's `label: Nms` format.
+    #[test]
+    fn time_end_prints_label_and_milliseconds() {
+        let (stdout, stderr) =
+            run("console.time('t'); console.timeEnd('t'); console.timeEnd('t');");
+        let line = stdout
+            .strip_suffix("ms\n")
+            .unwrap_or_else(|| panic!("{stdout:?}"));
+        let ms: f64 = line.strip_prefix("t: ").unwrap().parse().unwrap();
+        assert!(ms >= 0.0);
+        assert!(stderr.contains("No such label 't'"), "{stderr}");
+    }
+
+    /// [`inspect`] formats a value as `util.inspect`, and falls back to
+    /// `String(value)` on a runtime without the console.
+    #[test]
+    fn inspect_from_rust() {
+        let rt = Runtime::new().unwrap();
+        let context = Context::full(&rt).unwrap();
+        context.with(|ctx| {
+            let v: Value = ctx.eval("({ a: 'x', b: [1, 2] })").unwrap();
+            assert_eq!(inspect(&ctx, v.clone()), "[object Object]");
+            install(&ctx, Output::capture()).unwrap();
+            assert_eq!(inspect(&ctx, v), "{ a: 'x', b: [ 1, 2 ] }");
+            let s: Value = ctx.eval("'it\\'s'").unwrap();
+            assert_eq!(inspect(&ctx, s), "\"it's\"");
+        });
+    }
+}

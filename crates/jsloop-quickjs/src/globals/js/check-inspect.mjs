@@ -39,6 +39,9 @@ const extra = [
   new (class Empty {})(), new (class { constructor() { this.z = 1; } })(), Object.create(null),
   { u: undefined, n: null, f: false }, [[1, 2, [3, 4, [5, [6]]]]], new Map([[{ k: 1 }, new Set([[1]])]]),
   new Set([new Map([[1, 2]])]), { m: new Map([[1, { a: { b: 1 } }]]) }, [new Map(), new Set(), new WeakSet()],
+  new Uint8Array(120), new (class MyMap extends Map {})([[1, 2]]), new (class MyArr extends Array {})(), { [Symbol.toStringTag]: 'T' },
+  new (class Tagged { get [Symbol.toStringTag]() { return 'Tg'; } })(),
+  Object(1n), Object(Symbol('b')),
   ac, aborted.signal.aborted, new Event('x').type, new DOMException('m', 'AbortError').name,
 ];
 const corpus = [

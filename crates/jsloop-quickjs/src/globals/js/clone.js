@@ -6,7 +6,7 @@ function uncloneable(v) {
 }
 
 function structuredClone(value, options) {
-  if (arguments.length === 0) throw missingArgs('value');
+  if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
   void options;
   const seen = new Map();
   const clone = (v) => {

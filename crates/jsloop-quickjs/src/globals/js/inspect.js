@@ -255,9 +255,14 @@ function formatRaw(ctx, value, recurseTimes) {
   let keys = Object.keys(value);
   const symbols = Object.getOwnPropertySymbols(value).filter((s) => Object.getOwnPropertyDescriptor(value, s).enumerable);
   const ctor = ctorName(value);
-  const prefixOf = (fallback, size) => {
-    const name = ctor === null ? `[${fallback}: null prototype]` : ctor;
-    return size !== undefined ? `${name}(${size}) ` : (name === fallback ? '' : `${name} `);
+  let tag = value[Symbol.toStringTag];
+  if (typeof tag !== 'string' || (tag !== '' && Object.prototype.propertyIsEnumerable.call(value, Symbol.toStringTag))) tag = '';
+  // Node's getPrefix.
+  const prefixOf = (fallback, size = '') => {
+    if (ctor === null) {
+      return tag !== '' && fallback !== tag ? `[${fallback}${size}: null prototype] [${tag}] ` : `[${fallback}${size}: null prototype] `;
+    }
+    return tag !== '' && ctor !== tag ? `${ctor}${size} [${tag}] ` : `${ctor}${size} `;
   };
   let base = '';
   let braces;
@@ -265,24 +270,24 @@ function formatRaw(ctx, value, recurseTimes) {
   let isArrayLike = false;
   let extrasKeys = keys;
   if (Array.isArray(value)) {
-    const prefix = ctor !== 'Array' || ctor === null ? prefixOf('Array', value.length) : '';
+    const prefix = ctor !== 'Array' || tag !== '' ? prefixOf('Array', `(${value.length})`) : '';
     extrasKeys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k) || Number(k) >= value.length);
     braces = [`${prefix}[`, ']'];
     if (value.length === 0 && extrasKeys.length === 0 && symbols.length === 0) return `${braces[0]}]`;
     isArrayLike = true;
     formatter = formatArray;
   } else if (value instanceof Map) {
-    const prefix = prefixOf('Map', value.size);
+    const prefix = prefixOf('Map', `(${value.size})`);
     braces = [`${prefix}{`, '}'];
     if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
     formatter = formatMap;
   } else if (value instanceof Set) {
-    const prefix = prefixOf('Set', value.size);
+    const prefix = prefixOf('Set', `(${value.size})`);
     braces = [`${prefix}{`, '}'];
     if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
     formatter = formatSet;
   } else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    const prefix = prefixOf(ctor ?? 'TypedArray', value.length);
+    const prefix = prefixOf(ctor ?? 'TypedArray', `(${value.length})`);
     extrasKeys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k));
     braces = [`${prefix}[`, ']'];
     if (value.length === 0 && extrasKeys.length === 0) return `${braces[0]}]`;
@@ -311,27 +316,27 @@ function formatRaw(ctx, value, recurseTimes) {
     braces = ['{', '}'];
   } else if (value instanceof Error) {
     base = errorBase(value);
-    if (ctx.indentationLvl !== 0) base = base.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
-    extrasKeys = keys.filter((k) => !((k === 'name' || k === 'message' || k === 'stack') &&
+    // QuickJS makes an assigned stack an enumerable own property; V8 never lists it.
+    extrasKeys = keys.filter((k) => k !== 'stack' && !((k === 'name' || k === 'message') &&
       typeof value[k] === 'string' && base.includes(value[k])));
+    if (ctx.indentationLvl !== 0) base = base.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
     if (extrasKeys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
   } else if (value instanceof Promise) {
     braces = [`${prefixOf('Promise')}{`, '}'];
-    if (braces[0] === '{') braces[0] = 'Promise {';
     formatter = formatPromise;
   } else if (value instanceof WeakMap || value instanceof WeakSet) {
     return `${ctor} { <items unknown> }`;
-  } else if (value instanceof Number || value instanceof String || value instanceof Boolean) {
-    const t = value instanceof Number ? 'Number' : value instanceof String ? 'String' : 'Boolean';
+  } else if (value instanceof Number || value instanceof String || value instanceof Boolean ||
+      value instanceof BigInt || value instanceof Symbol) {
+    const t = value instanceof Number ? 'Number' : value instanceof String ? 'String'
+      : value instanceof Boolean ? 'Boolean' : value instanceof BigInt ? 'BigInt' : 'Symbol';
     base = `[${t}: ${formatPrimitive(value.valueOf())}]`;
     if (value instanceof String) extrasKeys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k));
     if (extrasKeys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
   } else {
-    const tag = value[Symbol.toStringTag];
-    let prefix = ctor === null ? '[Object: null prototype] ' : ctor === 'Object' ? '' : `${ctor} `;
-    if (typeof tag === 'string' && tag !== '' && tag !== ctor) prefix = `${prefix || 'Object '}[${tag}] `;
+    const prefix = ctor === 'Object' && tag === '' ? '' : prefixOf('Object');
     braces = [`${prefix}{`, '}'];
     if (keys.length === 0 && symbols.length === 0) return `${braces[0]}}`;
   }
@@ -344,7 +349,7 @@ function formatRaw(ctx, value, recurseTimes) {
   ctx.currentDepth = recurseTimes;
   let output = formatter ? formatter(ctx, value, recurseTimes) : [];
   ctx.extra = 0;
-  if (formatter === formatArray && output.extra) ctx.extra = output.extra;
+  if ((formatter === formatArray || formatter === formatTyped) && output.extra) ctx.extra = output.extra;
   for (const k of extrasKeys) output.push(formatProperty(ctx, value, k, recurseTimes, false));
   for (const s of symbols) output.push(formatProperty(ctx, value, s, recurseTimes, false));
   if (ctx.showHidden && Array.isArray(value)) output.push(`[length]: ${value.length}`);

@@ -1,0 +1,12 @@
+console.count();
+console.count();
+console.count('x');
+console.count('default');
+console.countReset();
+console.count();
+console.count(undefined);
+console.assert(true, 'not printed');
+console.assert(false, 'failed %s', 'here');
+console.assert(false, { a: 1 });
+console.assert(false);
+console.assert(0, 2, 3);

@@ -1,0 +1,12 @@
+console.group('Group A');
+console.log('inside\nmultiline');
+console.group();
+console.error('deeper on stderr');
+console.log({ a: 1, b: [1, 2] });
+console.groupEnd();
+console.groupCollapsed('collapsed', 1);
+console.info('info inside');
+console.groupEnd();
+console.groupEnd();
+console.groupEnd();
+console.log('outside');

@@ -1,0 +1,12 @@
+console.log([1, , 3], new Array(5), [, , 1, , ,]);
+const withProps = [1, 2];
+withProps.extra = 'e';
+console.log(withProps);
+console.log(Array.from({ length: 30 }, (_, i) => i));
+console.log(Array.from({ length: 120 }, (_, i) => i));
+console.log(Array.from({ length: 10 }, (_, i) => 'item' + i));
+console.log(Array.from({ length: 26 }, (_, i) => String.fromCharCode(97 + i).repeat(i % 5 + 1)));
+console.log(Array.from({ length: 7 }, (_, i) => 'x'.repeat(i * 3)));
+console.log(Array.from({ length: 101 }, (_, i) => i * 1000));
+console.log([undefined, null], [[]], [{}], [-0, 0]);
+console.log(['a'.repeat(100), 'b']);

@@ -1,0 +1,13 @@
+const circ = { name: 'c' };
+circ.self = circ;
+console.log(circ);
+const o = {};
+o.a = [o];
+console.log(o);
+const two = { a: { b: {} } };
+two.a.b.c = two.a;
+two.a.b.d = two;
+console.log(two);
+const m = new Map();
+m.set('me', m);
+console.log(m);

@@ -1,0 +1,10 @@
+console.log({}, [], { a: 1, b: 'two', c: [3] });
+console.log({ 'a-b': 1, valid_id: 2, $d: 3, '1': 4, 'key with space': 5 });
+console.log({ a: { b: { c: { d: { e: 1 } } } } }, [[1, [2, [3, [4]]]]]);
+console.log({ a: { b: { c: {} } } }, [[[[]]]]);
+console.log(Object.create(null), Object.assign(Object.create(null), { x: 1 }));
+console.log({ get a() { return 1; }, set b(v) {}, get c() { return 1; }, set c(v) {} });
+console.log({ [Symbol('k')]: 1, [Symbol.for('g')]: { n: 2 } });
+console.log({ u: undefined, n: null, f: false, nested: { arr: [1, 2, { deep: true }] } });
+console.log({ aaaaaaaaaa: 1, bbbbbbbbbbbb: 2, cccccccccccccc: 3, dddddddddddd: 4, eeeeeeeeeee: 5, fffffffff: 6 });
+console.log({ k: Array.from({ length: 8 }, (_, i) => ({ i })) });
