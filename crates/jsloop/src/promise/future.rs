@@ -110,7 +110,7 @@ impl Wake for TaskWaker {
             .try_with(|w| w.borrow().as_ref().and_then(LocalHandle::upgrade))
             .ok()
             .flatten()
-            .filter(|lp| Arc::ptr_eq(&lp.core.shared, &self.handle.shared));
+            .filter(|lp| crate::sync::Arc::ptr_eq(&lp.core.shared, &self.handle.shared));
         let poll = move |lp: &EventLoop| {
             me.queued.store(false, Ordering::Release);
             lp.poll_spawned(me.key);
