@@ -372,6 +372,16 @@ impl Host {
                 }
             }
         });
+        // As Node when the loop runs dry: promise jobs and microtasks that
+        // `exit` listeners queued still run (nextTicks and timers do not).
+        while self.exit.get().is_none() {
+            match self.engine.execute_pending_job() {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(job) => job.0.with(|ctx| drop(ctx.catch())),
+            }
+        }
+        let code = self.exit.get().unwrap_or(code);
         self.exit.set(Some(code));
         code
     }

@@ -57,3 +57,39 @@ fn a_handler_attached_after_the_report_emits_rejection_handled() {
         "unhandled late true\nhandled true\n"
     );
 }
+
+#[test]
+fn an_unhandled_non_error_rejection_names_its_reason_as_v8_does() {
+    // Node prints V8's side-effect-free string of the reason.
+    for (reason, shown) in [
+        ("'just a string'", "just a string"),
+        ("42", "42"),
+        ("{ a: 1 }", "#<Object>"),
+        ("[1, 2]", "[object Array]"),
+        ("Object.create(null)", "[object Object]"),
+        ("new (class Foo {})()", "#<Foo>"),
+    ] {
+        let (stderr, code) = run(&format!("Promise.reject({reason});"));
+        assert_eq!(code, 1);
+        let expected = format!("The promise rejected with the reason \"{shown}\".");
+        assert!(stderr.contains(&expected), "{reason}: {stderr}");
+    }
+}
+
+#[test]
+fn microtasks_queued_by_exit_listeners_run_on_a_natural_exit() {
+    let out = Output::capture();
+    let rt = Runtime::builder().output(out.clone()).build().unwrap();
+    rt.run_script(
+        "exit.js",
+        "process.on('exit', () => {
+           setTimeout(() => console.log('timer (never)'), 0);
+           process.nextTick(() => console.log('tick (never)'));
+           Promise.resolve().then(() => console.log('promise job'));
+           queueMicrotask(() => console.log('microtask'));
+         });",
+    )
+    .unwrap();
+    assert_eq!(rt.run(), 0);
+    assert_eq!(out.captured(Stream::Stdout), "promise job\nmicrotask\n");
+}

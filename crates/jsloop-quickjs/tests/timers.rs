@@ -91,3 +91,14 @@ fn a_delay_counts_from_when_the_timer_is_made() {
     assert_eq!(rt.run(), 0);
     assert_eq!(out.captured(Stream::Stdout), "immediate\nt10\n");
 }
+
+#[test]
+fn clear_immediate_given_a_timeout_cancels_it_as_node_does() {
+    let (stdout, _) = run(
+        "const t = setTimeout(() => console.log('cleared timer fired?!'), 1);
+         clearImmediate(t);
+         console.log(t.hasRef());
+         setTimeout(() => console.log('other timer fires'), 5);",
+    );
+    assert_eq!(stdout, "null\nother timer fires\n");
+}

@@ -85,11 +85,24 @@ function exitNow() {
   host.exit(exitCodeNow());
 }
 
+// V8's NoSideEffectsToString, which Node's unhandled-rejection message uses.
+function noSideEffectsToString(v) {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'symbol') return v.toString();
+  if (typeof v === 'function') return Function.prototype.toString.call(v);
+  if (v === null || typeof v !== 'object') return String(v);
+  if (Array.isArray(v)) return '[object Array]';
+  const proto = Object.getPrototypeOf(v);
+  const ctor = proto === null ? undefined : Object.getOwnPropertyDescriptor(proto, 'constructor');
+  const name = ctor && typeof ctor.value === 'function' ? ctor.value.name : '';
+  return name ? `#<${name}>` : '[object Object]';
+}
+
 function printFatal(err, fromPromise) {
   if (err instanceof Error || (err && typeof err === 'object' && typeof err.stack === 'string' && 'message' in err)) {
     write(2, `${util.inspect(err)}\n`);
   } else if (fromPromise) {
-    const shown = util.inspect(err);
+    const shown = noSideEffectsToString(err);
     write(2, `UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${shown}".\n  code: 'ERR_UNHANDLED_REJECTION'\n`);
   } else {
     write(2, `${util.inspect(err)}\n`);

@@ -23,17 +23,18 @@ function coerceDelay(after) {
 // prototype. Objects stay small (QuickJS grows an object's property array
 // at 3, 4 and 6 properties): `_onTimeout`, `_idleTimeout`, `_id` (> 0
 // while pending, 0 once fired or cleared), plus `_timerArgs` only with
-// arguments, `_repeat` only for intervals and `_unref` once asked for.
+// arguments, `_repeat` only for intervals and `_refed` (Node's kRefed:
+// absent means true) once ref/unref is asked for.
 class Timeout {
-  ref() { if (this._id !== 0) host.timerRef(this._id, true); this._unref = false; return this; }
-  unref() { if (this._id !== 0) host.timerRef(this._id, false); this._unref = true; return this; }
-  hasRef() { return this._unref !== true; }
+  ref() { if (this._id !== 0) host.timerRef(this._id, true); this._refed = true; return this; }
+  unref() { if (this._id !== 0) host.timerRef(this._id, false); this._refed = false; return this; }
+  hasRef() { const r = this._refed; return r === undefined ? true : r; }
   refresh() {
     if (this._onTimeout === null) return this;
     if (this._id === 0) {
       // Node re-arms a fired timeout (keeping its primitive id).
       this._id = timerStart(this, this._idleTimeout, this._repeat === true);
-      if (this._unref === true) host.timerRef(this._id, false);
+      if (!this.hasRef()) host.timerRef(this._id, false);
     } else {
       host.timerRefresh(this._id);
     }
@@ -95,6 +96,13 @@ function clearImmediate(immediate) {
   if (typeof immediate !== 'object' && typeof immediate !== 'function') {
     // Node assigns `immediate._destroyed = true` in strict mode.
     throw new TypeError(`Cannot create property '_destroyed' on ${typeof immediate} '${String(immediate)}'`);
+  }
+  if (immediate instanceof Timeout) {
+    // Node unlinks whatever it is given from its list: a Timeout never
+    // fires, and is left neither referenced nor destroyed.
+    unenroll(immediate);
+    immediate._refed = null;
+    return;
   }
   if (!(immediate instanceof Immediate)) return;
   immediateClear(immediate._id);
