@@ -55,6 +55,78 @@ function timeLogImpl(name, label, data) {
   return true;
 }
 
+// Node's console.table (lib/internal/console/constructor.js, cli_table.js).
+function renderRow(row, widths) {
+  let out = '│ ';
+  for (let i = 0; i < row.length; i++) {
+    out += row[i] + ' '.repeat(widths[i] - row[i].length);
+    if (i !== row.length - 1) out += ' │ ';
+  }
+  return `${out} │`;
+}
+
+function cliTable(head, columns) {
+  const rows = [];
+  const widths = head.map((h) => h.length);
+  const longest = Math.max(...columns.map((c) => c.length));
+  for (let i = 0; i < head.length; i++) {
+    for (let j = 0; j < longest; j++) {
+      if (rows[j] === undefined) rows[j] = [];
+      const value = rows[j][i] = Object.prototype.hasOwnProperty.call(columns[i], j) ? columns[i][j] : '';
+      widths[i] = Math.max(widths[i] || 0, value.length);
+    }
+  }
+  const divider = widths.map((w) => '─'.repeat(w + 2));
+  let result = `┌${divider.join('┬')}┐\n${renderRow(head, widths)}\n├${divider.join('┼')}┤\n`;
+  for (const row of rows) result += `${renderRow(row, widths)}\n`;
+  return `${result}└${divider.join('┴')}┘`;
+}
+
+function renderTable(data, properties) {
+  const cell = (v) => {
+    const depth = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 2 ? -1 : 0;
+    return util.inspect(v, depth);
+  };
+  const indices = (n) => Array.from({ length: n }, (_, i) => cell(i));
+  if (data instanceof Map) {
+    const keys = [];
+    const values = [];
+    for (const [k, v] of data) {
+      keys.push(cell(k));
+      values.push(cell(v));
+    }
+    return cliTable(['(iteration index)', 'Key', 'Values'], [indices(keys.length), keys, values]);
+  }
+  if (data instanceof Set) {
+    const values = [...data].map(cell);
+    return cliTable(['(iteration index)', 'Values'], [indices(values.length), values]);
+  }
+  const map = Object.create(null);
+  let hasPrimitives = false;
+  const primitives = [];
+  const index = Object.keys(data);
+  for (let i = 0; i < index.length; i++) {
+    const item = data[index[i]];
+    const primitive = item === null || (typeof item !== 'function' && typeof item !== 'object');
+    if (properties === undefined && primitive) {
+      hasPrimitives = true;
+      primitives[i] = cell(item);
+    } else {
+      for (const key of properties || Object.keys(item)) {
+        map[key] ??= [];
+        map[key][i] = (primitive && properties) || !Object.prototype.hasOwnProperty.call(item, key) ? '' : cell(item[key]);
+      }
+    }
+  }
+  const keys = Object.keys(map);
+  const values = Object.values(map);
+  if (hasPrimitives) {
+    keys.push('Values');
+    values.push(primitives);
+  }
+  return cliTable(['(index)', ...keys], [index, ...values]);
+}
+
 const console = {
   log(...args) { write(1, util.format(...args)); },
   warn(...args) { write(2, util.format(...args)); },
@@ -108,8 +180,9 @@ const console = {
   groupEnd() {
     groupIndent = groupIndent.slice(0, groupIndent.length - 2);
   },
-  table(data) {
-    console.log(data);
+  table(data, properties) {
+    if (data === null || typeof data !== 'object') return console.log(data);
+    console.log(renderTable(data, properties));
   },
 };
 console.info = console.log;
