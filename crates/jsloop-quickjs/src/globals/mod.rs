@@ -1,12 +1,15 @@
-//! Node-shaped globals. Each family is a JavaScript file evaluated as a
-//! function body with `(host, util, shared)`: `host` is the native object
-//! of [`native`], `util` formats values (`inspect`, `format`), `shared`
-//! passes helpers between files. The files that drive the loop return
-//! their part of the dispatch table the Rust side calls (`runTimer`,
-//! `runImmediate`, `tickError`, `rejections`, `fatal`, `beforeExit`, `exit`).
+//! Node-shaped globals. The loop's own families are JavaScript files
+//! evaluated as function bodies with `(host, util, shared)`: `host` is the
+//! native object of [`native`], `util` is `js/inspect.js` (Node's
+//! `util.inspect`/`format`), `shared` passes helpers between files. They
+//! return their part of the dispatch table the Rust side calls (`runTimer`,
+//! `coerceDelay`, `tickError`, `rejections`, `fatal`, `beforeExit`, `exit`,
+//! and the `Timeout`/`Immediate` prototypes).
 //!
 //! Order: `errors.js` (Node's argument errors), `process.js` (process,
-//! nextTick, the fatal path), `timers.js`, then console and the web globals.
+//! the fatal path, rejection reports), `timers.js`, then [`console`] and
+//! [`web`] (console, performance, events, abort, structuredClone, base64,
+//! crypto).
 
 pub(crate) mod console;
 pub(crate) mod native;
@@ -18,7 +21,7 @@ use rquickjs::{Ctx, Function, Object, Value};
 
 use crate::host::Host;
 
-/// The interim `util.inspect`/`util.format`, until `console.rs` lands.
+/// `util.inspect`/`util.format` for the loop's files (as console uses).
 const INSPECT_JS: &str = include_str!("js/inspect.js");
 const ERRORS_JS: &str = include_str!("errors.js");
 const PROCESS_JS: &str = include_str!("process.js");
