@@ -77,6 +77,11 @@ const fmt = [
   ['%s is %d years', 'Bob', 42], ['%i|%f', '42.9x', '1.5'], ['%j', { a: [1] }], ['%o', [1]], ['%O', { a: 1 }],
   ['100%% sure', 1], ['%s', { a: { b: { c: 1 } } }], ['no args %s'], ['%c styled', 'color: red'],
   ['a', 'b', 1, { c: 2 }], [1, '%s', 2], ['%d', -0], ['%s', -0], ['%s', 5n], ['%x unknown', 1],
+  ['%s', { toString() { return 'own toString'; } }], ['%s', new (class T { toString() { return 'class toString'; } })()],
+  ['%s', new (class U {})()], ['%s', [1, [2, [3]]]], ['%s', new Date(0)], ['%s', new Map([[1, 2]])], ['%s', () => 1],
+  ['%d', {}], ['%d', '42abc'], ['%i', '-7.9'], ['%f', 'x'], ['%d', 3n], ['%i', 10n], ['%j', { toJSON() { return 'j'; } }],
+  ['%j', circ], ['%s', Symbol('s')], ['%d', Symbol('s')], ['%O', circ], ['%o', { a: [1, 2] }], ['%s:%s', 'a'],
+  ['%%s %s', 'x'], ['%', 1], ['a%', 1], ['%s', null, undefined], [{ a: 1 }, '%s', 'x'], ['%s', 'a\nb'], ['%c%c', 'x'],
 ];
 for (const args of fmt) {
   const want = util.format(...args);

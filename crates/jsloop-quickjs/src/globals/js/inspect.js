@@ -457,7 +457,7 @@ function formatWithOptions(args) {
               const arg = args[++a];
               if (typeof arg === 'number') tempStr = formatNumber(arg);
               else if (typeof arg === 'bigint') tempStr = `${arg}n`;
-              else if (typeof arg !== 'object' || arg === null) tempStr = String(arg);
+              else if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) tempStr = String(arg);
               else tempStr = inspectDepth(arg, 0);
               break;
             }
@@ -513,6 +513,22 @@ function formatWithOptions(args) {
     a++;
   }
   return str;
+}
+
+// The engine's constructors, named as Node's builtInObjects (taken before
+// any host global is added).
+const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+
+// Whether %s may inspect `value` (its toString is the engine's own).
+function hasBuiltInToString(value) {
+  if (typeof value.toString !== 'function') return true;
+  if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
+  let pointer = value;
+  do {
+    pointer = Object.getPrototypeOf(pointer);
+  } while (!Object.prototype.hasOwnProperty.call(pointer, 'toString'));
+  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  return descriptor !== undefined && typeof descriptor.value === 'function' && builtInObjects.has(descriptor.value.name);
 }
 
 function inspectDepth(value, depth) {
