@@ -119,3 +119,24 @@ fn shutdown_racing_submit_never_loses_the_task() {
         assert_eq!(ran.load(Ordering::SeqCst), usize::from(accepted));
     });
 }
+
+/// (b) again, for a request that passes through no lock: a close from
+/// another thread while the loop may be going to sleep. Only the wake
+/// word's acquire/release carries the stop flag to the loop, so weakening
+/// those orderings lets the loop read a stale flag and park for good.
+#[test]
+fn cross_thread_close_is_never_missed() {
+    loom::model(|| {
+        let lp = quiet_loop();
+        let handle = lp.handle();
+        let hold = handle.hold().unwrap();
+        let closer = thread::spawn(move || {
+            handle.close();
+            handle.wait();
+            drop(hold);
+        });
+        assert_eq!(lp.run(), Ok(Exit::Closed));
+        drop(lp);
+        closer.join().unwrap();
+    });
+}
