@@ -10,4 +10,5 @@ if ! command -v node > /dev/null || [[ "$(node --version)" != v20.* ]]; then
     exit 0
 fi
 scripts/regen-fixtures.sh --check
-echo "fixture expectations match node $(node --version)"
+bash crates/jsloop/tests/promise_order/regen.sh --check
+echo "fixture and promise-trace expectations match node $(node --version)"
