@@ -15,13 +15,14 @@ use crate::output::{Output, Stream};
 const INSPECT_JS: &str = include_str!("js/inspect.js");
 const CONSOLE_JS: &str = include_str!("js/console.js");
 
-/// The `inspect` function of the installed console, kept for [`inspect`].
-struct Inspector<'js>(Function<'js>);
+/// The `util` object of `inspect.js`, evaluated once per runtime (the
+/// binding makes one context per runtime) and shared by every globals file.
+struct Util<'js>(Object<'js>);
 
-// SAFETY: `Inspector` holds only a `Function<'js>`, whose lifetime is the
-// `'js` it is changed to.
-unsafe impl<'js> JsLifetime<'js> for Inspector<'js> {
-    type Changed<'to> = Inspector<'to>;
+// SAFETY: `Util` holds only an `Object<'js>`, whose lifetime is the `'js`
+// it is changed to.
+unsafe impl<'js> JsLifetime<'js> for Util<'js> {
+    type Changed<'to> = Util<'to>;
 }
 
 /// Evaluates `source` as the body of `function (host) { ... }` and calls it.
@@ -66,13 +67,21 @@ fn promise_state<'js>(ctx: Ctx<'js>, p: Value<'js>) -> rquickjs::Result<Value<'j
     Ok(arr.into_value())
 }
 
-/// The `util` object of `inspect.js`: `inspect(value, depth)` and `format(...args)`.
-pub(super) fn util<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
+/// The `util` object of `inspect.js`: `inspect(value, depth)` and
+/// `format(...args)`; evaluated on first use, then shared.
+pub(crate) fn util<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
+    if let Some(util) = ctx.userdata::<Util>() {
+        return Ok(util.0.clone());
+    }
     let host = Object::new(ctx.clone())?;
     host.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
     let util = run_with_host(ctx, "inspect.js", "host", INSPECT_JS, (host,))?;
-    util.into_object()
-        .ok_or_else(|| rquickjs::Error::new_from_js("value", "object"))
+    let util = util
+        .into_object()
+        .ok_or_else(|| rquickjs::Error::new_from_js("value", "object"))?;
+    // Fails only while the userdata is borrowed, which nothing here leaves it.
+    let _ = ctx.store_userdata(Util(util.clone()));
+    Ok(util)
 }
 
 /// Installs `console` on the global object, writing to `output`.
@@ -112,21 +121,16 @@ pub(crate) fn install(ctx: &Ctx<'_>, output: Output) -> rquickjs::Result<()> {
         CONSOLE_JS,
         (host, util.clone()),
     )?;
-    let inspect: Function = util.get("inspect")?;
-    // Replaced on a second install; only the first store can fail (while
-    // the userdata is borrowed, which `inspect` never leaves it).
-    let _ = ctx.remove_userdata::<Inspector>();
-    let _ = ctx.store_userdata(Inspector(inspect));
     Ok(())
 }
 
 /// `value` as Node's `util.inspect` prints it (depth 2, 80 columns).
 ///
-/// Falls back to the value's string conversion when [`install`] has not
-/// run on this runtime or the formatting throws.
+/// Falls back to the value's string conversion when neither [`install`]
+/// nor [`util`] has run on this runtime, or the formatting throws.
 pub(crate) fn inspect<'js>(ctx: &Ctx<'js>, value: Value<'js>) -> String {
-    let f = ctx.userdata::<Inspector>().map(|i| i.0.clone());
-    if let Some(f) = f {
+    let util = ctx.userdata::<Util>().map(|u| u.0.clone());
+    if let Some(f) = util.and_then(|u| u.get::<_, Function>("inspect").ok()) {
         match f.call::<_, String>((value.clone(),)) {
             Ok(s) => return s,
             Err(_) => {

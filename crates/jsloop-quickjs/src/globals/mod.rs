@@ -21,8 +21,6 @@ use rquickjs::{Ctx, Function, Object, Value};
 
 use crate::host::Host;
 
-/// `util.inspect`/`util.format` for the loop's files (as console uses).
-const INSPECT_JS: &str = include_str!("js/inspect.js");
 const ERRORS_JS: &str = include_str!("errors.js");
 const PROCESS_JS: &str = include_str!("process.js");
 const TIMERS_JS: &str = include_str!("timers.js");
@@ -54,8 +52,7 @@ fn run_file<'js>(
 /// Installs every global on the context and gives the host its dispatch table.
 pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rquickjs::Result<()> {
     let native = native::object(ctx, host, info)?;
-    let make_util: Function = ctx.eval(format!("(function (host) {{\n{INSPECT_JS}\n}})"))?;
-    let util: Object = make_util.call((native.clone(),))?;
+    let util = console::util(ctx)?;
     let shared = Object::new(ctx.clone())?;
     let args = (native, util, shared);
     let dispatch = Object::new(ctx.clone())?;
