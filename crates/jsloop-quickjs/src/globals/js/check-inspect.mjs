@@ -42,6 +42,13 @@ const extra = [
   new Uint8Array(120), new (class MyMap extends Map {})([[1, 2]]), new (class MyArr extends Array {})(), { [Symbol.toStringTag]: 'T' },
   new (class Tagged { get [Symbol.toStringTag]() { return 'Tg'; } })(),
   Object(1n), Object(Symbol('b')),
+  (function () { return arguments; })(1, 2), (function* g() {})(), new Proxy({ t: 1 }, {}), new Proxy([1], {}),
+  new Error('with cause', { cause: new Error('the cause') }), new Error('cause value', { cause: 'str' }),
+  new AggregateError([new Error('a1')], 'agg'), new Error('multi\nline message'),
+  class S { static x = 1; }, Object.create(A.prototype), new (class T2 { get [Symbol.toStringTag]() { return 'T2'; } })(),
+  { a: 1, get b() { return 2; }, c: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }, [1, 2, 3].keys(),
+  Symbol.for('registered'), { [Symbol.for('x')]: Symbol('v') }, [new Set([1]), new Map([[1, [1, 2]]])],
+  globalThis.Math, JSON, Reflect, new WeakRef({}),
   ac, aborted.signal.aborted, new Event('x').type, new DOMException('m', 'AbortError').name,
 ];
 const corpus = [

@@ -220,6 +220,7 @@ function formatProperty(ctx, obj, key, recurseTimes, isArrayItem) {
     str = 'undefined';
   }
   if (isArrayItem) return str;
+  if (desc.enumerable === false) return `[${typeof key === 'symbol' ? key.toString() : key}]: ${str}`;
   return `${keyString(key)}: ${str}`;
 }
 
@@ -319,6 +320,8 @@ function formatRaw(ctx, value, recurseTimes) {
     // QuickJS makes an assigned stack an enumerable own property; V8 never lists it.
     extrasKeys = keys.filter((k) => k !== 'stack' && !((k === 'name' || k === 'message') &&
       typeof value[k] === 'string' && base.includes(value[k])));
+    if ('cause' in value && !extrasKeys.includes('cause')) extrasKeys.push('cause');
+    if (Array.isArray(value.errors) && !extrasKeys.includes('errors')) extrasKeys.push('errors');
     if (ctx.indentationLvl !== 0) base = base.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
     if (extrasKeys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
@@ -336,7 +339,8 @@ function formatRaw(ctx, value, recurseTimes) {
     if (extrasKeys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
   } else {
-    const prefix = ctor === 'Object' && tag === '' ? '' : prefixOf('Object');
+    let prefix = ctor === 'Object' && tag === '' ? '' : prefixOf('Object');
+    if (ctor === 'Object' && Object.prototype.toString.call(value) === '[object Arguments]') prefix = '[Arguments] ';
     braces = [`${prefix}{`, '}'];
     if (keys.length === 0 && symbols.length === 0) return `${braces[0]}}`;
   }

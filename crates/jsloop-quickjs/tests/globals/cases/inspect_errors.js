@@ -23,3 +23,7 @@ const p = Promise.reject(withStack(new Error('no')));
 p.catch(() => {});
 console.log(p);
 console.log('%s', withStack(new Error('as string')));
+console.log(withStack(new Error('with cause', { cause: withStack(new Error('the cause')) })));
+console.log(withStack(new Error('cause value', { cause: 'str' })));
+console.log(withStack(new AggregateError([withStack(new Error('a1'))], 'agg')));
+console.log(withStack(new Error('multi\nline message')));
