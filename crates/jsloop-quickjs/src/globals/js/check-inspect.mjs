@@ -42,6 +42,8 @@ const extra = [
   new Uint8Array(120), new (class MyMap extends Map {})([[1, 2]]), new (class MyArr extends Array {})(), { [Symbol.toStringTag]: 'T' },
   new (class Tagged { get [Symbol.toStringTag]() { return 'Tg'; } })(),
   Object(1n), Object(Symbol('b')),
+  Array.from({ length: 12 }, (_, i) => '漢字'.repeat(i % 3 + 1)), Array.from({ length: 9 }, (_, i) => 'é'.repeat(i + 1)),
+  Array.from({ length: 10 }, (_, i) => `e\u0301${i}`), ['한국어', '日本語', 'abc', 'ｆｕｌｌ', 'x', 'y', 'z', 'w'],
   (function () { return arguments; })(1, 2), (function* g() {})(), new Proxy({ t: 1 }, {}), new Proxy([1], {}),
   new Error('with cause', { cause: new Error('the cause') }), new Error('cause value', { cause: 'str' }),
   new AggregateError([new Error('a1')], 'agg'), new Error('multi\nline message'),

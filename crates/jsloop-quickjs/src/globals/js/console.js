@@ -59,7 +59,7 @@ function timeLogImpl(name, label, data) {
 function renderRow(row, widths) {
   let out = '│ ';
   for (let i = 0; i < row.length; i++) {
-    out += row[i] + ' '.repeat(widths[i] - row[i].length);
+    out += row[i] + ' '.repeat(widths[i] - util.stringWidth(row[i]));
     if (i !== row.length - 1) out += ' │ ';
   }
   return `${out} │`;
@@ -67,13 +67,13 @@ function renderRow(row, widths) {
 
 function cliTable(head, columns) {
   const rows = [];
-  const widths = head.map((h) => h.length);
+  const widths = head.map((h) => util.stringWidth(h));
   const longest = Math.max(...columns.map((c) => c.length));
   for (let i = 0; i < head.length; i++) {
     for (let j = 0; j < longest; j++) {
       if (rows[j] === undefined) rows[j] = [];
       const value = rows[j][i] = Object.prototype.hasOwnProperty.call(columns[i], j) ? columns[i][j] : '';
-      widths[i] = Math.max(widths[i] || 0, value.length);
+      widths[i] = Math.max(widths[i] || 0, util.stringWidth(value));
     }
   }
   const divider = widths.map((w) => '─'.repeat(w + 2));

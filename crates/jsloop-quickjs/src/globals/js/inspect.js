@@ -100,6 +100,42 @@ function ctorName(obj) {
   return null;
 }
 
+// Node's getStringWidth without ICU: full-width code points count 2,
+// zero-width ones 0.
+function isFullWidth(code) {
+  return code >= 0x1100 && (code <= 0x115f || code === 0x2329 || code === 0x232a ||
+    (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) || (code >= 0x3250 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0xa4c6) || (code >= 0xa960 && code <= 0xa97c) ||
+    (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe10 && code <= 0xfe19) || (code >= 0xfe30 && code <= 0xfe6b) ||
+    (code >= 0xff01 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1b000 && code <= 0x1b001) || (code >= 0x1f200 && code <= 0x1f251) ||
+    (code >= 0x1f300 && code <= 0x1f64f) || (code >= 0x20000 && code <= 0x3fffd));
+}
+
+function isZeroWidth(code) {
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x300 && code <= 0x36f) ||
+    (code >= 0x200b && code <= 0x200f) || (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xfe20 && code <= 0xfe2f) ||
+    (code >= 0xe0100 && code <= 0xe01ef);
+}
+
+function stringWidth(str) {
+  let width = 0;
+  for (let i = 0; i < str.length; i++) {
+    if (str.charCodeAt(i) >= 127) {
+      for (const ch of str.slice(i).normalize('NFC')) {
+        const code = ch.codePointAt(0);
+        if (isFullWidth(code)) width += 2;
+        else if (!isZeroWidth(code)) width++;
+      }
+      break;
+    }
+    width += str.charCodeAt(i) >= 32 ? 1 : 0;
+  }
+  return width;
+}
+
 function isBelowBreakLength(ctx, output, start, base) {
   let total = output.length + start;
   if (total + output.length > kBreak) return false;
@@ -119,7 +155,7 @@ function groupArrayElements(ctx, output, value) {
   const separatorSpace = 2;
   const dataLen = new Array(outputLength);
   for (; i < outputLength; i++) {
-    const len = output[i].length;
+    const len = stringWidth(output[i]);
     dataLen[i] = len;
     totalLength += len + separatorSpace;
     if (maxLength < len) maxLength = len;
@@ -539,4 +575,4 @@ function inspectDepth(value, depth) {
   return inspect(value, depth);
 }
 
-return { inspect, format: (...args) => formatWithOptions(args), errorBase };
+return { inspect, format: (...args) => formatWithOptions(args), errorBase, stringWidth };
