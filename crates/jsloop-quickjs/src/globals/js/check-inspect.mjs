@@ -90,7 +90,7 @@ const fmt = [
   ['%s', new (class U {})()], ['%s', [1, [2, [3]]]], ['%s', new Date(0)], ['%s', new Map([[1, 2]])], ['%s', () => 1],
   ['%d', {}], ['%d', '42abc'], ['%i', '-7.9'], ['%f', 'x'], ['%d', 3n], ['%i', 10n], ['%j', { toJSON() { return 'j'; } }],
   ['%j', circ], ['%s', Symbol('s')], ['%d', Symbol('s')], ['%O', circ], ['%o', { a: [1, 2] }], ['%s:%s', 'a'],
-  ['%%s %s', 'x'], ['%', 1], ['a%', 1], ['%s', null, undefined], [{ a: 1 }, '%s', 'x'], ['%s', 'a\nb'], ['%c%c', 'x'],
+  ['%%s %s', 'x'], ['%o', { f() {} }], ['%o', function foo(a, b) {}], ['%o', class K {}], ['%o', [1, [2]]], ['%o', 'str'], ['%', 1], ['a%', 1], ['%s', null, undefined], [{ a: 1 }, '%s', 'x'], ['%s', 'a\nb'], ['%c%c', 'x'],
 ];
 for (const args of fmt) {
   const want = util.format(...args);

@@ -289,8 +289,9 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
 }
 
 function formatRaw(ctx, value, recurseTimes) {
-  let keys = Object.keys(value);
-  const symbols = Object.getOwnPropertySymbols(value).filter((s) => Object.getOwnPropertyDescriptor(value, s).enumerable);
+  let keys = ctx.showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
+  let symbols = Object.getOwnPropertySymbols(value);
+  if (!ctx.showHidden) symbols = symbols.filter((s) => Object.getOwnPropertyDescriptor(value, s).enumerable);
   const ctor = ctorName(value);
   let tag = value[Symbol.toStringTag];
   if (typeof tag !== 'string' || (tag !== '' && Object.prototype.propertyIsEnumerable.call(value, Symbol.toStringTag))) tag = '';
@@ -339,7 +340,7 @@ function formatRaw(ctx, value, recurseTimes) {
     formatter = () => [`[Uint8Contents]: <${bytes}${more}>`, `byteLength: ${formatNumber(value.byteLength)}`];
   } else if (typeof value === 'function') {
     base = fnBase(value);
-    keys = keys.filter((k) => k !== 'prototype');
+    if (!ctx.showHidden) keys = keys.filter((k) => k !== 'prototype');
     extrasKeys = keys;
     if (keys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
@@ -392,7 +393,6 @@ function formatRaw(ctx, value, recurseTimes) {
   if ((formatter === formatArray || formatter === formatTyped) && output.extra) ctx.extra = output.extra;
   for (const k of extrasKeys) output.push(formatProperty(ctx, value, k, recurseTimes, false));
   for (const s of symbols) output.push(formatProperty(ctx, value, s, recurseTimes, false));
-  if (ctx.showHidden && Array.isArray(value)) output.push(`[length]: ${value.length}`);
   ctx.seen.pop();
   if (ctx.circular !== undefined) {
     const index = ctx.circular.get(value);

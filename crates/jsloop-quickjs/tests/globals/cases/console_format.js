@@ -17,3 +17,8 @@ console.log('%d', '0x10', '%i', 3.9);
 console.log('%s', 'a', 'b');
 console.log();
 console.log('');
+console.log('%o', { f() {} });
+console.log('%o', function foo(a, b) { 'use strict'; }); // sloppy V8 functions own [arguments] and [caller]
+console.log('%o', class K {});
+console.log('%o', [1, [2, { deep: { deeper: { deepest: 1 } } }]]);
+console.log('%s|%s', { toString() { return 'own'; } }, new (class T { toString() { return 'cls'; } })());
