@@ -1,53 +1,137 @@
 #!/usr/bin/env bash
 # Regenerates the expected outputs of the JavaScript fixtures from node, the
-# oracle. For each fixtures/NAME.js or NAME.mjs it runs node 5 times (cwd =
-# the fixtures folder, no arguments), requires identical results, and writes:
+# oracle; never write them by hand.
+#
+# For every NAME.js / NAME.mjs directly in crates/jsloop-quickjs/tests/fixtures
+# (helpers in fixtures/modules/ are not fixtures) it runs `node FILE ARGS...`
+# 5 times with cwd = the fixtures folder, ARGS being the lines of NAME.args if
+# that file exists (one argument per line). All 5 runs must agree on stdout,
+# filtered stderr and exit code; otherwise the fixture is named as
+# NONDETERMINISTIC, nothing is written for it and the script exits 1.
+# It then writes:
 #   NAME.stdout  exact stdout
-#   NAME.stderr  the error lines of stderr (see FILTER)
-#   NAME.code    the exit code
-# --check: regenerate into a temporary folder and diff instead of writing.
+#   NAME.stderr  the error lines of stderr (FILTER below), empty if none
+#   NAME.code    the exit code, decimal, newline-terminated
+#
+# FILTER: a line of stderr is kept if it is an error's "Name: message" line as
+# Node prints it for an uncaught error, i.e. it starts with a name made of
+# letters that begins upper-case and ends in "Error" or "Rejection" (Node's
+# "UnhandledPromiseRejection: ..." for non-Error rejection reasons), optionally
+# followed by " [CODE]", then ": ". Everything else (source excerpt, caret,
+# stack frames, "Node.js v20..." banner, warnings, console.error output) is
+# dropped: it differs between engines. Consequence: a thrown non-Error value
+# (`throw 'str'`, `throw 42`) leaves no line (node prints the bare value), so
+# such fixtures compare stdout, exit code and "no error line". The Rust harness
+# (tests/fixtures.rs) applies the same rule and additionally compares
+# "SyntaxError: ..." lines by class only.
+#
+# Usage: scripts/regen-fixtures.sh          regenerate in place
+#        scripts/regen-fixtures.sh --check  regenerate into a temporary folder
+#                                           and diff with the committed files
+#                                           (exit 1 on any difference)
 set -euo pipefail
-cd "$(dirname "$0")/../crates/jsloop-quickjs/tests/fixtures"
+shopt -s nullglob
 
-# An error's "Name: message" (or "Name [CODE]: message") line, as Node prints
-# uncaught errors; stack frames and source excerpts differ between engines.
 FILTER='^([A-Z][A-Za-z]*)?(Error|Rejection)( \[[A-Z0-9_]+\])?: '
+RUNS=5
+TIMEOUT=60
 
 check=0
-[ "${1:-}" = "--check" ] && check=1
-out_dir=.
-if [ $check = 1 ]; then out_dir=$(mktemp -d); fi
+case "${1:-}" in
+    --check) check=1 ;;
+    "") ;;
+    *) echo "usage: $0 [--check]" >&2; exit 2 ;;
+esac
+
+fixtures="$(cd "$(dirname "$0")/../crates/jsloop-quickjs/tests/fixtures" && pwd)"
+cd "$fixtures"
+
+if ! command -v node > /dev/null; then
+    echo "node not found" >&2
+    exit 1
+fi
+case "$(node --version)" in
+    v20.*) ;;
+    *) echo "warning: expected node v20, found $(node --version)" >&2 ;;
+esac
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+if [ $check = 1 ]; then out_dir="$work/expected"; else out_dir="$fixtures"; fi
+mkdir -p "$out_dir"
 
 status=0
+count=0
 for file in *.js *.mjs; do
     name=${file%.*}
-    first=""
-    for run in 1 2 3 4 5; do
+    count=$((count + 1))
+    args=()
+    if [ -f "$name.args" ]; then mapfile -t args < "$name.args"; fi
+    ok=1
+    for run in $(seq 1 $RUNS); do
         set +e
-        node "$file" > "$out_dir/$name.stdout.tmp" 2> "$out_dir/$name.err.tmp"
+        env -u NODE_OPTIONS timeout "$TIMEOUT" node "$file" ${args[@]+"${args[@]}"} \
+            > "$work/stdout.$run" 2> "$work/rawerr.$run" < /dev/null
         code=$?
         set -e
-        grep -E "$FILTER" "$out_dir/$name.err.tmp" > "$out_dir/$name.stderr.tmp" || true
-        result="$(cat "$out_dir/$name.stdout.tmp"; echo "--stderr--"; cat "$out_dir/$name.stderr.tmp"; echo "--code $code")"
-        if [ $run = 1 ]; then
-            first=$result
-        elif [ "$result" != "$first" ]; then
-            echo "NONDETERMINISTIC in node: $file (run $run differs)" >&2
-            status=1
+        if [ $code = 124 ]; then
+            echo "TIMEOUT in node: $file (run $run, ${TIMEOUT}s)" >&2
+            ok=0
+            break
         fi
+        grep -E "$FILTER" "$work/rawerr.$run" > "$work/stderr.$run" || true
+        echo "$code" > "$work/code.$run"
+        if [ "$run" != 1 ]; then
+            for ext in stdout stderr code; do
+                if ! cmp -s "$work/$ext.1" "$work/$ext.$run"; then
+                    echo "NONDETERMINISTIC in node: $file ($ext of run $run differs from run 1)" >&2
+                    diff "$work/$ext.1" "$work/$ext.$run" | head -20 >&2 || true
+                    ok=0
+                fi
+            done
+        fi
+        [ $ok = 1 ] || break
     done
-    mv "$out_dir/$name.stdout.tmp" "$out_dir/$name.stdout"
-    mv "$out_dir/$name.stderr.tmp" "$out_dir/$name.stderr"
-    rm -f "$out_dir/$name.err.tmp"
-    echo "$code" > "$out_dir/$name.code"
-    if [ $check = 1 ]; then
+    if [ $ok = 0 ]; then
+        status=1
+        continue
+    fi
+    for ext in stdout stderr code; do
+        cp "$work/$ext.1" "$out_dir/$name.$ext"
+    done
+done
+
+if [ $check = 1 ]; then
+    for file in *.js *.mjs; do
+        name=${file%.*}
         for ext in stdout stderr code; do
-            if ! diff -q "$name.$ext" "$out_dir/$name.$ext" > /dev/null 2>&1; then
+            [ -f "$out_dir/$name.$ext" ] || continue  # already reported above
+            if [ ! -f "$name.$ext" ]; then
+                echo "MISSING expected file: $name.$ext" >&2
+                status=1
+            elif ! cmp -s "$name.$ext" "$out_dir/$name.$ext"; then
                 echo "DIFFERS from node: $name.$ext" >&2
+                diff "$name.$ext" "$out_dir/$name.$ext" | head -20 >&2 || true
                 status=1
             fi
         done
+    done
+fi
+
+# Expected files whose script is gone.
+for f in *.stdout *.stderr *.code; do
+    name=${f%.*}
+    if [ ! -f "$name.js" ] && [ ! -f "$name.mjs" ]; then
+        echo "ORPHAN expected file (no $name.js or $name.mjs): $f" >&2
+        status=1
     fi
 done
-[ $check = 1 ] && rm -rf "$out_dir"
+
+if [ $status = 0 ]; then
+    if [ $check = 1 ]; then
+        echo "$count fixtures: expected files match node $(node --version)"
+    else
+        echo "$count fixtures regenerated with node $(node --version)"
+    fi
+fi
 exit $status

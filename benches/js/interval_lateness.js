@@ -11,6 +11,6 @@ const iv = setInterval(() => {
   prev = now;
   if (++n === TICKS) {
     clearInterval(iv);
-    console.log('interval_lateness_ms', (total / TICKS).toFixed(3));
+    console.log('interval_lateness', (total / TICKS).toFixed(3));
   }
 }, 1);

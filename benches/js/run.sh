@@ -6,6 +6,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jsloop="${1:-$here/../../target/release/jsloop}"
 raw="${RAW_QUICKJS:-$here/../../target/release/examples/raw_quickjs}"
+if [ ! -x "$jsloop" ]; then
+    echo "jsloop binary not found at $jsloop (cargo build --release -p jsloop-cli); node numbers only"
+fi
 printf '%-22s %14s %14s %14s %8s\n' script node jsloop quickjs-raw ratio
 for script in "$here"/*.js; do
     name=$(basename "$script" .js)
