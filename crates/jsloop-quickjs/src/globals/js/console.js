@@ -14,6 +14,11 @@ function write(fd, text) {
   host.print(fd, `${text}\n`);
 }
 
+// process.emitWarning's line, as Node prints a warning without listeners.
+function warn(message) {
+  host.print(2, `(node:${globalThis.process?.pid ?? 0}) Warning: ${message}\n`);
+}
+
 function pad(n) {
   return String(n).padStart(2, '0');
 }
@@ -46,7 +51,7 @@ function formatTime(ms) {
 function timeLogImpl(name, label, data) {
   const start = timers.get(label);
   if (start === undefined) {
-    write(2, `(jsloop) Warning: No such label '${label}' for console.${name}()`);
+    warn(`No such label '${label}' for console.${name}()`);
     return false;
   }
   const formatted = formatTime(host.now() - start);
@@ -138,7 +143,7 @@ const console = {
   time(label = 'default') {
     label = `${label}`;
     if (timers.has(label)) {
-      write(2, `(jsloop) Warning: Label '${label}' already exists for console.time()`);
+      warn(`Label '${label}' already exists for console.time()`);
       return;
     }
     timers.set(label, host.now());
@@ -171,7 +176,7 @@ const console = {
   },
   countReset(label = 'default') {
     label = `${label}`;
-    if (!counts.delete(label)) write(2, `(jsloop) Warning: Count for '${label}' does not exist`);
+    if (!counts.delete(label)) warn(`Count for '${label}' does not exist`);
   },
   group(...data) {
     if (data.length > 0) console.log(...data);
