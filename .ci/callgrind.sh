@@ -12,10 +12,13 @@ update=0
 [ "${1:-}" = "--update" ] && update=1
 limit_pct=5
 
-cargo build --release -q -p jsloop --example hotpaths
-cargo build --release -q -p jsloop-quickjs --example hotpath_js
-core=target/release/examples/hotpaths
-js=target/release/examples/hotpath_js
+# The bench profile (release + debug info), as `cargo bench --no-run` built
+# the dependencies with it just before in .ci/run.
+cargo build --profile bench -q -p jsloop --example hotpaths
+cargo build --profile bench -q -p jsloop-quickjs --example hotpath_js
+out="${CARGO_TARGET_DIR:-target}/release/examples"
+core=$out/hotpaths
+js=$out/hotpath_js
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

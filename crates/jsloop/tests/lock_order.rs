@@ -98,6 +98,48 @@ fn every_cross_thread_operation_concurrently() {
     }
 }
 
+/// The promise API's cross-thread paths (send resolvers, `promisify`, a
+/// waker woken from another thread) concurrently with handle traffic.
+#[test]
+fn promise_cross_thread_paths_concurrently() {
+    use jsloop::promise::{self, Promise};
+
+    let lp = EventLoop::builder().spin(Duration::from_micros(20)).build();
+    let barrier = Arc::new(Barrier::new(4));
+    let mut promises = Vec::new();
+    let mut workers = Vec::new();
+    for w in 0..4u32 {
+        let (p, resolver) = Promise::<u32>::new_send(&lp);
+        promises.push(p);
+        let (tx, rx) = futures::channel::oneshot::channel::<u32>();
+        promises.push(lp.spawn_local(async move { rx.await.unwrap_or(0) }));
+        promises.push(promise::promisify(&lp, move || Ok::<_, String>(w)));
+        let handle = lp.handle();
+        // The waker's wake-up alone does not keep the loop alive.
+        let hold = handle.hold().unwrap();
+        let barrier = barrier.clone();
+        workers.push(std::thread::spawn(move || {
+            barrier.wait();
+            for _ in 0..100 {
+                handle.submit(|_| ()).unwrap();
+            }
+            if w % 2 == 0 {
+                resolver.resolve(w);
+            } else {
+                resolver.reject("odd");
+            }
+            tx.send(w).unwrap();
+            drop(hold);
+        }));
+    }
+    lp.run().unwrap();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let settled = promises.iter().filter(|p| p.outcome().is_some()).count();
+    assert_eq!(settled, promises.len());
+}
+
 /// The checker is live: two locks taken in opposite orders panic.
 #[test]
 fn an_inverted_lock_pair_is_caught() {
