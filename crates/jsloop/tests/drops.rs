@@ -178,3 +178,47 @@ fn pending_work_is_dropped_with_the_loop_even_when_it_captured_a_handle() {
     assert_eq!(drops.load(Ordering::SeqCst), 3);
     assert!(handle.is_terminated());
 }
+
+#[test]
+fn spawned_futures_and_send_resolvers_leave_nothing_behind() {
+    let drops = Arc::new(AtomicUsize::new(0));
+    let lp = virtual_loop();
+
+    let w = Witness(drops.clone());
+    let (p, r) = Promise::<u8>::new(&lp);
+    let done = lp.spawn_local(async move {
+        let _keep = &w;
+        p.await.unwrap()
+    });
+    r.resolve(1);
+
+    let (sent, resolver) = Promise::<Arc<Witness>>::new_send(&lp);
+    let value = Arc::new(Witness(drops.clone()));
+    std::thread::spawn(move || resolver.resolve(value))
+        .join()
+        .unwrap();
+    let (dropped, unused) = Promise::<u8>::new_send(&lp);
+    std::thread::spawn(move || drop(unused)).join().unwrap();
+
+    lp.run().unwrap();
+    assert_eq!(lp.stats(), Stats::default());
+    assert_eq!(done.outcome().unwrap().unwrap(), 1);
+    assert!(dropped.outcome().unwrap().is_err());
+    assert_eq!(drops.load(Ordering::SeqCst), 1, "the finished future");
+
+    // A future that can never finish: it goes with the loop, and the
+    // Handle it captured does not keep anything alive.
+    let w = Witness(drops.clone());
+    let (never, never_resolver) = Promise::<u8>::new(&lp);
+    let handle = lp.handle();
+    let pending = lp.spawn_local(async move {
+        let _keep = (&w, &handle);
+        never.await.ok()
+    });
+    assert_eq!(lp.run(), Ok(jsloop::Exit::Idle));
+    assert!(pending.outcome().is_none());
+    drop((lp, never_resolver, pending, done));
+    assert_eq!(drops.load(Ordering::SeqCst), 2, "the pending future");
+    drop(sent);
+    assert_eq!(drops.load(Ordering::SeqCst), 3, "the sent value");
+}
