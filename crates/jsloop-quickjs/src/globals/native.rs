@@ -5,7 +5,6 @@ use std::time::Duration;
 
 use jsloop::{EventLoop, ImmediateId, TimerId};
 use rquickjs::prelude::Opt;
-use rquickjs::promise::PromiseState;
 use rquickjs::{Array, Ctx, Function, Object, Persistent, Value};
 
 use super::ProcessInfo;
@@ -140,9 +139,6 @@ pub(crate) fn object<'js>(
         })?,
     )?;
 
-    o.set("randomBytes", Function::new(ctx.clone(), random_bytes)?)?;
-    o.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
-
     let argv = Array::new(ctx.clone())?;
     for (i, a) in info.argv.iter().enumerate() {
         argv.set(i, a.as_str())?;
@@ -162,48 +158,6 @@ pub(crate) fn object<'js>(
         .map_or(0.0, |d| d.as_secs_f64() * 1000.0);
     o.set("timeOrigin", origin)?;
     Ok(o)
-}
-
-/// `n` bytes from the OS's entropy source (at most 65536).
-fn random_bytes<'js>(ctx: Ctx<'js>, n: usize) -> rquickjs::Result<Array<'js>> {
-    let mut buf = vec![0u8; n.min(65536)];
-    if getrandom::fill(&mut buf).is_err() {
-        return Err(rquickjs::Exception::throw_message(
-            &ctx,
-            "no entropy available",
-        ));
-    }
-    let arr = Array::new(ctx)?;
-    for (i, b) in buf.into_iter().enumerate() {
-        arr.set(i, b)?;
-    }
-    Ok(arr)
-}
-
-/// `[0]` pending, `[1, value]` fulfilled, `[2, reason]` rejected, or
-/// `undefined` for a non-promise (util.inspect's peek at promise state).
-fn promise_state<'js>(ctx: Ctx<'js>, p: Value<'js>) -> rquickjs::Result<Value<'js>> {
-    let Some(promise) = p.as_promise() else {
-        return Ok(Value::new_undefined(ctx));
-    };
-    let arr = Array::new(ctx.clone())?;
-    match promise.state() {
-        PromiseState::Pending => arr.set(0, 0)?,
-        PromiseState::Resolved => {
-            arr.set(0, 1)?;
-            arr.set(1, promise.result::<Value>().and_then(Result::ok))?;
-        }
-        PromiseState::Rejected => {
-            arr.set(0, 2)?;
-            let reason = match promise.result::<Value>() {
-                Some(Err(rquickjs::Error::Exception)) => ctx.catch(),
-                Some(Ok(v)) => v,
-                _ => Value::new_undefined(ctx.clone()),
-            };
-            arr.set(1, reason)?;
-        }
-    }
-    Ok(arr.into_value())
 }
 
 /// `host.timerStart(timeout, after, repeat)`: a loop timer that hands the
