@@ -68,8 +68,14 @@ fn main() -> ExitCode {
         rt.write(Stream::Stderr, &format!("jsloop: {e}\n"));
         return ExitCode::from(1);
     }
-    let code = rt.run();
-    ExitCode::from(code.clamp(0, 255) as u8)
+    match rt.run() {
+        // As a process's exit status: the low 8 bits (-1 → 255, 300 → 44).
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            rt.write(Stream::Stderr, &format!("jsloop: {e}\n"));
+            ExitCode::from(1)
+        }
+    }
 }
 
 enum Job {

@@ -20,7 +20,7 @@ fn main() -> Result<(), jsloop_quickjs::Error> {
         "console.log('hello from', hostName());
          slowSquare(12).then((v) => console.log('12 squared on a worker thread:', v));",
     )?;
-    let code = rt.run();
+    let code = rt.run().unwrap();
     drop(rt);
     std::process::exit(code);
 }

@@ -21,5 +21,5 @@ fn main() {
         )
         .expect("script");
     }
-    std::process::exit(rt.run());
+    std::process::exit(rt.run().unwrap());
 }

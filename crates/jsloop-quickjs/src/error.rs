@@ -21,4 +21,8 @@ pub enum Error {
     /// The runtime is exiting (`process.exit` ran); nothing more runs.
     #[error("the runtime is exiting")]
     Exiting,
+    /// [`Runtime::run`](crate::Runtime::run) was called from inside the
+    /// runtime (a host function or a loop callback).
+    #[error("the runtime is already running")]
+    Reentrant,
 }

@@ -47,7 +47,7 @@
 //!      process.nextTick(() => console.log('tick'));",
 //! )
 //! .unwrap();
-//! assert_eq!(rt.run(), 0);
+//! assert_eq!(rt.run().unwrap(), 0);
 //! assert_eq!(out.captured(Stream::Stdout), "tick\npromise\nimmediate\n");
 //! ```
 
@@ -60,7 +60,6 @@ mod host;
 mod modules;
 mod output;
 mod runtime;
-mod unwind;
 mod value;
 
 pub use error::Error;

@@ -30,7 +30,7 @@ fn sync_host_function_gets_arguments_and_returns_a_value() {
         "console.log(add(2, 3)); try { add('x') } catch (e) { console.log(e.message) }",
     )
     .unwrap();
-    assert_eq!(rt.run(), 0);
+    assert_eq!(rt.run().unwrap(), 0);
     assert_eq!(out.captured(Stream::Stdout), "5\nadd expects two numbers\n");
 }
 
@@ -58,7 +58,7 @@ fn async_host_function_settled_from_another_thread() {
          (async () => console.log('awaited', await work(1)))();",
     )
     .unwrap();
-    assert_eq!(rt.run(), 0);
+    assert_eq!(rt.run().unwrap(), 0);
     let stdout = out.captured(Stream::Stdout);
     let mut lines: Vec<&str> = stdout.lines().collect();
     lines.sort();
@@ -75,7 +75,7 @@ fn an_async_host_function_that_drops_its_settler_rejects() {
         "broken().catch((e) => console.log('rejected:', e.message));",
     )
     .unwrap();
-    assert_eq!(rt.run(), 0);
+    assert_eq!(rt.run().unwrap(), 0);
     assert_eq!(
         out.captured(Stream::Stdout),
         "rejected: async host function dropped its settler\n"
@@ -149,7 +149,7 @@ fn memory_limit_stops_a_runaway_allocation() {
     .unwrap();
     // 1, or 7 when reporting the error itself ran out of memory (as Node
     // exits 7 when its fatal-exception handling fails).
-    let code = rt.run();
+    let code = rt.run().unwrap();
     assert!(code == 1 || code == 7, "exit code {code}");
     // The report names the error when the engine could still allocate it
     // ("InternalError: out of memory"); at the very limit QuickJS may only
@@ -166,7 +166,7 @@ fn cpu_limit_interrupts_an_endless_loop() {
         .build()
         .unwrap();
     rt.run_script("main.js", "while (true) {}").unwrap();
-    assert_eq!(rt.run(), 1);
+    assert_eq!(rt.run().unwrap(), 1);
     assert!(
         out.captured(Stream::Stderr).contains("interrupted"),
         "{}",

@@ -6,7 +6,7 @@ fn run(source: &str) -> (String, i32) {
     let out = Output::capture();
     let rt = Runtime::builder().output(out.clone()).build().unwrap();
     rt.run_script("/app/main.js", source).unwrap();
-    let code = rt.run();
+    let code = rt.run().unwrap();
     (out.captured(Stream::Stderr), code)
 }
 
@@ -51,7 +51,7 @@ fn a_handler_attached_after_the_report_emits_rejection_handled() {
          setTimeout(() => p.catch(() => {}), 1);",
     )
     .unwrap();
-    assert_eq!(rt.run(), 0);
+    assert_eq!(rt.run().unwrap(), 0);
     assert_eq!(
         out.captured(Stream::Stdout),
         "unhandled late true\nhandled true\n"
@@ -90,6 +90,6 @@ fn microtasks_queued_by_exit_listeners_run_on_a_natural_exit() {
          });",
     )
     .unwrap();
-    assert_eq!(rt.run(), 0);
+    assert_eq!(rt.run().unwrap(), 0);
     assert_eq!(out.captured(Stream::Stdout), "promise job\nmicrotask\n");
 }

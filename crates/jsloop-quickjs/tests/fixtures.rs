@@ -66,7 +66,7 @@ fn run_fixture(path: &Path, virtual_clock: bool) -> Outcome {
         rt.run_file(path)
     };
     started.unwrap();
-    let code = rt.run();
+    let code = rt.run().unwrap();
     drop(rt);
     Outcome {
         stdout: out.captured(Stream::Stdout),

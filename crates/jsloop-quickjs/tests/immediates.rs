@@ -20,7 +20,7 @@ fn immediates_behave_as_in_node() {
          setImmediate(() => console.log('after', a.hasRef()));",
     )
     .unwrap();
-    assert_eq!(rt.run(), 0);
+    assert_eq!(rt.run().unwrap(), 0);
     assert_eq!(
         out.captured(Stream::Stdout),
         "object Immediate true setImmediate 4\n\

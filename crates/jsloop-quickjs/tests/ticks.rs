@@ -6,7 +6,7 @@ fn stdout_of(source: &str) -> String {
     let out = Output::capture();
     let rt = Runtime::builder().output(out.clone()).build().unwrap();
     rt.run_script("ticks.js", source).unwrap();
-    assert_eq!(rt.run(), 0);
+    assert_eq!(rt.run().unwrap(), 0);
     out.captured(Stream::Stdout)
 }
 

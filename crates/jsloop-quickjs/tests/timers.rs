@@ -12,7 +12,7 @@ fn run(source: &str) -> (String, String) {
         .build()
         .unwrap();
     rt.run_script("timers.js", source).unwrap();
-    assert_eq!(rt.run(), 0);
+    assert_eq!(rt.run().unwrap(), 0);
     (out.captured(Stream::Stdout), out.captured(Stream::Stderr))
 }
 
@@ -88,7 +88,7 @@ fn a_delay_counts_from_when_the_timer_is_made() {
          setImmediate(() => console.log('immediate'));",
     )
     .unwrap();
-    assert_eq!(rt.run(), 0);
+    assert_eq!(rt.run().unwrap(), 0);
     assert_eq!(out.captured(Stream::Stdout), "immediate\nt10\n");
 }
 

@@ -12,6 +12,12 @@ pub trait Clock {
     /// Milliseconds since an arbitrary fixed origin; never decreases.
     fn now_ms(&self) -> u64;
 
+    /// Time since the same origin, at the clock's finest resolution (for
+    /// high-resolution timestamps); by default [`Clock::now_ms`].
+    fn elapsed(&self) -> Duration {
+        Duration::from_millis(self.now_ms())
+    }
+
     /// Whether this clock is virtual: when the loop would sleep until a
     /// deadline it calls [`Clock::advance_to`] instead.
     fn is_virtual(&self) -> bool {
@@ -56,6 +62,10 @@ impl Default for SystemClock {
 impl Clock for SystemClock {
     fn now_ms(&self) -> u64 {
         self.origin.elapsed().as_millis() as u64
+    }
+
+    fn elapsed(&self) -> Duration {
+        self.origin.elapsed()
     }
 
     fn until(&self, ms: u64) -> Duration {

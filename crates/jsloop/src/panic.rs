@@ -22,6 +22,9 @@ pub enum CallbackKind {
     Task,
     /// A close callback.
     Close,
+    /// A function an embedder exposed to an engine on the loop (the
+    /// binding catches it and reports it here).
+    HostFunction,
 }
 
 impl fmt::Display for CallbackKind {
@@ -34,6 +37,7 @@ impl fmt::Display for CallbackKind {
             Self::NextTick => "nextTick",
             Self::Task => "task",
             Self::Close => "close",
+            Self::HostFunction => "host function",
         })
     }
 }

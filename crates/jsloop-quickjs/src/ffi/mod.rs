@@ -1,34 +1,88 @@
-//! Raw engine functions on the hottest paths, where rquickjs's generic
-//! function trampoline (argument conversion, panic guard, result
-//! conversion) costs more than the work: `queueMicrotask`'s enqueue,
-//! `process.nextTick`, `setTimeout`/`setInterval`/`setImmediate` and
-//! clearing, and the calls that fire them.
+//! Raw QuickJS shims: the one place that speaks the engine's C API.
 //!
 //! Ground rules:
-//! - The raw functions reach their [`Host`] through the context's opaque
-//!   slot (rquickjs leaves it unused): a boxed `Attached` (a `Weak<Host>`,
-//!   interned property names, the `Timeout`/`Immediate` prototypes) that
-//!   [`attach`] sets and [`detach`] frees, both on the loop thread, never
-//!   while JavaScript runs. A function called after `detach` finds no host
-//!   and does nothing.
-//! - Nothing in them panics (an unwind out of `extern "C"` aborts): no
-//!   `RefCell` borrow is held across a call into JavaScript, and they call
-//!   JavaScript only on slow paths (argument errors, delay coercion).
+//! - This module is a leaf: it imports nothing from the rest of the crate
+//!   (`.ci/ffi-leaf.sh` checks it). The raw functions of the globals live
+//!   with their families and use these helpers.
+//! - Every raw entry point goes through [`entry`], which catches a Rust
+//!   panic and turns it into a JavaScript `InternalError`: an unwind out of
+//!   an `extern "C"` function aborts the process.
+//! - Values handed out are owned (`Value`, `Persistent`); raw `JSValue`s
+//!   never outlive the call that received them.
 
-mod context;
-mod microtasks;
-mod timers;
+mod eval;
+mod jobs;
+mod props;
+mod slot;
+mod string;
+mod uncatchable;
 
+use std::any::Any;
 use std::ffi::{c_int, CStr};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::ptr::NonNull;
 
 use rquickjs::{qjs, Ctx, Persistent, Value};
 
-pub(crate) use context::{attach, clear_id, detach, set_prototypes, timer_callback};
-pub(crate) use microtasks::{defer_function, next_tick_function};
-pub(crate) use timers::{
-    immediate_clear_function, set_immediate_function, set_interval_function, set_timeout_function,
-    timer_clear_function, timer_start_function,
-};
+pub(crate) use eval::eval_script;
+pub(crate) use jobs::defer_function;
+pub(crate) use props::{Atoms, OwnedValue};
+pub(crate) use slot::{attach, detach, slot};
+pub(crate) use string::to_string_lossy;
+pub(crate) use uncatchable::throw_uncatchable;
+
+/// The C signature of a raw engine function.
+pub(crate) type RawFn = unsafe extern "C" fn(
+    *mut qjs::JSContext,
+    qjs::JSValue,
+    c_int,
+    *mut qjs::JSValue,
+) -> qjs::JSValue;
+
+/// Runs the body of a raw function, turning a Rust panic into a thrown
+/// `InternalError` (with the panic message) instead of an abort.
+///
+/// # Safety
+///
+/// `ctx` is the live context the raw function was called with.
+pub(crate) unsafe fn entry(
+    ctx: *mut qjs::JSContext,
+    body: impl FnOnce() -> qjs::JSValue,
+) -> qjs::JSValue {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(v) => v,
+        Err(payload) => {
+            let message = panic_message(&*payload);
+            let text = std::ffi::CString::new(format!("host panicked: {message}"))
+                .unwrap_or_else(|_| c"host panicked".to_owned());
+            // SAFETY: `ctx` is live per the contract; "%s" consumes the one
+            // C string argument, alive for the call.
+            unsafe { qjs::JS_ThrowInternalError(ctx, c"%s".as_ptr(), text.as_ptr()) }
+        }
+    }
+}
+
+/// The message of a panic payload (`&str` or `String`), or a placeholder.
+pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a non-string panic payload".to_owned()
+    }
+}
+
+/// A `Ctx` for a raw context inside a call.
+///
+/// # Safety
+///
+/// `ctx` is a live context of this thread whose runtime lock is held (a
+/// raw function is being called), and the result does not outlive the call.
+pub(crate) unsafe fn ctx_of<'js>(ctx: *mut qjs::JSContext) -> Ctx<'js> {
+    // SAFETY: per the contract; QuickJS never passes a null context.
+    unsafe { Ctx::from_raw(NonNull::new_unchecked(ctx)) }
+}
 
 /// Calls `f` with `this` (undefined if `None`) and `args`, without
 /// rquickjs's argument list; returns false if it threw (the exception is
@@ -71,7 +125,7 @@ pub(crate) fn call<'js>(
 /// # Safety
 ///
 /// `argv` holds `argc` live values.
-pub(super) unsafe fn arg(argc: c_int, argv: *mut qjs::JSValue, i: c_int) -> qjs::JSValue {
+pub(crate) unsafe fn arg(argc: c_int, argv: *mut qjs::JSValue, i: c_int) -> qjs::JSValue {
     if i < argc {
         // SAFETY: `i` is in bounds per the contract.
         unsafe { *argv.add(i as usize) }
@@ -80,43 +134,101 @@ pub(super) unsafe fn arg(argc: c_int, argv: *mut qjs::JSValue, i: c_int) -> qjs:
     }
 }
 
-/// A number argument (`NaN` if it is none; the callers pass numbers).
-///
-/// # Safety
-///
-/// `v` is a live value.
-pub(super) unsafe fn number(v: qjs::JSValue) -> f64 {
-    // SAFETY: inspecting the tag and payload of a live value.
+/// A number value's `f64`, `None` for anything else.
+pub(crate) fn number(v: qjs::JSValue) -> Option<f64> {
+    // SAFETY: inspecting the tag and payload of a value needs no context.
     unsafe {
         match qjs::JS_VALUE_GET_TAG(v) {
-            qjs::JS_TAG_INT => f64::from(qjs::JS_VALUE_GET_INT(v)),
-            qjs::JS_TAG_FLOAT64 => qjs::JS_VALUE_GET_FLOAT64(v),
-            _ => f64::NAN,
+            qjs::JS_TAG_INT => Some(f64::from(qjs::JS_VALUE_GET_INT(v))),
+            qjs::JS_TAG_FLOAT64 => Some(qjs::JS_VALUE_GET_FLOAT64(v)),
+            _ => None,
         }
     }
 }
 
-/// An owned, rooted copy of argument `v` for a loop callback to keep.
+/// Whether `v` is a function.
 ///
 /// # Safety
 ///
-/// `ctx` is a context of this thread inside a call (the runtime's lock is
-/// held), and `v` a live value of it.
-pub(super) unsafe fn keep(ctx: &Ctx<'_>, v: qjs::JSValue) -> Persistent<Value<'static>> {
-    // SAFETY: JS_DupValue gives the new `Value` the reference it frees.
-    let value = unsafe { Value::from_raw(ctx.clone(), qjs::JS_DupValue(ctx.as_raw().as_ptr(), v)) };
-    Persistent::save(ctx, value)
+/// `ctx` is live and `v` a live value of it.
+pub(crate) unsafe fn is_function(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> bool {
+    // SAFETY: per the contract.
+    unsafe { qjs::JS_IsFunction(ctx, v) }
 }
 
-type RawFn = unsafe extern "C" fn(
-    *mut qjs::JSContext,
-    qjs::JSValue,
-    c_int,
-    *mut qjs::JSValue,
-) -> qjs::JSValue;
+/// An owned `Value` for a borrowed raw value (one more reference).
+///
+/// # Safety
+///
+/// `v` is a live value of `ctx`'s runtime.
+pub(crate) unsafe fn borrowed<'js>(ctx: &Ctx<'js>, v: qjs::JSValue) -> Value<'js> {
+    // SAFETY: JS_DupValue gives the new `Value` the reference it frees.
+    unsafe { Value::from_raw(ctx.clone(), qjs::JS_DupValue(ctx.as_raw().as_ptr(), v)) }
+}
+
+/// An owned `Value` taking over an owned raw value.
+///
+/// # Safety
+///
+/// `v` is an owned value (not an exception) of `ctx`'s runtime.
+pub(crate) unsafe fn owned<'js>(ctx: &Ctx<'js>, v: qjs::JSValue) -> Value<'js> {
+    // SAFETY: per the contract, the reference passes to the `Value`.
+    unsafe { Value::from_raw(ctx.clone(), v) }
+}
+
+/// An owned, rooted copy of a borrowed raw value for a loop callback.
+///
+/// # Safety
+///
+/// As for [`borrowed`].
+pub(crate) unsafe fn keep(ctx: &Ctx<'_>, v: qjs::JSValue) -> Persistent<Value<'static>> {
+    // SAFETY: per the contract.
+    Persistent::save(ctx, unsafe { borrowed(ctx, v) })
+}
+
+/// Hands a `Value` back to the engine as an owned raw return value.
+pub(crate) fn into_raw(v: Value<'_>) -> qjs::JSValue {
+    // SAFETY: `v` is live; the duplicate is the reference handed back, and
+    // dropping `v` releases its own (and its context's).
+    unsafe { qjs::JS_DupValue(v.ctx().as_raw().as_ptr(), v.as_raw()) }
+}
+
+/// Leaves the pending exception in place and returns the marker a raw
+/// function returns for "threw".
+pub(crate) fn exception() -> qjs::JSValue {
+    qjs::JS_EXCEPTION
+}
+
+/// `undefined`, as a raw return value.
+pub(crate) fn undefined() -> qjs::JSValue {
+    qjs::JS_UNDEFINED
+}
+
+/// A boolean, as a raw return value.
+pub(crate) fn boolean(b: bool) -> qjs::JSValue {
+    if b {
+        qjs::JS_TRUE
+    } else {
+        qjs::JS_FALSE
+    }
+}
+
+/// A number, as a raw return value.
+///
+/// # Safety
+///
+/// `ctx` is live.
+pub(crate) unsafe fn new_number(ctx: *mut qjs::JSContext, n: f64) -> qjs::JSValue {
+    // SAFETY: per the contract; numbers need no allocation.
+    unsafe { qjs::JS_NewNumber(ctx, n) }
+}
 
 /// Wraps a raw function as an engine function value.
-pub(super) fn function<'js>(
+///
+/// # Errors
+///
+/// The engine's error (out of memory) if the function cannot be made.
+pub(crate) fn function<'js>(
     ctx: &Ctx<'js>,
     f: RawFn,
     name: &'static CStr,
@@ -138,7 +250,38 @@ pub(super) fn function<'js>(
     if unsafe { qjs::JS_IsException(raw) } {
         return Err(rquickjs::Error::Exception);
     }
-    // SAFETY: `raw` is owned, of this context's runtime, and handed over
-    // to the `Value` that frees it.
-    Ok(unsafe { Value::from_raw(ctx.clone(), raw) })
+    // SAFETY: `raw` is owned, of this context's runtime.
+    Ok(unsafe { owned(ctx, raw) })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::c_int;
+
+    use rquickjs::{qjs, CatchResultExt, Context, Runtime};
+
+    unsafe extern "C" fn panics(
+        ctx: *mut qjs::JSContext,
+        _this: qjs::JSValue,
+        _argc: c_int,
+        _argv: *mut qjs::JSValue,
+    ) -> qjs::JSValue {
+        // SAFETY: QuickJS calls with a live context.
+        unsafe { super::entry(ctx, || panic!("boom")) }
+    }
+
+    #[test]
+    fn a_panic_in_a_raw_function_becomes_an_internal_error() {
+        let rt = Runtime::new().unwrap();
+        let ctx = Context::full(&rt).unwrap();
+        ctx.with(|ctx| {
+            let f = super::function(&ctx, panics, c"panics", 0).unwrap();
+            ctx.globals().set("panics", f).unwrap();
+            let r: String = ctx
+                .eval("try { panics(); 'no' } catch (e) { e.name + ': ' + e.message }")
+                .catch(&ctx)
+                .unwrap();
+            assert_eq!(r, "InternalError: host panicked: boom");
+        });
+    }
 }

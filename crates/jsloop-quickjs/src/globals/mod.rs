@@ -1,77 +1,170 @@
-//! Node-shaped globals. The loop's own families are JavaScript files
-//! evaluated as function bodies with `(host, util, shared)`: `host` is the
-//! native object of [`native`], `util` is `js/inspect.js` (Node's
-//! `util.inspect`/`format`), `shared` passes helpers between files. They
-//! return their part of the dispatch table the Rust side calls (`runTimer`,
-//! `coerceDelay`, `tickError`, `rejections`, `fatal`, `beforeExit`, `exit`,
-//! and the `Timeout`/`Immediate` prototypes).
+//! Node-shaped globals, one module per family; each owns both the
+//! scheduling and the firing of its callbacks:
 //!
-//! Order: `errors.js` (Node's argument errors), `process.js` (process,
-//! the fatal path, rejection reports), `timers.js`, then [`console`] and
-//! [`web`] (console, performance, events, abort, structuredClone, base64,
-//! crypto).
+//! | module | globals |
+//! |---|---|
+//! | [`timers`] | `setTimeout`, `setInterval`, `clearTimeout`, `Timeout` |
+//! | [`immediates`] | `setImmediate`, `clearImmediate`, `Immediate` |
+//! | [`ticks`] | `process.nextTick` (the loop's own tick queue) |
+//! | [`microtasks`] | `queueMicrotask` (the engine's job FIFO) |
+//! | [`process`] | `process`: events, exit codes, warnings, fatal errors |
+//! | [`console`] | `console` and `util.inspect` formatting |
+//! | [`web`] | `performance`, events, abort, `structuredClone`, base64, `crypto` |
+//!
+//! The JavaScript halves (`js/*.js`) are loaded by [`loader`] with the one
+//! native `host` object the families fill in; they return the functions
+//! the Rust side calls, kept typed in [`Dispatch`].
 
 pub(crate) mod console;
-pub(crate) mod native;
+pub(crate) mod immediates;
+pub(crate) mod loader;
+pub(crate) mod microtasks;
+pub(crate) mod process;
+pub(crate) mod ticks;
+pub(crate) mod timers;
 pub(crate) mod web;
 
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::ffi::CStr;
+use std::rc::{Rc, Weak};
 
-use rquickjs::{Ctx, Function, Object, Value};
+use rquickjs::{qjs, Ctx, Object, Value};
 
-use crate::host::Host;
+use self::loader::{js_file, load, JsFile, Scope};
+use crate::ffi::{Atoms, OwnedValue};
+use crate::host::{Dispatch, Host};
 
-const ERRORS_JS: &str = include_str!("errors.js");
-const PROCESS_JS: &str = include_str!("process.js");
-const TIMERS_JS: &str = include_str!("timers.js");
+pub(crate) use process::ProcessInfo;
 
-/// What the script sees as `process.argv`, `process.env` and friends.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct ProcessInfo {
-    pub(crate) argv: Vec<String>,
-    pub(crate) env: Vec<(String, String)>,
-    pub(crate) cwd: String,
+/// The files, in load order.
+const FILES: [JsFile; 12] = [
+    js_file!("stack.js"),
+    js_file!("errors.js"),
+    js_file!("process.js"),
+    js_file!("timers.js"),
+    js_file!("console.js"),
+    js_file!("dom.js"),
+    js_file!("events.js"),
+    js_file!("abort.js"),
+    js_file!("clone.js"),
+    js_file!("encoding.js"),
+    js_file!("crypto.js"),
+    js_file!("performance.js"),
+];
+
+/// Property names the raw functions read and write, by index.
+pub(crate) mod name {
+    pub(crate) const ON_TIMEOUT: usize = 0;
+    pub(crate) const IDLE_TIMEOUT: usize = 1;
+    pub(crate) const ID: usize = 2;
+    pub(crate) const TIMER_ARGS: usize = 3;
+    pub(crate) const REPEAT: usize = 4;
+    pub(crate) const REFED: usize = 5;
+}
+const NAMES: [&CStr; 6] = [
+    c"_onTimeout",
+    c"_idleTimeout",
+    c"_id",
+    c"_timerArgs",
+    c"_repeat",
+    c"_refed",
+];
+
+/// What the raw functions reach through the context's slot.
+pub(crate) struct Slot {
+    pub(crate) host: Weak<Host>,
+    pub(crate) atoms: Atoms<6>,
+    /// `Timeout.prototype` and `Immediate.prototype`, once loaded.
+    pub(crate) protos: RefCell<Option<[OwnedValue; 2]>>,
+    /// Whether JavaScript keeps timers by primitive id (then firing goes
+    /// through `runTimer`, which forgets them).
+    pub(crate) primitives: Cell<bool>,
 }
 
-/// Evaluates one globals file with `(host, util, shared)`; returns what it returns.
-fn run_file<'js>(
-    ctx: &Ctx<'js>,
-    name: &str,
-    source: &str,
-    args: (Object<'js>, Object<'js>, Object<'js>),
-) -> rquickjs::Result<Value<'js>> {
-    let mut options = rquickjs::context::EvalOptions::default();
-    options.filename = Some(format!("jsloop:{name}"));
-    let f: Function = ctx.eval_with_options(
-        format!("(function (host, util, shared) {{\n{source}\n}})"),
-        options,
-    )?;
-    f.call(args)
+/// The slot of a context inside a raw call, and its live host.
+///
+/// # Safety
+///
+/// `ctx` is the live context a raw function was called with; the result
+/// is not kept past the call.
+pub(crate) unsafe fn slot<'a>(ctx: *mut qjs::JSContext) -> Option<(&'a Slot, Rc<Host>)> {
+    // SAFETY: per the contract.
+    let slot = unsafe { crate::ffi::slot::<Slot>(ctx) }?;
+    let host = slot.host.upgrade()?;
+    Some((slot, host))
 }
 
-/// Installs every global on the context and gives the host its dispatch table.
+/// Installs every global on the context and gives the host its dispatch.
+///
+/// # Errors
+///
+/// The engine's error if a file does not load (out of memory).
 pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rquickjs::Result<()> {
-    let native = native::object(ctx, host, info)?;
-    let util = console::util(ctx)?;
-    let shared = Object::new(ctx.clone())?;
-    let args = (native, util, shared);
-    let dispatch = Object::new(ctx.clone())?;
-    for (name, source) in [
-        ("errors.js", ERRORS_JS),
-        ("process.js", PROCESS_JS),
-        ("timers.js", TIMERS_JS),
-    ] {
-        let part = run_file(ctx, name, source, args.clone())?;
-        if let Some(part) = part.into_object() {
+    crate::ffi::attach(
+        ctx,
+        Slot {
+            host: Rc::downgrade(host),
+            atoms: Atoms::new(ctx, NAMES),
+            protos: RefCell::new(None),
+            primitives: Cell::new(false),
+        },
+    );
+    let obj = Object::new(ctx.clone())?;
+    process::natives(ctx, &obj, host, info)?;
+    timers::natives(ctx, &obj)?;
+    immediates::natives(ctx, &obj)?;
+    ticks::natives(ctx, &obj)?;
+    microtasks::natives(ctx, &obj)?;
+    console::natives(ctx, &obj, host)?;
+    web::natives(ctx, &obj)?;
+    let util = console::util(ctx, &obj)?;
+    let scope = Scope {
+        host: obj,
+        util: util.into_value(),
+        shared: Object::new(ctx.clone())?,
+    };
+    let table = Object::new(ctx.clone())?;
+    for file in FILES {
+        if let Some(part) = load(ctx, file, &scope)?.into_object() {
             for entry in part.props::<String, Value>() {
                 let (key, value) = entry?;
-                dispatch.set(key, value)?;
+                table.set(key, value)?;
             }
         }
     }
-    console::install(ctx, host.output.clone())?;
-    web::install(ctx)?;
-    host.set_dispatch(ctx, dispatch)
+    let timeout: Value = table.get("timeoutProto")?;
+    let immediate: Value = table.get("immediateProto")?;
+    if let Some(slot) = slot_of(ctx) {
+        let old = slot.protos.replace(Some([
+            OwnedValue::new(ctx, &timeout),
+            OwnedValue::new(ctx, &immediate),
+        ]));
+        debug_assert!(old.is_none());
+    }
+    host.set_dispatch(Dispatch::from_table(ctx, &table)?);
+    Ok(())
+}
+
+fn slot_of<'a>(ctx: &Ctx<'_>) -> Option<&'a Slot> {
+    // SAFETY: `ctx` is live and locked; the reference is used at once.
+    unsafe { crate::ffi::slot::<Slot>(ctx.as_raw().as_ptr()) }
+}
+
+/// Releases what [`install`] put in the context's slot (before the engine
+/// is dropped).
+pub(crate) fn uninstall(ctx: &Ctx<'_>) {
+    let raw = ctx.as_raw().as_ptr();
+    if let Some(slot) = slot_of(ctx) {
+        // SAFETY: `raw` is the live context that made the atoms and owns the
+        // prototypes' references; the slot is detached right after.
+        unsafe {
+            slot.atoms.free(raw);
+            for proto in slot.protos.take().into_iter().flatten() {
+                proto.free(raw);
+            }
+        }
+    }
+    crate::ffi::detach(ctx);
 }
 
 /// A last-resort description of an exception, for errors that escaped the

@@ -3,24 +3,38 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use jsloop::{EventLoop, VirtualClock};
+use jsloop::{EventLoop, PanicReport, VirtualClock};
 use rquickjs::{Context, Ctx, Value};
 
-use super::{Runtime, HOSTS, NEXT_RUNTIME};
+use super::Runtime;
 use crate::error::Error;
 use crate::globals::{self, ProcessInfo};
 use crate::host::{EngineJobs, Host};
 use crate::modules::{FileLoader, FileResolver};
 use crate::output::Output;
 
+/// A panic hook shared by the loop and the host functions.
+pub(crate) type PanicHook = Rc<dyn Fn(&PanicReport)>;
+
 /// Configures a [`Runtime`].
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Builder {
     argv: Vec<String>,
     output: Output,
     memory_limit: Option<usize>,
     cpu_limit: Option<Duration>,
     virtual_clock: Option<VirtualClock>,
+    panic_hook: Option<PanicHook>,
+}
+
+impl std::fmt::Debug for Builder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Builder")
+            .field("argv", &self.argv)
+            .field("memory_limit", &self.memory_limit)
+            .field("cpu_limit", &self.cpu_limit)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Builder {
@@ -42,17 +56,27 @@ impl Builder {
         self
     }
 
-    /// The longest one entry into JavaScript (a script, a callback) may run
-    /// before it is interrupted with an uncatchable error.
+    /// The longest one entry into JavaScript (a script, a callback, one
+    /// microtask checkpoint's promise jobs) may run, measured on the
+    /// loop's clock, before it is interrupted with an uncatchable error.
+    /// Time the loop spends waiting never counts.
     pub fn cpu_limit(mut self, limit: Duration) -> Self {
         self.cpu_limit = Some(limit);
         self
     }
 
     /// Runs timers on a virtual clock (jumps to the next deadline instead
-    /// of sleeping), for tests.
+    /// of sleeping), for tests; every JavaScript time API reads it too.
     pub fn virtual_clock(mut self, clock: VirtualClock) -> Self {
         self.virtual_clock = Some(clock);
+        self
+    }
+
+    /// Called with every panic the runtime catches: in loop callbacks and
+    /// in host functions (which also throw a JavaScript error where they
+    /// were called). Default: a line on stderr.
+    pub fn panic_hook(mut self, hook: impl Fn(&PanicReport) + 'static) -> Self {
+        self.panic_hook = Some(Rc::new(hook));
         self
     }
 
@@ -62,19 +86,35 @@ impl Builder {
     ///
     /// [`Error::Engine`] if QuickJS cannot be initialised.
     pub fn build(self) -> Result<Runtime, Error> {
-        let lp = match self.virtual_clock {
-            Some(clock) => EventLoop::builder().clock(clock).build(),
-            None => EventLoop::new(),
-        };
+        let hook: PanicHook = self.panic_hook.unwrap_or_else(|| {
+            Rc::new(|report: &PanicReport| {
+                eprintln!(
+                    "jsloop: a {} callback panicked: {}",
+                    report.kind,
+                    report.message().unwrap_or("a non-string payload")
+                );
+            })
+        });
+        let mut lp = EventLoop::builder();
+        if let Some(clock) = self.virtual_clock {
+            lp = lp.clock(clock);
+        }
+        let h = hook.clone();
+        let lp = lp.panic_hook(move |report| h(report)).build();
         let engine = rquickjs::Runtime::new()?;
         if let Some(limit) = self.memory_limit {
             engine.set_memory_limit(limit);
         }
         engine.set_loader(FileResolver, FileLoader);
         let context = Context::full(&engine)?;
-        let host = Host::new(&lp, context.clone(), engine.clone(), self.output);
-        let id = NEXT_RUNTIME.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        HOSTS.with(|h| h.borrow_mut().insert(id, Rc::downgrade(&host)));
+        let host = Host::new(
+            &lp,
+            context.clone(),
+            engine.clone(),
+            self.output,
+            self.cpu_limit,
+            hook,
+        );
 
         let weak = Rc::downgrade(&host);
         engine.set_host_promise_rejection_tracker(Some(Box::new(
@@ -84,13 +124,10 @@ impl Builder {
                 }
             },
         )));
-        if let Some(limit) = self.cpu_limit {
-            host.cpu_limited.set(true);
+        if self.cpu_limit.is_some() {
             let weak = Rc::downgrade(&host);
             engine.set_interrupt_handler(Some(Box::new(move || {
-                weak.upgrade()
-                    .and_then(|h| h.entered.get())
-                    .is_some_and(|t| t.elapsed() > limit)
+                weak.upgrade().is_some_and(|h| h.over_budget())
             })));
         }
         lp.set_job_queue(Some(Rc::new(EngineJobs(Rc::downgrade(&host)))));
@@ -104,15 +141,13 @@ impl Builder {
             cwd,
         };
         context.with(|ctx| {
-            crate::ffi::attach(&ctx, Rc::downgrade(&host));
             let installed = globals::install(&ctx, &host, &info);
             if installed.is_err() {
-                crate::ffi::detach(&ctx);
+                globals::uninstall(&ctx);
             }
             installed
         })?;
         Ok(Runtime {
-            id,
             lp,
             host,
             context,

@@ -1,19 +1,25 @@
 //! Rust functions exposed to JavaScript, sync and async, and the
-//! [`Settler`] that settles an async one's promise from any thread.
+//! [`Settler`] that settles an async one's promise from any thread (a
+//! core [`SendResolver`] underneath).
 
+use std::cell::Cell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::{Rc, Weak};
 
-use jsloop::{EventLoop, Handle, Hold};
+use jsloop::promise::{Promise, PromiseError, SendResolver};
+use jsloop::{CallbackKind, PanicReport};
 use rquickjs::{Ctx, Function, Persistent, Value};
 
-use super::{Runtime, HOSTS};
+use super::Runtime;
 use crate::error::Error;
 use crate::host::Host;
 use crate::value::JsValue;
 
 impl Runtime {
     /// Exposes a Rust function to JavaScript as the global `name`. It gets
-    /// the arguments as [`JsValue`]s; `Err(message)` throws an `Error`.
+    /// the arguments as [`JsValue`]s; `Err(message)` throws an `Error`. A
+    /// panic in it throws an `Error` where JavaScript called it and goes to
+    /// the panic hook ([`Builder::panic_hook`](crate::Builder::panic_hook)).
     ///
     /// # Errors
     ///
@@ -23,8 +29,10 @@ impl Runtime {
         F: Fn(Vec<JsValue>) -> Result<JsValue, String> + 'static,
     {
         let f = Rc::new(f);
-        self.context.with(|ctx| {
-            let func = sync_fn(&ctx, f)?;
+        let weak = Rc::downgrade(&self.host);
+        let owned = name.to_owned();
+        self.host.with_ctx(|ctx| {
+            let func = sync_fn(ctx, weak, owned, f)?;
             func.set_name(name)?;
             ctx.globals().set(name, func)
         })?;
@@ -44,9 +52,9 @@ impl Runtime {
     {
         let f = Rc::new(f);
         let weak = Rc::downgrade(&self.host);
-        let (runtime, handle) = (self.id, self.lp.handle());
-        self.context.with(|ctx| {
-            let func = async_fn(&ctx, weak, runtime, handle, f)?;
+        let owned = name.to_owned();
+        self.host.with_ctx(|ctx| {
+            let func = async_fn(ctx, weak, owned, f)?;
             func.set_name(name)?;
             ctx.globals().set(name, func)
         })?;
@@ -58,75 +66,67 @@ impl Runtime {
 ///
 /// Dropped unused, it rejects the promise with an `Error`.
 #[derive(Debug)]
-pub struct Settler {
-    handle: Handle,
-    hold: Option<Hold>,
-    runtime: u64,
-    key: u64,
-}
+pub struct Settler(SendResolver<Outcome>);
+
+/// What a settler sends: the value, or the message of the `Error`.
+type Outcome = Result<JsValue, String>;
 
 impl Settler {
     /// Fulfils the promise with `value`.
-    pub fn resolve(mut self, value: JsValue) {
-        self.send(Ok(value));
+    pub fn resolve(self, value: JsValue) {
+        self.0.resolve(Ok(value));
     }
 
     /// Rejects the promise with `new Error(message)`.
-    pub fn reject(mut self, message: impl Into<String>) {
-        self.send(Err(message.into()));
+    pub fn reject(self, message: impl Into<String>) {
+        self.0.resolve(Err(message.into()));
     }
-
-    fn send(&mut self, outcome: Result<JsValue, String>) {
-        let Some(hold) = self.hold.take() else {
-            return;
-        };
-        let (runtime, key) = (self.runtime, self.key);
-        let _ = self
-            .handle
-            .submit(move |_: &EventLoop| settle(runtime, key, outcome));
-        drop(hold);
-    }
-}
-
-impl Drop for Settler {
-    fn drop(&mut self) {
-        self.send(Err("async host function dropped its settler".into()));
-    }
-}
-
-/// On the loop thread: calls the stored resolve or reject function.
-fn settle(runtime: u64, key: u64, outcome: Result<JsValue, String>) {
-    let Some(host) = HOSTS.with(|h| h.borrow().get(&runtime).and_then(Weak::upgrade)) else {
-        return;
-    };
-    let Some((resolve, reject)) = host.settlers.borrow_mut().remove(&key) else {
-        return;
-    };
-    host.context.with(|ctx| {
-        let r: rquickjs::Result<()> = (|| match outcome {
-            Ok(v) => resolve.restore(&ctx)?.call((v,)),
-            Err(message) => {
-                let error = rquickjs::Exception::from_message(ctx.clone(), &message)?;
-                reject.restore(&ctx)?.call((error,))
-            }
-        })();
-        if r.is_err() {
-            let _ = ctx.catch();
-        }
-    });
 }
 
 type SyncHostFn = dyn Fn(Vec<JsValue>) -> Result<JsValue, String>;
 type AsyncHostFn = dyn Fn(Vec<JsValue>, Settler);
 
-fn sync_fn<'js>(ctx: &Ctx<'js>, f: Rc<SyncHostFn>) -> rquickjs::Result<Function<'js>> {
+/// Runs a host function, catching a panic: reported to the hook, thrown
+/// as an `Error` at the call site.
+fn guarded<'js, R>(
+    ctx: &Ctx<'js>,
+    host: &Weak<Host>,
+    name: &str,
+    f: impl FnOnce() -> R,
+) -> rquickjs::Result<R> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => Ok(r),
+        Err(payload) => {
+            let message = crate::ffi::panic_message(&*payload);
+            if let Some(host) = host.upgrade() {
+                let report = PanicReport {
+                    kind: CallbackKind::HostFunction,
+                    payload,
+                };
+                let hook = host.panic_hook.clone();
+                let _ = catch_unwind(AssertUnwindSafe(|| hook(&report)));
+            }
+            Err(rquickjs::Exception::throw_message(
+                ctx,
+                &format!("host function '{name}' panicked: {message}"),
+            ))
+        }
+    }
+}
+
+fn sync_fn<'js>(
+    ctx: &Ctx<'js>,
+    host: Weak<Host>,
+    name: String,
+    f: Rc<SyncHostFn>,
+) -> rquickjs::Result<Function<'js>> {
     Function::new(
         ctx.clone(),
         move |ctx: Ctx<'js>,
               args: rquickjs::function::Rest<Value<'js>>|
               -> rquickjs::Result<Value<'js>> {
             let args = args.0.iter().map(JsValue::from_js).collect();
-            match f(args) {
+            match guarded(&ctx, &host, &name, || f(args))? {
                 Ok(v) => rquickjs::IntoJs::into_js(v, &ctx),
                 Err(message) => Err(rquickjs::Exception::throw_message(&ctx, &message)),
             }
@@ -136,9 +136,8 @@ fn sync_fn<'js>(ctx: &Ctx<'js>, f: Rc<SyncHostFn>) -> rquickjs::Result<Function<
 
 fn async_fn<'js>(
     ctx: &Ctx<'js>,
-    weak: Weak<Host>,
-    runtime: u64,
-    handle: Handle,
+    host: Weak<Host>,
+    name: String,
     f: Rc<AsyncHostFn>,
 ) -> rquickjs::Result<Function<'js>> {
     Function::new(
@@ -147,26 +146,51 @@ fn async_fn<'js>(
               args: rquickjs::function::Rest<Value<'js>>|
               -> rquickjs::Result<Value<'js>> {
             let (promise, resolve, reject) = ctx.promise()?;
-            let Some(host) = weak.upgrade() else {
+            let Some(lp) = host.upgrade().and_then(|h| h.lp.upgrade()) else {
                 return Ok(promise.into_value());
             };
-            let key = host.next_settler.get();
-            host.next_settler.set(key + 1);
-            host.settlers.borrow_mut().insert(
-                key,
-                (
-                    Persistent::save(&ctx, resolve),
-                    Persistent::save(&ctx, reject),
-                ),
+            let (settled, resolver) = Promise::<Outcome>::new_send(&lp);
+            let both = Rc::new(Cell::new(Some((
+                Persistent::save(&ctx, resolve),
+                Persistent::save(&ctx, reject),
+            ))));
+            let (h1, h2, b2) = (host.clone(), host.clone(), both.clone());
+            settled.then_or(
+                move |outcome| {
+                    settle(&h1, &both, outcome);
+                    Ok(())
+                },
+                move |reason| {
+                    let message = match reason.downcast_ref::<PromiseError>() {
+                        Some(PromiseError::ResolverDropped) => {
+                            "async host function dropped its settler".to_owned()
+                        }
+                        _ => reason.to_string(),
+                    };
+                    settle(&h2, &b2, Err(message));
+                    Ok(())
+                },
             );
-            let settler = Settler {
-                handle: handle.clone(),
-                hold: handle.hold().ok(),
-                runtime,
-                key,
-            };
-            f(args.0.iter().map(JsValue::from_js).collect(), settler);
+            let args = args.0.iter().map(JsValue::from_js).collect();
+            guarded(&ctx, &host, &name, || f(args, Settler(resolver)))?;
             Ok(promise.into_value())
         },
     )
+}
+
+/// The resolve and reject functions of a host promise, until it settles.
+type Settlers = Rc<Cell<Option<(Persistent<Function<'static>>, Persistent<Function<'static>>)>>>;
+
+/// On the loop thread: calls the kept resolve or reject function.
+fn settle(host: &Weak<Host>, both: &Settlers, outcome: Outcome) {
+    let (Some(host), Some((resolve, reject))) = (host.upgrade(), both.take()) else {
+        return;
+    };
+    host.enter(|ctx| match outcome {
+        Ok(v) => resolve.restore(ctx)?.call::<_, ()>((v,)),
+        Err(message) => {
+            let error = rquickjs::Exception::from_message(ctx.clone(), &message)?;
+            reject.restore(ctx)?.call::<_, ()>((error,))
+        }
+    });
 }

@@ -228,6 +228,25 @@ impl EventLoop {
         self.core.now.get()
     }
 
+    /// The clock's reading now (not the turn's cached time), at its finest
+    /// resolution, from the same origin as [`EventLoop::now`]: what
+    /// high-resolution timestamps (`performance.now()`) are made from.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use jsloop::{EventLoop, VirtualClock};
+    ///
+    /// let clock = VirtualClock::new();
+    /// let lp = EventLoop::builder().clock(clock.clone()).build();
+    /// clock.advance(Duration::from_millis(5));
+    /// assert_eq!(lp.hrtime(), Duration::from_millis(5));
+    /// ```
+    pub fn hrtime(&self) -> Duration {
+        self.core.clock.elapsed()
+    }
+
     /// Re-reads the clock into the cached time.
     pub fn update_time(&self) {
         self.core.now.set(self.core.clock.now_ms());

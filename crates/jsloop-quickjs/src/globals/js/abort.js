@@ -1,4 +1,6 @@
 // AbortController and AbortSignal.
+'use strict';
+const { define, invalidArgType, nodeError, DOMException, kCustomInspect, kTrusted } = shared;
 const kCreate = Symbol('create');
 const kAbort = Symbol('abort');
 
@@ -41,7 +43,7 @@ class AbortSignal extends EventTarget {
     return signal;
   }
   static timeout(delay) {
-    if (typeof delay !== 'number') throw invalidArgType('delay', 'of type number', delay);
+    if (typeof delay !== 'number') throw invalidArgType('delay', 'number', delay);
     const signal = new AbortSignal(kCreate);
     const timer = setTimeout(() => {
       signal[kAbort](new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
@@ -52,7 +54,7 @@ class AbortSignal extends EventTarget {
   static any(signals) {
     const signal = new AbortSignal(kCreate);
     for (const s of signals) {
-      if (!(s instanceof AbortSignal)) throw invalidArgType('signals[0]', 'an instance of AbortSignal', s);
+      if (!(s instanceof AbortSignal)) throw invalidArgType('signals[0]', 'AbortSignal', s);
       if (s.aborted) {
         signal[kAbort](s.reason);
         return signal;

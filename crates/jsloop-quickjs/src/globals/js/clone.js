@@ -1,5 +1,7 @@
 // structuredClone: plain objects, arrays, Map, Set, Date, RegExp, boxed
 // primitives, errors, ArrayBuffer and views, with cycles and shared references.
+'use strict';
+const { define, nodeError, DOMException } = shared;
 function uncloneable(v) {
   const shown = typeof v === 'function' ? Function.prototype.toString.call(v) : String(v);
   return new DOMException(`${shown} could not be cloned.`, 'DataCloneError');

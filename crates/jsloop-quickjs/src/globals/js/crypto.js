@@ -1,5 +1,7 @@
 // crypto.getRandomValues and crypto.randomUUID over the OS's entropy
 // (host.randomBytes(n) fills n <= 65536 bytes).
+'use strict';
+const { define, missingArgs, DOMException } = shared;
 const integerArrays = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
   Int32Array, Uint32Array, BigInt64Array, BigUint64Array];
 

@@ -1,10 +1,7 @@
-// DOMException and Node's argument errors, shared by the web globals.
-// Evaluated (with events.js, abort.js, clone.js, encoding.js, crypto.js and
-// performance.js) as one function body with (host, util).
+// DOMException. Loaded with (host, util, shared) like every file of the
+// binding; puts DOMException on `shared` for the web globals after it.
 'use strict';
-const define = (name, value) => Object.defineProperty(globalThis, name, {
-  value, writable: true, configurable: true, enumerable: false,
-});
+const { define } = shared;
 
 const legacyCodes = {
   IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5,
@@ -38,41 +35,5 @@ for (const [name, code] of Object.entries(legacyCodes)) {
   Object.defineProperty(DOMException.prototype, constant, { value: code, enumerable: true });
 }
 
-function nodeError(Ctor, code, message) {
-  const e = new Ctor(message);
-  Object.defineProperty(e, Symbol.for('jsloop.errorCode'), { value: code });
-  Object.defineProperty(e, 'code', { value: code, enumerable: true, writable: true, configurable: true });
-  return e;
-}
-
-function describeReceived(value) {
-  if (value == null) return ` Received ${value}`;
-  if (typeof value === 'function') return ` Received function ${value.name}`;
-  if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
-    return ` Received ${util.inspect(value, -1)}`;
-  }
-  let shown = util.inspect(value);
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return ` Received type ${typeof value} (${shown})`;
-}
-
-function invalidArgType(name, expected, value) {
-  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
-    `The "${name}" argument must be ${expected}.${describeReceived(value)}`);
-}
-
-function missingArgs(name) {
-  return nodeError(TypeError, 'ERR_MISSING_ARGS', `The "${name}" argument must be specified`);
-}
-
-// Node reports a throwing listener as an uncaught exception, after the
-// dispatch (process.nextTick(() => { throw err })).
-function reportLater(err) {
-  const tick = globalThis.process?.nextTick;
-  if (typeof tick === 'function') tick(() => { throw err; });
-  else if (typeof queueMicrotask === 'function') queueMicrotask(() => { throw err; });
-  else throw err;
-}
-
 define('DOMException', DOMException);
+shared.DOMException = DOMException;

@@ -1,4 +1,6 @@
 // atob and btoa (forgiving base64, Latin-1 strings).
+'use strict';
+const { define, missingArgs, DOMException } = shared;
 const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 function btoa(input) {

@@ -1,5 +1,7 @@
 // Event and EventTarget, with Node's dispatch order (a linked list walked
 // with the next listener cached before each call).
+'use strict';
+const { define, invalidArgType, missingArgs, nodeError, reportLater } = shared;
 const kCustomInspect = Symbol.for('nodejs.util.inspect.custom');
 const kStop = Symbol('stop');
 const kTarget = Symbol('target');
@@ -9,7 +11,7 @@ class Event {
   #type; #cancelable; #bubbles; #composed; #defaultPrevented = false; #timeStamp;
   constructor(type, options) {
     if (arguments.length === 0) throw missingArgs('type');
-    if (options != null && typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
+    if (options != null && typeof options !== 'object') throw invalidArgType('options', 'object', options);
     this.#type = `${type}`;
     this.#cancelable = !!options?.cancelable;
     this.#bubbles = !!options?.bubbles;
@@ -56,7 +58,7 @@ class EventTarget {
     if (arguments.length < 2) throw missingArgs(arguments.length === 0 ? 'type' : 'listener');
     if (listener == null) return;
     if (typeof listener !== 'function' && typeof listener !== 'object') {
-      throw invalidArgType('listener', 'an instance of EventListener', listener);
+      throw invalidArgType('listener', 'EventListener', listener);
     }
     const opts = typeof options === 'boolean' ? { capture: options } : (options ?? {});
     const once = !!opts.once;
@@ -94,7 +96,7 @@ class EventTarget {
     }
   }
   dispatchEvent(event) {
-    if (!(event instanceof Event)) throw invalidArgType('event', 'an instance of Event', event);
+    if (!(event instanceof Event)) throw invalidArgType('event', 'Event', event);
     if (event[kTarget] !== null) {
       throw nodeError(Error, 'ERR_EVENT_RECURSION', `The event "${event.type}" is already being dispatched`);
     }
@@ -129,3 +131,5 @@ Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'Event
 
 define('Event', Event);
 define('EventTarget', EventTarget);
+
+Object.assign(shared, { kCustomInspect, kTrusted });

@@ -1,4 +1,6 @@
 // performance.now() from the runtime's monotonic start, timeOrigin in ms since the epoch.
+'use strict';
+const { define } = shared;
 const performance = {
   now: () => host.now(),
   timeOrigin: host.timeOrigin,

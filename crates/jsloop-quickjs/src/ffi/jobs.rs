@@ -1,43 +1,8 @@
-//! `process.nextTick` and `queueMicrotask`'s enqueue, raw.
+//! Host jobs in the engine's own FIFO (what `queueMicrotask` needs).
 
 use std::ffi::c_int;
-use std::ptr::NonNull;
 
 use rquickjs::{qjs, Ctx, Value};
-
-use super::context::host_of;
-use super::{arg, function, keep};
-use crate::globals::native;
-
-/// `nextTick(callback, ...args)`: queues the callback on the host's tick
-/// queue; throws Node's `ERR_INVALID_ARG_TYPE` for a non-function.
-unsafe extern "C" fn next_tick(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe {
-        let Some(host) = host_of(ctx) else {
-            return qjs::JS_UNDEFINED;
-        };
-        let callback = arg(argc, argv, 0);
-        if !qjs::JS_IsFunction(ctx, callback) {
-            let rctx = Ctx::from_raw(NonNull::new_unchecked(ctx));
-            let callback = Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, callback));
-            if let Some(error) = host.tick_error(&rctx, callback) {
-                let _ = rctx.throw(error);
-            }
-            return qjs::JS_EXCEPTION;
-        }
-        let rctx = Ctx::from_raw(NonNull::new_unchecked(ctx));
-        let f = keep(&rctx, callback);
-        let args = (1..argc).map(|i| keep(&rctx, arg(argc, argv, i))).collect();
-        native::queue_tick(&host, f, args);
-        qjs::JS_UNDEFINED
-    }
-}
 
 /// The job `defer` enqueues: calls its one argument with no arguments and
 /// `this` undefined, as `queueMicrotask` does.
@@ -74,15 +39,14 @@ unsafe extern "C" fn defer(
     qjs::JS_UNDEFINED
 }
 
-/// The native `nextTick(callback, ...args)`.
-pub(crate) fn next_tick_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
-    function(ctx, next_tick, c"nextTick", 1)
-}
-
 /// The native `defer` function (the caller checks that its argument is a
 /// function).
+///
+/// # Errors
+///
+/// The engine's error if the function cannot be made.
 pub(crate) fn defer_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
-    function(ctx, defer, c"defer", 1)
+    super::function(ctx, defer, c"defer", 1)
 }
 
 #[cfg(test)]

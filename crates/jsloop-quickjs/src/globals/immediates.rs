@@ -1,0 +1,177 @@
+//! `setImmediate` and its clearing: raw engine functions that make
+//! `Immediate` objects on loop immediates, and the firing that calls them.
+
+use std::ffi::c_int;
+use std::rc::Rc;
+
+use jsloop::ImmediateId;
+use rquickjs::{qjs, Ctx, Object, Persistent, Value};
+
+use super::timers::{throw_callback_error, valid_id};
+use super::{name, slot};
+use crate::ffi::{self, RawFn};
+use crate::host::Host;
+
+/// A kept engine value.
+type Kept = Persistent<Value<'static>>;
+
+/// Runs an immediate: marks its object fired (`_id = 0`), then calls the
+/// callback with `this` = the object and the arguments.
+fn fire(host: &Rc<Host>, target: Kept, f: Kept, args: Vec<Kept>) {
+    host.enter(|ctx| {
+        let this = target.restore(ctx)?;
+        let f = f.restore(ctx)?;
+        if let (Some(slot), true) = (super::slot_of(ctx), this.is_object()) {
+            let raw = ctx.as_raw().as_ptr();
+            // SAFETY: `raw` is live and locked, `this` a live object of it.
+            if !unsafe {
+                slot.atoms.set(
+                    raw,
+                    this.as_raw(),
+                    name::ID,
+                    qjs::JS_MKVAL(qjs::JS_TAG_INT, 0),
+                )
+            } {
+                return Err(rquickjs::Error::Exception);
+            }
+        }
+        let args: Vec<Value> = args
+            .into_iter()
+            .map(|a| a.restore(ctx))
+            .collect::<rquickjs::Result<_>>()?;
+        if ffi::call(ctx, &f, Some(&this), &args) {
+            Ok(())
+        } else {
+            Err(rquickjs::Error::Exception)
+        }
+    });
+}
+
+/// `setImmediate(callback, ...args)`: an `Immediate` with one own
+/// property, `_id`; the loop's immediate keeps the callback and arguments.
+///
+/// # Safety
+///
+/// As for a raw function: live context, `argc` live arguments.
+unsafe fn start(ctx: *mut qjs::JSContext, argc: c_int, argv: *mut qjs::JSValue) -> qjs::JSValue {
+    // SAFETY: per the contract.
+    unsafe {
+        let Some((slot, host)) = slot(ctx) else {
+            return ffi::undefined();
+        };
+        let rctx = ffi::ctx_of(ctx);
+        let callback = ffi::arg(argc, argv, 0);
+        if !ffi::is_function(ctx, callback) {
+            return throw_callback_error(&rctx, &host, callback);
+        }
+        let Some(proto) = slot
+            .protos
+            .borrow()
+            .as_ref()
+            .map(|p| p[1].new_object_with_proto(ctx))
+        else {
+            return ffi::undefined();
+        };
+        if qjs::JS_IsException(proto) {
+            return proto;
+        }
+        let obj = ffi::owned(&rctx, proto);
+        let f = ffi::keep(&rctx, callback);
+        let args = (1..argc)
+            .map(|i| ffi::keep(&rctx, ffi::arg(argc, argv, i)))
+            .collect();
+        let target = Persistent::save(&rctx, obj.clone());
+        let id = host.lp.upgrade().and_then(|lp| {
+            let h = host.me.clone();
+            lp.set_immediate(move |_| {
+                if let Some(host) = h.upgrade() {
+                    fire(&host, target, f, args);
+                }
+            })
+            .ok()
+        });
+        let id = id.map_or(-1.0, |id| id.as_u64() as f64);
+        if !slot
+            .atoms
+            .define(ctx, obj.as_raw(), name::ID, ffi::new_number(ctx, id))
+        {
+            return ffi::exception();
+        }
+        ffi::into_raw(obj)
+    }
+}
+
+unsafe extern "C" fn set_immediate(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe { ffi::entry(ctx, || start(ctx, argc, argv)) }
+}
+
+/// `immediateClear(id)` → whether a pending immediate was cancelled.
+unsafe extern "C" fn immediate_clear(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        ffi::entry(ctx, || {
+            let id = valid_id(ffi::number(ffi::arg(argc, argv, 0)));
+            let cleared = slot(ctx)
+                .and_then(|(_, host)| host.lp.upgrade())
+                .zip(id)
+                .is_some_and(|(lp, id)| lp.clear_immediate(ImmediateId::from_u64(id)));
+            ffi::boolean(cleared)
+        })
+    }
+}
+
+/// `immediateRef(id, on)`: refs or unrefs a pending immediate.
+unsafe extern "C" fn immediate_ref(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        ffi::entry(ctx, || {
+            let id = valid_id(ffi::number(ffi::arg(argc, argv, 0)));
+            let on = qjs::JS_ToBool(ctx, ffi::arg(argc, argv, 1)) > 0;
+            let done = slot(ctx)
+                .and_then(|(_, host)| host.lp.upgrade())
+                .zip(id)
+                .is_some_and(|(lp, id)| {
+                    let id = ImmediateId::from_u64(id);
+                    if on {
+                        lp.ref_immediate(id)
+                    } else {
+                        lp.unref_immediate(id)
+                    }
+                });
+            ffi::boolean(done)
+        })
+    }
+}
+
+/// Puts the immediate natives on the host object.
+///
+/// # Errors
+///
+/// The engine's error (out of memory).
+pub(crate) fn natives<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Result<()> {
+    let natives: [(&str, RawFn, &'static std::ffi::CStr, c_int); 3] = [
+        ("setImmediate", set_immediate, c"setImmediate", 4),
+        ("immediateClear", immediate_clear, c"immediateClear", 1),
+        ("immediateRef", immediate_ref, c"immediateRef", 2),
+    ];
+    for (key, f, name, length) in natives {
+        host.set(key, ffi::function(ctx, f, name, length)?)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,105 @@
+// Node's internal errors (the shapes of lib/internal/errors.js and
+// validators.js), the one copy every file uses. Puts its helpers and
+// `define` on `shared`.
+'use strict';
+const kCode = Symbol.for('jsloop.errorCode');
+const kTypes = ['string', 'function', 'number', 'object', 'boolean', 'bigint', 'symbol', 'undefined'];
+
+// Gives `e.stack` the first line `head` (the engine wrote it with the
+// name the error had when it was made).
+function setStackHeader(e, head) {
+  let stack;
+  try { stack = e.stack; } catch { return; }
+  if (typeof stack !== 'string') return;
+  const made = Error.prototype.toString.call(e);
+  const rest = stack.startsWith(made) ? stack.slice(made.length) : `\n${stack}`;
+  Object.defineProperty(e, 'stack', { value: `${head}${rest}`, writable: true, configurable: true, enumerable: false });
+}
+
+function nodeError(Ctor, code, message) {
+  const e = new Ctor(message);
+  // util.inspect prints `Name [CODE]: message` for errors carrying this.
+  Object.defineProperty(e, kCode, { value: code });
+  Object.defineProperty(e, 'code', { value: code, enumerable: true, writable: true, configurable: true });
+  setStackHeader(e, `${e.name} [${code}]: ${message}`);
+  return e;
+}
+
+function describeReceived(value) {
+  if (value == null) return ` Received ${value}`;
+  if (typeof value === 'function' && value.name) return ` Received function ${value.name}`;
+  if (typeof value === 'object') {
+    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
+    return ` Received ${util.inspect(value, -1)}`;
+  }
+  let shown = util.inspect(value);
+  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+  return ` Received type ${typeof value} (${shown})`;
+}
+
+function joinOr(list) {
+  if (list.length <= 2) return list.join(' or ');
+  return `${list.slice(0, -1).join(', ')}, or ${list[list.length - 1]}`;
+}
+
+// `expected`: a type name ('function'), a class name ('AbortSignal'), or a list.
+function invalidArgType(name, expected, value) {
+  const list = Array.isArray(expected) ? expected : [expected];
+  const types = []; const instances = [];
+  for (const e of list) {
+    if (kTypes.includes(e.toLowerCase()) && (e === 'Object' || e === 'Function' || e === e.toLowerCase())) types.push(e.toLowerCase());
+    else instances.push(e);
+  }
+  const parts = [];
+  if (types.length === 1) parts.push(`of type ${types[0]}`);
+  else if (types.length > 1) parts.push(`one of type ${joinOr(types)}`);
+  if (instances.length > 0) parts.push(`an instance of ${joinOr(instances)}`);
+  const subject = name.includes('.') ? `The "${name}" property` : `The "${name}" argument`;
+  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `${subject} must be ${parts.join(' or ')}.${describeReceived(value)}`);
+}
+
+function addNumericalSeparator(val) {
+  let res = '';
+  let i = val.length;
+  const start = val[0] === '-' ? 1 : 0;
+  for (; i >= start + 4; i -= 3) res = `_${val.slice(i - 3, i)}${res}`;
+  return `${val.slice(0, i)}${res}`;
+}
+
+function outOfRange(name, range, value) {
+  let received;
+  if (Number.isInteger(value) && Math.abs(value) > 2 ** 32) received = addNumericalSeparator(String(value));
+  else if (typeof value === 'bigint') received = `${addNumericalSeparator(String(value))}n`;
+  else received = util.inspect(value);
+  return nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${received}`);
+}
+
+function missingArgs(name) {
+  return nodeError(TypeError, 'ERR_MISSING_ARGS', `The "${name}" argument must be specified`);
+}
+
+function validateFunction(fn, name) {
+  if (typeof fn !== 'function') throw invalidArgType(name, 'function', fn);
+}
+
+function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+  if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
+}
+
+// Node reports a throwing listener as an uncaught exception, after the
+// dispatch (process.nextTick(() => { throw err })).
+function reportLater(err) {
+  const tick = globalThis.process?.nextTick;
+  if (typeof tick === 'function') tick(() => { throw err; });
+  else queueMicrotask(() => { throw err; });
+}
+
+const define = (name, value) => Object.defineProperty(globalThis, name, {
+  value, writable: true, configurable: true, enumerable: false,
+});
+
+Object.assign(shared, {
+  nodeError, setStackHeader, invalidArgType, outOfRange, missingArgs, validateFunction, validateInteger, reportLater, define,
+});

@@ -1,0 +1,438 @@
+//! `setTimeout`, `setInterval` and their clearing: raw engine functions
+//! that make `Timeout` objects on loop timers, and the firing that calls
+//! them (with Node's re-arming by `_repeat`).
+//!
+//! Every JavaScript timer is a one-shot loop timer; an interval is
+//! re-armed after each call while its `_repeat` is truthy, as Node's
+//! `listOnTimeout` does, so user code changing `_repeat` or
+//! `_idleTimeout` sees Node's behaviour. Values read back from objects
+//! are clamped as the `Timeout` constructor clamps a delay (NaN,
+//! non-numbers and out-of-range values become 1 ms; where Node itself
+//! degenerates, e.g. a NaN `_idleTimeout` stopping all its timers, we do
+//! not follow).
+
+use std::ffi::c_int;
+use std::rc::Rc;
+use std::time::Duration;
+
+use jsloop::TimerId;
+use rquickjs::{qjs, Ctx, Function, Object, Persistent, Value};
+
+use crate::ffi::RawFn;
+
+use super::{name, slot, Slot};
+use crate::ffi;
+use crate::host::Host;
+
+/// The largest delay Node keeps (2^31 - 1 ms); larger becomes 1 ms.
+const TIMEOUT_MAX: f64 = 2_147_483_647.0;
+
+/// A delay as the `Timeout` constructor clamps it, in milliseconds.
+pub(crate) fn clamp(ms: Option<f64>) -> f64 {
+    match ms {
+        Some(ms) if (1.0..=TIMEOUT_MAX).contains(&ms) => ms,
+        _ => 1.0,
+    }
+}
+
+/// A loop timer for `target` after `after` ms (clamped); its id, or -1.
+fn arm(host: &Rc<Host>, target: Persistent<Value<'static>>, after: f64) -> f64 {
+    let Some(lp) = host.lp.upgrade() else {
+        return -1.0;
+    };
+    let delay = Duration::from_secs_f64(clamp(Some(after)) / 1000.0);
+    let h = host.me.clone();
+    let id = lp.set_timeout(delay, move |_| {
+        if let Some(host) = h.upgrade() {
+            fire(&host, target);
+        }
+    });
+    id.map_or(-1.0, |id| id.as_u64() as f64)
+}
+
+/// Fires a timer: `_id = 0`, the callback with `this` = the `Timeout` and
+/// its `_timerArgs`, then Node's re-arming while `_repeat` is truthy
+/// (done even if the callback threw, as Node's `finally`).
+fn fire(host: &Rc<Host>, target: Persistent<Value<'static>>) {
+    host.enter(|ctx| {
+        let this = target.restore(ctx)?;
+        let Some(slot) = super::slot_of(ctx) else {
+            return Ok(());
+        };
+        let raw = ctx.as_raw().as_ptr();
+        // SAFETY: `raw` is live and locked, `this` a live value of it; an int
+        // needs no reference.
+        if this.is_object()
+            && !unsafe {
+                slot.atoms.set(
+                    raw,
+                    this.as_raw(),
+                    name::ID,
+                    qjs::JS_MKVAL(qjs::JS_TAG_INT, 0),
+                )
+            }
+        {
+            return Err(rquickjs::Error::Exception);
+        }
+        let called = call(ctx, host, slot, &this);
+        let rearmed = rearm(ctx, host, slot, &this);
+        called.and(rearmed)
+    });
+}
+
+/// Calls the timer's callback (through `runTimer` while timers are kept
+/// by primitive id).
+fn call<'js>(
+    ctx: &Ctx<'js>,
+    host: &Rc<Host>,
+    slot: &Slot,
+    this: &Value<'js>,
+) -> rquickjs::Result<()> {
+    if slot.primitives.get() {
+        let Some(dispatch) = host.dispatch() else {
+            return Ok(());
+        };
+        let f: Function = dispatch.run_timer.clone().restore(ctx)?;
+        return f.call((this.clone(),));
+    }
+    let f = slot
+        .atoms
+        .get(ctx, this, name::ON_TIMEOUT)
+        .map_err(|()| rquickjs::Error::Exception)?;
+    if !f.is_function() {
+        return Ok(());
+    }
+    let args = slot
+        .atoms
+        .get(ctx, this, name::TIMER_ARGS)
+        .map_err(|()| rquickjs::Error::Exception)?;
+    let ok = match args.as_array() {
+        None => ffi::call(ctx, &f, Some(this), &[]),
+        Some(list) => {
+            let args: Vec<Value> = list.iter::<Value>().collect::<rquickjs::Result<_>>()?;
+            ffi::call(ctx, &f, Some(this), &args)
+        }
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(rquickjs::Error::Exception)
+    }
+}
+
+/// Node's `if (timer._repeat && timer._idleTimeout !== -1)`: arms the
+/// timer again for `_repeat` ms, with `_idleTimeout = _repeat`.
+fn rearm<'js>(
+    ctx: &Ctx<'js>,
+    host: &Rc<Host>,
+    slot: &Slot,
+    this: &Value<'js>,
+) -> rquickjs::Result<()> {
+    let Some(obj) = this.as_object() else {
+        return Ok(());
+    };
+    let get = |i| {
+        slot.atoms
+            .get(ctx, this, i)
+            .map_err(|()| rquickjs::Error::Exception)
+    };
+    let repeat = get(name::REPEAT)?;
+    if !truthy(&repeat) {
+        return Ok(());
+    }
+    let idle = get(name::IDLE_TIMEOUT)?;
+    if idle.as_number() == Some(-1.0) {
+        return Ok(());
+    }
+    if let Some(old) = get(name::ID)?.as_number().filter(|id| *id > 0.0) {
+        if let Some(lp) = host.lp.upgrade() {
+            lp.clear_timer(TimerId::from_u64(old as u64));
+        }
+    }
+    obj.set("_idleTimeout", repeat.clone())?;
+    let id = arm(
+        host,
+        Persistent::save(ctx, this.clone()),
+        clamp(repeat.as_number()),
+    );
+    obj.set("_id", id)?;
+    if get(name::REFED)?.as_bool() == Some(false) {
+        if let Some(lp) = host.lp.upgrade() {
+            lp.unref_timer(TimerId::from_u64(id as u64));
+        }
+    }
+    Ok(())
+}
+
+/// JavaScript truthiness of a value.
+fn truthy(v: &Value<'_>) -> bool {
+    if let Some(b) = v.as_bool() {
+        return b;
+    }
+    if let Some(n) = v.as_number() {
+        return n != 0.0 && !n.is_nan();
+    }
+    if let Some(s) = v.as_string() {
+        return s.to_string().map_or(true, |s| !s.is_empty());
+    }
+    !(v.is_undefined() || v.is_null())
+}
+
+/// `setTimeout`/`setInterval(callback, after, ...args)`: a `Timeout`
+/// (own `_onTimeout`, `_idleTimeout`, `_id`; `_timerArgs` only with
+/// arguments, `_repeat` only for intervals) on a loop timer.
+///
+/// # Safety
+///
+/// As for a raw function: live context, `argc` live arguments.
+unsafe fn start(
+    ctx: *mut qjs::JSContext,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+    repeat: bool,
+) -> qjs::JSValue {
+    // SAFETY: per the contract.
+    unsafe {
+        let Some((slot, host)) = slot(ctx) else {
+            return ffi::undefined();
+        };
+        let rctx = ffi::ctx_of(ctx);
+        let callback = ffi::arg(argc, argv, 0);
+        if !ffi::is_function(ctx, callback) {
+            return throw_callback_error(&rctx, &host, callback);
+        }
+        let raw_after = ffi::arg(argc, argv, 1);
+        let after = match ffi::number(raw_after).filter(|n| (1.0..=TIMEOUT_MAX).contains(n)) {
+            Some(after) => after,
+            // Coercion of other values and the overflow warning, in JS.
+            None => match coerce_delay(&rctx, &host, ffi::borrowed(&rctx, raw_after)) {
+                Ok(after) => after,
+                Err(_) => return ffi::exception(),
+            },
+        };
+        let Some(proto) = slot
+            .protos
+            .borrow()
+            .as_ref()
+            .map(|p| p[0].new_object_with_proto(ctx))
+        else {
+            return ffi::undefined();
+        };
+        if qjs::JS_IsException(proto) {
+            return proto;
+        }
+        let obj = ffi::owned(&rctx, proto);
+        let raw = obj.as_raw();
+        if !slot
+            .atoms
+            .define(ctx, raw, name::ON_TIMEOUT, qjs::JS_DupValue(ctx, callback))
+            || !slot
+                .atoms
+                .define(ctx, raw, name::IDLE_TIMEOUT, ffi::new_number(ctx, after))
+        {
+            return ffi::exception();
+        }
+        if let Some(lp) = host.lp.upgrade() {
+            // As Node (getLibuvNow when a timer is made): the delay counts
+            // from now, not from the start of the current callback.
+            lp.update_time();
+        }
+        let id = arm(&host, Persistent::save(&rctx, obj.clone()), after);
+        if !slot
+            .atoms
+            .define(ctx, raw, name::ID, ffi::new_number(ctx, id))
+        {
+            return ffi::exception();
+        }
+        if argc > 2 {
+            let args: Vec<qjs::JSValue> = (2..argc)
+                .map(|i| qjs::JS_DupValue(ctx, ffi::arg(argc, argv, i)))
+                .collect();
+            let array = qjs::JS_NewArrayFrom(ctx, args.len() as c_int, args.as_ptr());
+            if qjs::JS_IsException(array) || !slot.atoms.define(ctx, raw, name::TIMER_ARGS, array) {
+                return ffi::exception();
+            }
+        }
+        if repeat
+            && !slot
+                .atoms
+                .define(ctx, raw, name::REPEAT, ffi::new_number(ctx, after))
+        {
+            return ffi::exception();
+        }
+        ffi::into_raw(obj)
+    }
+}
+
+/// Node's `ERR_INVALID_ARG_TYPE` for a callback that is not a function,
+/// thrown; returns the exception marker.
+pub(crate) fn throw_callback_error(
+    ctx: &Ctx<'_>,
+    host: &Host,
+    callback: qjs::JSValue,
+) -> qjs::JSValue {
+    let Some(dispatch) = host.dispatch() else {
+        return ffi::undefined();
+    };
+    // SAFETY: `callback` is a live argument of the running raw call.
+    let value = unsafe { ffi::borrowed(ctx, callback) };
+    let made: rquickjs::Result<Value> = dispatch
+        .callback_error
+        .clone()
+        .restore(ctx)
+        .and_then(|f| f.call((value,)));
+    if let Ok(error) = made {
+        let _ = ctx.throw(error);
+    }
+    ffi::exception()
+}
+
+/// `coerceDelay(after)` in JavaScript.
+fn coerce_delay<'js>(ctx: &Ctx<'js>, host: &Host, after: Value<'js>) -> rquickjs::Result<f64> {
+    let Some(dispatch) = host.dispatch() else {
+        return Ok(1.0);
+    };
+    let f: Function = dispatch.coerce_delay.clone().restore(ctx)?;
+    f.call((after,))
+}
+
+unsafe extern "C" fn set_timeout(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe { ffi::entry(ctx, || start(ctx, argc, argv, false)) }
+}
+
+unsafe extern "C" fn set_interval(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe { ffi::entry(ctx, || start(ctx, argc, argv, true)) }
+}
+
+/// `timerStart(timeout, after)` → the id of a new loop timer for it.
+unsafe extern "C" fn timer_start(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        ffi::entry(ctx, || {
+            let Some((_, host)) = slot(ctx) else {
+                return ffi::new_number(ctx, -1.0);
+            };
+            let rctx = ffi::ctx_of(ctx);
+            if let Some(lp) = host.lp.upgrade() {
+                lp.update_time();
+            }
+            let after = ffi::number(ffi::arg(argc, argv, 1));
+            let id = arm(
+                &host,
+                ffi::keep(&rctx, ffi::arg(argc, argv, 0)),
+                clamp(after),
+            );
+            ffi::new_number(ctx, id)
+        })
+    }
+}
+
+/// A timer id handed back by JavaScript, if it can be one.
+pub(crate) fn valid_id(id: Option<f64>) -> Option<u64> {
+    id.filter(|id| *id > 0.0 && id.fract() == 0.0 && *id <= 9_007_199_254_740_991.0)
+        .map(|id| id as u64)
+}
+
+/// `timerClear(id)` → whether a pending timer was cancelled.
+unsafe extern "C" fn timer_clear(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        ffi::entry(ctx, || {
+            let id = valid_id(ffi::number(ffi::arg(argc, argv, 0)));
+            let cleared = slot(ctx)
+                .and_then(|(_, host)| host.lp.upgrade())
+                .zip(id)
+                .is_some_and(|(lp, id)| lp.clear_timer(TimerId::from_u64(id)));
+            ffi::boolean(cleared)
+        })
+    }
+}
+
+/// `timerRef(id, on)`: refs or unrefs a pending timer.
+unsafe extern "C" fn timer_ref(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        ffi::entry(ctx, || {
+            let id = valid_id(ffi::number(ffi::arg(argc, argv, 0)));
+            let on = qjs::JS_ToBool(ctx, ffi::arg(argc, argv, 1)) > 0;
+            let done = slot(ctx)
+                .and_then(|(_, host)| host.lp.upgrade())
+                .zip(id)
+                .is_some_and(|(lp, id)| {
+                    let id = TimerId::from_u64(id);
+                    if on {
+                        lp.ref_timer(id)
+                    } else {
+                        lp.unref_timer(id)
+                    }
+                });
+            ffi::boolean(done)
+        })
+    }
+}
+
+/// `trackPrimitives(on)`: whether some timer is kept by primitive id.
+unsafe extern "C" fn track_primitives(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
+    unsafe {
+        ffi::entry(ctx, || {
+            if let Some((slot, _)) = slot(ctx) {
+                slot.primitives
+                    .set(qjs::JS_ToBool(ctx, ffi::arg(argc, argv, 0)) > 0);
+            }
+            ffi::undefined()
+        })
+    }
+}
+
+/// Puts the timer natives on the host object.
+///
+/// # Errors
+///
+/// The engine's error (out of memory).
+pub(crate) fn natives<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Result<()> {
+    let natives: [(&str, RawFn, &'static std::ffi::CStr, c_int); 6] = [
+        ("setTimeout", set_timeout, c"setTimeout", 5),
+        ("setInterval", set_interval, c"setInterval", 5),
+        ("timerStart", timer_start, c"timerStart", 2),
+        ("timerClear", timer_clear, c"timerClear", 1),
+        ("timerRef", timer_ref, c"timerRef", 2),
+        ("trackPrimitives", track_primitives, c"trackPrimitives", 1),
+    ];
+    for (key, f, name, length) in natives {
+        host.set(key, ffi::function(ctx, f, name, length)?)?;
+    }
+    Ok(())
+}

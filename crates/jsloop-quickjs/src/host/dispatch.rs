@@ -1,0 +1,57 @@
+//! The JavaScript functions the Rust side calls, read once by name from
+//! what the globals files return, and kept typed.
+
+use rquickjs::{Ctx, Function, Object, Persistent};
+
+/// A kept JavaScript function.
+pub(crate) type JsFn = Persistent<Function<'static>>;
+
+/// The Rust→JavaScript half of the binding's contract.
+pub(crate) struct Dispatch {
+    /// `fatal(error, fromPromise)`: an exception nothing caught goes to
+    /// `uncaughtException` listeners, or is printed and ends the process.
+    pub(crate) fatal: JsFn,
+    /// `rejections(events)`: the engine tracker's reports since the last
+    /// checkpoint, flat `[handled, promise, reason, ...]`.
+    pub(crate) rejections: JsFn,
+    /// `beforeExit()`: emits `beforeExit` with the exit code so far.
+    pub(crate) before_exit: JsFn,
+    /// `exit()`: emits `exit` on a natural end; returns the exit code.
+    pub(crate) exit: JsFn,
+    /// `coerceDelay(after)`: Node's coercion of a timer delay that is not
+    /// a number in range, with its overflow warning.
+    pub(crate) coerce_delay: JsFn,
+    /// `callbackError(value)`: Node's `ERR_INVALID_ARG_TYPE` for a
+    /// callback that is not a function.
+    pub(crate) callback_error: JsFn,
+    /// `runTimer(timeout)`: fires a timer while some timer is kept by
+    /// primitive id (JavaScript must forget it).
+    pub(crate) run_timer: JsFn,
+    /// `mainModule(promise)`: watches the main ES module's evaluation
+    /// (exit code 13 if it never settles).
+    pub(crate) main_module: JsFn,
+}
+
+impl Dispatch {
+    /// Reads the contract's functions from `table`.
+    ///
+    /// # Errors
+    ///
+    /// A conversion error naming a missing entry.
+    pub(crate) fn from_table<'js>(ctx: &Ctx<'js>, table: &Object<'js>) -> rquickjs::Result<Self> {
+        let get = |name: &str| -> rquickjs::Result<JsFn> {
+            let f: Function = table.get(name)?;
+            Ok(Persistent::save(ctx, f))
+        };
+        Ok(Self {
+            fatal: get("fatal")?,
+            rejections: get("rejections")?,
+            before_exit: get("beforeExit")?,
+            exit: get("exit")?,
+            coerce_delay: get("coerceDelay")?,
+            callback_error: get("callbackError")?,
+            run_timer: get("runTimer")?,
+            main_module: get("mainModule")?,
+        })
+    }
+}

@@ -1,0 +1,136 @@
+//! The one guard around every call from the loop into the engine: it
+//! reuses the engine lock when the call is nested, accounts CPU time for
+//! the entry, and routes an exception the call leaves behind (to
+//! `uncaughtException` listeners or the fatal path). The loop runs the
+//! microtask checkpoint after each of its callbacks.
+
+use rquickjs::{Ctx, Value};
+
+use super::Host;
+
+impl Host {
+    /// Runs `f` inside the engine: the guarded way in for loop callbacks.
+    /// Returns `None` if the runtime is exiting or `f` threw (the exception
+    /// has been routed).
+    pub(crate) fn enter<R>(&self, f: impl FnOnce(&Ctx<'_>) -> rquickjs::Result<R>) -> Option<R> {
+        if self.exit.get().is_some() {
+            return None;
+        }
+        self.with_ctx(|ctx| match self.budgeted(|| f(ctx)) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.route(ctx, e);
+                None
+            }
+        })
+    }
+
+    /// Runs `f` with the engine locked: inside a call already running (a
+    /// host function calling back into its runtime) it reuses that lock
+    /// instead of taking it twice.
+    pub(crate) fn with_ctx<R>(&self, f: impl FnOnce(&Ctx<'_>) -> R) -> R {
+        if let Some(raw) = self.locked.get() {
+            // SAFETY: `raw` is this runtime's context, locked by an outer
+            // call on this thread that is still running (it clears the
+            // cell when it returns).
+            let ctx = unsafe { crate::ffi::ctx_of(raw) };
+            return f(&ctx);
+        }
+        self.context.with(|ctx| {
+            self.locked.set(Some(ctx.as_raw().as_ptr()));
+            let _unlock = Unlock(&self.locked);
+            f(&ctx)
+        })
+    }
+
+    /// Runs `f` as (part of) an entry into JavaScript for the CPU limit:
+    /// the budget starts with the outermost entry and ends with it.
+    pub(crate) fn budgeted<R>(&self, f: impl FnOnce() -> R) -> R {
+        if self.cpu_limit.is_none() {
+            return f();
+        }
+        let depth = self.depth.get();
+        if depth == 0 {
+            self.entered.set(Some(self.now()));
+        }
+        self.depth.set(depth + 1);
+        struct Leave<'a>(&'a Host);
+        impl Drop for Leave<'_> {
+            fn drop(&mut self) {
+                let depth = self.0.depth.get() - 1;
+                self.0.depth.set(depth);
+                if depth == 0 {
+                    self.0.entered.set(None);
+                }
+            }
+        }
+        let _leave = Leave(self);
+        f()
+    }
+
+    /// Starts a fresh CPU budget for the running entry (before reporting
+    /// an exception, which is JavaScript too).
+    fn restart_budget(&self) {
+        if self.entered.get().is_some() {
+            self.entered.set(Some(self.now()));
+        }
+    }
+
+    /// Turns an error of a call into the exception value and routes it.
+    pub(crate) fn route(&self, ctx: &Ctx<'_>, error: rquickjs::Error) {
+        let exception = match error {
+            rquickjs::Error::Exception => ctx.catch(),
+            other => match rquickjs::Exception::from_message(ctx.clone(), &other.to_string()) {
+                Ok(e) => e.into_value(),
+                Err(_) => ctx.catch(),
+            },
+        };
+        self.fatal(ctx, exception, false);
+    }
+
+    /// Hands an exception nothing caught to `uncaughtException` listeners,
+    /// or prints it and ends the process, as Node does. An exception
+    /// escaping that (a listener threw) is printed and ends with code 7.
+    pub(crate) fn fatal<'js>(&self, ctx: &Ctx<'js>, exception: Value<'js>, from_promise: bool) {
+        if self.exit.get().is_some() {
+            return;
+        }
+        let Some(dispatch) = self.dispatch() else {
+            self.report_escaped(ctx, exception, 1);
+            return;
+        };
+        self.restart_budget();
+        let called = dispatch
+            .fatal
+            .clone()
+            .restore(ctx)
+            .and_then(|f| f.call::<_, ()>((exception, from_promise)));
+        if let Err(e) = called {
+            let escaped = match e {
+                rquickjs::Error::Exception => ctx.catch(),
+                other => rquickjs::String::from_str(ctx.clone(), &other.to_string())
+                    .map_or_else(|_| ctx.catch(), |s| s.into_value()),
+            };
+            if self.exit.get().is_none() {
+                self.report_escaped(ctx, escaped, 7);
+            }
+        }
+    }
+
+    /// Prints an exception the JavaScript error path could not handle
+    /// (Node's `util.inspect` of it, or what printing it threw) and exits.
+    pub(crate) fn report_escaped<'js>(&self, ctx: &Ctx<'js>, value: Value<'js>, code: i32) {
+        let text = crate::globals::describe(ctx, value);
+        self.write_error(&text);
+        self.set_exit(code);
+    }
+}
+
+/// Clears the "engine locked" mark when the outermost call returns.
+struct Unlock<'a>(&'a std::cell::Cell<Option<*mut rquickjs::qjs::JSContext>>);
+
+impl Drop for Unlock<'_> {
+    fn drop(&mut self) {
+        self.0.set(None);
+    }
+}

@@ -1,0 +1,73 @@
+//! The engine's job queue as the loop's [`JobQueue`]: drained at every
+//! microtask checkpoint (one CPU-budgeted entry), then the engine's
+//! rejection reports handed to JavaScript.
+
+use std::rc::Weak;
+
+use jsloop::{EventLoop, JobQueue};
+
+use super::Host;
+
+/// The engine's job queue, drained at every microtask checkpoint.
+pub(crate) struct EngineJobs(pub(crate) Weak<Host>);
+
+impl JobQueue for EngineJobs {
+    fn run_jobs(&self, _lp: &EventLoop) -> bool {
+        let Some(host) = self.0.upgrade() else {
+            return false;
+        };
+        if host.locked.get().is_some() {
+            // A nested call (a host function running the loop's work) never
+            // drains the queue under the running job.
+            return false;
+        }
+        let mut ran = false;
+        host.budgeted(|| {
+            while host.exit.get().is_none() {
+                host.locked.set(Some(host.raw));
+                let job = host.engine.execute_pending_job();
+                host.locked.set(None);
+                match job {
+                    Ok(true) => ran = true,
+                    Ok(false) => break,
+                    Err(job) => {
+                        ran = true;
+                        job.0.with(|ctx| {
+                            host.locked.set(Some(host.raw));
+                            let exception = ctx.catch();
+                            host.fatal(&ctx, exception, false);
+                            host.locked.set(None);
+                        });
+                    }
+                }
+            }
+        });
+        ran
+    }
+
+    fn checkpoint_end(&self, _lp: &EventLoop) -> bool {
+        let Some(host) = self.0.upgrade() else {
+            return false;
+        };
+        let events = std::mem::take(&mut *host.events.borrow_mut());
+        if events.is_empty() || host.exit.get().is_some() {
+            return false;
+        }
+        let Some(dispatch) = host.dispatch() else {
+            return false;
+        };
+        host.enter(|ctx| {
+            let list = rquickjs::Array::new(ctx.clone())?;
+            let mut i = 0;
+            for (handled, promise, reason) in events {
+                list.set(i, handled)?;
+                list.set(i + 1, promise.restore(ctx)?)?;
+                list.set(i + 2, reason.restore(ctx)?)?;
+                i += 3;
+            }
+            let f = dispatch.rejections.clone().restore(ctx)?;
+            f.call::<_, ()>((list,))
+        });
+        true
+    }
+}

@@ -1,0 +1,161 @@
+//! The binding's state on the loop thread: the engine, the exit state,
+//! the JavaScript functions the Rust side calls, and the one guard every
+//! call from the loop into the engine goes through.
+//!
+//! Ground rules:
+//! - Everything here lives on the loop thread. Engine callbacks and loop
+//!   callbacks hold only a `Weak<Host>`, so nothing keeps the engine alive
+//!   from inside it.
+//! - Every engine handle kept here (the dispatch functions, the rejection
+//!   events) is released by [`Host::release`] before the engine is
+//!   dropped; the handles of pending timers, immediates and ticks live in
+//!   the loop's callbacks, dropped when the runtime closes the loop.
+//! - No `RefCell` borrow is held while JavaScript runs: functions are
+//!   cloned out of [`Dispatch`] first.
+
+mod dispatch;
+mod exit;
+mod guard;
+mod jobs;
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use std::time::Duration;
+
+use jsloop::{EventLoop, LocalHandle};
+use rquickjs::{Context, Ctx, Persistent, Value};
+
+pub(crate) use dispatch::Dispatch;
+pub(crate) use jobs::EngineJobs;
+
+use crate::output::{Output, Stream};
+use crate::runtime::PanicHook;
+
+/// One report of the engine's rejection tracker.
+type RejectionEvent = (bool, Persistent<Value<'static>>, Persistent<Value<'static>>);
+
+pub(crate) struct Host {
+    /// This host, weakly, for callbacks made from a `&Host`.
+    pub(crate) me: Weak<Host>,
+    pub(crate) lp: LocalHandle,
+    pub(crate) context: Context,
+    pub(crate) engine: rquickjs::Runtime,
+    pub(crate) output: Output,
+    /// Wall-clock milliseconds at the loop clock's zero.
+    pub(crate) time_origin: f64,
+    /// The CPU-time budget of one entry into JavaScript, if limited.
+    cpu_limit: Option<Duration>,
+    /// Told about panics caught in host functions.
+    pub(crate) panic_hook: PanicHook,
+    /// When the outermost running entry began (loop clock), if any.
+    entered: Cell<Option<Duration>>,
+    /// How many entries are running (nested calls count once).
+    depth: Cell<u32>,
+    /// The context, raw, while the engine is locked by a running call.
+    locked: Cell<Option<*mut rquickjs::qjs::JSContext>>,
+    /// The context, raw (one per runtime), for job runs that lock the
+    /// engine themselves.
+    raw: *mut rquickjs::qjs::JSContext,
+    dispatch: RefCell<Option<Rc<Dispatch>>>,
+    events: RefCell<Vec<RejectionEvent>>,
+    exit: Cell<Option<i32>>,
+}
+
+impl Host {
+    pub(crate) fn new(
+        lp: &EventLoop,
+        context: Context,
+        engine: rquickjs::Runtime,
+        output: Output,
+        cpu_limit: Option<Duration>,
+        panic_hook: PanicHook,
+    ) -> Rc<Self> {
+        let wall = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0);
+        let time_origin = wall - lp.hrtime().as_secs_f64() * 1000.0;
+        let raw = context.with(|ctx| ctx.as_raw().as_ptr());
+        Rc::new_cyclic(|me| Self {
+            me: me.clone(),
+            lp: lp.local_handle(),
+            context,
+            engine,
+            output,
+            time_origin,
+            cpu_limit,
+            panic_hook,
+            entered: Cell::new(None),
+            depth: Cell::new(0),
+            locked: Cell::new(None),
+            raw,
+            dispatch: RefCell::new(None),
+            events: RefCell::new(Vec::new()),
+            exit: Cell::new(None),
+        })
+    }
+
+    /// The loop clock's reading now (not the turn's cached time), since
+    /// its zero: the one time source of every JavaScript time API.
+    pub(crate) fn now(&self) -> Duration {
+        self.lp.upgrade().map_or(Duration::ZERO, |lp| lp.hrtime())
+    }
+
+    /// Whether the running entry has used up its CPU-time budget (asked
+    /// by the engine's interrupt handler).
+    pub(crate) fn over_budget(&self) -> bool {
+        match (self.cpu_limit, self.entered.get()) {
+            (Some(limit), Some(start)) => self.now().saturating_sub(start) > limit,
+            _ => false,
+        }
+    }
+
+    pub(crate) fn set_dispatch(&self, dispatch: Dispatch) {
+        let old = self.dispatch.replace(Some(Rc::new(dispatch)));
+        drop(old);
+    }
+
+    /// The JavaScript functions the Rust side calls, once installed.
+    pub(crate) fn dispatch(&self) -> Option<Rc<Dispatch>> {
+        self.dispatch.borrow().clone()
+    }
+
+    /// The exit code, once `process.exit` (or a fatal error) ran.
+    pub(crate) fn exit_code(&self) -> Option<i32> {
+        self.exit.get()
+    }
+
+    /// Marks the runtime exiting with `code` and stops the loop at once.
+    pub(crate) fn set_exit(&self, code: i32) {
+        if self.exit.get().is_none() {
+            self.exit.set(Some(code));
+        }
+        if let Some(lp) = self.lp.upgrade() {
+            lp.close();
+        }
+    }
+
+    /// Records one call of the engine's rejection tracker.
+    pub(crate) fn track<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        promise: Value<'js>,
+        reason: Value<'js>,
+        handled: bool,
+    ) {
+        let promise = Persistent::save(ctx, promise);
+        let reason = Persistent::save(ctx, reason);
+        self.events.borrow_mut().push((handled, promise, reason));
+    }
+
+    /// Writes an error report the JavaScript side could not print.
+    pub(crate) fn write_error(&self, text: &str) {
+        self.output.write(Stream::Stderr, &format!("{text}\n"));
+    }
+
+    /// Releases every engine handle (before the engine is dropped).
+    pub(crate) fn release(&self) {
+        let dispatch = self.dispatch.borrow_mut().take();
+        let events = std::mem::take(&mut *self.events.borrow_mut());
+        drop((dispatch, events));
+    }
+}
