@@ -66,4 +66,4 @@ mod value;
 pub use error::Error;
 pub use output::{Output, Stream};
 pub use runtime::{Builder, Runtime, Settler};
-pub use value::JsValue;
+pub use value::{ConvertError, JsValue};

@@ -125,8 +125,8 @@ fn sync_fn<'js>(ctx: &Ctx<'js>, f: Rc<SyncHostFn>) -> rquickjs::Result<Function<
         move |ctx: Ctx<'js>,
               args: rquickjs::function::Rest<Value<'js>>|
               -> rquickjs::Result<Value<'js>> {
-            let args = args.0.iter().map(JsValue::from_js).collect();
-            match f(args) {
+            let args: Result<_, _> = args.0.iter().map(|v| JsValue::from_js(&ctx, v)).collect();
+            match f(args.map_err(|e| e.throw(&ctx))?) {
                 Ok(v) => rquickjs::IntoJs::into_js(v, &ctx),
                 Err(message) => Err(rquickjs::Exception::throw_message(&ctx, &message)),
             }
@@ -146,6 +146,8 @@ fn async_fn<'js>(
         move |ctx: Ctx<'js>,
               args: rquickjs::function::Rest<Value<'js>>|
               -> rquickjs::Result<Value<'js>> {
+            let args: Result<_, _> = args.0.iter().map(|v| JsValue::from_js(&ctx, v)).collect();
+            let args = args.map_err(|e| e.throw(&ctx))?;
             let (promise, resolve, reject) = ctx.promise()?;
             let Some(host) = weak.upgrade() else {
                 return Ok(promise.into_value());
@@ -165,7 +167,7 @@ fn async_fn<'js>(
                 runtime,
                 key,
             };
-            f(args.0.iter().map(JsValue::from_js).collect(), settler);
+            f(args, settler);
             Ok(promise.into_value())
         },
     )

@@ -261,7 +261,7 @@ impl Runtime {
         self.enter(|ctx| {
             let r: rquickjs::Result<Value> = ctx.eval(source);
             match r.catch(&ctx) {
-                Ok(v) => Ok(JsValue::from_js(&v)),
+                Ok(v) => Ok(JsValue::from_js(&ctx, &v)?),
                 Err(e) => Err(Error::Exception(e.to_string())),
             }
         })
@@ -283,7 +283,7 @@ impl Runtime {
                 f.call_arg(a)
             })();
             match r.catch(&ctx) {
-                Ok(v) => Ok(JsValue::from_js(&v)),
+                Ok(v) => Ok(JsValue::from_js(&ctx, &v)?),
                 Err(e) => Err(Error::Exception(e.to_string())),
             }
         })
