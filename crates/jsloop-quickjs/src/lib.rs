@@ -56,6 +56,7 @@
 mod error;
 mod ffi;
 mod globals;
+mod heap;
 mod host;
 mod modules;
 mod output;
