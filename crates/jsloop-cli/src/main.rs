@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use jsloop_quickjs::{Runtime, Stream};
+
+mod heap_limit;
 
 /// Run JavaScript with Node's event-loop semantics on QuickJS.
 #[derive(Debug, Parser)]
@@ -19,6 +21,8 @@ struct Cli {
 enum Command {
     /// Run a script file (`.mjs` files, or any with --module, as ES modules).
     Run {
+        #[command(flatten)]
+        v8: V8Options,
         /// Treat the file as an ES module.
         #[arg(long)]
         module: bool,
@@ -30,9 +34,21 @@ enum Command {
     },
     /// Evaluate a string of code as a script.
     Eval {
+        #[command(flatten)]
+        v8: V8Options,
         /// The code.
         code: String,
     },
+}
+
+/// The V8 options node accepts that jsloop honours.
+#[derive(Debug, Args)]
+struct V8Options {
+    /// Heap limit in MiB (default: from the machine's memory, as node's);
+    /// past it the process ends as node's does: "FATAL ERROR: Reached heap
+    /// limit ..." and SIGABRT (exit code 134).
+    #[arg(long, value_name = "MB", alias = "max_old_space_size")]
+    max_old_space_size: Option<u64>,
 }
 
 fn main() -> ExitCode {
@@ -40,16 +56,25 @@ fn main() -> ExitCode {
     let exe = std::env::current_exe()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| "jsloop".into());
-    let (argv, job) = match cli.command {
-        Command::Run { module, file, args } => {
+    let (argv, job, v8) = match cli.command {
+        Command::Run {
+            v8,
+            module,
+            file,
+            args,
+        } => {
             let mut argv = vec![exe, Runtime::script_path(&file).display().to_string()];
             argv.extend(args);
             let module = module || file.extension().is_some_and(|e| e == "mjs");
-            (argv, Job::File { file, module })
+            (argv, Job::File { file, module }, v8)
         }
-        Command::Eval { code } => (vec![exe], Job::Eval(code)),
+        Command::Eval { v8, code } => (vec![exe], Job::Eval(code), v8),
     };
-    let rt = match Runtime::builder().argv(argv).build() {
+    let heap = heap_limit::heap_limit(v8.max_old_space_size);
+    let builder = Runtime::builder()
+        .argv(argv)
+        .fatal_heap_limit(usize::try_from(heap).unwrap_or(usize::MAX));
+    let rt = match builder.build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("jsloop: {e}");

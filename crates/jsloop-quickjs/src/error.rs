@@ -18,6 +18,9 @@ pub enum Error {
     /// JavaScript threw; the printed form of the exception.
     #[error("uncaught exception: {0}")]
     Exception(String),
+    /// A value could not be converted between Rust and JavaScript.
+    #[error("cannot convert the value: {0}")]
+    Convert(#[from] crate::value::ConvertError),
     /// The runtime is exiting (`process.exit` ran); nothing more runs.
     #[error("the runtime is exiting")]
     Exiting,

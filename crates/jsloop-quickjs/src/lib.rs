@@ -56,6 +56,7 @@
 mod error;
 mod ffi;
 mod globals;
+mod heap;
 mod host;
 mod modules;
 mod output;
@@ -65,4 +66,4 @@ mod value;
 pub use error::Error;
 pub use output::{Output, Stream};
 pub use runtime::{Builder, Runtime, Settler};
-pub use value::JsValue;
+pub use value::{ConvertError, JsValue};

@@ -59,20 +59,16 @@ fn fire(host: &Rc<Host>, target: Persistent<Value<'static>>) {
         let Some(slot) = super::slot_of(ctx) else {
             return Ok(());
         };
-        let raw = ctx.as_raw().as_ptr();
-        // SAFETY: `raw` is live and locked, `this` a live value of it; an int
-        // needs no reference.
-        if this.is_object()
-            && !unsafe {
-                slot.atoms.set(
-                    raw,
-                    this.as_raw(),
-                    name::ID,
-                    qjs::JS_MKVAL(qjs::JS_TAG_INT, 0),
-                )
+        // A timeout is done once it fires (`_id = 0`); an interval keeps
+        // its id through the call, as Node keeps it known by id.
+        if this.is_object() && !truthy(&get(ctx, slot, &this, name::REPEAT)?) {
+            let raw = ctx.as_raw().as_ptr();
+            // SAFETY: `raw` is live and locked, `this` a live object of it;
+            // an int needs no reference.
+            let zero = qjs::JS_MKVAL(qjs::JS_TAG_INT, 0);
+            if !unsafe { slot.atoms.set(raw, this.as_raw(), name::ID, zero) } {
+                return Err(rquickjs::Error::Exception);
             }
-        {
-            return Err(rquickjs::Error::Exception);
         }
         let called = call(ctx, host, slot, &this);
         let rearmed = rearm(ctx, host, slot, &this);
@@ -118,6 +114,18 @@ fn call<'js>(
     } else {
         Err(rquickjs::Error::Exception)
     }
+}
+
+/// `obj[i]`, an exception routed as a thrown error.
+fn get<'js>(
+    ctx: &Ctx<'js>,
+    slot: &Slot,
+    obj: &Value<'js>,
+    i: usize,
+) -> rquickjs::Result<Value<'js>> {
+    slot.atoms
+        .get(ctx, obj, i)
+        .map_err(|()| rquickjs::Error::Exception)
 }
 
 /// Node's `if (timer._repeat && timer._idleTimeout !== -1)`: arms the

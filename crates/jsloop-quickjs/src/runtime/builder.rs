@@ -22,6 +22,7 @@ pub struct Builder {
     argv: Vec<String>,
     output: Output,
     memory_limit: Option<usize>,
+    fatal_heap_limit: Option<usize>,
     cpu_limit: Option<Duration>,
     virtual_clock: Option<VirtualClock>,
     panic_hook: Option<PanicHook>,
@@ -53,6 +54,17 @@ impl Builder {
     /// The most memory the engine may allocate, in bytes.
     pub fn memory_limit(mut self, bytes: usize) -> Self {
         self.memory_limit = Some(bytes);
+        self
+    }
+
+    /// Ends the process as node does at its heap limit once the engine
+    /// holds more than `bytes`: prints node's `FATAL ERROR: Reached heap
+    /// limit Allocation failed - JavaScript heap out of memory` line to
+    /// stderr and aborts (SIGABRT; a shell reports exit code 134). No
+    /// script can catch it. Off by default: only a program that stands for
+    /// the whole process, such as the `jsloop` command, should ask for it.
+    pub fn fatal_heap_limit(mut self, bytes: usize) -> Self {
+        self.fatal_heap_limit = Some(bytes);
         self
     }
 
@@ -101,12 +113,19 @@ impl Builder {
         }
         let h = hook.clone();
         let lp = lp.panic_hook(move |report| h(report)).build();
-        let engine = rquickjs::Runtime::new()?;
+        let heap = self.fatal_heap_limit.map(crate::heap::HeapLimit::new);
+        let engine = match &heap {
+            Some(heap) => rquickjs::Runtime::new_with_alloc(heap.allocator())?,
+            None => rquickjs::Runtime::new()?,
+        };
         if let Some(limit) = self.memory_limit {
             engine.set_memory_limit(limit);
         }
         engine.set_loader(FileResolver, FileLoader);
         let context = Context::full(&engine)?;
+        if let Some(heap) = &heap {
+            context.with(|ctx| heap.attach(&ctx));
+        }
         let host = Host::new(
             &lp,
             context.clone(),

@@ -125,7 +125,8 @@ fn sync_fn<'js>(
         move |ctx: Ctx<'js>,
               args: rquickjs::function::Rest<Value<'js>>|
               -> rquickjs::Result<Value<'js>> {
-            let args = args.0.iter().map(JsValue::from_js).collect();
+            let args: Result<_, _> = args.0.iter().map(|v| JsValue::from_js(&ctx, v)).collect();
+            let args = args.map_err(|e| e.throw(&ctx))?;
             match guarded(&ctx, &host, &name, || f(args))? {
                 Ok(v) => rquickjs::IntoJs::into_js(v, &ctx),
                 Err(message) => Err(rquickjs::Exception::throw_message(&ctx, &message)),
@@ -145,6 +146,8 @@ fn async_fn<'js>(
         move |ctx: Ctx<'js>,
               args: rquickjs::function::Rest<Value<'js>>|
               -> rquickjs::Result<Value<'js>> {
+            let args: Result<_, _> = args.0.iter().map(|v| JsValue::from_js(&ctx, v)).collect();
+            let args = args.map_err(|e| e.throw(&ctx))?;
             let (promise, resolve, reject) = ctx.promise()?;
             let Some(lp) = host.upgrade().and_then(|h| h.lp.upgrade()) else {
                 return Ok(promise.into_value());
@@ -171,7 +174,6 @@ fn async_fn<'js>(
                     Ok(())
                 },
             );
-            let args = args.0.iter().map(JsValue::from_js).collect();
             guarded(&ctx, &host, &name, || f(args, Settler(resolver)))?;
             Ok(promise.into_value())
         },

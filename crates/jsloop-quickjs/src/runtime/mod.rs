@@ -283,7 +283,7 @@ impl Runtime {
 /// A result of an embedder's call, copied out of the engine.
 fn copy_out<'js>(ctx: &Ctx<'js>, r: rquickjs::Result<Value<'js>>) -> Result<JsValue, Error> {
     match r.catch(ctx) {
-        Ok(v) => Ok(JsValue::from_js(&v)),
+        Ok(v) => Ok(JsValue::from_js(ctx, &v)?),
         Err(e) => Err(Error::Exception(e.to_string())),
     }
 }
