@@ -8,7 +8,7 @@ use crate::event_loop::EventLoop;
 use crate::id::{ImmediateId, TimerId};
 use crate::ingress::{unbox, Task};
 use crate::oneshot;
-use crate::shared::{Shared, CLOSE, SHUTDOWN};
+use crate::shared::{Shared, Stop};
 use crate::sync::{Arc, Ordering};
 use crate::timer::TimerCallback;
 
@@ -225,13 +225,13 @@ impl Handle {
     /// Graceful shutdown: refuse new work, run what was accepted (tasks,
     /// immediates, microtasks), drop pending timers, then stop.
     pub fn shutdown(&self) {
-        self.shared.request_stop(SHUTDOWN);
+        self.shared.request_stop(Stop::Shutdown);
     }
 
     /// Immediate close: stop after the running callback, dropping all
     /// queued work unrun.
     pub fn close(&self) {
-        self.shared.request_stop(CLOSE);
+        self.shared.request_stop(Stop::Close);
     }
 
     /// Blocks until the loop has terminated (after a shutdown or close

@@ -20,7 +20,7 @@ use crate::ingress::Task;
 use crate::microtask::{Job, JobQueue, Microtasks};
 use crate::panic::PanicHook;
 use crate::promise::{Rejection, Spawner, Tracker};
-use crate::shared::{Shared, CLOSE, RUNNING, SHUTDOWN};
+use crate::shared::{Shared, Stop};
 use crate::sync::{Arc, Ordering};
 use crate::timer::{TimerCallback, TimerQueue};
 
@@ -288,7 +288,7 @@ impl EventLoop {
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        if self.core.shared.is_terminated() || self.stop() == CLOSE {
+        if self.core.shared.is_terminated() || self.stop() == Stop::Close {
             return Err(SubmitError(task));
         }
         self.core.tasks.borrow_mut().push_back(Box::new(task));
@@ -327,7 +327,7 @@ impl EventLoop {
         delay: Duration,
         callback: TimerCallback,
     ) -> Result<TimerId, ScheduleError> {
-        if self.stop() != RUNNING || self.core.shared.is_terminated() {
+        if self.stop() != Stop::Running || self.core.shared.is_terminated() {
             return Err(ScheduleError::Closed);
         }
         let id = TimerId::from_u64(self.core.timer_ids.next()?);
@@ -337,7 +337,7 @@ impl EventLoop {
 
     /// Inserts a timer with an id already handed out (also for handles).
     pub(crate) fn insert_timer(&self, id: TimerId, delay: Duration, callback: TimerCallback) {
-        if self.stop() != RUNNING {
+        if self.stop() != Stop::Running {
             drop(callback);
             return;
         }
@@ -393,7 +393,7 @@ impl EventLoop {
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        if self.stop() == CLOSE || self.core.shared.is_terminated() {
+        if self.stop() == Stop::Close || self.core.shared.is_terminated() {
             return Err(ScheduleError::Closed);
         }
         let id = ImmediateId::from_u64(self.core.immediate_ids.next()?);
@@ -496,7 +496,7 @@ impl EventLoop {
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        if self.core.shared.is_terminated() || self.stop() == CLOSE {
+        if self.core.shared.is_terminated() || self.stop() == Stop::Close {
             return Err(SubmitError(callback));
         }
         self.core.closers.borrow_mut().push(Box::new(callback));
@@ -525,13 +525,13 @@ impl EventLoop {
     /// Graceful shutdown: refuse new work from handles and new timers, run
     /// what was accepted, drop pending timers, then stop.
     pub fn shutdown(&self) {
-        self.core.shared.request_stop(SHUTDOWN);
+        self.core.shared.request_stop(Stop::Shutdown);
     }
 
     /// Immediate close: stop after the running callback, dropping all
     /// queued work unrun.
     pub fn close(&self) {
-        self.core.shared.request_stop(CLOSE);
+        self.core.shared.request_stop(Stop::Close);
     }
 
     /// Whether anything referenced is left: timers, immediates, tasks,
@@ -570,11 +570,11 @@ impl EventLoop {
         }
     }
 
-    fn stop(&self) -> u8 {
+    fn stop(&self) -> Stop {
         self.core.shared.stop()
     }
 
     pub(crate) fn closing(&self) -> bool {
-        self.stop() == CLOSE
+        self.stop() == Stop::Close
     }
 }

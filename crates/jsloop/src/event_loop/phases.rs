@@ -4,7 +4,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use super::{EventLoop, Exit};
 use crate::panic::{CallbackKind, PanicReport};
-use crate::shared::{RUNNING, SHUTDOWN};
+use crate::shared::Stop;
 use crate::timer::{Due, TimerCallback};
 
 /// Above this many slots an idle ingress buffer is shrunk back.
@@ -134,7 +134,7 @@ impl EventLoop {
             || !core.tasks.borrow().is_empty()
             || !core.closers.borrow().is_empty()
             || !core.microtasks.is_empty()
-            || self.stop() != RUNNING
+            || self.stop() != Stop::Running
             || !self.is_alive()
     }
 
@@ -219,8 +219,8 @@ impl EventLoop {
     /// Completes a requested shutdown or close; returns how the loop ended.
     fn finish_if_stopping(&self) -> Option<Exit> {
         let exit = match self.stop() {
-            RUNNING => return None,
-            SHUTDOWN => {
+            Stop::Running => return None,
+            Stop::Shutdown => {
                 self.drain();
                 if self.closing() {
                     self.discard();
@@ -229,7 +229,7 @@ impl EventLoop {
                     Exit::Shutdown
                 }
             }
-            _ => {
+            Stop::Close => {
                 self.discard();
                 Exit::Closed
             }
