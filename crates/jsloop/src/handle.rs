@@ -4,13 +4,12 @@ use std::fmt;
 use std::time::Duration;
 
 use crate::error::{CallError, ScheduleError, SubmitError};
-use crate::event_loop::EventLoop;
+use crate::event_loop::{EventLoop, TimerCallback};
 use crate::id::{ImmediateId, TimerId};
 use crate::ingress::{unbox, Task};
 use crate::oneshot;
 use crate::shared::{Shared, Stop};
 use crate::sync::{Arc, Ordering};
-use crate::timer::TimerCallback;
 
 /// A `Send + Sync + Clone` handle to an [`EventLoop`], for other threads.
 ///

@@ -15,14 +15,14 @@ use crate::clock::Clock;
 use crate::error::{RunError, ScheduleError, SubmitError};
 use crate::handle::Handle;
 use crate::id::{ImmediateId, Kind, LocalCounter, TimerId};
-use crate::immediate::{ImmediateCallback, ImmediateQueue};
+use crate::immediate::ImmediateQueue;
 use crate::ingress::Task;
 use crate::microtask::{Job, JobQueue, Microtasks};
 use crate::panic::PanicHook;
 use crate::promise::{Rejection, Spawner, Tracker};
 use crate::shared::{Shared, Stop};
 use crate::sync::{Arc, Ordering};
-use crate::timer::{TimerCallback, TimerQueue};
+use crate::timer::{self, TimerQueue};
 
 /// Why [`EventLoop::run`] returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,13 @@ pub enum Exit {
     Pending,
 }
 
+/// A timer's callback on this loop: a timeout's runs once, an interval's
+/// many times. (A zero-sized closure boxes without allocating.)
+pub(crate) type TimerCallback = timer::Callback<Job, Interval>;
+
+/// An interval's callback.
+type Interval = Box<dyn FnMut(&EventLoop)>;
+
 /// State only the loop thread touches.
 pub(crate) struct Core {
     pub(crate) shared: Arc<Shared>,
@@ -46,8 +53,8 @@ pub(crate) struct Core {
     now: Cell<u64>,
     timer_ids: LocalCounter,
     immediate_ids: LocalCounter,
-    timers: RefCell<TimerQueue>,
-    immediates: RefCell<ImmediateQueue>,
+    timers: RefCell<TimerQueue<Job, Interval>>,
+    immediates: RefCell<ImmediateQueue<Job>>,
     pub(crate) microtasks: Microtasks,
     pub(crate) rejections: Tracker,
     pub(crate) spawner: Spawner,
@@ -411,7 +418,7 @@ impl EventLoop {
         id: ImmediateId,
         callback: Box<dyn FnOnce(&EventLoop) + Send>,
     ) {
-        let wrapped: ImmediateCallback = Box::new(move |lp: &EventLoop| {
+        let wrapped: Job = Box::new(move |lp: &EventLoop| {
             if lp.core.shared.claim_immediate(id.as_u64()) {
                 callback(lp)
             }

@@ -2,10 +2,10 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use super::{EventLoop, Exit};
+use super::{EventLoop, Exit, TimerCallback};
 use crate::panic::{CallbackKind, PanicReport};
 use crate::shared::Stop;
-use crate::timer::{Due, TimerCallback};
+use crate::timer::Due;
 
 /// Above this many slots an idle ingress buffer is shrunk back.
 const BATCH_KEEP: usize = 1 << 16;
