@@ -19,7 +19,7 @@ use crate::immediate::ImmediateQueue;
 use crate::ingress::Task;
 use crate::microtask::{Job, JobQueue, Microtasks};
 use crate::panic::PanicHook;
-use crate::promise::{Rejection, Spawner, Tracker};
+use crate::promise::{Rejection, Resolvers, Spawner, Tracker};
 use crate::shared::{Shared, Stop};
 use crate::sync::{Arc, Ordering};
 use crate::timer::{self, TimerQueue};
@@ -58,6 +58,8 @@ pub(crate) struct Core {
     pub(crate) microtasks: Microtasks,
     pub(crate) rejections: Tracker,
     pub(crate) spawner: Spawner,
+    /// Promises waiting for a [`SendResolver`](crate::promise::SendResolver).
+    pub(crate) resolvers: Resolvers,
     tasks: RefCell<VecDeque<Job>>,
     closers: RefCell<Vec<Job>>,
     batch: RefCell<Vec<Task>>,
@@ -203,6 +205,7 @@ impl EventLoop {
                 microtasks: Microtasks::default(),
                 rejections: Tracker::default(),
                 spawner: Spawner::default(),
+                resolvers: Resolvers::default(),
                 tasks: RefCell::default(),
                 closers: RefCell::default(),
                 batch: RefCell::default(),
@@ -573,7 +576,7 @@ impl EventLoop {
             unhandled_rejections: core.rejections.pending_len(),
             late_rejections: core.rejections.late_len(),
             futures: core.spawner.len(),
-            send_resolvers: core.spawner.resolvers(),
+            send_resolvers: core.resolvers.len(),
         }
     }
 

@@ -283,6 +283,7 @@ impl EventLoop {
         core.microtasks.clear();
         core.rejections.clear();
         core.spawner.clear();
+        core.resolvers.clear();
         drop((refused, timers, immediates, tasks, closers));
     }
 }

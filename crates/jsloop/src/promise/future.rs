@@ -20,7 +20,6 @@ use std::task::{Context, Poll, Wake, Waker};
 
 use slab::Slab;
 
-use super::thread_safe::Registry;
 use super::{panic_reason, Promise, Reason, State};
 use crate::event_loop::{EventLoop, Exit, LocalHandle};
 use crate::handle::Handle;
@@ -39,7 +38,6 @@ struct Task {
 #[derive(Default)]
 pub(crate) struct Spawner {
     tasks: RefCell<Slab<Task>>,
-    pub(crate) registry: Registry,
 }
 
 impl Spawner {
@@ -48,17 +46,10 @@ impl Spawner {
         self.tasks.borrow().len()
     }
 
-    /// Number of resolvers waiting for another thread.
-    pub(crate) fn resolvers(&self) -> usize {
-        self.registry.len()
-    }
-
-    /// Drops every spawned future and waiting resolver (loop close),
-    /// outside the borrows.
+    /// Drops every spawned future (loop close), outside the borrow.
     pub(crate) fn clear(&self) {
         let tasks = std::mem::take(&mut *self.tasks.borrow_mut());
         drop(tasks);
-        self.registry.clear();
     }
 }
 

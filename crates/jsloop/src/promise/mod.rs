@@ -55,6 +55,7 @@ pub use combinators::{all, all_settled, any, race};
 pub use future::BlockOnError;
 pub(crate) use future::Spawner;
 pub use reason::{AggregateError, PromiseError, Reason};
+pub(crate) use thread_safe::Resolvers;
 pub use thread_safe::{promisify, SendResolver};
 pub use tracker::Rejection;
 pub(crate) use tracker::Tracker;
