@@ -21,15 +21,58 @@ impl<T> fmt::Debug for SubmitError<T> {
     }
 }
 
-/// Why a timer or immediate could not be scheduled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum ScheduleError {
+/// Why a timer or immediate could not be scheduled; the callback is
+/// handed back, unrun (`T = ()` where nothing was handed over).
+///
+/// # Examples
+///
+/// ```
+/// use std::time::Duration;
+/// use jsloop::{EventLoop, ScheduleError};
+///
+/// let lp = EventLoop::new();
+/// lp.close();
+/// lp.run().unwrap();
+/// let err = lp.set_timeout(Duration::from_millis(1), |_| ()).unwrap_err();
+/// assert!(matches!(err, ScheduleError::Closed(_)));
+/// let _callback = err.into_inner();
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ScheduleError<T = ()> {
     /// Every id below 2^53 has been handed out; ids are never reused.
     #[error("ids exhausted: no id below 2^53 is left")]
-    IdsExhausted,
+    IdsExhausted(T),
     /// The loop has terminated or is shutting down.
     #[error("event loop is no longer accepting work")]
-    Closed,
+    Closed(T),
+}
+
+impl<T> ScheduleError<T> {
+    /// Returns the callback that was not scheduled.
+    pub fn into_inner(self) -> T {
+        match self {
+            Self::IdsExhausted(t) | Self::Closed(t) => t,
+        }
+    }
+}
+
+impl ScheduleError {
+    /// The same error, handing back `value`.
+    pub(crate) fn with<T>(self, value: T) -> ScheduleError<T> {
+        match self {
+            Self::IdsExhausted(()) => ScheduleError::IdsExhausted(value),
+            Self::Closed(()) => ScheduleError::Closed(value),
+        }
+    }
+}
+
+impl<T> fmt::Debug for ScheduleError<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::IdsExhausted(_) => "IdsExhausted(..)",
+            Self::Closed(_) => "Closed(..)",
+        })
+    }
 }
 
 /// Why [`Handle::call`](crate::Handle::call) returned no result.

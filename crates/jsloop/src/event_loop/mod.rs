@@ -311,12 +311,18 @@ impl EventLoop {
     /// # Errors
     ///
     /// [`ScheduleError::Closed`] once a shutdown or close began;
-    /// [`ScheduleError::IdsExhausted`] after 2^52 timers.
-    pub fn set_timeout<F>(&self, delay: Duration, callback: F) -> Result<TimerId, ScheduleError>
+    /// [`ScheduleError::IdsExhausted`] after 2^52 timers. Either holds
+    /// the callback, unrun.
+    pub fn set_timeout<F>(&self, delay: Duration, callback: F) -> Result<TimerId, ScheduleError<F>>
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        self.add_timer(delay, TimerCallback::Once(Box::new(callback)))
+        let id = match self.new_timer_id() {
+            Ok(id) => id,
+            Err(e) => return Err(e.with(callback)),
+        };
+        self.insert_timer(id, delay, TimerCallback::Once(Box::new(callback)));
+        Ok(id)
     }
 
     /// Runs `callback` every `period` (at least 1 ms) until cleared; the
@@ -325,24 +331,30 @@ impl EventLoop {
     /// # Errors
     ///
     /// As [`EventLoop::set_timeout`].
-    pub fn set_interval<F>(&self, period: Duration, callback: F) -> Result<TimerId, ScheduleError>
+    pub fn set_interval<F>(
+        &self,
+        period: Duration,
+        callback: F,
+    ) -> Result<TimerId, ScheduleError<F>>
     where
         F: FnMut(&EventLoop) + 'static,
     {
-        self.add_timer(period, TimerCallback::Repeat(Box::new(callback)))
+        let id = match self.new_timer_id() {
+            Ok(id) => id,
+            Err(e) => return Err(e.with(callback)),
+        };
+        self.insert_timer(id, period, TimerCallback::Repeat(Box::new(callback)));
+        Ok(id)
     }
 
-    fn add_timer(
-        &self,
-        delay: Duration,
-        callback: TimerCallback,
-    ) -> Result<TimerId, ScheduleError> {
+    /// An id for a new timer, if timers can still be set.
+    fn new_timer_id(&self) -> Result<TimerId, ScheduleError> {
         if self.stop() != Stop::Running || self.core.shared.is_terminated() {
-            return Err(ScheduleError::Closed);
+            return Err(ScheduleError::Closed(()));
         }
-        let id = TimerId::from_u64(self.core.timer_ids.next()?);
-        self.insert_timer(id, delay, callback);
-        Ok(id)
+        let id = self.core.timer_ids.next();
+        id.map(TimerId::from_u64)
+            .ok_or(ScheduleError::IdsExhausted(()))
     }
 
     /// Inserts a timer with an id already handed out (also for handles).
@@ -398,15 +410,19 @@ impl EventLoop {
     /// # Errors
     ///
     /// [`ScheduleError::Closed`] once the loop has terminated;
-    /// [`ScheduleError::IdsExhausted`] after 2^52 immediates.
-    pub fn set_immediate<F>(&self, callback: F) -> Result<ImmediateId, ScheduleError>
+    /// [`ScheduleError::IdsExhausted`] after 2^52 immediates. Either holds
+    /// the callback, unrun.
+    pub fn set_immediate<F>(&self, callback: F) -> Result<ImmediateId, ScheduleError<F>>
     where
         F: FnOnce(&EventLoop) + 'static,
     {
         if self.stop() == Stop::Close || self.core.shared.is_terminated() {
-            return Err(ScheduleError::Closed);
+            return Err(ScheduleError::Closed(callback));
         }
-        let id = ImmediateId::from_u64(self.core.immediate_ids.next()?);
+        let Some(id) = self.core.immediate_ids.next() else {
+            return Err(ScheduleError::IdsExhausted(callback));
+        };
+        let id = ImmediateId::from_u64(id);
         self.core
             .immediates
             .borrow_mut()
@@ -586,5 +602,36 @@ impl EventLoop {
 
     pub(crate) fn closing(&self) -> bool {
         self.stop() == Stop::Close
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use std::rc::Rc;
+    use std::time::Duration;
+
+    use super::EventLoop;
+    use crate::error::ScheduleError;
+    use crate::id::{Kind, LocalCounter, MAX_ID};
+
+    #[test]
+    fn exhausted_ids_hand_the_callback_back() {
+        let mut lp = EventLoop::new();
+        let core = Rc::get_mut(&mut lp.core).unwrap();
+        core.timer_ids = LocalCounter::starting_at(Kind::Timer, (MAX_ID >> 2) + 1);
+        core.immediate_ids = LocalCounter::starting_at(Kind::Immediate, (MAX_ID >> 2) + 1);
+        let captured = Rc::new(());
+        let c = captured.clone();
+        let err = lp
+            .set_timeout(Duration::from_millis(1), move |_| drop(c))
+            .unwrap_err();
+        assert!(matches!(err, ScheduleError::IdsExhausted(_)));
+        err.into_inner()(&lp);
+        let c = captured.clone();
+        let err = lp.set_immediate(move |_| drop(c)).unwrap_err();
+        assert!(matches!(err, ScheduleError::IdsExhausted(_)));
+        assert_eq!(Rc::strong_count(&captured), 2, "handed back, not dropped");
+        err.into_inner()(&lp);
+        assert_eq!(Rc::strong_count(&captured), 1);
     }
 }
