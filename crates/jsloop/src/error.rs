@@ -1,6 +1,8 @@
-//! The errors of the loop's public API.
+//! Every error type of the crate: the loop's API and its promises.
 
 use std::fmt;
+
+use crate::promise::Reason;
 
 /// A task could not be submitted because the loop has terminated or is
 /// shutting down. The task is handed back, unrun.
@@ -93,3 +95,52 @@ pub enum RunError {
     #[error("event loop is already running")]
     Reentrant,
 }
+
+/// Why [`EventLoop::block_on`](crate::EventLoop::block_on) returned no output.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BlockOnError {
+    /// The loop ran out of work while the future was still pending.
+    #[error("event loop went idle before the future completed")]
+    Stalled,
+    /// The loop shut down or closed first.
+    #[error("event loop terminated before the future completed")]
+    Terminated,
+    /// The future panicked; the panic message.
+    #[error("future panicked: {0}")]
+    Panicked(String),
+    /// `block_on` was called from inside a loop callback.
+    #[error("event loop is already running")]
+    Reentrant,
+}
+
+/// Errors the promise machinery itself rejects with.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PromiseError {
+    /// A promise was resolved with itself (JavaScript's `TypeError:
+    /// Chaining cycle detected for promise`).
+    #[error("TypeError: Chaining cycle detected for promise")]
+    ChainingCycle,
+    /// A handler panicked; the message of the panic.
+    #[error("handler panicked: {0}")]
+    Panicked(String),
+    /// A thread-safe resolver was dropped without settling its promise.
+    #[error("resolver dropped without settling the promise")]
+    ResolverDropped,
+}
+
+/// All inputs of [`any`](crate::promise::any) rejected: every reason, in
+/// input order (JavaScript's `AggregateError`).
+#[derive(Debug, Clone)]
+pub struct AggregateError {
+    /// The reasons, in input order.
+    pub errors: Vec<Reason>,
+}
+
+impl fmt::Display for AggregateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AggregateError: All promises were rejected")
+    }
+}
+
+impl std::error::Error for AggregateError {}

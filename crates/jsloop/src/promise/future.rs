@@ -21,6 +21,7 @@ use std::task::{Context, Poll, Wake, Waker};
 use slab::Slab;
 
 use super::{panic_reason, Promise, Reason, State};
+use crate::error::BlockOnError;
 use crate::event_loop::{EventLoop, Exit, LocalHandle};
 use crate::handle::Handle;
 
@@ -113,23 +114,6 @@ impl Wake for TaskWaker {
             }
         }
     }
-}
-
-/// Why [`EventLoop::block_on`] returned no output.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum BlockOnError {
-    /// The loop ran out of work while the future was still pending.
-    #[error("event loop went idle before the future completed")]
-    Stalled,
-    /// The loop shut down or closed first.
-    #[error("event loop terminated before the future completed")]
-    Terminated,
-    /// The future panicked; the panic message.
-    #[error("future panicked: {0}")]
-    Panicked(String),
-    /// `block_on` was called from inside a loop callback.
-    #[error("event loop is already running")]
-    Reentrant,
 }
 
 impl EventLoop {
