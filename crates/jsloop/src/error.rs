@@ -117,9 +117,8 @@ pub enum BlockOnError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PromiseError {
-    /// A promise was resolved with itself (JavaScript's `TypeError:
-    /// Chaining cycle detected for promise`).
-    #[error("TypeError: Chaining cycle detected for promise")]
+    /// A promise was resolved with itself.
+    #[error("chaining cycle detected for promise")]
     ChainingCycle,
     /// A handler panicked; the message of the panic.
     #[error("handler panicked: {0}")]
@@ -130,7 +129,7 @@ pub enum PromiseError {
 }
 
 /// All inputs of [`any`](crate::promise::any) rejected: every reason, in
-/// input order (JavaScript's `AggregateError`).
+/// input order.
 #[derive(Debug, Clone)]
 pub struct AggregateError {
     /// The reasons, in input order.
@@ -139,8 +138,39 @@ pub struct AggregateError {
 
 impl fmt::Display for AggregateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("AggregateError: All promises were rejected")
+        f.write_str("all promises were rejected")
     }
 }
 
 impl std::error::Error for AggregateError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Messages are lowercase, and the core names no JavaScript error
+    /// class: mapping to those is the binding's business.
+    #[test]
+    fn messages_are_lowercase_and_engine_neutral() {
+        let messages = [
+            SubmitError(()).to_string(),
+            ScheduleError::IdsExhausted(()).to_string(),
+            ScheduleError::Closed(()).to_string(),
+            CallError::Rejected.to_string(),
+            CallError::Dropped.to_string(),
+            RunError::Reentrant.to_string(),
+            BlockOnError::Stalled.to_string(),
+            BlockOnError::Terminated.to_string(),
+            BlockOnError::Panicked("boom".into()).to_string(),
+            BlockOnError::Reentrant.to_string(),
+            PromiseError::ChainingCycle.to_string(),
+            PromiseError::Panicked("boom".into()).to_string(),
+            PromiseError::ResolverDropped.to_string(),
+            AggregateError { errors: Vec::new() }.to_string(),
+        ];
+        for message in messages {
+            assert!(message.starts_with(char::is_lowercase), "{message}");
+            assert!(!message.contains("Error"), "{message}");
+        }
+    }
+}
