@@ -294,6 +294,7 @@ impl EventLoop {
     /// # Errors
     ///
     /// [`SubmitError`] holding the task once the loop has terminated.
+    #[inline]
     pub fn submit<F>(&self, task: F) -> Result<(), SubmitError<F>>
     where
         F: FnOnce(&EventLoop) + 'static,
@@ -313,6 +314,7 @@ impl EventLoop {
     /// [`ScheduleError::Closed`] once a shutdown or close began;
     /// [`ScheduleError::IdsExhausted`] after 2^52 timers. Either holds
     /// the callback, unrun.
+    #[inline]
     pub fn set_timeout<F>(&self, delay: Duration, callback: F) -> Result<TimerId, ScheduleError<F>>
     where
         F: FnOnce(&EventLoop) + 'static,
@@ -331,6 +333,7 @@ impl EventLoop {
     /// # Errors
     ///
     /// As [`EventLoop::set_timeout`].
+    #[inline]
     pub fn set_interval<F>(
         &self,
         period: Duration,
@@ -412,6 +415,7 @@ impl EventLoop {
     /// [`ScheduleError::Closed`] once the loop has terminated;
     /// [`ScheduleError::IdsExhausted`] after 2^52 immediates. Either holds
     /// the callback, unrun.
+    #[inline]
     pub fn set_immediate<F>(&self, callback: F) -> Result<ImmediateId, ScheduleError<F>>
     where
         F: FnOnce(&EventLoop) + 'static,
@@ -475,6 +479,7 @@ impl EventLoop {
 
     /// Queues a microtask (the queue promise reactions use). After
     /// termination the callback is dropped unrun.
+    #[inline]
     pub fn queue_microtask<F>(&self, callback: F)
     where
         F: FnOnce(&EventLoop) + 'static,
@@ -499,6 +504,7 @@ impl EventLoop {
     /// Queues a nextTick callback: the whole nextTick queue runs before
     /// the microtask queue at every checkpoint. After termination the
     /// callback is dropped unrun.
+    #[inline]
     pub fn next_tick<F>(&self, callback: F)
     where
         F: FnOnce(&EventLoop) + 'static,
