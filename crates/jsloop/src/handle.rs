@@ -1,16 +1,16 @@
 //! [`Handle`]: the way into the loop from any thread, and [`Hold`].
 
+use std::any::Any;
 use std::fmt;
 use std::time::Duration;
 
 use crate::error::{CallError, ScheduleError, SubmitError};
-use crate::event_loop::EventLoop;
+use crate::event_loop::{EventLoop, TimerCallback};
 use crate::id::{ImmediateId, TimerId};
-use crate::ingress::{unbox, Task};
+use crate::ingress::{unbox, Runnable, Task};
 use crate::oneshot;
-use crate::shared::{Shared, CLOSE, SHUTDOWN};
+use crate::shared::{Shared, Stop};
 use crate::sync::{Arc, Ordering};
-use crate::timer::TimerCallback;
 
 /// A `Send + Sync + Clone` handle to an [`EventLoop`], for other threads.
 ///
@@ -127,11 +127,12 @@ impl Handle {
     ///
     /// [`ScheduleError::Closed`] once the loop stopped accepting work;
     /// [`ScheduleError::IdsExhausted`] after 2^52 timers from handles.
-    pub fn set_timeout<F>(&self, delay: Duration, callback: F) -> Result<TimerId, ScheduleError>
+    /// Either holds the callback, unrun.
+    pub fn set_timeout<F>(&self, delay: Duration, callback: F) -> Result<TimerId, ScheduleError<F>>
     where
         F: FnOnce(&EventLoop) + Send + 'static,
     {
-        self.schedule_timer(delay, move || TimerCallback::Once(Box::new(callback)))
+        self.schedule_timer(delay, callback, |f| TimerCallback::Once(Box::new(f)))
     }
 
     /// Schedules `callback` to run every `period` (at least 1 ms).
@@ -139,24 +140,40 @@ impl Handle {
     /// # Errors
     ///
     /// As [`Handle::set_timeout`].
-    pub fn set_interval<F>(&self, period: Duration, callback: F) -> Result<TimerId, ScheduleError>
+    pub fn set_interval<F>(
+        &self,
+        period: Duration,
+        callback: F,
+    ) -> Result<TimerId, ScheduleError<F>>
     where
         F: FnMut(&EventLoop) + Send + 'static,
     {
-        self.schedule_timer(period, move || TimerCallback::Repeat(Box::new(callback)))
+        self.schedule_timer(period, callback, |f| TimerCallback::Repeat(Box::new(f)))
     }
 
     /// Hands out an id now; the loop inserts the timer when it gets the task.
-    fn schedule_timer<F>(&self, delay: Duration, callback: F) -> Result<TimerId, ScheduleError>
+    fn schedule_timer<F>(
+        &self,
+        delay: Duration,
+        callback: F,
+        make: fn(F) -> TimerCallback,
+    ) -> Result<TimerId, ScheduleError<F>>
     where
-        F: FnOnce() -> TimerCallback + Send + 'static,
+        F: Send + 'static,
     {
-        let id = TimerId::from_u64(self.shared.timer_ids.next()?);
+        let Some(id) = self.shared.timer_ids.next() else {
+            return Err(ScheduleError::IdsExhausted(callback));
+        };
+        let id = TimerId::from_u64(id);
+        let task = NewTimer {
+            id,
+            delay,
+            callback,
+            make,
+        };
         self.shared
-            .push(Box::new(move |lp: &EventLoop| {
-                lp.insert_timer(id, delay, callback());
-            }))
-            .map_err(|_| ScheduleError::Closed)?;
+            .push(Box::new(task))
+            .map_err(|t| ScheduleError::Closed(unbox::<NewTimer<F>>(t).callback))?;
         Ok(id)
     }
 
@@ -171,7 +188,7 @@ impl Handle {
             .push(Box::new(move |lp: &EventLoop| {
                 lp.clear_timer(id);
             }))
-            .map_err(|_| ScheduleError::Closed)
+            .map_err(|_| ScheduleError::Closed(()))
     }
 
     /// Queues `callback` for the loop's check phase.
@@ -180,18 +197,22 @@ impl Handle {
     ///
     /// [`ScheduleError::Closed`] once the loop stopped accepting work;
     /// [`ScheduleError::IdsExhausted`] after 2^52 immediates from handles.
-    pub fn set_immediate<F>(&self, callback: F) -> Result<ImmediateId, ScheduleError>
+    /// Either holds the callback, unrun.
+    pub fn set_immediate<F>(&self, callback: F) -> Result<ImmediateId, ScheduleError<F>>
     where
         F: FnOnce(&EventLoop) + Send + 'static,
     {
-        let id = ImmediateId::from_u64(self.shared.immediate_ids.next()?);
+        let Some(id) = self.shared.immediate_ids.next() else {
+            return Err(ScheduleError::IdsExhausted(callback));
+        };
+        let id = ImmediateId::from_u64(id);
         self.shared.remote_immediates.lock().insert(id.as_u64(), ());
-        let pushed = self.shared.push(Box::new(move |lp: &EventLoop| {
-            lp.push_remote_immediate(id, Box::new(callback));
-        }));
-        if pushed.is_err() {
+        let pushed = self.shared.push(Box::new(NewImmediate { id, callback }));
+        if let Err(task) = pushed {
             self.shared.claim_immediate(id.as_u64());
-            return Err(ScheduleError::Closed);
+            return Err(ScheduleError::Closed(
+                unbox::<NewImmediate<F>>(task).callback,
+            ));
         }
         Ok(id)
     }
@@ -214,7 +235,7 @@ impl Handle {
     /// [`ScheduleError::Closed`] if the loop has terminated.
     pub fn hold(&self) -> Result<Hold, ScheduleError> {
         if self.shared.is_terminated() {
-            return Err(ScheduleError::Closed);
+            return Err(ScheduleError::Closed(()));
         }
         self.shared.holds.fetch_add(1, Ordering::SeqCst);
         Ok(Hold {
@@ -225,13 +246,13 @@ impl Handle {
     /// Graceful shutdown: refuse new work, run what was accepted (tasks,
     /// immediates, microtasks), drop pending timers, then stop.
     pub fn shutdown(&self) {
-        self.shared.request_stop(SHUTDOWN);
+        self.shared.request_stop(Stop::Shutdown);
     }
 
     /// Immediate close: stop after the running callback, dropping all
     /// queued work unrun.
     pub fn close(&self) {
-        self.shared.request_stop(CLOSE);
+        self.shared.request_stop(Stop::Close);
     }
 
     /// Blocks until the loop has terminated (after a shutdown or close
@@ -261,5 +282,47 @@ impl Drop for Hold {
     fn drop(&mut self) {
         self.shared.holds.fetch_sub(1, Ordering::SeqCst);
         self.shared.wake.notify();
+    }
+}
+
+/// A timer from a handle on its way to the loop; refused, it is unboxed
+/// back into its callback.
+struct NewTimer<F> {
+    id: TimerId,
+    delay: Duration,
+    callback: F,
+    make: fn(F) -> TimerCallback,
+}
+
+impl<F: Send + 'static> Runnable for NewTimer<F> {
+    fn run(self: Box<Self>, lp: &EventLoop) {
+        let NewTimer {
+            id,
+            delay,
+            callback,
+            make,
+        } = *self;
+        lp.insert_timer(id, delay, make(callback));
+    }
+
+    fn into_any(self: Box<Self>) -> Box<dyn Any + Send> {
+        self
+    }
+}
+
+/// An immediate from a handle on its way to the loop; refused, it is
+/// unboxed back into its callback.
+struct NewImmediate<F> {
+    id: ImmediateId,
+    callback: F,
+}
+
+impl<F: FnOnce(&EventLoop) + Send + 'static> Runnable for NewImmediate<F> {
+    fn run(self: Box<Self>, lp: &EventLoop) {
+        lp.push_remote_immediate(self.id, Box::new(self.callback));
+    }
+
+    fn into_any(self: Box<Self>) -> Box<dyn Any + Send> {
+        self
     }
 }

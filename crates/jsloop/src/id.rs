@@ -10,7 +10,6 @@
 
 use std::cell::Cell;
 
-use crate::error::ScheduleError;
 use crate::sync::{AtomicU64, Ordering};
 
 /// The largest id ever handed out: 2^53 - 1, JavaScript's `MAX_SAFE_INTEGER`.
@@ -89,15 +88,15 @@ impl LocalCounter {
         }
     }
 
-    /// The next id with bit 0 clear, or an error once every one has been
+    /// The next id with bit 0 clear, or `None` once every one has been
     /// handed out.
-    pub(crate) fn next(&self) -> Result<u64, ScheduleError> {
+    pub(crate) fn next(&self) -> Option<u64> {
         let seq = self.next.get();
         if seq > MAX_SEQ {
-            return Err(ScheduleError::IdsExhausted);
+            return None;
         }
         self.next.set(seq + 1);
-        Ok(seq << 2 | self.kind as u64)
+        Some(seq << 2 | self.kind as u64)
     }
 }
 
@@ -120,16 +119,16 @@ impl SharedCounter {
         }
     }
 
-    /// The next id with bit 0 set, or an error once every one has been
+    /// The next id with bit 0 set, or `None` once every one has been
     /// handed out.
-    pub(crate) fn next(&self) -> Result<u64, ScheduleError> {
+    pub(crate) fn next(&self) -> Option<u64> {
         let seq = self
             .next
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |s| {
                 (s <= MAX_SEQ).then_some(s + 1)
             })
-            .map_err(|_| ScheduleError::IdsExhausted)?;
-        Ok(seq << 2 | self.kind as u64 | 1)
+            .ok()?;
+        Some(seq << 2 | self.kind as u64 | 1)
     }
 }
 
@@ -140,16 +139,16 @@ mod tests {
     #[test]
     fn local_ids_stop_at_the_limit() {
         let c = LocalCounter::starting_at(Kind::Immediate, MAX_SEQ);
-        assert_eq!(c.next(), Ok(MAX_ID - 1));
-        assert_eq!(c.next(), Err(ScheduleError::IdsExhausted));
-        assert_eq!(c.next(), Err(ScheduleError::IdsExhausted));
+        assert_eq!(c.next(), Some(MAX_ID - 1));
+        assert_eq!(c.next(), None);
+        assert_eq!(c.next(), None);
     }
 
     #[test]
     fn shared_ids_stop_at_the_limit() {
         let c = SharedCounter::starting_at(Kind::Immediate, MAX_SEQ);
-        assert_eq!(c.next(), Ok(MAX_ID));
-        assert_eq!(c.next(), Err(ScheduleError::IdsExhausted));
+        assert_eq!(c.next(), Some(MAX_ID));
+        assert_eq!(c.next(), None);
     }
 
     #[test]

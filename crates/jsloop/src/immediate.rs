@@ -4,34 +4,43 @@
 //! FIFO holds `(key, id)` pairs, and a cleared immediate leaves its pair
 //! behind as a stale one. The FIFO is compacted whenever stale pairs
 //! outnumber live entries, so memory follows the live immediates.
+//!
+//! The queue is generic over its callback type `C`: it stores and hands
+//! callbacks back, never calls them.
 
 use std::collections::VecDeque;
 
 use slab::Slab;
 
-use crate::event_loop::EventLoop;
 use crate::id::{IdMap, ImmediateId};
 
-/// An immediate's callback.
-pub(crate) type ImmediateCallback = Box<dyn FnOnce(&EventLoop)>;
-
-struct Entry {
+struct Entry<C> {
     id: ImmediateId,
     referenced: bool,
-    callback: ImmediateCallback,
+    callback: C,
 }
 
-#[derive(Default)]
-pub(crate) struct ImmediateQueue {
-    entries: Slab<Entry>,
+pub(crate) struct ImmediateQueue<C> {
+    entries: Slab<Entry<C>>,
     by_id: IdMap<usize>,
     fifo: VecDeque<(usize, ImmediateId)>,
     referenced: usize,
 }
 
-impl ImmediateQueue {
+impl<C> Default for ImmediateQueue<C> {
+    fn default() -> Self {
+        Self {
+            entries: Slab::new(),
+            by_id: IdMap::default(),
+            fifo: VecDeque::new(),
+            referenced: 0,
+        }
+    }
+}
+
+impl<C> ImmediateQueue<C> {
     /// Queues `callback` at the back.
-    pub(crate) fn push(&mut self, id: ImmediateId, callback: ImmediateCallback) {
+    pub(crate) fn push(&mut self, id: ImmediateId, callback: C) {
         let key = self.entries.insert(Entry {
             id,
             referenced: true,
@@ -43,7 +52,7 @@ impl ImmediateQueue {
     }
 
     /// Removes an immediate; returns its callback if it was pending.
-    pub(crate) fn remove(&mut self, id: ImmediateId) -> Option<ImmediateCallback> {
+    pub(crate) fn remove(&mut self, id: ImmediateId) -> Option<C> {
         let key = self.by_id.remove(&id.as_u64())?;
         let entry = self.entries.remove(key);
         if entry.referenced {
@@ -67,7 +76,7 @@ impl ImmediateQueue {
     }
 
     /// Pops the front pair: `Some(None)` for a stale one, `None` when empty.
-    pub(crate) fn pop(&mut self) -> Option<Option<ImmediateCallback>> {
+    pub(crate) fn pop(&mut self) -> Option<Option<C>> {
         let (key, id) = self.fifo.pop_front()?;
         if self.entries.get(key).is_some_and(|e| e.id == id) {
             Some(self.remove(id))
@@ -110,10 +119,31 @@ impl ImmediateQueue {
     }
 
     /// Removes every immediate and returns their callbacks, to drop outside any borrow.
-    pub(crate) fn drain(&mut self) -> Vec<ImmediateCallback> {
+    pub(crate) fn drain(&mut self) -> Vec<C> {
         self.by_id.clear();
         self.fifo.clear();
         self.referenced = 0;
         self.entries.drain().map(|e| e.callback).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ImmediateQueue;
+    use crate::id::ImmediateId;
+
+    #[test]
+    fn pops_in_fifo_order_skipping_cleared_ones() {
+        let mut q = ImmediateQueue::default();
+        for (n, name) in [(1, "a"), (2, "b"), (3, "c")] {
+            q.push(ImmediateId::from_u64(n), name);
+        }
+        assert_eq!(q.remove(ImmediateId::from_u64(2)), Some("b"));
+        assert_eq!(q.fifo_len(), 3, "the cleared pair stays, stale");
+        assert_eq!(q.pop(), Some(Some("a")));
+        assert_eq!(q.pop(), Some(None));
+        assert_eq!(q.pop(), Some(Some("c")));
+        assert_eq!(q.pop(), None);
+        assert_eq!((q.len(), q.referenced()), (0, 0));
     }
 }

@@ -78,7 +78,9 @@ mod timer;
 mod wake;
 
 pub use clock::{Clock, SystemClock, VirtualClock};
-pub use error::{CallError, RunError, ScheduleError, SubmitError};
+pub use error::{
+    AggregateError, BlockOnError, CallError, PromiseError, RunError, ScheduleError, SubmitError,
+};
 pub use event_loop::{Builder, EventLoop, Exit, LocalHandle, Stats};
 pub use handle::{Handle, Hold};
 pub use id::{ImmediateId, TimerId, MAX_ID};

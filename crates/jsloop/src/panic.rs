@@ -34,7 +34,7 @@ impl fmt::Display for CallbackKind {
             Self::Interval => "interval",
             Self::Immediate => "immediate",
             Self::Microtask => "microtask",
-            Self::NextTick => "nextTick",
+            Self::NextTick => "next tick",
             Self::Task => "task",
             Self::Close => "close",
             Self::HostFunction => "host function",

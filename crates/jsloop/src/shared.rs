@@ -3,8 +3,8 @@
 //! Ground rules:
 //! - Everything here is `Send + Sync`; the loop owns no lock while it runs
 //!   user code, and no two of these locks are ever held at once.
-//! - `stop` moves only forward: running → shutdown requested → close
-//!   requested. `terminated` is set once, after the loop dropped or ran its
+//! - `stop` moves only forward ([`Stop`] levels, raised by `fetch_max`):
+//!   running → shutdown requested → close requested. `terminated` is set once, after the loop dropped or ran its
 //!   last callback.
 //! - A `remote_immediates` entry exists from the moment a `Handle` hands
 //!   out an immediate id until the loop claims it to run or someone clears
@@ -16,12 +16,28 @@ use crate::ingress::{Ingress, Task};
 use crate::sync::{self, AtomicBool, AtomicU8, AtomicUsize, Condvar, Mutex, Ordering};
 use crate::wake::Wake;
 
-/// No stop requested.
-pub(crate) const RUNNING: u8 = 0;
-/// Graceful shutdown requested: drain accepted work, then stop.
-pub(crate) const SHUTDOWN: u8 = 1;
-/// Immediate close requested: discard queued work, stop.
-pub(crate) const CLOSE: u8 = 2;
+/// How far the loop has been asked to stop; levels only rise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub(crate) enum Stop {
+    /// No stop requested.
+    Running = 0,
+    /// Graceful shutdown requested: drain accepted work, then stop.
+    Shutdown = 1,
+    /// Immediate close requested: discard queued work, stop.
+    Close = 2,
+}
+
+impl Stop {
+    /// The level stored as `value` by [`Shared::request_stop`].
+    fn from_u8(value: u8) -> Self {
+        match value {
+            0 => Stop::Running,
+            1 => Stop::Shutdown,
+            _ => Stop::Close,
+        }
+    }
+}
 
 pub(crate) struct Shared {
     pub(crate) ingress: Ingress,
@@ -46,7 +62,7 @@ impl Shared {
             immediate_ids: SharedCounter::new(Kind::Immediate),
             remote_immediates: Mutex::new(IdMap::default()),
             holds: AtomicUsize::new(0),
-            stop: AtomicU8::new(RUNNING),
+            stop: AtomicU8::new(Stop::Running as u8),
             terminated: AtomicBool::new(false),
             terminated_lock: Mutex::new(false),
             terminated_cv: Condvar::new(),
@@ -61,17 +77,17 @@ impl Shared {
     }
 
     /// Requests a stop of at least `level` and wakes the loop.
-    pub(crate) fn request_stop(&self, level: u8) {
-        self.stop.fetch_max(level, Ordering::SeqCst);
-        if level == SHUTDOWN {
+    pub(crate) fn request_stop(&self, level: Stop) {
+        self.stop.fetch_max(level as u8, Ordering::SeqCst);
+        if level == Stop::Shutdown {
             self.ingress.stop_accepting();
         }
         self.wake.notify();
     }
 
     /// The strongest stop requested so far.
-    pub(crate) fn stop(&self) -> u8 {
-        self.stop.load(Ordering::Acquire)
+    pub(crate) fn stop(&self) -> Stop {
+        Stop::from_u8(self.stop.load(Ordering::Acquire))
     }
 
     /// Claims a remote immediate for running or clearing; true for the one

@@ -4,6 +4,11 @@
 //! `tests/loom.rs` check the real code. With the `lock-order` feature the
 //! locks are `tracing-mutex` locks, which panic when two locks are ever taken
 //! in opposite orders. Nothing else in the crate names `std::sync` directly.
+//!
+//! Wakers are made here too ([`waker`]): `std::task::Wake` is implemented
+//! only for std's `Arc`. Without loom the facade's `Arc` is std's and the
+//! waker is that very `Arc`; under loom the loom `Arc` (whose count loom
+//! checks) sits inside one std `Arc` that only keeps it alive.
 
 #[cfg(loom)]
 pub(crate) use loom::sync::{
@@ -24,6 +29,59 @@ use std::sync as locks;
 use tracing_mutex::stdsync::tracing as locks;
 
 pub(crate) use locks::{Condvar, MutexGuard};
+
+/// A waker's state, and what waking it does (see [`waker`]).
+pub(crate) struct WakerState<S> {
+    state: S,
+    wake: fn(&Arc<WakerState<S>>),
+}
+
+impl<S> std::ops::Deref for WakerState<S> {
+    type Target = S;
+
+    fn deref(&self) -> &S {
+        &self.state
+    }
+}
+
+/// A waker holding `state` in the facade's `Arc`; every wake-up, from any
+/// thread, calls `wake` with that `Arc`.
+pub(crate) fn waker<S: Send + Sync + 'static>(
+    state: S,
+    wake: fn(&Arc<WakerState<S>>),
+) -> std::task::Waker {
+    let state = Arc::new(WakerState { state, wake });
+    #[cfg(not(loom))]
+    return std::task::Waker::from(state);
+    #[cfg(loom)]
+    return std::task::Waker::from(std::sync::Arc::new(LoomWaker(state)));
+}
+
+#[cfg(not(loom))]
+impl<S: Send + Sync + 'static> std::task::Wake for WakerState<S> {
+    fn wake(self: Arc<Self>) {
+        (self.wake)(&self);
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        (self.wake)(self);
+    }
+}
+
+/// Under loom: the std `Arc` a `Waker` needs, around loom's.
+#[cfg(loom)]
+struct LoomWaker<S>(Arc<WakerState<S>>);
+
+#[cfg(loom)]
+impl<S: Send + Sync + 'static> std::task::Wake for LoomWaker<S> {
+    fn wake(self: std::sync::Arc<Self>) {
+        (self.0.wake)(&self.0);
+    }
+
+    fn wake_by_ref(self: &std::sync::Arc<Self>) {
+        (self.0.wake)(&self.0);
+    }
+}
 
 /// Spin-loop hint (a `yield_now` under loom, so models make progress).
 #[inline]

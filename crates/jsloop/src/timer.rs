@@ -6,23 +6,24 @@
 //! leaves a stale triple in the heap (its `seq` no longer matches); the heap
 //! is compacted whenever stale triples outnumber live entries, so memory
 //! stays proportional to the live timers.
+//!
+//! The queue is generic over its callbacks (`O` for a timeout's, `R` for an
+//! interval's): it stores and hands them back, never calls them.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use slab::Slab;
 
-use crate::event_loop::EventLoop;
 use crate::id::{IdMap, TimerId};
 
 /// A timer's callback: a timeout's runs once, an interval's many times.
-/// (A zero-sized closure boxes without allocating.)
-pub(crate) enum TimerCallback {
-    Once(Box<dyn FnOnce(&EventLoop)>),
-    Repeat(Box<dyn FnMut(&EventLoop)>),
+pub(crate) enum Callback<O, R> {
+    Once(O),
+    Repeat(R),
 }
 
-struct Entry {
+struct Entry<O, R> {
     id: TimerId,
     deadline: u64,
     /// Matches the heap triple that is this entry's current schedule.
@@ -32,27 +33,38 @@ struct Entry {
     /// Whether a live heap triple exists for this entry.
     scheduled: bool,
     /// `None` while the callback is running.
-    callback: Option<TimerCallback>,
+    callback: Option<Callback<O, R>>,
 }
 
 /// A due timer taken out of the queue to run.
-pub(crate) struct Due {
+pub(crate) struct Due<O, R> {
     pub(crate) id: TimerId,
-    pub(crate) callback: TimerCallback,
+    pub(crate) callback: Callback<O, R>,
 }
 
-#[derive(Default)]
-pub(crate) struct TimerQueue {
-    entries: Slab<Entry>,
+pub(crate) struct TimerQueue<O, R> {
+    entries: Slab<Entry<O, R>>,
     by_id: IdMap<usize>,
     heap: BinaryHeap<Reverse<(u64, u64, usize)>>,
     next_seq: u64,
     referenced: usize,
 }
 
-impl TimerQueue {
+impl<O, R> Default for TimerQueue<O, R> {
+    fn default() -> Self {
+        Self {
+            entries: Slab::new(),
+            by_id: IdMap::default(),
+            heap: BinaryHeap::new(),
+            next_seq: 0,
+            referenced: 0,
+        }
+    }
+}
+
+impl<O, R> TimerQueue<O, R> {
     /// Schedules `callback` to run `delay` ms after `now` (`delay` ≥ 1).
-    pub(crate) fn insert(&mut self, id: TimerId, now: u64, delay: u64, callback: TimerCallback) {
+    pub(crate) fn insert(&mut self, id: TimerId, now: u64, delay: u64, callback: Callback<O, R>) {
         let seq = self.bump_seq();
         let deadline = now.saturating_add(delay);
         let key = self.entries.insert(Entry {
@@ -71,7 +83,7 @@ impl TimerQueue {
 
     /// Removes a timer; returns its callback (`None` inside if it is the
     /// interval now running), or `None` if no such timer exists.
-    pub(crate) fn remove(&mut self, id: TimerId) -> Option<Option<TimerCallback>> {
+    pub(crate) fn remove(&mut self, id: TimerId) -> Option<Option<Callback<O, R>>> {
         let key = self.by_id.remove(&id.as_u64())?;
         let entry = self.entries.remove(key);
         if entry.referenced {
@@ -87,7 +99,7 @@ impl TimerQueue {
     /// is never itself due in the same pass. A timeout leaves the queue; an
     /// interval stays, without callback and unscheduled, until
     /// [`TimerQueue::rearm`] puts it back.
-    pub(crate) fn take_due(&mut self, now: u64) -> Option<Due> {
+    pub(crate) fn take_due(&mut self, now: u64) -> Option<Due<O, R>> {
         loop {
             let &Reverse((deadline, seq, key)) = self.heap.peek()?;
             if !self.is_live(seq, key) {
@@ -101,7 +113,7 @@ impl TimerQueue {
             let entry = &mut self.entries[key];
             entry.scheduled = false;
             let id = entry.id;
-            if let Some(TimerCallback::Repeat(_)) = entry.callback {
+            if let Some(Callback::Repeat(_)) = entry.callback {
                 let callback = entry.callback.take()?;
                 return Some(Due { id, callback });
             }
@@ -112,7 +124,7 @@ impl TimerQueue {
 
     /// Gives a running interval its callback back and schedules its next
     /// run; drops the callback if the interval was cleared meanwhile.
-    pub(crate) fn rearm(&mut self, id: TimerId, now: u64, callback: TimerCallback) {
+    pub(crate) fn rearm(&mut self, id: TimerId, now: u64, callback: Callback<O, R>) {
         let Some(&key) = self.by_id.get(&id.as_u64()) else {
             return;
         };
@@ -190,7 +202,7 @@ impl TimerQueue {
     }
 
     /// Removes every timer and returns their callbacks, to drop outside any borrow.
-    pub(crate) fn drain(&mut self) -> Vec<TimerCallback> {
+    pub(crate) fn drain(&mut self) -> Vec<Callback<O, R>> {
         self.by_id.clear();
         self.heap.clear();
         self.referenced = 0;
@@ -236,5 +248,48 @@ impl TimerQueue {
         if self.entries.is_empty() && self.entries.capacity() > 64 {
             self.entries.shrink_to_fit();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Callback, Due, TimerQueue};
+    use crate::id::TimerId;
+
+    type Queue = TimerQueue<&'static str, &'static str>;
+
+    fn due(q: &mut Queue, now: u64) -> Option<(u64, &'static str)> {
+        q.take_due(now).map(|Due { id, callback }| match callback {
+            Callback::Once(name) | Callback::Repeat(name) => (id.as_u64(), name),
+        })
+    }
+
+    #[test]
+    fn equal_deadlines_run_in_scheduling_order() {
+        let mut q = Queue::default();
+        q.insert(TimerId::from_u64(1), 0, 5, Callback::Once("a"));
+        q.insert(TimerId::from_u64(2), 0, 3, Callback::Once("b"));
+        q.insert(TimerId::from_u64(3), 2, 3, Callback::Once("c"));
+        assert_eq!(due(&mut q, 4), Some((2, "b")));
+        assert_eq!(due(&mut q, 4), None);
+        assert_eq!(due(&mut q, 5), Some((1, "a")));
+        assert_eq!(due(&mut q, 5), Some((3, "c")));
+        assert_eq!(q.len(), 0);
+    }
+
+    #[test]
+    fn an_interval_stays_until_cleared() {
+        let mut q = Queue::default();
+        let id = TimerId::from_u64(1);
+        q.insert(id, 0, 2, Callback::Repeat("tick"));
+        let Some(Due { callback, .. }) = q.take_due(2) else {
+            panic!("the interval is due");
+        };
+        assert!(q.contains(id), "a running interval keeps its entry");
+        q.rearm(id, 2, callback);
+        assert_eq!(q.next_deadline(), Some(4));
+        assert!(matches!(q.remove(id), Some(Some(Callback::Repeat("tick")))));
+        assert_eq!(q.next_deadline(), None);
+        assert_eq!(q.heap_len(), 0);
     }
 }

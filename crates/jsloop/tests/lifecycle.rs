@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use jsloop::{CallError, EventLoop, Exit, RunError, ScheduleError, SubmitError, VirtualClock};
@@ -71,16 +71,56 @@ fn submit_after_close_hands_the_task_back() {
     let _task: Box<dyn FnOnce(&EventLoop)> = Box::new(err.into_inner());
     let err: SubmitError<_> = lp.submit(|_| ()).unwrap_err();
     assert!(err.to_string().contains("no longer accepting"));
-    assert_eq!(
+    assert!(matches!(
         lp.set_timeout(Duration::from_millis(1), |_| ()),
-        Err(ScheduleError::Closed)
-    );
-    assert_eq!(lp.set_immediate(|_| ()), Err(ScheduleError::Closed));
+        Err(ScheduleError::Closed(_))
+    ));
+    assert!(matches!(
+        lp.set_immediate(|_| ()),
+        Err(ScheduleError::Closed(_))
+    ));
     assert_eq!(
         lp.run(),
         Ok(Exit::Closed),
         "a terminated loop stays terminated"
     );
+}
+
+#[test]
+fn schedule_after_close_hands_the_callback_back() {
+    let lp = virtual_loop();
+    let handle = lp.handle();
+    lp.close();
+    assert_eq!(lp.run(), Ok(Exit::Closed));
+    let captured = Arc::new(());
+    let ms = Duration::from_millis(1);
+    let c = captured.clone();
+    let err = lp.set_timeout(ms, move |_| drop(c)).unwrap_err();
+    assert!(matches!(err, ScheduleError::Closed(_)));
+    assert_eq!(Arc::strong_count(&captured), 2, "handed back, not dropped");
+    err.into_inner()(&lp);
+    let c = captured.clone();
+    lp.set_interval(ms, move |_| assert!(Arc::strong_count(&c) > 1))
+        .unwrap_err()
+        .into_inner()(&lp);
+    let c = captured.clone();
+    lp.set_immediate(move |_| drop(c)).unwrap_err().into_inner()(&lp);
+    let c = captured.clone();
+    let err = handle.set_timeout(ms, move |_| drop(c)).unwrap_err();
+    assert!(err.to_string().contains("no longer accepting"));
+    err.into_inner()(&lp);
+    let c = captured.clone();
+    handle
+        .set_interval(ms, move |_| assert!(Arc::strong_count(&c) > 1))
+        .unwrap_err()
+        .into_inner()(&lp);
+    let c = captured.clone();
+    let err = handle.set_immediate(move |_| drop(c)).unwrap_err();
+    assert!(matches!(err, ScheduleError::Closed(_)));
+    assert_eq!(Arc::strong_count(&captured), 2, "handed back, not dropped");
+    err.into_inner()(&lp);
+    assert_eq!(Arc::strong_count(&captured), 1);
+    assert_eq!(lp.stats(), jsloop::Stats::default());
 }
 
 #[test]
@@ -90,7 +130,10 @@ fn submit_after_the_loop_is_dropped_fails() {
     drop(lp);
     assert!(handle.is_terminated());
     assert!(handle.submit(|_| ()).is_err());
-    assert_eq!(handle.set_immediate(|_| ()), Err(ScheduleError::Closed));
+    assert!(matches!(
+        handle.set_immediate(|_| ()),
+        Err(ScheduleError::Closed(_))
+    ));
     assert_eq!(handle.call(|_| 1), Err(CallError::Rejected));
     handle.wait();
 }
@@ -139,10 +182,10 @@ fn shutdown_runs_accepted_work_and_drops_timers() {
         let l3 = l.clone();
         lp.set_immediate(move |_| l3.borrow_mut().push("immediate during drain"))
             .unwrap();
-        assert_eq!(
+        assert!(matches!(
             lp.set_timeout(Duration::from_millis(1), |_| ()),
-            Err(ScheduleError::Closed)
-        );
+            Err(ScheduleError::Closed(_))
+        ));
     })
     .unwrap();
     handle.submit(|_| ()).unwrap();

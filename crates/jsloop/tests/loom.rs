@@ -4,11 +4,14 @@
 
 #![cfg(loom)]
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use jsloop::{EventLoop, Exit};
-use loom::sync::Arc;
+use loom::sync::atomic::{AtomicUsize, Ordering};
+use loom::sync::{Arc, Mutex};
 use loom::thread;
 
 fn quiet_loop() -> EventLoop {
@@ -138,5 +141,58 @@ fn cross_thread_close_is_never_missed() {
         assert_eq!(lp.run(), Ok(Exit::Closed));
         drop(lp);
         closer.join().unwrap();
+    });
+}
+
+/// A future that is ready once `flag` is set. It leaves the waker of its
+/// first poll in `slot` for whoever sets it and never replaces it, as a
+/// future that registers once does: later wakes come through an old waker.
+struct Flagged {
+    flag: Arc<AtomicUsize>,
+    slot: Arc<Mutex<Option<Waker>>>,
+}
+
+impl Future for Flagged {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        self.slot
+            .lock()
+            .unwrap()
+            .get_or_insert_with(|| cx.waker().clone());
+        if self.flag.load(Ordering::SeqCst) == 1 {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    }
+}
+
+/// (e) A spawned future woken from another thread, twice, while the loop
+/// may be polling it: it is always polled again after the wake that
+/// counts. Clearing the waker's `queued` flag after the poll instead of
+/// before drops a wake that lands during the poll, and `block_on` stalls.
+#[test]
+fn a_wake_from_another_thread_is_never_lost() {
+    loom::model(|| {
+        let lp = quiet_loop();
+        let hold = lp.handle().hold().unwrap();
+        let flag = Arc::new(AtomicUsize::new(0));
+        let slot: Arc<Mutex<Option<Waker>>> = Arc::default();
+        let (f, s) = (flag.clone(), slot.clone());
+        let waker = thread::spawn(move || {
+            let registered = s.lock().unwrap().clone();
+            if let Some(w) = registered {
+                w.wake();
+            }
+            f.store(1, Ordering::SeqCst);
+            let registered = s.lock().unwrap().clone();
+            if let Some(w) = registered {
+                w.wake();
+            }
+            drop(hold);
+        });
+        assert_eq!(lp.block_on(Flagged { flag, slot }), Ok(()));
+        waker.join().unwrap();
     });
 }

@@ -15,14 +15,14 @@ use crate::clock::Clock;
 use crate::error::{RunError, ScheduleError, SubmitError};
 use crate::handle::Handle;
 use crate::id::{ImmediateId, Kind, LocalCounter, TimerId};
-use crate::immediate::{ImmediateCallback, ImmediateQueue};
+use crate::immediate::ImmediateQueue;
 use crate::ingress::Task;
 use crate::microtask::{Job, JobQueue, Microtasks};
 use crate::panic::PanicHook;
-use crate::promise::{Rejection, Spawner, Tracker};
-use crate::shared::{Shared, CLOSE, RUNNING, SHUTDOWN};
+use crate::promise::{Rejection, Resolvers, Spawner, Tracker};
+use crate::shared::{Shared, Stop};
 use crate::sync::{Arc, Ordering};
-use crate::timer::{TimerCallback, TimerQueue};
+use crate::timer::{self, TimerQueue};
 
 /// Why [`EventLoop::run`] returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,13 @@ pub enum Exit {
     Pending,
 }
 
+/// A timer's callback on this loop: a timeout's runs once, an interval's
+/// many times. (A zero-sized closure boxes without allocating.)
+pub(crate) type TimerCallback = timer::Callback<Job, Interval>;
+
+/// An interval's callback.
+type Interval = Box<dyn FnMut(&EventLoop)>;
+
 /// State only the loop thread touches.
 pub(crate) struct Core {
     pub(crate) shared: Arc<Shared>,
@@ -46,11 +53,13 @@ pub(crate) struct Core {
     now: Cell<u64>,
     timer_ids: LocalCounter,
     immediate_ids: LocalCounter,
-    timers: RefCell<TimerQueue>,
-    immediates: RefCell<ImmediateQueue>,
+    timers: RefCell<TimerQueue<Job, Interval>>,
+    immediates: RefCell<ImmediateQueue<Job>>,
     pub(crate) microtasks: Microtasks,
     pub(crate) rejections: Tracker,
     pub(crate) spawner: Spawner,
+    /// Promises waiting for a [`SendResolver`](crate::promise::SendResolver).
+    pub(crate) resolvers: Resolvers,
     tasks: RefCell<VecDeque<Job>>,
     closers: RefCell<Vec<Job>>,
     batch: RefCell<Vec<Task>>,
@@ -196,6 +205,7 @@ impl EventLoop {
                 microtasks: Microtasks::default(),
                 rejections: Tracker::default(),
                 spawner: Spawner::default(),
+                resolvers: Resolvers::default(),
                 tasks: RefCell::default(),
                 closers: RefCell::default(),
                 batch: RefCell::default(),
@@ -303,11 +313,12 @@ impl EventLoop {
     /// # Errors
     ///
     /// [`SubmitError`] holding the task once the loop has terminated.
+    #[inline]
     pub fn submit<F>(&self, task: F) -> Result<(), SubmitError<F>>
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        if self.core.shared.is_terminated() || self.stop() == CLOSE {
+        if self.core.shared.is_terminated() || self.stop() == Stop::Close {
             return Err(SubmitError(task));
         }
         self.core.tasks.borrow_mut().push_back(Box::new(task));
@@ -320,12 +331,19 @@ impl EventLoop {
     /// # Errors
     ///
     /// [`ScheduleError::Closed`] once a shutdown or close began;
-    /// [`ScheduleError::IdsExhausted`] after 2^52 timers.
-    pub fn set_timeout<F>(&self, delay: Duration, callback: F) -> Result<TimerId, ScheduleError>
+    /// [`ScheduleError::IdsExhausted`] after 2^52 timers. Either holds
+    /// the callback, unrun.
+    #[inline]
+    pub fn set_timeout<F>(&self, delay: Duration, callback: F) -> Result<TimerId, ScheduleError<F>>
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        self.add_timer(delay, TimerCallback::Once(Box::new(callback)))
+        let id = match self.new_timer_id() {
+            Ok(id) => id,
+            Err(e) => return Err(e.with(callback)),
+        };
+        self.insert_timer(id, delay, TimerCallback::Once(Box::new(callback)));
+        Ok(id)
     }
 
     /// Runs `callback` every `period` (at least 1 ms) until cleared; the
@@ -334,29 +352,36 @@ impl EventLoop {
     /// # Errors
     ///
     /// As [`EventLoop::set_timeout`].
-    pub fn set_interval<F>(&self, period: Duration, callback: F) -> Result<TimerId, ScheduleError>
+    #[inline]
+    pub fn set_interval<F>(
+        &self,
+        period: Duration,
+        callback: F,
+    ) -> Result<TimerId, ScheduleError<F>>
     where
         F: FnMut(&EventLoop) + 'static,
     {
-        self.add_timer(period, TimerCallback::Repeat(Box::new(callback)))
+        let id = match self.new_timer_id() {
+            Ok(id) => id,
+            Err(e) => return Err(e.with(callback)),
+        };
+        self.insert_timer(id, period, TimerCallback::Repeat(Box::new(callback)));
+        Ok(id)
     }
 
-    fn add_timer(
-        &self,
-        delay: Duration,
-        callback: TimerCallback,
-    ) -> Result<TimerId, ScheduleError> {
-        if self.stop() != RUNNING || self.core.shared.is_terminated() {
-            return Err(ScheduleError::Closed);
+    /// An id for a new timer, if timers can still be set.
+    fn new_timer_id(&self) -> Result<TimerId, ScheduleError> {
+        if self.stop() != Stop::Running || self.core.shared.is_terminated() {
+            return Err(ScheduleError::Closed(()));
         }
-        let id = TimerId::from_u64(self.core.timer_ids.next()?);
-        self.insert_timer(id, delay, callback);
-        Ok(id)
+        let id = self.core.timer_ids.next();
+        id.map(TimerId::from_u64)
+            .ok_or(ScheduleError::IdsExhausted(()))
     }
 
     /// Inserts a timer with an id already handed out (also for handles).
     pub(crate) fn insert_timer(&self, id: TimerId, delay: Duration, callback: TimerCallback) {
-        if self.stop() != RUNNING {
+        if self.stop() != Stop::Running {
             drop(callback);
             return;
         }
@@ -407,15 +432,20 @@ impl EventLoop {
     /// # Errors
     ///
     /// [`ScheduleError::Closed`] once the loop has terminated;
-    /// [`ScheduleError::IdsExhausted`] after 2^52 immediates.
-    pub fn set_immediate<F>(&self, callback: F) -> Result<ImmediateId, ScheduleError>
+    /// [`ScheduleError::IdsExhausted`] after 2^52 immediates. Either holds
+    /// the callback, unrun.
+    #[inline]
+    pub fn set_immediate<F>(&self, callback: F) -> Result<ImmediateId, ScheduleError<F>>
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        if self.stop() == CLOSE || self.core.shared.is_terminated() {
-            return Err(ScheduleError::Closed);
+        if self.stop() == Stop::Close || self.core.shared.is_terminated() {
+            return Err(ScheduleError::Closed(callback));
         }
-        let id = ImmediateId::from_u64(self.core.immediate_ids.next()?);
+        let Some(id) = self.core.immediate_ids.next() else {
+            return Err(ScheduleError::IdsExhausted(callback));
+        };
+        let id = ImmediateId::from_u64(id);
         self.core
             .immediates
             .borrow_mut()
@@ -430,7 +460,7 @@ impl EventLoop {
         id: ImmediateId,
         callback: Box<dyn FnOnce(&EventLoop) + Send>,
     ) {
-        let wrapped: ImmediateCallback = Box::new(move |lp: &EventLoop| {
+        let wrapped: Job = Box::new(move |lp: &EventLoop| {
             if lp.core.shared.claim_immediate(id.as_u64()) {
                 callback(lp)
             }
@@ -468,6 +498,7 @@ impl EventLoop {
 
     /// Queues a microtask (the queue promise reactions use). After
     /// termination the callback is dropped unrun.
+    #[inline]
     pub fn queue_microtask<F>(&self, callback: F)
     where
         F: FnOnce(&EventLoop) + 'static,
@@ -492,6 +523,7 @@ impl EventLoop {
     /// Queues a nextTick callback: the whole nextTick queue runs before
     /// the microtask queue at every checkpoint. After termination the
     /// callback is dropped unrun.
+    #[inline]
     pub fn next_tick<F>(&self, callback: F)
     where
         F: FnOnce(&EventLoop) + 'static,
@@ -515,7 +547,7 @@ impl EventLoop {
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        if self.core.shared.is_terminated() || self.stop() == CLOSE {
+        if self.core.shared.is_terminated() || self.stop() == Stop::Close {
             return Err(SubmitError(callback));
         }
         self.core.closers.borrow_mut().push(Box::new(callback));
@@ -544,13 +576,13 @@ impl EventLoop {
     /// Graceful shutdown: refuse new work from handles and new timers, run
     /// what was accepted, drop pending timers, then stop.
     pub fn shutdown(&self) {
-        self.core.shared.request_stop(SHUTDOWN);
+        self.core.shared.request_stop(Stop::Shutdown);
     }
 
     /// Immediate close: stop after the running callback, dropping all
     /// queued work unrun.
     pub fn close(&self) {
-        self.core.shared.request_stop(CLOSE);
+        self.core.shared.request_stop(Stop::Close);
     }
 
     /// Whether anything referenced is left: timers, immediates, tasks,
@@ -585,15 +617,46 @@ impl EventLoop {
             unhandled_rejections: core.rejections.pending_len(),
             late_rejections: core.rejections.late_len(),
             futures: core.spawner.len(),
-            send_resolvers: core.spawner.resolvers(),
+            send_resolvers: core.resolvers.len(),
         }
     }
 
-    fn stop(&self) -> u8 {
+    fn stop(&self) -> Stop {
         self.core.shared.stop()
     }
 
     pub(crate) fn closing(&self) -> bool {
-        self.stop() == CLOSE
+        self.stop() == Stop::Close
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use std::rc::Rc;
+    use std::time::Duration;
+
+    use super::EventLoop;
+    use crate::error::ScheduleError;
+    use crate::id::{Kind, LocalCounter, MAX_ID};
+
+    #[test]
+    fn exhausted_ids_hand_the_callback_back() {
+        let mut lp = EventLoop::new();
+        let core = Rc::get_mut(&mut lp.core).unwrap();
+        core.timer_ids = LocalCounter::starting_at(Kind::Timer, (MAX_ID >> 2) + 1);
+        core.immediate_ids = LocalCounter::starting_at(Kind::Immediate, (MAX_ID >> 2) + 1);
+        let captured = Rc::new(());
+        let c = captured.clone();
+        let err = lp
+            .set_timeout(Duration::from_millis(1), move |_| drop(c))
+            .unwrap_err();
+        assert!(matches!(err, ScheduleError::IdsExhausted(_)));
+        err.into_inner()(&lp);
+        let c = captured.clone();
+        let err = lp.set_immediate(move |_| drop(c)).unwrap_err();
+        assert!(matches!(err, ScheduleError::IdsExhausted(_)));
+        assert_eq!(Rc::strong_count(&captured), 2, "handed back, not dropped");
+        err.into_inner()(&lp);
+        assert_eq!(Rc::strong_count(&captured), 1);
     }
 }

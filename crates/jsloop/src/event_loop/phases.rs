@@ -2,21 +2,49 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use super::{EventLoop, Exit};
+use super::{EventLoop, Exit, TimerCallback};
 use crate::panic::{CallbackKind, PanicReport};
-use crate::shared::{RUNNING, SHUTDOWN};
-use crate::timer::{Due, TimerCallback};
+use crate::shared::Stop;
+use crate::timer::Due;
 
 /// Above this many slots an idle ingress buffer is shrunk back.
 const BATCH_KEEP: usize = 1 << 16;
 
+/// Whether the poll phase may sleep when nothing is runnable.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Poll {
+    /// Sleep until the next timer or a wake-up ([`EventLoop::run`]).
+    Wait,
+    /// Never sleep ([`EventLoop::run_nowait`], and the drain of a shutdown).
+    NoWait,
+}
+
 impl EventLoop {
-    pub(super) fn turns(&self, mut done: impl FnMut(&EventLoop) -> bool) -> Exit {
+    /// The phases of one turn, in order, each running its callbacks with
+    /// a microtask checkpoint after every one; returns whether any ran.
+    fn run_phases(&self, poll: Poll) -> bool {
+        let mut ran = self.run_timers();
+        ran |= self.run_poll(poll);
+        ran |= self.run_check();
+        ran |= self.run_closers();
+        ran
+    }
+
+    /// What precedes the first turn: the time is read and a checkpoint
+    /// runs; `Some` if the loop has already terminated.
+    fn begin(&self) -> Option<Exit> {
         if let Some(exit) = self.core.exit.get() {
-            return exit;
+            return Some(exit);
         }
         self.update_time();
         self.checkpoint();
+        None
+    }
+
+    pub(super) fn turns(&self, mut done: impl FnMut(&EventLoop) -> bool) -> Exit {
+        if let Some(exit) = self.begin() {
+            return exit;
+        }
         loop {
             if let Some(exit) = self.finish_if_stopping() {
                 return exit;
@@ -28,27 +56,15 @@ impl EventLoop {
                 return Exit::Idle;
             }
             self.update_time();
-            self.run_timers();
-            self.run_poll();
-            self.run_check();
-            self.run_closers();
+            self.run_phases(Poll::Wait);
         }
     }
 
     pub(super) fn turn_nowait(&self) -> Exit {
-        if let Some(exit) = self.core.exit.get() {
+        if let Some(exit) = self.begin().or_else(|| self.finish_if_stopping()) {
             return exit;
         }
-        self.update_time();
-        self.checkpoint();
-        if let Some(exit) = self.finish_if_stopping() {
-            return exit;
-        }
-        self.run_timers();
-        self.run_tasks();
-        self.run_ingress();
-        self.run_check();
-        self.run_closers();
+        self.run_phases(Poll::NoWait);
         if let Some(exit) = self.finish_if_stopping() {
             return exit;
         }
@@ -73,13 +89,16 @@ impl EventLoop {
         }
     }
 
-    fn run_timers(&self) {
+    /// Runs the timers due at the turn's cached time.
+    fn run_timers(&self) -> bool {
         let now = self.now();
+        let mut ran = false;
         while !self.closing() {
             let due = self.core.timers.borrow_mut().take_due(now);
             let Some(Due { id, callback }) = due else {
-                return;
+                break;
             };
+            ran = true;
             match callback {
                 TimerCallback::Once(callback) => {
                     self.invoke(CallbackKind::Timeout, callback);
@@ -96,16 +115,18 @@ impl EventLoop {
             }
             self.checkpoint();
         }
+        ran
     }
 
-    /// Runs local tasks and a batch of ingress tasks; sleeps first when
-    /// nothing is runnable, until the next timer or a wake-up.
-    fn run_poll(&self) -> bool {
+    /// Runs local tasks and a batch of ingress tasks; with [`Poll::Wait`],
+    /// when nothing was runnable, sleeps until the next timer or a wake-up
+    /// and then runs the batch that woke it.
+    fn run_poll(&self, poll: Poll) -> bool {
         let wake = &self.core.shared.wake;
         wake.consume();
         let mut ran = self.run_tasks();
         ran |= self.run_ingress();
-        if ran || self.closing() {
+        if ran || poll == Poll::NoWait || self.closing() {
             return ran;
         }
         let next = self.core.timers.borrow_mut().next_deadline();
@@ -134,7 +155,7 @@ impl EventLoop {
             || !core.tasks.borrow().is_empty()
             || !core.closers.borrow().is_empty()
             || !core.microtasks.is_empty()
-            || self.stop() != RUNNING
+            || self.stop() != Stop::Running
             || !self.is_alive()
     }
 
@@ -219,8 +240,8 @@ impl EventLoop {
     /// Completes a requested shutdown or close; returns how the loop ended.
     fn finish_if_stopping(&self) -> Option<Exit> {
         let exit = match self.stop() {
-            RUNNING => return None,
-            SHUTDOWN => {
+            Stop::Running => return None,
+            Stop::Shutdown => {
                 self.drain();
                 if self.closing() {
                     self.discard();
@@ -229,7 +250,7 @@ impl EventLoop {
                     Exit::Shutdown
                 }
             }
-            _ => {
+            Stop::Close => {
                 self.discard();
                 Exit::Closed
             }
@@ -239,21 +260,14 @@ impl EventLoop {
         Some(exit)
     }
 
-    /// Graceful shutdown: drops timers, runs every accepted task,
-    /// immediate and close callback until none is left.
+    /// Graceful shutdown: drops timers, then runs turns that never sleep
+    /// (their timer phase finds nothing: no timer can be set any more)
+    /// until no accepted task, immediate or close callback is left.
     fn drain(&self) {
         let timers = self.core.timers.borrow_mut().drain();
         drop(timers);
         self.checkpoint();
-        while !self.closing() {
-            let mut ran = self.run_tasks();
-            ran |= self.run_ingress();
-            ran |= self.run_check();
-            ran |= self.run_closers();
-            if !ran {
-                break;
-            }
-        }
+        while !self.closing() && self.run_phases(Poll::NoWait) {}
         let timers = self.core.timers.borrow_mut().drain();
         drop(timers);
     }
@@ -269,6 +283,7 @@ impl EventLoop {
         core.microtasks.clear();
         core.rejections.clear();
         core.spawner.clear();
+        core.resolvers.clear();
         drop((refused, timers, immediates, tasks, closers));
     }
 }

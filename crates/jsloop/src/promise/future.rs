@@ -7,23 +7,25 @@
 //! a promise of the same loop wakes its waiters ([`wake_all`]): then the
 //! poll is queued as a microtask, so `promise.await` resumes in the same
 //! checkpoint, as `await` does in JavaScript. A stale wake (the slot was
-//! reused) only causes a spurious poll, which futures allow.
+//! reused) only causes a spurious poll, which futures allow. A waker's
+//! `queued` flag (an atomic of the `sync` facade, like the waker's `Arc`)
+//! coalesces its wake-ups: it is set by the first wake and cleared just
+//! before the poll that wake queued.
 
 use std::cell::RefCell;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::Pin;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
+use std::task::{Context, Poll, Waker};
 
 use slab::Slab;
 
-use super::thread_safe::Registry;
 use super::{panic_reason, Promise, Reason, State};
+use crate::error::BlockOnError;
 use crate::event_loop::{EventLoop, Exit, LocalHandle};
 use crate::handle::Handle;
+use crate::sync::{self, Arc, AtomicBool, Ordering, WakerState};
 
 type LocalFuture = Pin<Box<dyn Future<Output = ()>>>;
 
@@ -39,7 +41,6 @@ struct Task {
 #[derive(Default)]
 pub(crate) struct Spawner {
     tasks: RefCell<Slab<Task>>,
-    pub(crate) registry: Registry,
 }
 
 impl Spawner {
@@ -48,17 +49,10 @@ impl Spawner {
         self.tasks.borrow().len()
     }
 
-    /// Number of resolvers waiting for another thread.
-    pub(crate) fn resolvers(&self) -> usize {
-        self.registry.len()
-    }
-
-    /// Drops every spawned future and waiting resolver (loop close),
-    /// outside the borrows.
+    /// Drops every spawned future (loop close), outside the borrow.
     pub(crate) fn clear(&self) {
         let tasks = std::mem::take(&mut *self.tasks.borrow_mut());
         drop(tasks);
-        self.registry.clear();
     }
 }
 
@@ -96,49 +90,28 @@ struct TaskWaker {
     queued: AtomicBool,
 }
 
-impl Wake for TaskWaker {
-    fn wake(self: Arc<Self>) {
-        self.wake_by_ref();
+/// Queues a poll of the waker's task: as a microtask while a promise of
+/// its loop wakes its waiters on this thread, through the ingress otherwise.
+fn wake_task(waker: &Arc<WakerState<TaskWaker>>) {
+    if waker.queued.swap(true, Ordering::AcqRel) {
+        return;
     }
-
-    fn wake_by_ref(self: &Arc<Self>) {
-        if self.queued.swap(true, Ordering::AcqRel) {
-            return;
-        }
-        let me = self.clone();
-        let local = WAKING
-            .try_with(|w| w.borrow().as_ref().and_then(LocalHandle::upgrade))
-            .ok()
-            .flatten()
-            .filter(|lp| crate::sync::Arc::ptr_eq(&lp.core.shared, &self.handle.shared));
-        let poll = move |lp: &EventLoop| {
-            me.queued.store(false, Ordering::Release);
-            lp.poll_spawned(me.key);
-        };
-        match local {
-            Some(lp) => lp.queue_microtask(poll),
-            None => {
-                let _ = self.handle.submit(poll);
-            }
+    let local = WAKING
+        .try_with(|w| w.borrow().as_ref().and_then(LocalHandle::upgrade))
+        .ok()
+        .flatten()
+        .filter(|lp| Arc::ptr_eq(&lp.core.shared, &waker.handle.shared));
+    let me = waker.clone();
+    let poll = move |lp: &EventLoop| {
+        me.queued.store(false, Ordering::Release);
+        lp.poll_spawned(me.key);
+    };
+    match local {
+        Some(lp) => lp.queue_microtask(poll),
+        None => {
+            let _ = waker.handle.submit(poll);
         }
     }
-}
-
-/// Why [`EventLoop::block_on`] returned no output.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum BlockOnError {
-    /// The loop ran out of work while the future was still pending.
-    #[error("event loop went idle before the future completed")]
-    Stalled,
-    /// The loop shut down or closed first.
-    #[error("event loop terminated before the future completed")]
-    Terminated,
-    /// The future panicked; the panic message.
-    #[error("future panicked: {0}")]
-    Panicked(String),
-    /// `block_on` was called from inside a loop callback.
-    #[error("event loop is already running")]
-    Reentrant,
 }
 
 impl EventLoop {
@@ -235,11 +208,12 @@ impl EventLoop {
         let Some(mut future) = future else {
             return;
         };
-        let waker = Waker::from(Arc::new(TaskWaker {
+        let task = TaskWaker {
             handle: self.handle(),
             key,
             queued: AtomicBool::new(false),
-        }));
+        };
+        let waker = sync::waker(task, wake_task);
         let mut cx = Context::from_waker(&waker);
         match catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(&mut cx))) {
             Ok(Poll::Pending) => {

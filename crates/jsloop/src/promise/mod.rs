@@ -51,10 +51,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 use std::task::Waker;
 
+pub use crate::error::{AggregateError, BlockOnError, PromiseError};
 pub use combinators::{all, all_settled, any, race};
-pub use future::BlockOnError;
 pub(crate) use future::Spawner;
-pub use reason::{AggregateError, PromiseError, Reason};
+pub use reason::Reason;
+pub(crate) use thread_safe::Resolvers;
 pub use thread_safe::{promisify, SendResolver};
 pub use tracker::Rejection;
 pub(crate) use tracker::Tracker;

@@ -4,6 +4,8 @@ use std::any::Any;
 use std::fmt;
 use std::rc::Rc;
 
+use crate::error::PromiseError;
+
 /// A rejection reason: any value, shared, compared by identity.
 ///
 /// Like a JavaScript rejection reason it can be anything: an error, a
@@ -82,38 +84,6 @@ impl fmt::Debug for Reason {
         write!(f, "Reason({self})")
     }
 }
-
-/// Errors the promise machinery itself rejects with.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum PromiseError {
-    /// A promise was resolved with itself (JavaScript's `TypeError:
-    /// Chaining cycle detected for promise`).
-    #[error("TypeError: Chaining cycle detected for promise")]
-    ChainingCycle,
-    /// A handler panicked; the message of the panic.
-    #[error("handler panicked: {0}")]
-    Panicked(String),
-    /// A thread-safe resolver was dropped without settling its promise.
-    #[error("resolver dropped without settling the promise")]
-    ResolverDropped,
-}
-
-/// All inputs of [`any`](crate::promise::any) rejected: every reason, in
-/// input order (JavaScript's `AggregateError`).
-#[derive(Debug, Clone)]
-pub struct AggregateError {
-    /// The reasons, in input order.
-    pub errors: Vec<Reason>,
-}
-
-impl fmt::Display for AggregateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("AggregateError: All promises were rejected")
-    }
-}
-
-impl std::error::Error for AggregateError {}
 
 /// The message of a caught panic payload.
 pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {

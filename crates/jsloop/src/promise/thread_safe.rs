@@ -1,7 +1,7 @@
 //! Settling promises from other threads: [`SendResolver`] and [`promisify`].
 //!
-//! The promise and its [`Resolver`] stay on the loop thread, in a registry
-//! keyed by number; the `Send` half carries only the key, a [`Handle`] and
+//! The promise and its [`Resolver`] stay on the loop thread, in the loop's
+//! [`Resolvers`] registry keyed by number; the `Send` half carries only the key, a [`Handle`] and
 //! a [`Hold`] (so the loop waits for it), and sends the outcome through the
 //! ingress queue to be applied on the loop thread.
 
@@ -23,21 +23,37 @@ struct Entry {
     reject: Box<dyn FnOnce(Reason)>,
 }
 
-/// Resolvers waiting for a `SendResolver` on another thread.
+/// The registry of resolvers waiting for a `SendResolver` on another
+/// thread; the loop's `Core` owns it, and only the loop thread touches it.
 #[derive(Default)]
-pub(crate) struct Registry {
-    resolvers: RefCell<IdMap<Entry>>,
+pub(crate) struct Resolvers {
+    entries: RefCell<IdMap<Entry>>,
     next: Cell<u64>,
 }
 
-impl Registry {
+impl Resolvers {
+    /// Number of resolvers waiting.
     pub(crate) fn len(&self) -> usize {
-        self.resolvers.borrow().len()
+        self.entries.borrow().len()
     }
 
+    /// Drops every waiting resolver (loop close), outside the borrow.
     pub(crate) fn clear(&self) {
-        let all = std::mem::take(&mut *self.resolvers.borrow_mut());
+        let all = std::mem::take(&mut *self.entries.borrow_mut());
         drop(all);
+    }
+
+    /// Registers `entry` under a new key.
+    fn insert(&self, entry: Entry) -> u64 {
+        let key = self.next.get();
+        self.next.set(key + 1);
+        self.entries.borrow_mut().insert(key, entry);
+        key
+    }
+
+    /// Takes the entry of `key` out, if it is still waiting.
+    fn remove(&self, key: u64) -> Option<Entry> {
+        self.entries.borrow_mut().remove(&key)
     }
 }
 
@@ -95,10 +111,7 @@ impl<T: Clone + Send + 'static> Promise<T> {
                 }
             }),
         };
-        let registry = &lp.core.spawner.registry;
-        let key = registry.next.get();
-        registry.next.set(key + 1);
-        registry.resolvers.borrow_mut().insert(key, entry);
+        let key = lp.core.resolvers.insert(entry);
         let handle = lp.handle();
         let hold = handle.hold().ok();
         (
@@ -130,7 +143,7 @@ impl<T: Clone + Send + 'static> SendResolver<T> {
         };
         let key = self.key;
         let _ = self.handle.submit(move |lp: &EventLoop| {
-            let entry = lp.core.spawner.registry.resolvers.borrow_mut().remove(&key);
+            let entry = lp.core.resolvers.remove(key);
             let Some(entry) = entry else {
                 return;
             };
@@ -154,7 +167,7 @@ impl<T> Drop for SendResolver<T> {
         };
         let key = self.key;
         let _ = self.handle.submit(move |lp: &EventLoop| {
-            let entry = lp.core.spawner.registry.resolvers.borrow_mut().remove(&key);
+            let entry = lp.core.resolvers.remove(key);
             if let Some(entry) = entry {
                 (entry.reject)(Reason::new(PromiseError::ResolverDropped));
             }
