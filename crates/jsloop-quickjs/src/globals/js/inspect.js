@@ -901,4 +901,4 @@ function inspectDepth(value, depth) {
   return inspect(value, depth);
 }
 
-return { inspect, format: (...args) => formatWithOptions(args), errorBase, stringWidth };
+return { inspect, format: (...args) => formatWithOptions(args), formatList: formatWithOptions, errorBase, stringWidth };
