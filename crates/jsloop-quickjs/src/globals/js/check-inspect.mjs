@@ -4,9 +4,26 @@ import { readFileSync } from 'node:fs';
 import util from 'node:util';
 
 const src = readFileSync(new URL('./inspect.js', import.meta.url), 'utf8');
-// Promise states observed through then(), standing in for the engine's peek.
+// Promise states observed through then(), standing in for the engine's peek,
+// and proxy targets recorded at creation, standing in for the engine's.
 const states = new WeakMap();
-const lib = new Function('host', src)({ promiseState: (p) => states.get(p) ?? [0] });
+const targets = new WeakMap();
+const proxy = (target, handler) => {
+  const p = new Proxy(target, handler);
+  targets.set(p, target);
+  return p;
+};
+const revoked = (target) => {
+  const { proxy: p, revoke } = Proxy.revocable(target, {});
+  revoke();
+  targets.set(p, null);
+  return p;
+};
+const throwing = (target) => proxy(target, new Proxy({}, { get(_, trap) { throw new Error(`trap ${String(trap)}`); } }));
+const lib = new Function('host', src)({
+  promiseState: (p) => (util.types.isPromise(p) ? states.get(p) ?? [0] : undefined),
+  proxyTarget: (p) => (util.types.isProxy(p) ? targets.get(p) ?? null : undefined),
+});
 
 class A { constructor() { this.x = 1; } }
 class B extends A {}
@@ -44,13 +61,25 @@ const extra = [
   Object(1n), Object(Symbol('b')),
   Array.from({ length: 12 }, (_, i) => '漢字'.repeat(i % 3 + 1)), Array.from({ length: 9 }, (_, i) => 'é'.repeat(i + 1)),
   Array.from({ length: 10 }, (_, i) => `e\u0301${i}`), ['한국어', '日本語', 'abc', 'ｆｕｌｌ', 'x', 'y', 'z', 'w'],
-  (function () { return arguments; })(1, 2), (function* g() {})(), new Proxy({ t: 1 }, {}), new Proxy([1], {}),
+  (function () { return arguments; })(1, 2), (function* g() {})(), proxy({ t: 1 }, {}), proxy([1], {}),
   new Error('with cause', { cause: new Error('the cause') }), new Error('cause value', { cause: 'str' }),
   new AggregateError([new Error('a1')], 'agg'), new Error('multi\nline message'),
   class S { static x = 1; }, Object.create(A.prototype), new (class T2 { get [Symbol.toStringTag]() { return 'T2'; } })(),
   { a: 1, get b() { return 2; }, c: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }, [1, 2, 3].keys(),
   Symbol.for('registered'), { [Symbol.for('x')]: Symbol('v') }, [new Set([1]), new Map([[1, [1, 2]]])],
   globalThis.Math, JSON, Reflect, new WeakRef({}),
+  revoked({}), [revoked([])], { p: revoked(() => {}) }, throwing({ a: 1 }), [throwing([1, 2])],
+  { t: throwing(new Map([[1, 2]])) }, proxy(function f() {}, {}), proxy(proxy({ inner: 1 }, {}), {}),
+  (() => { const b = []; b.length = 2 ** 32 - 1; return b; })(), (() => { const b = []; b[1e9] = 1; return b; })(),
+  new Uint8Array(1e6), new Array(1e5).fill(0), (() => { const b = [1, , 3]; b.length = 1e6; return b; })(),
+  (() => { const b = []; b[5] = 1; b[1e6] = 2; b[2e6] = 3; return b; })(),
+  (() => { const b = []; for (let i = 0; i < 200; i += 2) b[i] = i; b.length = 1e9; return b; })(),
+  Object.assign([], { length: 2 ** 32 - 1, x: 1 }), Object.assign(new Array(200).fill(1), { x: 1 }),
+  Object.assign(new Uint8Array(200), { x: 1 }), Object.assign([1, 2, 3], { '01': 1, 1e2: 2, '4294967295': 3 }),
+  new Set(Array.from({ length: 103 }, (_, i) => i)), new Map(Array.from({ length: 101 }, (_, i) => [i, -i])),
+  'x'.repeat(10001), ["it's \"q\" \x85 \x7f \ud83d \ude00y 😀".repeat(2)], { s: 'a\'b'.repeat(4000) },
+  Object.create(Map.prototype), Object.create(Date.prototype), Object.create(Uint8Array.prototype),
+  Object.setPrototypeOf(new Set([1]), null), Object.setPrototypeOf(new Uint8Array(2), null),
   ac, aborted.signal.aborted, new Event('x').type, new DOMException('m', 'AbortError').name,
 ];
 const corpus = [
@@ -70,7 +99,7 @@ const corpus = [
   ...extra,
 ];
 for (const v of corpus) {
-  if (v instanceof Promise) v.then((x) => states.set(v, [1, x]), (e) => states.set(v, [2, e]));
+  if (util.types.isPromise(v)) v.then((x) => states.set(v, [1, x]), (e) => states.set(v, [2, e]));
 }
 await new Promise((resolve) => setTimeout(resolve, 0));
 let bad = 0;
@@ -80,6 +109,15 @@ for (const v of corpus) {
   if (want !== got) {
     bad++;
     console.log('MISMATCH\n--- node:\n' + want + '\n--- ours:\n' + got);
+  }
+}
+// Without the engine's proxyTarget, a revoked Proxy is still recognised.
+const bare = new Function('host', src)({});
+for (const v of [revoked({}), [revoked([])], { p: revoked(() => {}) }]) {
+  corpus.push(v);
+  if (util.inspect(v) !== bare.inspect(v)) {
+    bad++;
+    console.log('MISMATCH without proxyTarget\n--- node:\n' + util.inspect(v) + '\n--- ours:\n' + bare.inspect(v));
   }
 }
 const fmt = [

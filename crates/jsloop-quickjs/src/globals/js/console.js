@@ -2,14 +2,36 @@
 // function body with (host, util): host.print(fd, text) writes to stdout (1)
 // or stderr (2), host.now() is a monotonic time in milliseconds.
 'use strict';
+// Built-ins taken at load time, so that replacing them cannot break console.
+const ReflectApply = Reflect.apply;
+const StringPrototypeIndexOf = Function.prototype.call.bind(String.prototype.indexOf);
+const StringPrototypeSlice = Function.prototype.call.bind(String.prototype.slice);
+const { formatList } = util;
 let groupIndent = '';
+
+// `args` as util.format prints them (no spread: Array iterators may be replaced).
+function format(args) {
+  return formatList(args);
+}
+
+function indentLines(text, prefix) {
+  let at = StringPrototypeIndexOf(text, '\n');
+  if (at === -1) return text;
+  let out = '';
+  let last = 0;
+  while (at !== -1) {
+    out += `${StringPrototypeSlice(text, last, at)}\n${prefix}`;
+    last = at + 1;
+    at = StringPrototypeIndexOf(text, '\n', last);
+  }
+  return out + StringPrototypeSlice(text, last);
+}
 const counts = new Map();
 const timers = new Map();
 
 function write(fd, text) {
   if (groupIndent !== '') {
-    if (text.includes('\n')) text = text.replace(/\n/g, `\n${groupIndent}`);
-    text = groupIndent + text;
+    text = groupIndent + indentLines(text, groupIndent);
   }
   host.print(fd, `${text}\n`);
 }
@@ -56,7 +78,11 @@ function timeLogImpl(name, label, data) {
   }
   const formatted = formatTime(host.now() - start);
   if (data === undefined) write(1, `${label}: ${formatted}`);
-  else write(1, util.format(`${label}: ${formatted}`, ...data));
+  else {
+    const args = [`${label}: ${formatted}`];
+    for (let i = 0; i < data.length; i++) args[i + 1] = data[i];
+    write(1, format(args));
+  }
   return true;
 }
 
@@ -133,8 +159,8 @@ function renderTable(data, properties) {
 }
 
 const console = {
-  log(...args) { write(1, util.format(...args)); },
-  warn(...args) { write(2, util.format(...args)); },
+  log(...args) { write(1, format(args)); },
+  warn(...args) { write(2, format(args)); },
   dir(object, options) {
     let depth = 2;
     if (options != null && options.depth !== undefined) depth = options.depth === null ? Infinity : options.depth;
@@ -159,13 +185,13 @@ const console = {
     const err = new Error();
     const frames = (err.stack || '').split('\n').filter((l) => /^\s*at /.test(l));
     while (frames.length > 0 && /\(native\)|jsloop:console\.js/.test(frames[0])) frames.shift();
-    const head = args.length ? `Trace: ${util.format(...args)}` : 'Trace';
+    const head = args.length ? `Trace: ${format(args)}` : 'Trace';
     write(2, [head, ...frames.map((l) => `    ${l.trim()}`)].join('\n'));
   },
   assert(expression, ...args) {
     if (!expression) {
       args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
-      console.warn(...args);
+      ReflectApply(console.warn, console, args);
     }
   },
   count(label = 'default') {
@@ -179,7 +205,7 @@ const console = {
     if (!counts.delete(label)) warn(`Count for '${label}' does not exist`);
   },
   group(...data) {
-    if (data.length > 0) console.log(...data);
+    if (data.length > 0) ReflectApply(console.log, console, data);
     groupIndent += '  ';
   },
   groupEnd() {
@@ -197,7 +223,7 @@ console.error = console.warn;
 console.groupCollapsed = console.group;
 for (const name of Object.keys(console)) {
   const f = console[name];
-  console[name] = { [name]: (...args) => f.apply(console, args) }[name];
+  console[name] = { [name]: (...args) => ReflectApply(f, console, args) }[name];
 }
 Object.defineProperty(globalThis, 'console', {
   value: console, writable: true, configurable: true, enumerable: false,

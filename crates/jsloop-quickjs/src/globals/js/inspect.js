@@ -1,50 +1,241 @@
-// util.inspect's default formatting (depth 2, breakLength 80, compact 3),
-// as console.log prints values. Validated against node by check-inspect.mjs.
-// Evaluated as a function body: `host` may provide promiseState(p).
+// util.inspect's default formatting (depth 2, breakLength 80, compact 3,
+// maxArrayLength 100, maxStringLength 10000), as console.log prints values.
+// Validated against node by check-inspect.mjs.
+// Evaluated as a function body: `host` may provide promiseState(p) ([state,
+// result] or undefined for a non-promise) and proxyTarget(v) (undefined for a
+// non-proxy, null for a revoked one, else the target).
+// Every built-in is taken here, at load time (Node's primordials): a script
+// replacing `Array.prototype.join` or `Object.keys` cannot break printing.
 'use strict';
+const uncurry = Function.prototype.bind.bind(Function.prototype.call);
+const ReflectApply = Reflect.apply;
+const StringCtor = String;
+const NumberCtor = Number;
+const MapCtor = Map;
+const { isArray: ArrayIsArray } = Array;
+const { isView: ArrayBufferIsView } = ArrayBuffer;
+const { isNaN: NumberIsNaN, parseInt: NumberParseInt, parseFloat: NumberParseFloat } = Number;
+const { min: MathMin, max: MathMax, sqrt: MathSqrt, round: MathRound, floor: MathFloor } = Math;
+const JSONStringify = JSON.stringify;
+const {
+  getPrototypeOf: ObjectGetPrototypeOf, getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
+  getOwnPropertyNames: ObjectGetOwnPropertyNames, getOwnPropertySymbols: ObjectGetOwnPropertySymbols,
+  keys: ObjectKeys, is: ObjectIs,
+} = Object;
+const ObjectPrototypeHasOwnProperty = uncurry(Object.prototype.hasOwnProperty);
+const ObjectPrototypePropertyIsEnumerable = uncurry(Object.prototype.propertyIsEnumerable);
+const ObjectPrototypeToString = uncurry(Object.prototype.toString);
+const FunctionPrototypeToString = uncurry(Function.prototype.toString);
+const FunctionPrototypeSymbolHasInstance = uncurry(Function.prototype[Symbol.hasInstance]);
+const StringPrototypeCharCodeAt = uncurry(String.prototype.charCodeAt);
+const StringPrototypeCodePointAt = uncurry(String.prototype.codePointAt);
+const StringPrototypeIndexOf = uncurry(String.prototype.indexOf);
+const StringPrototypeSlice = uncurry(String.prototype.slice);
+const StringPrototypeStartsWith = uncurry(String.prototype.startsWith);
+const StringPrototypeEndsWith = uncurry(String.prototype.endsWith);
+const StringPrototypePadStart = uncurry(String.prototype.padStart);
+const StringPrototypePadEnd = uncurry(String.prototype.padEnd);
+const StringPrototypeRepeat = uncurry(String.prototype.repeat);
+const StringPrototypeNormalize = uncurry(String.prototype.normalize);
+const StringPrototypeToUpperCase = uncurry(String.prototype.toUpperCase);
+const StringPrototypeValueOf = uncurry(String.prototype.valueOf);
+const NumberPrototypeToString = uncurry(Number.prototype.toString);
+const NumberPrototypeValueOf = uncurry(Number.prototype.valueOf);
+const BooleanPrototypeValueOf = uncurry(Boolean.prototype.valueOf);
+const BigIntPrototypeValueOf = uncurry(BigInt.prototype.valueOf);
+const SymbolPrototypeValueOf = uncurry(Symbol.prototype.valueOf);
+const SymbolPrototypeToString = uncurry(Symbol.prototype.toString);
+const RegExpPrototypeExec = uncurry(RegExp.prototype.exec);
+const RegExpPrototypeToString = uncurry(RegExp.prototype.toString);
+const RegExpPrototype = RegExp.prototype;
+const RegExpPrototypeGetSource = uncurry(ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'source').get);
+const DatePrototypeGetTime = uncurry(Date.prototype.getTime);
+const DatePrototypeToISOString = uncurry(Date.prototype.toISOString);
+const MapPrototypeGet = uncurry(Map.prototype.get);
+const MapPrototypeSet = uncurry(Map.prototype.set);
+const MapPrototypeGetSize = uncurry(ObjectGetOwnPropertyDescriptor(Map.prototype, 'size').get);
+const MapPrototypeEntries = uncurry(Map.prototype.entries);
+const MapIteratorNext = uncurry(ObjectGetPrototypeOf(new Map().entries()).next);
+const SetPrototypeGetSize = uncurry(ObjectGetOwnPropertyDescriptor(Set.prototype, 'size').get);
+const SetPrototypeValues = uncurry(Set.prototype.values);
+const SetIteratorNext = uncurry(ObjectGetPrototypeOf(new Set().values()).next);
+const WeakMapPrototypeHas = uncurry(WeakMap.prototype.has);
+const WeakSetPrototypeHas = uncurry(WeakSet.prototype.has);
+const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
+const TypedArrayPrototypeGetLength = uncurry(ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'length').get);
+const TypedArrayPrototypeGetSymbolToStringTag =
+  uncurry(ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get);
+const ArrayBufferPrototypeGetByteLength = uncurry(ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get);
+const DataViewPrototypeGetByteLength = uncurry(ObjectGetOwnPropertyDescriptor(DataView.prototype, 'byteLength').get);
+const Uint8ArrayCtor = Uint8Array;
+const ErrorCtor = Error;
+const ErrorIsError = typeof Error.isError === 'function' ? Error.isError : () => false;
+const SymbolFor = Symbol.for;
+const SymbolToStringTag = Symbol.toStringTag;
+const hostPromiseState = host && typeof host.promiseState === 'function' ? host.promiseState : undefined;
+const hostProxyTarget = host && typeof host.proxyTarget === 'function' ? host.proxyTarget : undefined;
+
 const kDepth = 2;
 const kBreak = 80;
-const kCustom = Symbol.for('nodejs.util.inspect.custom');
+const kMaxArrayLength = 100;
+const kMaxStringLength = 10000;
+const kCustom = SymbolFor('nodejs.util.inspect.custom');
+const kErrorCode = SymbolFor('jsloop.errorCode');
 
-const identRe = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
-const strEscapes = /[\x00-\x1f\x27\x5c\x7f]/;
+function push(list, item) {
+  list[list.length] = item;
+}
 
+function join(list, separator) {
+  let out = '';
+  for (let i = 0; i < list.length; i++) out += i === 0 ? list[i] : separator + list[i];
+  return out;
+}
+
+function includes(list, item) {
+  for (let i = 0; i < list.length; i++) if (list[i] === item) return true;
+  return false;
+}
+
+function replaceAll(str, find, replacement) {
+  let at = StringPrototypeIndexOf(str, find);
+  if (at === -1) return str;
+  let out = '';
+  let last = 0;
+  while (at !== -1) {
+    out += StringPrototypeSlice(str, last, at) + replacement;
+    last = at + find.length;
+    at = StringPrototypeIndexOf(str, find, last);
+  }
+  return out + StringPrototypeSlice(str, last);
+}
+
+function indent(str, ctx) {
+  return replaceAll(str, '\n', `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`);
+}
+
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+
+// A canonical array index: '0' or digits without a leading zero, below 2**32 - 1.
+function isIndexKey(key) {
+  const len = key.length;
+  if (len === 0 || len > 10) return false;
+  const first = StringPrototypeCharCodeAt(key, 0);
+  if (!isDigit(first) || (first === 48 && len > 1)) return false;
+  for (let i = 1; i < len; i++) if (!isDigit(StringPrototypeCharCodeAt(key, i))) return false;
+  return len < 10 || NumberCtor(key) < 4294967295;
+}
+
+function isIdentifier(key) {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = StringPrototypeCharCodeAt(key, i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!letter && (i === 0 || !isDigit(c))) return false;
+  }
+  return true;
+}
+
+// Brand checks read internal slots, never the prototype chain (which a Proxy
+// or a replaced `Symbol.hasInstance` could hook).
+function hasSlot(check, value) {
+  try {
+    check(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const isMap = (v) => hasSlot(MapPrototypeGetSize, v);
+const isSet = (v) => hasSlot(SetPrototypeGetSize, v);
+const isWeakMap = (v) => hasSlot((x) => WeakMapPrototypeHas(x, {}), v);
+const isWeakSet = (v) => hasSlot((x) => WeakSetPrototypeHas(x, {}), v);
+const isDate = (v) => hasSlot(DatePrototypeGetTime, v);
+const isRegExp = (v) => v !== RegExpPrototype && hasSlot(RegExpPrototypeGetSource, v);
+const isArrayBuffer = (v) => hasSlot(ArrayBufferPrototypeGetByteLength, v);
+const isDataView = (v) => hasSlot(DataViewPrototypeGetByteLength, v);
+const isTypedArray = (v) => TypedArrayPrototypeGetSymbolToStringTag(v) !== undefined;
+const isPromise = (v) => hostPromiseState !== undefined && hostPromiseState(v) !== undefined;
+const isError = (v) => ErrorIsError(v) || FunctionPrototypeSymbolHasInstance(ErrorCtor, v);
+
+// [name, primitive] of a boxed primitive, or undefined.
+function boxedPrimitive(v) {
+  const kinds = [['Number', NumberPrototypeValueOf], ['String', StringPrototypeValueOf],
+    ['Boolean', BooleanPrototypeValueOf], ['BigInt', BigIntPrototypeValueOf], ['Symbol', SymbolPrototypeValueOf]];
+  for (let i = 0; i < kinds.length; i++) {
+    try {
+      return [kinds[i][0], kinds[i][1](v)];
+    } catch {
+      // not this kind
+    }
+  }
+  return undefined;
+}
+
+function hex(code, width) {
+  return StringPrototypePadStart(NumberPrototypeToString(code, 16), width, '0');
+}
+
+// Node's strEscape: the quote not used in `str`, control characters as \xHH,
+// lone surrogates as \uhhhh. `str` is at most kMaxStringLength long.
 function quote(str) {
-  let q = "'";
-  if (str.includes("'")) {
-    if (!str.includes('"')) q = '"';
-    else if (!str.includes('`') && !str.includes('${')) q = '`';
+  let q = 39; // '
+  if (StringPrototypeIndexOf(str, "'") !== -1) {
+    if (StringPrototypeIndexOf(str, '"') === -1) q = 34;
+    else if (StringPrototypeIndexOf(str, '`') === -1 && StringPrototypeIndexOf(str, '${') === -1) q = 96;
   }
   let out = '';
-  for (const ch of str) {
-    const c = ch.codePointAt(0);
-    if (ch === q || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\v') out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).toUpperCase().padStart(2, '0');
-    else out += ch;
+  let last = 0;
+  for (let i = 0; i < str.length; i++) {
+    const c = StringPrototypeCharCodeAt(str, i);
+    let esc;
+    if (c === q || c === 92) esc = `\\${str[i]}`;
+    else if (c === 10) esc = '\\n';
+    else if (c === 9) esc = '\\t';
+    else if (c === 13) esc = '\\r';
+    else if (c === 8) esc = '\\b';
+    else if (c === 12) esc = '\\f';
+    else if (c === 11) esc = '\\v';
+    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) esc = `\\x${StringPrototypeToUpperCase(hex(c, 2))}`;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < str.length ? StringPrototypeCharCodeAt(str, i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      esc = `\\u${hex(c, 4)}`;
+    } else continue;
+    out += StringPrototypeSlice(str, last, i) + esc;
+    last = i + 1;
   }
-  return q + out + q;
+  const body = last === 0 ? str : out + StringPrototypeSlice(str, last);
+  const mark = q === 39 ? "'" : q === 34 ? '"' : '`';
+  return mark + body + mark;
+}
+
+function formatString(str) {
+  if (str.length <= kMaxStringLength) return quote(str);
+  const remaining = str.length - kMaxStringLength;
+  return `${quote(StringPrototypeSlice(str, 0, kMaxStringLength))}... ${remaining} more character${remaining > 1 ? 's' : ''}`;
 }
 
 function formatNumber(n) {
-  return Object.is(n, -0) ? '-0' : String(n);
+  return ObjectIs(n, -0) ? '-0' : StringCtor(n);
 }
 
 function fnBase(fn) {
-  const src = Function.prototype.toString.call(fn);
-  if (src.startsWith('class') && /^class\b/.test(src)) {
+  const src = FunctionPrototypeToString(fn);
+  if (StringPrototypeStartsWith(src, 'class') && RegExpPrototypeExec(/^class\b/, src) !== null) {
     let s = `[class ${fn.name || '(anonymous)'}`;
-    const sup = Object.getPrototypeOf(fn);
+    const sup = ObjectGetPrototypeOf(fn);
     if (sup && sup.name) s += ` extends ${sup.name}`;
     return s + ']';
   }
   let type = 'Function';
-  const ctor = Object.getPrototypeOf(fn)?.constructor?.name;
+  const proto = ObjectGetPrototypeOf(fn);
+  const ctor = proto ? proto.constructor?.name : undefined;
   if (ctor === 'AsyncFunction') type = 'AsyncFunction';
   else if (ctor === 'GeneratorFunction') type = 'GeneratorFunction';
   else if (ctor === 'AsyncGeneratorFunction') type = 'AsyncGeneratorFunction';
@@ -54,48 +245,55 @@ function fnBase(fn) {
 function errorBase(err) {
   const name = err.name ?? 'Error';
   const message = err.message ?? '';
-  let head = message === '' ? String(name) : `${name}: ${message}`;
-  const code = err[Symbol.for('jsloop.errorCode')];
+  let head = message === '' ? StringCtor(name) : `${name}: ${message}`;
+  const code = err[kErrorCode];
   if (code) head = `${name} [${code}]: ${message}`;
-  let stack = typeof err.stack === 'string' ? err.stack : '';
-  stack = stack.replace(/\n+$/, '');
-  if (!stack.startsWith(head)) stack = stack ? `${head}\n${stack}` : `[${head}]`;
-  return improveStack(stack, ctorName(err), String(name));
+  let stack = err.stack;
+  stack = typeof stack === 'string' ? stack : '';
+  let end = stack.length;
+  while (end > 0 && StringPrototypeCharCodeAt(stack, end - 1) === 10) end--;
+  stack = StringPrototypeSlice(stack, 0, end);
+  if (!StringPrototypeStartsWith(stack, head)) stack = stack ? `${head}\n${stack}` : `[${head}]`;
+  return improveStack(stack, ctorName(err), StringCtor(name));
 }
 
 // Node's improveStack: names the constructor when the stack does not.
 function improveStack(stack, ctor, name) {
   let len = name.length;
-  if (ctor === null || (name.endsWith('Error') && stack.startsWith(name) &&
+  if (ctor === null || (StringPrototypeEndsWith(name, 'Error') && StringPrototypeStartsWith(stack, name) &&
       (stack.length === len || stack[len] === ':' || stack[len] === '\n'))) {
     let fallback = 'Error';
     if (ctor === null) {
-      const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) || /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+      const start = RegExpPrototypeExec(/^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/, stack) ||
+        RegExpPrototypeExec(/^([a-z_A-Z0-9-]*Error)$/, stack);
       fallback = (start && start[1]) || '';
       len = fallback.length;
       fallback = fallback || 'Error';
     }
     const prefix = ctor === null ? `[${fallback}: null prototype]` : ctor;
     if (name !== prefix) {
-      if (prefix.includes(name)) stack = len === 0 ? `${prefix}: ${stack}` : `${prefix}${stack.slice(len)}`;
-      else stack = `${prefix} [${name}]${stack.slice(len)}`;
+      if (StringPrototypeIndexOf(prefix, name) !== -1) {
+        stack = len === 0 ? `${prefix}: ${stack}` : `${prefix}${StringPrototypeSlice(stack, len)}`;
+      } else {
+        stack = `${prefix} [${name}]${StringPrototypeSlice(stack, len)}`;
+      }
     }
   }
   return stack;
 }
 
 function keyString(k) {
-  if (typeof k === 'symbol') return `[${k.toString()}]`;
-  return identRe.test(k) ? k : quote(k);
+  if (typeof k === 'symbol') return `[${SymbolPrototypeToString(k)}]`;
+  return isIdentifier(k) ? k : quote(k);
 }
 
 function ctorName(obj) {
-  let proto = Object.getPrototypeOf(obj);
+  let proto = ObjectGetPrototypeOf(obj);
   if (proto === null) return null;
   while (proto) {
-    const d = Object.getOwnPropertyDescriptor(proto, 'constructor');
+    const d = ObjectGetOwnPropertyDescriptor(proto, 'constructor');
     if (d && typeof d.value === 'function' && d.value.name !== '') return d.value.name;
-    proto = Object.getPrototypeOf(proto);
+    proto = ObjectGetPrototypeOf(proto);
   }
   return null;
 }
@@ -123,15 +321,17 @@ function isZeroWidth(code) {
 function stringWidth(str) {
   let width = 0;
   for (let i = 0; i < str.length; i++) {
-    if (str.charCodeAt(i) >= 127) {
-      for (const ch of str.slice(i).normalize('NFC')) {
-        const code = ch.codePointAt(0);
+    if (StringPrototypeCharCodeAt(str, i) >= 127) {
+      const rest = StringPrototypeNormalize(StringPrototypeSlice(str, i), 'NFC');
+      for (let j = 0; j < rest.length; j++) {
+        const code = StringPrototypeCodePointAt(rest, j);
+        if (code > 0xffff) j++;
         if (isFullWidth(code)) width += 2;
         else if (!isZeroWidth(code)) width++;
       }
       break;
     }
-    width += str.charCodeAt(i) >= 32 ? 1 : 0;
+    width += StringPrototypeCharCodeAt(str, i) >= 32 ? 1 : 0;
   }
   return width;
 }
@@ -139,11 +339,11 @@ function stringWidth(str) {
 function isBelowBreakLength(ctx, output, start, base) {
   let total = output.length + start;
   if (total + output.length > kBreak) return false;
-  for (const o of output) {
-    total += o.length;
+  for (let i = 0; i < output.length; i++) {
+    total += output[i].length;
     if (total > kBreak) return false;
   }
-  return base === '' || !base.includes('\n');
+  return base === '' || StringPrototypeIndexOf(base, '\n') === -1;
 }
 
 function groupArrayElements(ctx, output, value) {
@@ -151,9 +351,11 @@ function groupArrayElements(ctx, output, value) {
   let maxLength = 0;
   let i = 0;
   let outputLength = output.length;
-  if (ctx.extra > 0) outputLength--;
+  // Leaves out the "... more items" entry (or, as Node does, the last entry
+  // whenever the output is longer than maxArrayLength).
+  if (kMaxArrayLength < output.length) outputLength--;
   const separatorSpace = 2;
-  const dataLen = new Array(outputLength);
+  const dataLen = [];
   for (; i < outputLength; i++) {
     const len = stringWidth(output[i]);
     dataLen[i] = len;
@@ -164,11 +366,11 @@ function groupArrayElements(ctx, output, value) {
   if (actualMax * 3 + ctx.indentationLvl < kBreak &&
       (totalLength / actualMax > 5 || maxLength <= 6)) {
     const approxCharHeights = 2.5;
-    const averageBias = Math.sqrt(actualMax - totalLength / output.length);
-    const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
-    const columns = Math.min(
-      Math.round(Math.sqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
-      Math.floor((kBreak - ctx.indentationLvl) / actualMax),
+    const averageBias = MathSqrt(actualMax - totalLength / output.length);
+    const biasedMax = MathMax(actualMax - 3 - averageBias, 1);
+    const columns = MathMin(
+      MathRound(MathSqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
+      MathFloor((kBreak - ctx.indentationLvl) / actualMax),
       3 * 4,
       15,
     );
@@ -180,34 +382,35 @@ function groupArrayElements(ctx, output, value) {
       for (let j = c; j < output.length; j += columns) {
         if (dataLen[j] > lineLength) lineLength = dataLen[j];
       }
-      maxLineLength.push(lineLength + separatorSpace);
+      push(maxLineLength, lineLength + separatorSpace);
     }
-    let order = String.prototype.padStart;
+    let order = StringPrototypePadStart;
     if (value !== undefined) {
       for (let k = 0; k < output.length; k++) {
-        if (typeof value[k] !== 'number' && typeof value[k] !== 'bigint') {
-          order = String.prototype.padEnd;
+        const item = value[k];
+        if (typeof item !== 'number' && typeof item !== 'bigint') {
+          order = StringPrototypePadEnd;
           break;
         }
       }
     }
     for (let k = 0; k < outputLength; k += columns) {
-      const max = Math.min(k + columns, outputLength);
+      const max = MathMin(k + columns, outputLength);
       let str = '';
       let j = k;
       for (; j < max - 1; j++) {
         const padding = maxLineLength[j - k] + output[j].length - dataLen[j];
-        str += order.call(`${output[j]}, `, padding, ' ');
+        str += order(`${output[j]}, `, padding, ' ');
       }
-      if (order === String.prototype.padStart) {
+      if (order === StringPrototypePadStart) {
         const padding = maxLineLength[j - k] + output[j].length - dataLen[j] - separatorSpace;
-        str += output[j].padStart(padding, ' ');
+        str += StringPrototypePadStart(output[j], padding, ' ');
       } else {
         str += output[j];
       }
-      tmp.push(str);
+      push(tmp, str);
     }
-    if (ctx.extra > 0) tmp.push(output[outputLength]);
+    if (kMaxArrayLength < output.length) push(tmp, output[outputLength]);
     output = tmp;
   }
   return output;
@@ -219,59 +422,67 @@ function reduceToSingleString(ctx, output, base, braces, isArrayLike, recurseTim
   if (ctx.currentDepth - recurseTimes < 3 && entries === output.length) {
     const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
     if (isBelowBreakLength(ctx, output, start, base)) {
-      const joined = output.join(', ');
-      if (!joined.includes('\n')) {
+      const joined = join(output, ', ');
+      if (StringPrototypeIndexOf(joined, '\n') === -1) {
         return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
       }
     }
   }
-  const ind = `\n${' '.repeat(ctx.indentationLvl)}`;
-  return `${base ? `${base} ` : ''}${braces[0]}${ind}  ${output.join(`,${ind}  `)}${ind}${braces[1]}`;
+  const ind = `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`;
+  return `${base ? `${base} ` : ''}${braces[0]}${ind}  ${join(output, `,${ind}  `)}${ind}${braces[1]}`;
 }
 
 function formatPrimitive(v) {
   switch (typeof v) {
-    case 'string': return quote(v);
+    case 'string': return formatString(v);
     case 'number': return formatNumber(v);
     case 'bigint': return `${v}n`;
-    case 'boolean': return String(v);
+    case 'boolean': return v ? 'true' : 'false';
     case 'undefined': return 'undefined';
-    case 'symbol': return v.toString();
+    case 'symbol': return SymbolPrototypeToString(v);
   }
-  return String(v);
+  return StringCtor(v);
 }
 
 function formatProperty(ctx, obj, key, recurseTimes, isArrayItem) {
-  const desc = Object.getOwnPropertyDescriptor(obj, key) || { value: obj[key], enumerable: true };
+  const desc = ObjectGetOwnPropertyDescriptor(obj, key) || { value: obj[key], enumerable: true };
   let str;
-  if (desc.value !== undefined || !('get' in desc || 'set' in desc)) {
-    ctx.indentationLvl += isArrayItem ? 2 : 2;
+  if (desc.value !== undefined || (desc.get === undefined && desc.set === undefined)) {
+    ctx.indentationLvl += 2;
     str = formatValue(ctx, desc.value, recurseTimes);
     ctx.indentationLvl -= 2;
   } else if (desc.get !== undefined) {
     str = desc.set !== undefined ? '[Getter/Setter]' : '[Getter]';
-  } else if (desc.set !== undefined) {
-    str = '[Setter]';
   } else {
-    str = 'undefined';
+    str = '[Setter]';
   }
   if (isArrayItem) return str;
-  if (desc.enumerable === false) return `[${typeof key === 'symbol' ? key.toString() : key}]: ${str}`;
+  if (desc.enumerable === false) return `[${typeof key === 'symbol' ? SymbolPrototypeToString(key) : key}]: ${str}`;
   return `${keyString(key)}: ${str}`;
 }
 
-function formatValue(ctx, value, recurseTimes, typedArray) {
+function formatValue(ctx, value, recurseTimes) {
   if (value === null) return 'null';
   if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(value);
-  if (ctx.seen.includes(value)) {
+  const context = value;
+  // As Node: a Proxy prints its target, without running any trap.
+  if (hostProxyTarget !== undefined) {
+    const target = hostProxyTarget(value);
+    if (target === null) return '<Revoked Proxy>';
+    if (target !== undefined) value = target;
+  } else if (isRevokedProxy(value)) {
+    return '<Revoked Proxy>';
+  }
+  if (includes(ctx.seen, value)) {
     let index = 1;
     if (ctx.circular === undefined) {
-      ctx.circular = new Map([[value, index]]);
+      ctx.circular = new MapCtor();
+      MapPrototypeSet(ctx.circular, value, index);
     } else {
-      index = ctx.circular.get(value);
+      index = MapPrototypeGet(ctx.circular, value);
       if (index === undefined) {
-        index = ctx.circular.size + 1;
-        ctx.circular.set(value, index);
+        index = MapPrototypeGetSize(ctx.circular) + 1;
+        MapPrototypeSet(ctx.circular, value, index);
       }
     }
     return `[Circular *${index}]`;
@@ -279,22 +490,80 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
   const custom = value[kCustom];
   if (typeof custom === 'function' && custom !== inspect) {
     const depth = ctx.depth - recurseTimes;
-    const ret = custom.call(value, depth, { depth, breakLength: kBreak, compact: 3 }, inspect);
-    if (ret !== value) {
+    const ret = ReflectApply(custom, context, [depth, { depth, breakLength: kBreak, compact: 3 }, inspect]);
+    if (ret !== context) {
       if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
-      return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
+      return indent(ret, ctx);
     }
   }
   return formatRaw(ctx, value, recurseTimes);
 }
 
+// Only a revoked Proxy makes Array.isArray throw; no trap runs.
+function isRevokedProxy(value) {
+  try {
+    ArrayIsArray(value);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+// Own enumerable symbols (all of them with showHidden).
+function ownSymbols(ctx, value) {
+  const all = ObjectGetOwnPropertySymbols(value);
+  if (ctx.showHidden) return all;
+  const out = [];
+  for (let i = 0; i < all.length; i++) if (ObjectPrototypePropertyIsEnumerable(value, all[i])) push(out, all[i]);
+  return out;
+}
+
+// Own string keys that are not array indices, in Object.keys order (all own
+// names with showHidden). Without showHidden this walks `for...in` rather
+// than Object.keys: QuickJS enumerates a dense array's indices lazily there,
+// so memory stays constant whatever the length (the walk itself still
+// visits every present element: the engine exposes no key list without the
+// indices).
+function ownNonIndexKeys(ctx, value) {
+  const out = [];
+  if (ctx.showHidden) {
+    const names = ObjectGetOwnPropertyNames(value);
+    for (let i = 0; i < names.length; i++) if (!isIndexKey(names[i])) push(out, names[i]);
+    return out;
+  }
+  let indices = true;
+  for (const key in value) {
+    // Index keys come first, in ascending order; the first other key ends them.
+    if (indices) {
+      const c = StringPrototypeCharCodeAt(key, 0);
+      if (c >= 48 && c <= 57 && isIndexKey(key)) continue;
+      indices = false;
+    }
+    if (ObjectPrototypeHasOwnProperty(value, key) && !isIndexKey(key)) push(out, key);
+  }
+  return out;
+}
+
+function moreItems(remaining) {
+  return `... ${remaining} more item${remaining > 1 ? 's' : ''}`;
+}
+
+function emptyItems(count) {
+  return `<${count} empty item${count > 1 ? 's' : ''}>`;
+}
+
+function withoutIndexKeys(keys) {
+  const out = [];
+  for (let i = 0; i < keys.length; i++) if (!isIndexKey(keys[i])) push(out, keys[i]);
+  return out;
+}
+
 function formatRaw(ctx, value, recurseTimes) {
-  let keys = ctx.showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
-  let symbols = Object.getOwnPropertySymbols(value);
-  if (!ctx.showHidden) symbols = symbols.filter((s) => Object.getOwnPropertyDescriptor(value, s).enumerable);
+  let keys;
+  const symbols = ownSymbols(ctx, value);
   const ctor = ctorName(value);
-  let tag = value[Symbol.toStringTag];
-  if (typeof tag !== 'string' || (tag !== '' && Object.prototype.propertyIsEnumerable.call(value, Symbol.toStringTag))) tag = '';
+  let tag = value[SymbolToStringTag];
+  if (typeof tag !== 'string' || (tag !== '' && ObjectPrototypePropertyIsEnumerable(value, SymbolToStringTag))) tag = '';
   // Node's getPrefix.
   const prefixOf = (fallback, size = '') => {
     if (ctor === null) {
@@ -302,167 +571,216 @@ function formatRaw(ctx, value, recurseTimes) {
     }
     return tag !== '' && ctor !== tag ? `${ctor}${size} [${tag}] ` : `${ctor}${size} `;
   };
+  const allKeys = () => (ctx.showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value));
   let base = '';
   let braces;
   let formatter = null;
   let isArrayLike = false;
-  let extrasKeys = keys;
-  if (Array.isArray(value)) {
+  if (ArrayIsArray(value)) {
     const prefix = ctor !== 'Array' || tag !== '' ? prefixOf('Array', `(${value.length})`) : '';
-    extrasKeys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k) || Number(k) >= value.length);
+    keys = ownNonIndexKeys(ctx, value);
     braces = [`${prefix}[`, ']'];
-    if (value.length === 0 && extrasKeys.length === 0 && symbols.length === 0) return `${braces[0]}]`;
+    if (value.length === 0 && keys.length === 0 && symbols.length === 0) return `${braces[0]}]`;
     isArrayLike = true;
     formatter = formatArray;
-  } else if (value instanceof Map) {
-    const prefix = prefixOf('Map', `(${value.size})`);
-    braces = [`${prefix}{`, '}'];
-    if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
+  } else if (isMap(value)) {
+    const size = MapPrototypeGetSize(value);
+    keys = allKeys();
+    braces = [`${prefixOf('Map', `(${size})`)}{`, '}'];
+    if (size === 0 && keys.length === 0 && symbols.length === 0) return `${braces[0]}}`;
     formatter = formatMap;
-  } else if (value instanceof Set) {
-    const prefix = prefixOf('Set', `(${value.size})`);
-    braces = [`${prefix}{`, '}'];
-    if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
+  } else if (isSet(value)) {
+    const size = SetPrototypeGetSize(value);
+    keys = allKeys();
+    braces = [`${prefixOf('Set', `(${size})`)}{`, '}'];
+    if (size === 0 && keys.length === 0 && symbols.length === 0) return `${braces[0]}}`;
     formatter = formatSet;
-  } else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    const prefix = prefixOf(ctor ?? 'TypedArray', `(${value.length})`);
-    extrasKeys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k));
-    braces = [`${prefix}[`, ']'];
-    if (value.length === 0 && extrasKeys.length === 0) return `${braces[0]}]`;
+  } else if (isTypedArray(value)) {
+    const length = TypedArrayPrototypeGetLength(value);
+    const fallback = ctor ?? TypedArrayPrototypeGetSymbolToStringTag(value);
+    keys = ownNonIndexKeys(ctx, value);
+    braces = [`${prefixOf(fallback, `(${length})`)}[`, ']'];
+    if (length === 0 && keys.length === 0 && symbols.length === 0) return `${braces[0]}]`;
     isArrayLike = true;
     formatter = formatTyped;
-  } else if (value instanceof ArrayBuffer) {
-    const bytes = [...new Uint8Array(value, 0, Math.min(100, value.byteLength))]
-      .map((b) => b.toString(16).padStart(2, '0')).join(' ');
-    const rest = value.byteLength - 100;
+  } else if (isArrayBuffer(value)) {
+    keys = allKeys();
+    const byteLength = ArrayBufferPrototypeGetByteLength(value);
+    const view = new Uint8ArrayCtor(value, 0, MathMin(kMaxArrayLength, byteLength));
+    let bytes = '';
+    for (let i = 0; i < view.length; i++) bytes += (i === 0 ? '' : ' ') + hex(view[i], 2);
+    const rest = byteLength - kMaxArrayLength;
     const more = rest > 0 ? ` ... ${rest} more byte${rest > 1 ? 's' : ''}` : '';
     braces = [`${ctor ?? '[ArrayBuffer: null prototype]'} {`, '}'];
-    formatter = () => [`[Uint8Contents]: <${bytes}${more}>`, `byteLength: ${formatNumber(value.byteLength)}`];
+    formatter = () => [`[Uint8Contents]: <${bytes}${more}>`, `byteLength: ${formatNumber(byteLength)}`];
   } else if (typeof value === 'function') {
     base = fnBase(value);
-    if (!ctx.showHidden) keys = keys.filter((k) => k !== 'prototype');
-    extrasKeys = keys;
+    keys = allKeys();
+    if (!ctx.showHidden) {
+      const own = keys;
+      keys = [];
+      for (let i = 0; i < own.length; i++) if (own[i] !== 'prototype') push(keys, own[i]);
+    }
     if (keys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
-  } else if (value instanceof RegExp) {
-    base = RegExp.prototype.toString.call(value);
+  } else if (isRegExp(value)) {
+    keys = allKeys();
+    base = RegExpPrototypeToString(value);
     if (keys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
-  } else if (value instanceof Date) {
-    base = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  } else if (isDate(value)) {
+    keys = allKeys();
+    base = NumberIsNaN(DatePrototypeGetTime(value)) ? 'Invalid Date' : DatePrototypeToISOString(value);
     if (keys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
-  } else if (value instanceof Error) {
+  } else if (isError(value)) {
     base = errorBase(value);
+    const own = allKeys();
     // QuickJS makes an assigned stack an enumerable own property; V8 never lists it.
-    extrasKeys = keys.filter((k) => k !== 'stack' && !((k === 'name' || k === 'message') &&
-      typeof value[k] === 'string' && base.includes(value[k])));
-    if ('cause' in value && !extrasKeys.includes('cause')) extrasKeys.push('cause');
-    if (Array.isArray(value.errors) && !extrasKeys.includes('errors')) extrasKeys.push('errors');
-    if (ctx.indentationLvl !== 0) base = base.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
-    if (extrasKeys.length === 0 && symbols.length === 0) return base;
+    keys = [];
+    for (let i = 0; i < own.length; i++) {
+      const k = own[i];
+      if (k === 'stack') continue;
+      if ((k === 'name' || k === 'message') && typeof value[k] === 'string' &&
+        StringPrototypeIndexOf(base, value[k]) !== -1) continue;
+      push(keys, k);
+    }
+    if ('cause' in value && !includes(keys, 'cause')) push(keys, 'cause');
+    if (ArrayIsArray(value.errors) && !includes(keys, 'errors')) push(keys, 'errors');
+    if (ctx.indentationLvl !== 0) base = indent(base, ctx);
+    if (keys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
-  } else if (value instanceof Promise) {
+  } else if (isPromise(value)) {
+    keys = allKeys();
     braces = [`${prefixOf('Promise')}{`, '}'];
     formatter = formatPromise;
-  } else if (value instanceof WeakMap || value instanceof WeakSet) {
+  } else if (isWeakMap(value) || isWeakSet(value)) {
     return `${ctor} { <items unknown> }`;
-  } else if (value instanceof Number || value instanceof String || value instanceof Boolean ||
-      value instanceof BigInt || value instanceof Symbol) {
-    const t = value instanceof Number ? 'Number' : value instanceof String ? 'String'
-      : value instanceof Boolean ? 'Boolean' : value instanceof BigInt ? 'BigInt' : 'Symbol';
-    base = `[${t}: ${formatPrimitive(value.valueOf())}]`;
-    if (value instanceof String) extrasKeys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k));
-    if (extrasKeys.length === 0 && symbols.length === 0) return base;
-    braces = ['{', '}'];
   } else {
-    let prefix = ctor === 'Object' && tag === '' ? '' : prefixOf('Object');
-    if (ctor === 'Object' && Object.prototype.toString.call(value) === '[object Arguments]') prefix = '[Arguments] ';
-    braces = [`${prefix}{`, '}'];
-    if (keys.length === 0 && symbols.length === 0) return `${braces[0]}}`;
+    keys = allKeys();
+    const boxed = boxedPrimitive(value);
+    if (boxed !== undefined) {
+      base = `[${boxed[0]}: ${formatPrimitive(boxed[1])}]`;
+      if (boxed[0] === 'String') keys = withoutIndexKeys(keys);
+      if (keys.length === 0 && symbols.length === 0) return base;
+      braces = ['{', '}'];
+    } else {
+      let prefix = ctor === 'Object' && tag === '' ? '' : prefixOf('Object');
+      if (ctor === 'Object' && ObjectPrototypeToString(value) === '[object Arguments]') prefix = '[Arguments] ';
+      braces = [`${prefix}{`, '}'];
+      if (keys.length === 0 && symbols.length === 0) return `${braces[0]}}`;
+    }
   }
   if (recurseTimes > ctx.depth) {
-    const name = (ctor ?? 'Object').replace(/\s+$/, '');
-    return Array.isArray(value) ? '[Array]' : `[${name}]`;
+    if (ArrayIsArray(value)) return '[Array]';
+    const name = ctor ?? 'Object';
+    let end = name.length;
+    while (end > 0 && name[end - 1] === ' ') end--;
+    return `[${StringPrototypeSlice(name, 0, end)}]`;
   }
   recurseTimes++;
-  ctx.seen.push(value);
+  push(ctx.seen, value);
   ctx.currentDepth = recurseTimes;
-  let output = formatter ? formatter(ctx, value, recurseTimes) : [];
-  ctx.extra = 0;
-  if ((formatter === formatArray || formatter === formatTyped) && output.extra) ctx.extra = output.extra;
-  for (const k of extrasKeys) output.push(formatProperty(ctx, value, k, recurseTimes, false));
-  for (const s of symbols) output.push(formatProperty(ctx, value, s, recurseTimes, false));
-  ctx.seen.pop();
+  const output = formatter ? formatter(ctx, value, recurseTimes) : [];
+  for (let i = 0; i < keys.length; i++) push(output, formatProperty(ctx, value, keys[i], recurseTimes, false));
+  for (let i = 0; i < symbols.length; i++) push(output, formatProperty(ctx, value, symbols[i], recurseTimes, false));
+  ctx.seen.length--;
   if (ctx.circular !== undefined) {
-    const index = ctx.circular.get(value);
+    const index = MapPrototypeGet(ctx.circular, value);
     if (index !== undefined) {
       const ref = `<ref *${index}>`;
       base = base === '' ? ref : `${ref} ${base}`;
-      if (braces[0] === '{' && base === ref) { /* plain */ }
     }
   }
-  const res = reduceToSingleString(ctx, output, base, braces, isArrayLike, recurseTimes, value);
-  return res;
+  return reduceToSingleString(ctx, output, base, braces, isArrayLike, recurseTimes, value);
 }
 
+// The first maxArrayLength items: present elements, then runs of holes as
+// `<N empty items>` (the keys are listed only once a hole is met).
 function formatArray(ctx, value, recurseTimes) {
+  const length = value.length;
+  const max = MathMin(kMaxArrayLength, length);
   const output = [];
-  const max = Math.min(100, value.length);
-  let holes = 0;
-  for (let i = 0; i < value.length && output.length < max; i++) {
-    if (!Object.prototype.hasOwnProperty.call(value, i)) {
-      holes++;
-      continue;
-    }
-    if (holes > 0) {
-      output.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`);
-      holes = 0;
-      if (output.length >= max) break;
-    }
-    output.push(formatProperty(ctx, value, String(i), recurseTimes, true));
+  for (let i = 0; i < max; i++) {
+    if (!ObjectPrototypeHasOwnProperty(value, i)) return formatSparseArray(ctx, value, recurseTimes, max, output, i);
+    push(output, formatProperty(ctx, value, i, recurseTimes, true));
   }
-  if (holes > 0) output.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`);
-  const remaining = value.length - max;
-  if (remaining > 0 && output.length >= max) {
-    output.push(`... ${remaining} more item${remaining > 1 ? 's' : ''}`);
-    output.extra = 1;
+  if (length > max) push(output, moreItems(length - max));
+  return output;
+}
+
+// Continues formatArray from the hole at `index`, walking the present
+// indices (Object.keys: proportional to the elements, not to the length).
+function formatSparseArray(ctx, value, recurseTimes, max, output, index) {
+  const keys = ObjectKeys(value);
+  for (let i = index; i < keys.length && output.length < max; i++) {
+    const key = keys[i];
+    if (!isIndexKey(key)) break;
+    const at = NumberCtor(key);
+    if (at !== index) {
+      push(output, emptyItems(at - index));
+      index = at;
+      if (output.length === max) break;
+    }
+    push(output, formatProperty(ctx, value, key, recurseTimes, true));
+    index++;
+  }
+  const remaining = value.length - index;
+  if (output.length !== max) {
+    if (remaining > 0) push(output, emptyItems(remaining));
+  } else if (remaining > 0) {
+    push(output, moreItems(remaining));
   }
   return output;
 }
 
 function formatTyped(ctx, value, recurseTimes) {
+  const length = TypedArrayPrototypeGetLength(value);
+  const max = MathMin(kMaxArrayLength, length);
   const output = [];
-  const max = Math.min(100, value.length);
-  for (let i = 0; i < max; i++) output.push(typeof value[i] === 'bigint' ? `${value[i]}n` : formatNumber(value[i]));
-  if (value.length > max) {
-    const r = value.length - max;
-    output.push(`... ${r} more item${r > 1 ? 's' : ''}`);
-    output.extra = 1;
+  for (let i = 0; i < max; i++) {
+    const item = value[i];
+    push(output, typeof item === 'bigint' ? `${item}n` : formatNumber(item));
   }
+  if (length > max) push(output, moreItems(length - max));
   return output;
 }
 
 function formatMap(ctx, value, recurseTimes) {
+  const size = MapPrototypeGetSize(value);
+  const max = MathMin(kMaxArrayLength, size);
   const output = [];
+  const it = MapPrototypeEntries(value);
   ctx.indentationLvl += 2;
-  for (const [k, v] of value) {
-    output.push(`${formatValue(ctx, k, recurseTimes)} => ${formatValue(ctx, v, recurseTimes)}`);
+  for (let i = 0; i < max; i++) {
+    const next = MapIteratorNext(it);
+    if (next.done) break;
+    const entry = next.value;
+    push(output, `${formatValue(ctx, entry[0], recurseTimes)} => ${formatValue(ctx, entry[1], recurseTimes)}`);
   }
   ctx.indentationLvl -= 2;
+  if (size > max) push(output, moreItems(size - max));
   return output;
 }
 
 function formatSet(ctx, value, recurseTimes) {
+  const size = SetPrototypeGetSize(value);
+  const max = MathMin(kMaxArrayLength, size);
   const output = [];
+  const it = SetPrototypeValues(value);
   ctx.indentationLvl += 2;
-  for (const v of value) output.push(formatValue(ctx, v, recurseTimes));
+  for (let i = 0; i < max; i++) {
+    const next = SetIteratorNext(it);
+    if (next.done) break;
+    push(output, formatValue(ctx, next.value, recurseTimes));
+  }
   ctx.indentationLvl -= 2;
+  if (size > max) push(output, moreItems(size - max));
   return output;
 }
 
 function formatPromise(ctx, value, recurseTimes) {
-  const st = host && host.promiseState ? host.promiseState(value) : undefined;
+  const st = hostPromiseState(value);
   if (st === undefined || st[0] === 0) return ['<pending>'];
   ctx.indentationLvl += 2;
   const str = formatValue(ctx, st[1], recurseTimes);
@@ -475,7 +793,7 @@ function inspect(value, depth = kDepth, showHidden = false) {
     showHidden = !!depth.showHidden;
     depth = depth.depth === undefined ? kDepth : depth.depth === null ? Infinity : depth.depth;
   }
-  const ctx = { seen: [], indentationLvl: 0, currentDepth: 0, circular: undefined, extra: 0, depth, showHidden };
+  const ctx = { seen: [], indentationLvl: 0, currentDepth: 0, circular: undefined, depth, showHidden };
   return formatValue(ctx, value, 0);
 }
 
@@ -489,27 +807,27 @@ function formatWithOptions(args) {
     let tempStr;
     let lastPos = 0;
     for (let i = 0; i < first.length - 1; i++) {
-      if (first.charCodeAt(i) === 37) { // '%'
-        const nextChar = first.charCodeAt(++i);
+      if (StringPrototypeCharCodeAt(first, i) === 37) { // '%'
+        const nextChar = StringPrototypeCharCodeAt(first, ++i);
         if (a + 1 !== args.length) {
           switch (nextChar) {
             case 115: { // 's'
               const arg = args[++a];
               if (typeof arg === 'number') tempStr = formatNumber(arg);
               else if (typeof arg === 'bigint') tempStr = `${arg}n`;
-              else if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) tempStr = String(arg);
+              else if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) tempStr = StringCtor(arg);
               else tempStr = inspectDepth(arg, 0);
               break;
             }
             case 106: { // 'j'
-              try { tempStr = JSON.stringify(args[++a]); } catch { tempStr = '[Circular]'; }
+              try { tempStr = JSONStringify(args[++a]); } catch { tempStr = '[Circular]'; }
               break;
             }
             case 100: { // 'd'
               const n = args[++a];
               if (typeof n === 'bigint') tempStr = `${n}n`;
               else if (typeof n === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(Number(n));
+              else tempStr = formatNumber(NumberCtor(n));
               break;
             }
             case 79: tempStr = inspect(args[++a]); break; // 'O'
@@ -518,23 +836,23 @@ function formatWithOptions(args) {
               const n = args[++a];
               if (typeof n === 'bigint') tempStr = `${n}n`;
               else if (typeof n === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(Number.parseInt(n));
+              else tempStr = formatNumber(NumberParseInt(n));
               break;
             }
             case 102: { // 'f'
               const n = args[++a];
-              tempStr = typeof n === 'symbol' ? 'NaN' : formatNumber(Number.parseFloat(n));
+              tempStr = typeof n === 'symbol' ? 'NaN' : formatNumber(NumberParseFloat(n));
               break;
             }
             case 99: a++; tempStr = ''; break; // 'c'
-            case 37: str += first.slice(lastPos, i); lastPos = i + 1; continue;
+            case 37: str += StringPrototypeSlice(first, lastPos, i); lastPos = i + 1; continue;
             default: continue;
           }
-          if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
+          if (lastPos !== i - 1) str += StringPrototypeSlice(first, lastPos, i - 1);
           str += tempStr;
           lastPos = i + 1;
         } else if (nextChar === 37) {
-          str += first.slice(lastPos, i);
+          str += StringPrototypeSlice(first, lastPos, i);
           lastPos = i + 1;
         }
       }
@@ -542,7 +860,7 @@ function formatWithOptions(args) {
     if (lastPos !== 0) {
       a++;
       join = ' ';
-      if (lastPos < first.length) str += first.slice(lastPos);
+      if (lastPos < first.length) str += StringPrototypeSlice(first, lastPos);
     }
   }
   while (a < args.length) {
@@ -557,22 +875,30 @@ function formatWithOptions(args) {
 
 // The engine's constructors, named as Node's builtInObjects (taken before
 // any host global is added).
-const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+const builtInObjects = { __proto__: null };
+{
+  const names = ObjectGetOwnPropertyNames(globalThis);
+  for (let i = 0; i < names.length; i++) {
+    if (RegExpPrototypeExec(/^[A-Z][a-zA-Z0-9]+$/, names[i]) !== null) builtInObjects[names[i]] = true;
+  }
+}
 
 // Whether %s may inspect `value` (its toString is the engine's own).
 function hasBuiltInToString(value) {
   if (typeof value.toString !== 'function') return true;
-  if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
+  if (ObjectPrototypeHasOwnProperty(value, 'toString')) return false;
   let pointer = value;
   do {
-    pointer = Object.getPrototypeOf(pointer);
-  } while (!Object.prototype.hasOwnProperty.call(pointer, 'toString'));
-  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
-  return descriptor !== undefined && typeof descriptor.value === 'function' && builtInObjects.has(descriptor.value.name);
+    pointer = ObjectGetPrototypeOf(pointer);
+    if (pointer === null) return true;
+  } while (!ObjectPrototypeHasOwnProperty(pointer, 'toString'));
+  const descriptor = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
+  return descriptor !== undefined && typeof descriptor.value === 'function' &&
+    builtInObjects[descriptor.value.name] === true;
 }
 
 function inspectDepth(value, depth) {
   return inspect(value, depth);
 }
 
-return { inspect, format: (...args) => formatWithOptions(args), errorBase, stringWidth };
+return { inspect, format: (...args) => formatWithOptions(args), formatList: formatWithOptions, errorBase, stringWidth };
