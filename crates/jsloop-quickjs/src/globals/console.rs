@@ -2,7 +2,7 @@
 //!
 //! The formatting lives in `js/inspect.js` (checked against node by
 //! `js/check-inspect.mjs`), the console in `js/console.js`; this module
-//! gives them `print` and `promiseState`.
+//! gives them `print`, `promiseState` and `proxyTarget`.
 
 use std::rc::Rc;
 
@@ -12,6 +12,21 @@ use rquickjs::{Array, Ctx, Function, JsLifetime, Object, Value};
 use super::loader::{js_file, load, Scope};
 use crate::host::Host;
 use crate::output::Stream;
+
+/// A Proxy's target (inspected instead of running its traps, as Node
+/// does), `null` for a revoked Proxy, `undefined` for anything else.
+fn proxy_target<'js>(ctx: Ctx<'js>, v: Value<'js>) -> rquickjs::Result<Value<'js>> {
+    let Some(p) = v.as_proxy() else {
+        return Ok(Value::new_undefined(ctx));
+    };
+    match p.target() {
+        Ok(t) => Ok(t.into_value()),
+        Err(_) => {
+            let _ = ctx.catch();
+            Ok(Value::new_null(ctx))
+        }
+    }
+}
 
 /// The `util` object of `inspect.js`, evaluated once per runtime (the
 /// binding makes one context per runtime) and shared by every globals file.
@@ -105,6 +120,7 @@ pub(crate) fn natives<'js>(
         )?,
     )?;
     o.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
+    o.set("proxyTarget", Function::new(ctx.clone(), proxy_target)?)?;
     Ok(())
 }
 

@@ -27,10 +27,16 @@ use crate::host::Host;
 /// The largest delay Node keeps (2^31 - 1 ms); larger becomes 1 ms.
 const TIMEOUT_MAX: f64 = 2_147_483_647.0;
 
-/// A delay as the `Timeout` constructor clamps it, in milliseconds.
-pub(crate) fn clamp(ms: Option<f64>) -> f64 {
+/// The longest delay a timer is armed for: "never" in practice (Node
+/// keeps a timer with an infinite `_idleTimeout` pending forever).
+const NEVER_MS: f64 = (1u64 << 40) as f64;
+
+/// A delay read back from a `Timeout` (`_idleTimeout`, `_repeat`) as Node
+/// uses it: numbers of at least 1 ms as they are (an infinite one never
+/// fires), anything else 1 ms.
+pub(crate) fn clamp_kept(ms: Option<f64>) -> f64 {
     match ms {
-        Some(ms) if (1.0..=TIMEOUT_MAX).contains(&ms) => ms,
+        Some(ms) if ms >= 1.0 => ms.min(NEVER_MS),
         _ => 1.0,
     }
 }
@@ -40,7 +46,7 @@ fn arm(host: &Rc<Host>, target: Persistent<Value<'static>>, after: f64) -> f64 {
     let Some(lp) = host.lp.upgrade() else {
         return -1.0;
     };
-    let delay = Duration::from_secs_f64(clamp(Some(after)) / 1000.0);
+    let delay = Duration::from_secs_f64(clamp_kept(Some(after)) / 1000.0);
     let h = host.me.clone();
     let id = lp.set_timeout(delay, move |_| {
         if let Some(host) = h.upgrade() {
@@ -70,19 +76,25 @@ fn fire(host: &Rc<Host>, target: Persistent<Value<'static>>) {
                 return Err(rquickjs::Error::Exception);
             }
         }
-        let called = call(ctx, host, slot, &this);
+        // As Node: a timer whose `_onTimeout` was emptied is dropped.
+        let f = get(ctx, slot, &this, name::ON_TIMEOUT)?;
+        if !truthy(&f) {
+            return Ok(());
+        }
+        let called = call(ctx, host, slot, &this, f);
         let rearmed = rearm(ctx, host, slot, &this);
         called.and(rearmed)
     });
 }
 
-/// Calls the timer's callback (through `runTimer` while timers are kept
-/// by primitive id).
+/// Calls the timer's callback `f` (through `runTimer` while timers are
+/// kept by primitive id); Node's TypeError if it is not a function.
 fn call<'js>(
     ctx: &Ctx<'js>,
     host: &Rc<Host>,
     slot: &Slot,
     this: &Value<'js>,
+    f: Value<'js>,
 ) -> rquickjs::Result<()> {
     if slot.primitives.get() {
         let Some(dispatch) = host.dispatch() else {
@@ -91,17 +103,13 @@ fn call<'js>(
         let f: Function = dispatch.run_timer.clone().restore(ctx)?;
         return f.call((this.clone(),));
     }
-    let f = slot
-        .atoms
-        .get(ctx, this, name::ON_TIMEOUT)
-        .map_err(|()| rquickjs::Error::Exception)?;
     if !f.is_function() {
-        return Ok(());
+        return Err(rquickjs::Exception::throw_type(
+            ctx,
+            "timer._onTimeout is not a function",
+        ));
     }
-    let args = slot
-        .atoms
-        .get(ctx, this, name::TIMER_ARGS)
-        .map_err(|()| rquickjs::Error::Exception)?;
+    let args = get(ctx, slot, this, name::TIMER_ARGS)?;
     let ok = match args.as_array() {
         None => ffi::call(ctx, &f, Some(this), &[]),
         Some(list) => {
@@ -161,7 +169,7 @@ fn rearm<'js>(
     let id = arm(
         host,
         Persistent::save(ctx, this.clone()),
-        clamp(repeat.as_number()),
+        clamp_kept(repeat.as_number()),
     );
     obj.set("_id", id)?;
     if get(name::REFED)?.as_bool() == Some(false) {
@@ -345,7 +353,7 @@ unsafe extern "C" fn timer_start(
             let id = arm(
                 &host,
                 ffi::keep(&rctx, ffi::arg(argc, argv, 0)),
-                clamp(after),
+                clamp_kept(after),
             );
             ffi::new_number(ctx, id)
         })

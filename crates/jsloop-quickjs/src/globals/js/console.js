@@ -184,7 +184,7 @@ const console = {
   trace(...args) {
     const err = new Error();
     const frames = (err.stack || '').split('\n').filter((l) => /^\s*at /.test(l));
-    while (frames.length > 0 && /\(native\)|jsloop:console\.js/.test(frames[0])) frames.shift();
+    while (frames.length > 0 && /\(native\)|\(<anonymous>\)|jsloop:console\.js/.test(frames[0])) frames.shift();
     const head = args.length ? `Trace: ${format(args)}` : 'Trace';
     write(2, [head, ...frames.map((l) => `    ${l.trim()}`)].join('\n'));
   },

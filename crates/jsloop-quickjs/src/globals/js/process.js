@@ -8,12 +8,25 @@ const kGenericUserError = 1;
 const kUnsettledTopLevelAwait = 13;
 
 // ---- events -----------------------------------------------------------------
-const listeners = new Map();
+// Kept without prototype methods (null-prototype table, index loops), so a
+// script replacing built-ins cannot break `exit` and error reporting.
+const ReflectApply = Reflect.apply;
+const listeners = { __proto__: null };
 function addListener(name, fn, once, prepend) {
   validateFunction(fn, 'listener');
-  let list = listeners.get(name);
-  if (list === undefined) { list = []; listeners.set(name, list); }
-  if (prepend) list.unshift({ fn, once }); else list.push({ fn, once });
+  let list = listeners[name];
+  if (list === undefined) { list = []; listeners[name] = list; }
+  const entry = { fn, once };
+  if (prepend) {
+    for (let i = list.length; i > 0; i--) list[i] = list[i - 1];
+    list[0] = entry;
+  } else {
+    list[list.length] = entry;
+  }
+}
+function removeAt(list, at) {
+  for (let i = at; i < list.length - 1; i++) list[i] = list[i + 1];
+  list.length -= 1;
 }
 
 let exitCode;
@@ -34,34 +47,53 @@ const process = {
   prependListener(name, fn) { addListener(name, fn, false, true); return this; },
   prependOnceListener(name, fn) { addListener(name, fn, true, true); return this; },
   off(name, fn) {
-    const list = listeners.get(name);
+    const list = listeners[name];
     if (list) {
       for (let i = list.length - 1; i >= 0; i--) {
-        if (list[i].fn === fn) { list.splice(i, 1); break; }
+        if (list[i].fn === fn) { removeAt(list, i); break; }
       }
     }
     return this;
   },
-  removeAllListeners(name) { if (name === undefined) listeners.clear(); else listeners.delete(name); return this; },
+  removeAllListeners(name) {
+    if (name === undefined) {
+      for (const key of Reflect.ownKeys(listeners)) delete listeners[key];
+    } else {
+      delete listeners[name];
+    }
+    return this;
+  },
   emit(name, ...args) {
-    const list = listeners.get(name);
+    const list = listeners[name];
     if (!list || list.length === 0) return false;
-    for (const entry of [...list]) {
+    const copy = [];
+    for (let i = 0; i < list.length; i++) copy[i] = list[i];
+    for (let i = 0; i < copy.length; i++) {
+      const entry = copy[i];
       if (entry.once) process.off(name, entry.fn);
-      entry.fn.apply(process, args);
+      ReflectApply(entry.fn, process, args);
     }
     return true;
   },
-  listenerCount(name) { const list = listeners.get(name); return list ? list.length : 0; },
-  listeners(name) { return (listeners.get(name) || []).map((e) => e.fn); },
-  eventNames() { return [...listeners.keys()].filter((k) => listeners.get(k).length > 0); },
+  listenerCount(name) { const list = listeners[name]; return list ? list.length : 0; },
+  listeners(name) {
+    const list = listeners[name] || [];
+    const out = [];
+    for (let i = 0; i < list.length; i++) out[i] = list[i].fn;
+    return out;
+  },
+  eventNames() {
+    const out = [];
+    for (const key of Reflect.ownKeys(listeners)) if (listeners[key].length > 0) out[out.length] = key;
+    return out;
+  },
   // Native: each callback is one loop nextTick, in the loop's tick queue.
   nextTick: host.nextTick,
   exit(code) {
     if (code !== undefined) process.exitCode = code;
     if (!exiting) {
       exiting = true;
-      process.emit('exit', exitCodeNow());
+      process.emit('exit', exitCode || 0);
     }
     host.exit(exitCodeNow());
   },
@@ -80,8 +112,8 @@ const process = {
     return [sec, nsec];
   }, { bigint: () => BigInt(Math.round(host.now() * 1e6)) }),
   emitWarning,
-  stdout: { write: (s) => { write(1, String(s)); return true; }, isTTY: false, fd: 1 },
-  stderr: { write: (s) => { write(2, String(s)); return true; }, isTTY: false, fd: 2 },
+  stdout: { write: (s, encoding, cb) => writeStream(1, s, encoding, cb), isTTY: false, fd: 1 },
+  stderr: { write: (s, encoding, cb) => writeStream(2, s, encoding, cb), isTTY: false, fd: 2 },
 };
 process.addListener = process.on;
 process.removeListener = process.off;
@@ -98,6 +130,14 @@ Object.defineProperty(process, 'exitCode', {
     exitCode = value;
   },
 });
+
+// A write to stdout or stderr (synchronous here); the callback runs after it.
+function writeStream(fd, s, encoding, cb) {
+  if (typeof encoding === 'function') cb = encoding;
+  write(fd, String(s));
+  if (typeof cb === 'function') process.nextTick(cb);
+  return true;
+}
 
 // ---- warnings ---------------------------------------------------------------
 let warnedOnce = false;
@@ -147,19 +187,47 @@ function noSideEffectsToString(v) {
   if (typeof v === 'symbol') return v.toString();
   if (typeof v === 'function') return Function.prototype.toString.call(v);
   if (v === null || typeof v !== 'object') return String(v);
-  if (Array.isArray(v)) return '[object Array]';
-  const proto = Object.getPrototypeOf(v);
-  const ctor = proto === null ? undefined : Object.getOwnPropertyDescriptor(proto, 'constructor');
-  const name = ctor && typeof ctor.value === 'function' ? ctor.value.name : '';
-  return name ? `#<${name}>` : '[object Object]';
+  const toString = dataProperty(v, 'toString');
+  if (v instanceof Error || toString === Error.prototype.toString) {
+    const name = dataProperty(v, 'name'); const message = dataProperty(v, 'message');
+    const n = name === undefined ? 'Error' : String(name);
+    const m = message === undefined ? '' : String(message);
+    return n === '' ? m : m === '' ? n : `${n}: ${m}`;
+  }
+  if (toString === Object.prototype.toString) {
+    const ctor = dataProperty(v, 'constructor');
+    if (typeof ctor === 'function' && typeof ctor.name === 'string' && ctor.name !== '') return `#<${ctor.name}>`;
+  }
+  return Array.isArray(v) ? '[object Array]' : '[object Object]';
+}
+
+// A data property along the prototype chain, without running getters
+// (V8's JSReceiver::GetDataProperty).
+function dataProperty(o, key) {
+  for (let p = o; p !== null; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, key);
+    if (d !== undefined) return 'value' in d ? d.value : undefined;
+  }
+  return undefined;
 }
 
 // Node's isErrorLike (an object with an own `stack`; QuickJS keeps
 // `stack` on Error.prototype, so errors count too). A revoked Proxy
 // throws here, as in Node.
 function isErrorLike(v) {
-  return typeof v === 'object' && v !== null &&
-    (Object.prototype.hasOwnProperty.call(v, 'stack') || v instanceof Error);
+  if (typeof v !== 'object' || v === null) return false;
+  try {
+    return Object.prototype.hasOwnProperty.call(v, 'stack') || v instanceof Error;
+  } catch (e) {
+    // V8's words for the check on a revoked Proxy, which Node reports.
+    if (isRevoked(v)) {
+      throw new TypeError("Cannot perform 'getOwnPropertyDescriptor' on a proxy that has been revoked");
+    }
+    throw e;
+  }
+}
+function isRevoked(v) {
+  try { Array.isArray(v); return false; } catch { return true; }
 }
 
 // What Node prints for an uncaught value: the error as util.inspect shows
@@ -168,6 +236,10 @@ function describe(err) {
   try {
     return util.inspect(err);
   } catch (e) {
+    // Node falls back to `Name: message` for an error it cannot inspect.
+    try {
+      if (err instanceof Error) return Reflect.apply(Error.prototype.toString, err, []);
+    } catch { /* print what printing threw */ }
     try { return util.inspect(e); } catch { return 'Uncaught exception'; }
   }
 }
@@ -254,7 +326,7 @@ function exit() {
 function mainModule(promise) {
   let settled = false;
   promise.then(() => { settled = true; }, (e) => { settled = true; fatal(e, false); });
-  process.on('exit', () => { if (!settled && exitCode === undefined) exitCode = kUnsettledTopLevelAwait; });
+  process.prependListener('exit', () => { if (!settled && exitCode === undefined) exitCode = kUnsettledTopLevelAwait; });
 }
 
 shared.process = process;

@@ -6,11 +6,12 @@
 'use strict';
 const engine = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace');
 const errorToString = Error.prototype.toString;
+const ReflectApply = Reflect.apply;
 
 // V8's ErrorUtils::ToString, never throwing.
 function header(error) {
   try {
-    return errorToString.call(error);
+    return ReflectApply(errorToString, error, []);
   } catch {
     try { return String(error); } catch { return 'Error'; }
   }

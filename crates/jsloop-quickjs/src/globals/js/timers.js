@@ -27,21 +27,26 @@ function coerceDelay(after) {
 // properties): `_onTimeout`, `_idleTimeout` (-1 once cleared), `_id` (the
 // loop timer, > 0 while armed, 0 once fired or cleared), plus
 // `_timerArgs` only with arguments, `_repeat` (the period) only for
-// intervals and `_refed` (Node's kRefed: absent means true) once
-// ref/unref is asked for. As in Node, a truthy `_repeat` re-arms the
+// intervals and an own `_refed` (Node's kRefed, true on the prototype)
+// once unref'd. As in Node, a truthy `_repeat` re-arms the
 // timer after each call, with `_idleTimeout = _repeat`.
 class Timeout {
+  // As Node's methods on kRefed: a foreign `this` is marked, not scheduled.
   ref() {
-    if (typeof this._id === 'number' && this._id !== 0) host.timerRef(this._id, true);
-    this._refed = true;
+    if (!this._refed) {
+      this._refed = true;
+      if (typeof this._id === 'number' && this._id !== 0) host.timerRef(this._id, true);
+    }
     return this;
   }
   unref() {
-    if (typeof this._id === 'number' && this._id !== 0) host.timerRef(this._id, false);
-    this._refed = false;
+    if (this._refed) {
+      this._refed = false;
+      if (typeof this._id === 'number' && this._id !== 0) host.timerRef(this._id, false);
+    }
     return this;
   }
-  hasRef() { const r = this._refed; return r === undefined ? true : r; }
+  hasRef() { return this._refed; }
   refresh() {
     const msecs = this._idleTimeout;
     if (msecs === undefined || msecs === null || msecs < 0) return this;
@@ -68,6 +73,8 @@ class Timeout {
   }
 }
 const kPrimitive = Symbol('primitive');
+// Node's kRefed: true on the prototype, an own false once unref'd.
+Timeout.prototype._refed = true;
 
 function forget(primitive) {
   if (knownById.delete(primitive) && knownById.size === 0) host.trackPrimitives(false);
@@ -141,10 +148,8 @@ function runTimer(t) {
     const primitive = t[kPrimitive];
     if (primitive !== undefined) forget(primitive);
   }
-  const fn = t._onTimeout;
-  if (typeof fn !== 'function') return;
   const args = t._timerArgs;
-  if (args === undefined) fn.call(t); else fn.apply(t, args);
+  if (args === undefined) t._onTimeout(); else t._onTimeout(...args);
 }
 
 const callbackError = (callback) => invalidArgType('callback', 'function', callback);
