@@ -30,7 +30,7 @@ fn large_arrays_print_within_a_small_heap() {
         .build()
         .unwrap();
     let ran = rt.run_script("inspect_bounded_memory.js", &case("js"));
-    let code = rt.run();
+    let code = rt.run().unwrap();
     let stderr = out.captured(Stream::Stderr);
     assert!(ran.is_ok(), "{ran:?}\n{stderr}");
     assert_eq!(code, 0, "{stderr}");

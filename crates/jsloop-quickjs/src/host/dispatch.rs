@@ -27,6 +27,9 @@ pub(crate) struct Dispatch {
     /// `runTimer(timeout)`: fires a timer while some timer is kept by
     /// primitive id (JavaScript must forget it).
     pub(crate) run_timer: JsFn,
+    /// `markWrapper(fn, file, source)`: a script's CommonJS wrapper (its
+    /// frames are V8's `Object.<anonymous>`) and source (for columns).
+    pub(crate) mark_wrapper: JsFn,
     /// `mainModule(promise)`: watches the main ES module's evaluation
     /// (exit code 13 if it never settles).
     pub(crate) main_module: JsFn,
@@ -52,6 +55,7 @@ impl Dispatch {
             callback_error: get("callbackError")?,
             run_timer: get("runTimer")?,
             main_module: get("mainModule")?,
+            mark_wrapper: get("markWrapper")?,
         })
     }
 }

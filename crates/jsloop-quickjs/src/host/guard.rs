@@ -105,6 +105,13 @@ impl Host {
             .clone()
             .restore(ctx)
             .and_then(|f| f.call::<_, ()>((exception, from_promise)));
+        if called.is_ok() && self.exit.get().is_none() {
+            // Handled by a listener: as Node, the next timer or immediate of
+            // the phase runs before the ticks the listener queued.
+            if let Some(lp) = self.lp.upgrade() {
+                lp.defer_checkpoint();
+            }
+        }
         if let Err(e) = called {
             let escaped = match e {
                 rquickjs::Error::Exception => ctx.catch(),

@@ -108,6 +108,10 @@ impl Runtime {
             self.host.budgeted(|| {
                 let r: rquickjs::Result<()> = (|| {
                     let f: Function = f.get()?;
+                    if let Some(dispatch) = self.host.dispatch() {
+                        let mark: Function = dispatch.mark_wrapper.clone().restore(ctx)?;
+                        mark.call::<_, ()>((f.clone(), name, source))?;
+                    }
                     let module = rquickjs::Object::new(ctx.clone())?;
                     let exports = rquickjs::Object::new(ctx.clone())?;
                     module.set("exports", exports.clone())?;
@@ -207,8 +211,9 @@ impl Runtime {
     /// Runs the loop until the script is done, as Node does: when the loop
     /// empties, `beforeExit` listeners may schedule more (their ticks and
     /// microtasks run right after them); then `exit` listeners run.
-    /// Returns the exit code as the script set it (`process.exit(-1)`
-    /// gives -1; the process's status is its low 8 bits, 255).
+    /// Returns the exit status a process would end with: the code the
+    /// script set, as its low 8 bits (`process.exit(-1)` gives 255,
+    /// `process.exit(300)` 44), as in Node.
     ///
     /// # Errors
     ///
@@ -232,7 +237,7 @@ impl Runtime {
         }
         let code = self.host.finish();
         self.host.output.flush();
-        Ok(code)
+        Ok(code & 0xff)
     }
 
     /// Evaluates `source` and copies its value out (for embedders; the

@@ -65,6 +65,8 @@ pub(crate) struct Core {
     batch: RefCell<Vec<Task>>,
     panic_hook: PanicHook,
     pub(crate) in_checkpoint: Cell<bool>,
+    /// Set by [`EventLoop::defer_checkpoint`] during a timer or immediate.
+    pub(crate) defer_checkpoint: Cell<bool>,
     running: Cell<bool>,
     exit: Cell<Option<Exit>>,
     spin: Duration,
@@ -211,6 +213,7 @@ impl EventLoop {
                 batch: RefCell::default(),
                 panic_hook,
                 in_checkpoint: Cell::new(false),
+                defer_checkpoint: Cell::new(false),
                 running: Cell::new(false),
                 exit: Cell::new(None),
                 spin,
@@ -536,6 +539,36 @@ impl EventLoop {
             .ticks
             .borrow_mut()
             .push_back(Box::new(callback));
+    }
+
+    /// Skips the microtask checkpoint after the running timer or immediate
+    /// callback: the next callback of the same phase runs first, and the
+    /// checkpoint after it (or at the end of the phase) covers both. Node
+    /// does this after an uncaught exception a listener handled. Called
+    /// from any other callback, it does nothing.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::cell::RefCell;
+    /// use std::rc::Rc;
+    /// use jsloop::EventLoop;
+    ///
+    /// let lp = EventLoop::new();
+    /// let log = Rc::new(RefCell::new(Vec::new()));
+    /// let (a, b) = (log.clone(), log.clone());
+    /// lp.set_immediate(move |lp| {
+    ///     let t = a.clone();
+    ///     lp.next_tick(move |_| t.borrow_mut().push("tick"));
+    ///     lp.defer_checkpoint();
+    /// })
+    /// .unwrap();
+    /// lp.set_immediate(move |_| b.borrow_mut().push("second immediate")).unwrap();
+    /// lp.run().unwrap();
+    /// assert_eq!(*log.borrow(), ["second immediate", "tick"]);
+    /// ```
+    pub fn defer_checkpoint(&self) {
+        self.core.defer_checkpoint.set(true);
     }
 
     /// Queues a callback for the close phase of the current turn.

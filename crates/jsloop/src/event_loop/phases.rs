@@ -93,12 +93,14 @@ impl EventLoop {
     fn run_timers(&self) -> bool {
         let now = self.now();
         let mut ran = false;
+        let mut deferred = false;
         while !self.closing() {
             let due = self.core.timers.borrow_mut().take_due(now);
             let Some(Due { id, callback }) = due else {
                 break;
             };
             ran = true;
+            self.core.defer_checkpoint.set(false);
             match callback {
                 TimerCallback::Once(callback) => {
                     self.invoke(CallbackKind::Timeout, callback);
@@ -113,6 +115,12 @@ impl EventLoop {
                     }
                 }
             }
+            deferred = self.core.defer_checkpoint.replace(false);
+            if !deferred {
+                self.checkpoint();
+            }
+        }
+        if deferred {
             self.checkpoint();
         }
         ran
@@ -202,6 +210,7 @@ impl EventLoop {
     /// Runs the immediates queued before the phase began.
     fn run_check(&self) -> bool {
         let mut ran = false;
+        let mut deferred = false;
         let queued = self.core.immediates.borrow().fifo_len();
         for _ in 0..queued {
             if self.closing() {
@@ -213,10 +222,17 @@ impl EventLoop {
                 Some(None) => {}
                 Some(Some(callback)) => {
                     ran = true;
+                    self.core.defer_checkpoint.set(false);
                     self.invoke(CallbackKind::Immediate, callback);
-                    self.checkpoint();
+                    deferred = self.core.defer_checkpoint.replace(false);
+                    if !deferred {
+                        self.checkpoint();
+                    }
                 }
             }
+        }
+        if deferred {
+            self.checkpoint();
         }
         ran
     }

@@ -17,15 +17,71 @@ function header(error) {
   }
 }
 
+// The CommonJS wrappers of the scripts run, and their sources (by file
+// name) for the column rules below.
+const wrappers = new WeakSet();
+const sources = new Map();
+
+// QuickJS places a call's frame at other columns than V8, which libraries
+// and people read: V8 points at `new` for `new X(...)`, and at the callee
+// (the property name of a member call) when QuickJS points into the
+// arguments. Only for sources we ran; anything unclear stays as it is.
+const isIdent = (c) => c !== undefined && /[A-Za-z0-9_$]/.test(c);
+function v8Column(file, line, col) {
+  const source = sources.get(file);
+  if (source === undefined) return col;
+  const text = source[line - 1];
+  if (text === undefined) return col;
+  let i = col - 1;
+  const before = text.slice(0, i);
+  const isNew = /\bnew\s+$/.exec(before);
+  if (isNew) return isNew.index + 1;
+  // Inside an argument list: the innermost unclosed '(' before `col`.
+  let end = i;
+  while (isIdent(text[end])) end++;
+  if (end === i || text[end] === '(' || text[end] === '.') return col;
+  let depth = 0;
+  for (let j = i - 1; j >= 0; j--) {
+    const c = text[j];
+    if (c === '"' || c === "'" || c === '`') return col;
+    if (c === ')' || c === ']' || c === '}') depth++;
+    else if (c === '[' || c === '{') { if (depth === 0) return col; depth--; }
+    else if (c === '(') {
+      if (depth > 0) { depth--; continue; }
+      let k = j - 1;
+      while (k >= 0 && text[k] === ' ') k--;
+      let start = k;
+      while (start >= 0 && isIdent(text[start])) start--;
+      if (start === k) return col;
+      const callee = text.slice(0, start + 1);
+      const ctor = /\bnew\s+(?:[A-Za-z0-9_$]+\s*\.\s*)*$/.exec(callee);
+      if (ctor) return ctor.index + 1;
+      return start + 2;
+    }
+  }
+  return col;
+}
+
 function frame(cs) {
-  const name = cs.getFunctionName();
+  let name = cs.getFunctionName();
   if (cs.isNative()) return `${name || '<anonymous>'} (<anonymous>)`;
+  if (!name) {
+    let fn;
+    try { fn = cs.getFunction(); } catch { /* strict */ }
+    if (fn !== undefined && wrappers.has(fn)) name = 'Object.<anonymous>';
+  }
   const file = cs.getFileName();
   const line = cs.getLineNumber();
   const loc = file === undefined || file === null
     ? '<anonymous>'
-    : line > 0 ? `${file}:${line}:${cs.getColumnNumber()}` : file;
+    : line > 0 ? `${file}:${line}:${v8Column(file, line, cs.getColumnNumber())}` : file;
   return name ? `${name} (${loc})` : loc;
+}
+
+// A script's CommonJS wrapper and source, from the Rust side.
+function markWrapper(fn, file, source) {
+  wrappers.add(fn);
+  sources.set(file, source.split('\n'));
 }
 
 // V8's CallSite methods QuickJS lacks, for user prepareStackTrace hooks.
@@ -73,3 +129,5 @@ if (engine && engine.set) {
     configurable: true,
   });
 }
+
+return { markWrapper };
