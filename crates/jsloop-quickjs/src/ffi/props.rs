@@ -64,6 +64,21 @@ impl<const N: usize> Atoms<N> {
         unsafe { qjs::JS_SetProperty(ctx, obj, self.0[i], value) >= 0 }
     }
 
+    /// `obj[i] = n` for an integer (setters and proxies run); false (with
+    /// an exception pending) if it threw.
+    pub(crate) fn set_int(&self, ctx: &Ctx<'_>, obj: &Value<'_>, i: usize, n: i32) -> bool {
+        // SAFETY: `ctx` is live and locked (we hold a `Ctx`), `obj` a live
+        // value of it; an int value needs no reference.
+        unsafe {
+            self.set(
+                ctx.as_raw().as_ptr(),
+                obj.as_raw(),
+                i,
+                qjs::JS_MKVAL(qjs::JS_TAG_INT, n),
+            )
+        }
+    }
+
     /// `obj[i]` (getters and proxies run); `Err(())` with the exception
     /// pending if it threw.
     pub(crate) fn get<'js>(

@@ -22,16 +22,7 @@ fn fire(host: &Rc<Host>, target: Kept, f: Kept, args: Vec<Kept>) {
         let this = target.restore(ctx)?;
         let f = f.restore(ctx)?;
         if let (Some(slot), true) = (super::slot_of(ctx), this.is_object()) {
-            let raw = ctx.as_raw().as_ptr();
-            // SAFETY: `raw` is live and locked, `this` a live object of it.
-            if !unsafe {
-                slot.atoms.set(
-                    raw,
-                    this.as_raw(),
-                    name::ID,
-                    qjs::JS_MKVAL(qjs::JS_TAG_INT, 0),
-                )
-            } {
+            if !slot.atoms.set_int(ctx, &this, name::ID, 0) {
                 return Err(rquickjs::Error::Exception);
             }
         }

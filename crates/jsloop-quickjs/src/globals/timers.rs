@@ -67,14 +67,11 @@ fn fire(host: &Rc<Host>, target: Persistent<Value<'static>>) {
         };
         // A timeout is done once it fires (`_id = 0`); an interval keeps
         // its id through the call, as Node keeps it known by id.
-        if this.is_object() && !truthy(&get(ctx, slot, &this, name::REPEAT)?) {
-            let raw = ctx.as_raw().as_ptr();
-            // SAFETY: `raw` is live and locked, `this` a live object of it;
-            // an int needs no reference.
-            let zero = qjs::JS_MKVAL(qjs::JS_TAG_INT, 0);
-            if !unsafe { slot.atoms.set(raw, this.as_raw(), name::ID, zero) } {
-                return Err(rquickjs::Error::Exception);
-            }
+        if this.is_object()
+            && !truthy(&get(ctx, slot, &this, name::REPEAT)?)
+            && !slot.atoms.set_int(ctx, &this, name::ID, 0)
+        {
+            return Err(rquickjs::Error::Exception);
         }
         // As Node: a timer whose `_onTimeout` was emptied is dropped.
         let f = get(ctx, slot, &this, name::ON_TIMEOUT)?;
