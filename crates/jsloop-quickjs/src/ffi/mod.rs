@@ -267,7 +267,7 @@ mod tests {
         _argv: *mut qjs::JSValue,
     ) -> qjs::JSValue {
         // SAFETY: QuickJS calls with a live context.
-        unsafe { super::entry(ctx, || panic!("boom")) }
+        unsafe { crate::ffi::entry(ctx, || panic!("boom")) }
     }
 
     #[test]
@@ -275,7 +275,7 @@ mod tests {
         let rt = Runtime::new().unwrap();
         let ctx = Context::full(&rt).unwrap();
         ctx.with(|ctx| {
-            let f = super::function(&ctx, panics, c"panics", 0).unwrap();
+            let f = crate::ffi::function(&ctx, panics, c"panics", 0).unwrap();
             ctx.globals().set("panics", f).unwrap();
             let r: String = ctx
                 .eval("try { panics(); 'no' } catch (e) { e.name + ': ' + e.message }")
