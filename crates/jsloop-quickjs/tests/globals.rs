@@ -50,7 +50,8 @@ fn cases_match_node() {
     assert!(failed.is_empty(), "differ from node: {failed:?}");
 }
 
-/// An error prints `Name: message`, then its frames (V8's stack shape).
+/// An error prints `Name: message`, then its frames (V8's stack shape, V8's
+/// column for `new`: node prints `at thrower (main.js:1:29)` here).
 #[test]
 fn errors_print_name_message_then_frames() {
     let (stdout, _) = run(
@@ -59,7 +60,7 @@ fn errors_print_name_message_then_frames() {
     );
     let mut lines = stdout.lines();
     assert_eq!(lines.next(), Some("TypeError: boom"));
-    assert_eq!(lines.next(), Some("    at thrower (main.js:1:33)"));
+    assert_eq!(lines.next(), Some("    at thrower (main.js:1:29)"));
 }
 
 /// `console.trace` prints `Trace: message` and the caller's frames to stderr.
@@ -88,4 +89,23 @@ fn console_time_reads_the_loop_clock() {
     );
     assert_eq!(stdout, "t: 25ms\n");
     assert!(stderr.contains("No such label 't'"), "{stderr}");
+}
+
+/// Every JavaScript time API reads the loop's clock from one origin: on
+/// the virtual clock, 40 ms of timers are exactly 40 ms for
+/// `performance.now()`, `process.hrtime`, `hrtime.bigint()` and
+/// `Event.timeStamp`.
+#[test]
+fn every_time_api_reads_the_loop_clock() {
+    let (stdout, _) = run(
+        "main.js",
+        "const p0 = performance.now(); const h0 = process.hrtime(); const b0 = process.hrtime.bigint();
+         const e0 = new Event('x').timeStamp;
+         setTimeout(() => {
+           const d = process.hrtime(h0);
+           console.log(performance.now() - p0, d[0], d[1], process.hrtime.bigint() - b0,
+             new Event('x').timeStamp - e0, performance.timeOrigin > 1.6e12);
+         }, 40);",
+    );
+    assert_eq!(stdout, "40 0 40000000 40000000n 40 true\n");
 }

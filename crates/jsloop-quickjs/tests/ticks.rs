@@ -62,3 +62,36 @@ fn a_non_function_callback_throws_nodes_type_error() {
         "TypeError ERR_INVALID_ARG_TYPE The \"callback\" argument must be of type function. Received type number (42)\n"
     );
 }
+
+/// JavaScript ticks are the loop's own ticks: a JS tick, a Rust
+/// `next_tick` queued between two of them, and the second JS tick run in
+/// the order they were queued (with a second queue on the JS side, both JS
+/// ticks would run first).
+#[test]
+fn javascript_and_rust_ticks_share_one_queue() {
+    let out = Output::capture();
+    let rt = std::rc::Rc::new(Runtime::builder().output(out.clone()).build().unwrap());
+    let weak = std::rc::Rc::downgrade(&rt);
+    let printer = out.clone();
+    rt.register_fn("rustTick", move |_| {
+        if let Some(rt) = weak.upgrade() {
+            let printer = printer.clone();
+            rt.event_loop()
+                .next_tick(move |_| printer.write(Stream::Stdout, "rust tick\n"));
+        }
+        Ok(jsloop_quickjs::JsValue::Undefined)
+    })
+    .unwrap();
+    rt.run_script(
+        "ticks.js",
+        "process.nextTick(() => console.log('js tick 1'));
+         rustTick();
+         process.nextTick(() => console.log('js tick 2'));",
+    )
+    .unwrap();
+    assert_eq!(rt.run().unwrap(), 0);
+    assert_eq!(
+        out.captured(Stream::Stdout),
+        "js tick 1\nrust tick\njs tick 2\n"
+    );
+}
