@@ -39,6 +39,28 @@ pub(crate) type RawFn = unsafe extern "C" fn(
     *mut qjs::JSValue,
 ) -> qjs::JSValue;
 
+/// Defines a raw engine function: `raw_fn!(name, |ctx, argc, argv| body)`
+/// makes `unsafe extern "C" fn name(ctx, this, argc, argv)`, whose body
+/// runs inside [`entry`] (a panic becomes a thrown `InternalError`) and
+/// may use the raw calling convention (`ctx` live, `argc` live values at
+/// `argv`).
+macro_rules! raw_fn {
+    ($(#[$meta:meta])* $name:ident, |$ctx:ident, $argc:ident, $argv:ident| $body:expr) => {
+        $(#[$meta])*
+        unsafe extern "C" fn $name(
+            $ctx: *mut rquickjs::qjs::JSContext,
+            _this: rquickjs::qjs::JSValue,
+            $argc: std::ffi::c_int,
+            $argv: *mut rquickjs::qjs::JSValue,
+        ) -> rquickjs::qjs::JSValue {
+            // SAFETY: QuickJS calls a raw function with a live, locked context
+            // and `argc` live arguments at `argv`, which is all the body relies on.
+            unsafe { $crate::ffi::entry($ctx, || $body) }
+        }
+    };
+}
+pub(crate) use raw_fn;
+
 /// Runs the body of a raw function, turning a Rust panic into a thrown
 /// `InternalError` (with the panic message) instead of an abort.
 ///

@@ -7,9 +7,9 @@ use std::rc::Rc;
 use jsloop::ImmediateId;
 use rquickjs::{qjs, Ctx, Object, Persistent, Value};
 
-use super::timers::{throw_callback_error, valid_id};
-use super::{name, slot};
-use crate::ffi::{self, RawFn};
+use super::timers::throw_callback_error;
+use super::{loop_op, name, slot};
+use crate::ffi::{self, raw_fn, RawFn};
 use crate::host::Host;
 
 /// A kept engine value.
@@ -92,63 +92,24 @@ unsafe fn start(ctx: *mut qjs::JSContext, argc: c_int, argv: *mut qjs::JSValue) 
     }
 }
 
-unsafe extern "C" fn set_immediate(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe { ffi::entry(ctx, || start(ctx, argc, argv)) }
-}
+raw_fn!(set_immediate, |ctx, argc, argv| start(ctx, argc, argv));
 
+raw_fn!(
 /// `immediateClear(id)` → whether a pending immediate was cancelled.
-unsafe extern "C" fn immediate_clear(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe {
-        ffi::entry(ctx, || {
-            let id = valid_id(ffi::number(ffi::arg(argc, argv, 0)));
-            let cleared = slot(ctx)
-                .and_then(|(_, host)| host.lp.upgrade())
-                .zip(id)
-                .is_some_and(|(lp, id)| lp.clear_immediate(ImmediateId::from_u64(id)));
-            ffi::boolean(cleared)
-        })
-    }
-}
+immediate_clear, |ctx, argc, argv| loop_op(ctx, argc, argv, |lp, id, _| {
+    lp.clear_immediate(ImmediateId::from_u64(id))
+}));
 
+raw_fn!(
 /// `immediateRef(id, on)`: refs or unrefs a pending immediate.
-unsafe extern "C" fn immediate_ref(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe {
-        ffi::entry(ctx, || {
-            let id = valid_id(ffi::number(ffi::arg(argc, argv, 0)));
-            let on = qjs::JS_ToBool(ctx, ffi::arg(argc, argv, 1)) > 0;
-            let done = slot(ctx)
-                .and_then(|(_, host)| host.lp.upgrade())
-                .zip(id)
-                .is_some_and(|(lp, id)| {
-                    let id = ImmediateId::from_u64(id);
-                    if on {
-                        lp.ref_immediate(id)
-                    } else {
-                        lp.unref_immediate(id)
-                    }
-                });
-            ffi::boolean(done)
-        })
+immediate_ref, |ctx, argc, argv| loop_op(ctx, argc, argv, |lp, id, on| {
+    let id = ImmediateId::from_u64(id);
+    if on {
+        lp.ref_immediate(id)
+    } else {
+        lp.unref_immediate(id)
     }
-}
+}));
 
 /// Puts the immediate natives on the host object.
 ///

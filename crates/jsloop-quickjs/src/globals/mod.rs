@@ -94,6 +94,34 @@ pub(crate) unsafe fn slot<'a>(ctx: *mut qjs::JSContext) -> Option<(&'a Slot, Rc<
     Some((slot, host))
 }
 
+/// The body of a raw `(id, flag)` function acting on the loop (inside
+/// [`crate::ffi::raw_fn`]): `op` gets the loop, the id (if JavaScript
+/// handed back a valid one) and the flag; returns its result as a boolean.
+///
+/// # Safety
+///
+/// As for a raw function: live context, `argc` live arguments.
+pub(crate) unsafe fn loop_op(
+    ctx: *mut qjs::JSContext,
+    argc: std::ffi::c_int,
+    argv: *mut qjs::JSValue,
+    op: impl FnOnce(&jsloop::EventLoop, u64, bool) -> bool,
+) -> qjs::JSValue {
+    // SAFETY: per the contract.
+    let (id, flag) = unsafe {
+        (
+            crate::ffi::number(crate::ffi::arg(argc, argv, 0)),
+            qjs::JS_ToBool(ctx, crate::ffi::arg(argc, argv, 1)) > 0,
+        )
+    };
+    // SAFETY: per the contract.
+    let done = unsafe { slot(ctx) }
+        .and_then(|(_, host)| host.lp.upgrade())
+        .zip(timers::valid_id(id))
+        .is_some_and(|(lp, id)| op(&lp, id, flag));
+    crate::ffi::boolean(done)
+}
+
 /// Installs every global on the context and gives the host its dispatch.
 ///
 /// # Errors

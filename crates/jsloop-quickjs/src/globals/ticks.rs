@@ -2,14 +2,13 @@
 //! loop's own tick queue (a JavaScript tick, a Rust `next_tick` and
 //! another JavaScript tick run in the order they were queued).
 
-use std::ffi::c_int;
 use std::rc::Rc;
 
-use rquickjs::{qjs, Ctx, Object, Persistent, Value};
+use rquickjs::{Ctx, Object, Persistent, Value};
 
 use super::slot;
 use super::timers::throw_callback_error;
-use crate::ffi::{self, RawFn};
+use crate::ffi::{self, raw_fn, RawFn};
 use crate::host::Host;
 
 /// Calls a tick's callback with its arguments.
@@ -28,41 +27,32 @@ fn fire(host: &Rc<Host>, f: Persistent<Value<'static>>, args: Vec<Persistent<Val
     });
 }
 
+raw_fn!(
 /// `nextTick(callback, ...args)`; Node's `ERR_INVALID_ARG_TYPE` for a
 /// non-function.
-unsafe extern "C" fn next_tick(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe {
-        ffi::entry(ctx, || {
-            let Some((_, host)) = slot(ctx) else {
-                return ffi::undefined();
-            };
-            let rctx = ffi::ctx_of(ctx);
-            let callback = ffi::arg(argc, argv, 0);
-            if !ffi::is_function(ctx, callback) {
-                return throw_callback_error(&rctx, &host, callback);
-            }
-            let f = ffi::keep(&rctx, callback);
-            let args: Vec<_> = (1..argc)
-                .map(|i| ffi::keep(&rctx, ffi::arg(argc, argv, i)))
-                .collect();
-            if let Some(lp) = host.lp.upgrade() {
-                let h = host.me.clone();
-                lp.next_tick(move |_| {
-                    if let Some(host) = h.upgrade() {
-                        fire(&host, f, args);
-                    }
-                });
-            }
-            ffi::undefined()
-        })
+next_tick, |ctx, argc, argv| {
+    let Some((_, host)) = slot(ctx) else {
+        return ffi::undefined();
+    };
+    let rctx = ffi::ctx_of(ctx);
+    let callback = ffi::arg(argc, argv, 0);
+    if !ffi::is_function(ctx, callback) {
+        return throw_callback_error(&rctx, &host, callback);
     }
-}
+    let f = ffi::keep(&rctx, callback);
+    let args: Vec<_> = (1..argc)
+        .map(|i| ffi::keep(&rctx, ffi::arg(argc, argv, i)))
+        .collect();
+    if let Some(lp) = host.lp.upgrade() {
+        let h = host.me.clone();
+        lp.next_tick(move |_| {
+            if let Some(host) = h.upgrade() {
+                fire(&host, f, args);
+            }
+        });
+    }
+    ffi::undefined()
+});
 
 /// Puts `nextTick` on the host object.
 ///

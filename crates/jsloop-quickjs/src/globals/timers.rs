@@ -20,8 +20,8 @@ use rquickjs::{qjs, Ctx, Function, Object, Persistent, Value};
 
 use crate::ffi::RawFn;
 
-use super::{name, slot, Slot};
-use crate::ffi;
+use super::{loop_op, name, slot, Slot};
+use crate::ffi::{self, raw_fn};
 use crate::host::Host;
 
 /// The largest delay Node keeps (2^31 - 1 ms); larger becomes 1 ms.
@@ -309,53 +309,28 @@ fn coerce_delay<'js>(ctx: &Ctx<'js>, host: &Host, after: Value<'js>) -> rquickjs
     f.call((after,))
 }
 
-unsafe extern "C" fn set_timeout(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe { ffi::entry(ctx, || start(ctx, argc, argv, false)) }
-}
+raw_fn!(set_timeout, |ctx, argc, argv| start(ctx, argc, argv, false));
 
-unsafe extern "C" fn set_interval(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe { ffi::entry(ctx, || start(ctx, argc, argv, true)) }
-}
+raw_fn!(set_interval, |ctx, argc, argv| start(ctx, argc, argv, true));
 
+raw_fn!(
 /// `timerStart(timeout, after)` → the id of a new loop timer for it.
-unsafe extern "C" fn timer_start(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe {
-        ffi::entry(ctx, || {
-            let Some((_, host)) = slot(ctx) else {
-                return ffi::new_number(ctx, -1.0);
-            };
-            let rctx = ffi::ctx_of(ctx);
-            if let Some(lp) = host.lp.upgrade() {
-                lp.update_time();
-            }
-            let after = ffi::number(ffi::arg(argc, argv, 1));
-            let id = arm(
-                &host,
-                ffi::keep(&rctx, ffi::arg(argc, argv, 0)),
-                clamp_kept(after),
-            );
-            ffi::new_number(ctx, id)
-        })
+timer_start, |ctx, argc, argv| {
+    let Some((_, host)) = slot(ctx) else {
+        return ffi::new_number(ctx, -1.0);
+    };
+    let rctx = ffi::ctx_of(ctx);
+    if let Some(lp) = host.lp.upgrade() {
+        lp.update_time();
     }
-}
+    let after = ffi::number(ffi::arg(argc, argv, 1));
+    let id = arm(
+        &host,
+        ffi::keep(&rctx, ffi::arg(argc, argv, 0)),
+        clamp_kept(after),
+    );
+    ffi::new_number(ctx, id)
+});
 
 /// A timer id handed back by JavaScript, if it can be one.
 pub(crate) fn valid_id(id: Option<f64>) -> Option<u64> {
@@ -363,72 +338,32 @@ pub(crate) fn valid_id(id: Option<f64>) -> Option<u64> {
         .map(|id| id as u64)
 }
 
+raw_fn!(
 /// `timerClear(id)` → whether a pending timer was cancelled.
-unsafe extern "C" fn timer_clear(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe {
-        ffi::entry(ctx, || {
-            let id = valid_id(ffi::number(ffi::arg(argc, argv, 0)));
-            let cleared = slot(ctx)
-                .and_then(|(_, host)| host.lp.upgrade())
-                .zip(id)
-                .is_some_and(|(lp, id)| lp.clear_timer(TimerId::from_u64(id)));
-            ffi::boolean(cleared)
-        })
-    }
-}
+timer_clear, |ctx, argc, argv| loop_op(ctx, argc, argv, |lp, id, _| {
+    lp.clear_timer(TimerId::from_u64(id))
+}));
 
+raw_fn!(
 /// `timerRef(id, on)`: refs or unrefs a pending timer.
-unsafe extern "C" fn timer_ref(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe {
-        ffi::entry(ctx, || {
-            let id = valid_id(ffi::number(ffi::arg(argc, argv, 0)));
-            let on = qjs::JS_ToBool(ctx, ffi::arg(argc, argv, 1)) > 0;
-            let done = slot(ctx)
-                .and_then(|(_, host)| host.lp.upgrade())
-                .zip(id)
-                .is_some_and(|(lp, id)| {
-                    let id = TimerId::from_u64(id);
-                    if on {
-                        lp.ref_timer(id)
-                    } else {
-                        lp.unref_timer(id)
-                    }
-                });
-            ffi::boolean(done)
-        })
+timer_ref, |ctx, argc, argv| loop_op(ctx, argc, argv, |lp, id, on| {
+    let id = TimerId::from_u64(id);
+    if on {
+        lp.ref_timer(id)
+    } else {
+        lp.unref_timer(id)
     }
-}
+}));
 
+raw_fn!(
 /// `trackPrimitives(on)`: whether some timer is kept by primitive id.
-unsafe extern "C" fn track_primitives(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    // SAFETY: QuickJS calls with a live context and `argc` live arguments.
-    unsafe {
-        ffi::entry(ctx, || {
-            if let Some((slot, _)) = slot(ctx) {
-                slot.primitives
-                    .set(qjs::JS_ToBool(ctx, ffi::arg(argc, argv, 0)) > 0);
-            }
-            ffi::undefined()
-        })
+track_primitives, |ctx, argc, argv| {
+    if let Some((slot, _)) = slot(ctx) {
+        slot.primitives
+            .set(qjs::JS_ToBool(ctx, ffi::arg(argc, argv, 0)) > 0);
     }
-}
+    ffi::undefined()
+});
 
 /// Puts the timer natives on the host object.
 ///
