@@ -82,7 +82,10 @@ impl ConvertError {
                 Exception::throw_range(ctx, &message)
             }
             ConvertError::Cyclic => Exception::throw_type(ctx, &message),
-            ConvertError::Exception(_) => Exception::throw_message(ctx, &message),
+            ConvertError::Exception(_) => match crate::host::js_error(ctx, &message) {
+                Ok(e) => e.throw(),
+                Err(e) => e,
+            },
         }
     }
 

@@ -2,7 +2,7 @@
 //! `abort.js`, `clone.js`, `encoding.js`, `crypto.js`, `performance.js`):
 //! their one native, the OS's entropy for `crypto`.
 
-use rquickjs::{Ctx, Exception, Function, Object, TypedArray};
+use rquickjs::{Ctx, Function, Object, TypedArray};
 
 /// The most bytes one `crypto.getRandomValues` call may fill (as Node).
 const MAX_RANDOM: usize = 65536;
@@ -11,7 +11,7 @@ const MAX_RANDOM: usize = 65536;
 fn random_bytes<'js>(ctx: Ctx<'js>, n: usize) -> rquickjs::Result<TypedArray<'js, u8>> {
     let mut buf = vec![0u8; n.min(MAX_RANDOM)];
     if getrandom::fill(&mut buf).is_err() {
-        return Err(Exception::throw_message(&ctx, "no entropy available"));
+        return Err(crate::host::js_error(&ctx, "no entropy available")?.throw());
     }
     TypedArray::new(ctx, buf)
 }

@@ -80,7 +80,7 @@ impl Host {
     pub(crate) fn route(&self, ctx: &Ctx<'_>, error: rquickjs::Error) {
         let exception = match error {
             rquickjs::Error::Exception => ctx.catch(),
-            other => match rquickjs::Exception::from_message(ctx.clone(), &other.to_string()) {
+            other => match super::js_error(ctx, &other.to_string()) {
                 Ok(e) => e.into_value(),
                 Err(_) => ctx.catch(),
             },

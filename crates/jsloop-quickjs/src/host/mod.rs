@@ -23,7 +23,7 @@ use std::rc::{Rc, Weak};
 use std::time::Duration;
 
 use jsloop::{EventLoop, LocalHandle};
-use rquickjs::{Context, Ctx, Persistent, Value};
+use rquickjs::{Context, Ctx, Exception, Persistent, Value};
 
 pub(crate) use dispatch::Dispatch;
 pub(crate) use jobs::EngineJobs;
@@ -158,4 +158,23 @@ impl Host {
         let events = std::mem::take(&mut *self.events.borrow_mut());
         drop((dispatch, events));
     }
+}
+
+/// `new Error(message)` made from Rust, its `stack` in V8's shape: the
+/// engine captures the stack before the message is set, so the first line
+/// would read `Error` alone.
+pub(crate) fn js_error<'js>(ctx: &Ctx<'js>, message: &str) -> rquickjs::Result<Exception<'js>> {
+    let e = Exception::from_message(ctx.clone(), message)?;
+    match e.get::<_, String>("stack") {
+        Ok(stack) if !message.is_empty() => {
+            let frames = stack.strip_prefix("Error");
+            if let Some(frames) = frames.filter(|f| f.is_empty() || f.starts_with('\n')) {
+                e.set("stack", format!("Error: {message}{frames}"))?;
+            }
+        }
+        Ok(_) => {}
+        // Not a string (a user's `Error.prepareStackTrace`): left as it is.
+        Err(_) => drop(ctx.catch()),
+    }
+    Ok(e)
 }

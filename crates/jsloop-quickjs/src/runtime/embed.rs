@@ -8,11 +8,11 @@ use std::rc::{Rc, Weak};
 
 use jsloop::promise::{Promise, PromiseError, SendResolver};
 use jsloop::{CallbackKind, PanicReport};
-use rquickjs::{Ctx, Exception, Function, Persistent, Value};
+use rquickjs::{Ctx, Function, Persistent, Value};
 
 use super::Runtime;
 use crate::error::Error;
-use crate::host::Host;
+use crate::host::{js_error, Host};
 use crate::value::JsValue;
 
 impl Runtime {
@@ -86,25 +86,6 @@ impl Settler {
 type SyncHostFn = dyn Fn(Vec<JsValue>) -> Result<JsValue, String>;
 type AsyncHostFn = dyn Fn(Vec<JsValue>, Settler);
 
-/// `new Error(message)` made from Rust, its `stack` in V8's shape: the
-/// engine captures the stack before the message is set, so the first line
-/// would read `Error` alone.
-fn error<'js>(ctx: &Ctx<'js>, message: &str) -> rquickjs::Result<Exception<'js>> {
-    let e = Exception::from_message(ctx.clone(), message)?;
-    match e.get::<_, String>("stack") {
-        Ok(stack) if !message.is_empty() => {
-            let frames = stack.strip_prefix("Error");
-            if let Some(frames) = frames.filter(|f| f.is_empty() || f.starts_with('\n')) {
-                e.set("stack", format!("Error: {message}{frames}"))?;
-            }
-        }
-        Ok(_) => {}
-        // Not a string (a user's `Error.prepareStackTrace`): left as it is.
-        Err(_) => drop(ctx.catch()),
-    }
-    Ok(e)
-}
-
 /// Runs a host function, catching a panic: reported to the hook, thrown
 /// as an `Error` at the call site.
 fn guarded<'js, R>(
@@ -126,7 +107,7 @@ fn guarded<'js, R>(
                 let _ = catch_unwind(AssertUnwindSafe(|| hook(&report)));
             }
             let message = format!("host function '{name}' panicked: {message}");
-            Err(error(ctx, &message)?.throw())
+            Err(js_error(ctx, &message)?.throw())
         }
     }
 }
@@ -146,7 +127,7 @@ fn sync_fn<'js>(
             let args = args.map_err(|e| e.throw(&ctx))?;
             match guarded(&ctx, &host, &name, || f(args))? {
                 Ok(v) => rquickjs::IntoJs::into_js(v, &ctx),
-                Err(message) => Err(error(&ctx, &message)?.throw()),
+                Err(message) => Err(js_error(&ctx, &message)?.throw()),
             }
         },
     )
@@ -208,7 +189,7 @@ fn settle(host: &Weak<Host>, both: &Settlers, outcome: Outcome) {
     host.enter(|ctx| match outcome {
         Ok(v) => resolve.restore(ctx)?.call::<_, ()>((v,)),
         Err(message) => {
-            let error = error(ctx, &message)?;
+            let error = js_error(ctx, &message)?;
             reject.restore(ctx)?.call::<_, ()>((error,))
         }
     });
