@@ -5,15 +5,12 @@ use std::ffi::c_int;
 use std::rc::Rc;
 
 use jsloop::ImmediateId;
-use rquickjs::{qjs, Ctx, Object, Persistent, Value};
+use rquickjs::{qjs, Ctx, Object, Persistent};
 
 use super::timers::throw_callback_error;
-use super::{loop_op, name, slot};
+use super::{call_kept, loop_op, name, slot, Kept};
 use crate::ffi::{self, raw_fn, RawFn};
 use crate::host::Host;
-
-/// A kept engine value.
-type Kept = Persistent<Value<'static>>;
 
 /// Runs an immediate: marks its object fired (`_id = 0`), then calls the
 /// callback with `this` = the object and the arguments.
@@ -26,15 +23,7 @@ fn fire(host: &Rc<Host>, target: Kept, f: Kept, args: Vec<Kept>) {
                 return Err(rquickjs::Error::Exception);
             }
         }
-        let args: Vec<Value> = args
-            .into_iter()
-            .map(|a| a.restore(ctx))
-            .collect::<rquickjs::Result<_>>()?;
-        if ffi::call(ctx, &f, Some(&this), &args) {
-            Ok(())
-        } else {
-            Err(rquickjs::Error::Exception)
-        }
+        call_kept(ctx, &f, Some(&this), args)
     });
 }
 

@@ -122,6 +122,33 @@ pub(crate) unsafe fn loop_op(
     crate::ffi::boolean(done)
 }
 
+/// A kept engine value (a callback or argument a loop callback owns).
+pub(crate) type Kept = rquickjs::Persistent<Value<'static>>;
+
+/// Calls `f` with `this` and kept arguments; `Err(Exception)` (pending)
+/// if it threw.
+pub(crate) fn call_kept<'js>(
+    ctx: &Ctx<'js>,
+    f: &Value<'js>,
+    this: Option<&Value<'js>>,
+    args: Vec<Kept>,
+) -> rquickjs::Result<()> {
+    let called = if args.is_empty() {
+        crate::ffi::call(ctx, f, this, &[])
+    } else {
+        let args: Vec<Value> = args
+            .into_iter()
+            .map(|a| a.restore(ctx))
+            .collect::<rquickjs::Result<_>>()?;
+        crate::ffi::call(ctx, f, this, &args)
+    };
+    if called {
+        Ok(())
+    } else {
+        Err(rquickjs::Error::Exception)
+    }
+}
+
 /// Installs every global on the context and gives the host its dispatch.
 ///
 /// # Errors

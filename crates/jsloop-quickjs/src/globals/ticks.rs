@@ -4,27 +4,16 @@
 
 use std::rc::Rc;
 
-use rquickjs::{Ctx, Object, Persistent, Value};
+use rquickjs::{Ctx, Object};
 
-use super::slot;
 use super::timers::throw_callback_error;
+use super::{call_kept, slot, Kept};
 use crate::ffi::{self, raw_fn, RawFn};
 use crate::host::Host;
 
 /// Calls a tick's callback with its arguments.
-fn fire(host: &Rc<Host>, f: Persistent<Value<'static>>, args: Vec<Persistent<Value<'static>>>) {
-    host.enter(|ctx| {
-        let f = f.restore(ctx)?;
-        let args: Vec<Value> = args
-            .into_iter()
-            .map(|a| a.restore(ctx))
-            .collect::<rquickjs::Result<_>>()?;
-        if ffi::call(ctx, &f, None, &args) {
-            Ok(())
-        } else {
-            Err(rquickjs::Error::Exception)
-        }
-    });
+fn fire(host: &Rc<Host>, f: Kept, args: Vec<Kept>) {
+    host.enter(|ctx| call_kept(ctx, &f.restore(ctx)?, None, args));
 }
 
 raw_fn!(
