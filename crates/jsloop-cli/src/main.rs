@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use jsloop_quickjs::{Runtime, Stream};
+use jsloop_quickjs::{Permissions, Runtime, Stream};
 
 mod heap_limit;
 
@@ -73,6 +73,7 @@ fn main() -> ExitCode {
     let heap = heap_limit::heap_limit(v8.max_old_space_size);
     let builder = Runtime::builder()
         .argv(argv)
+        .permissions(Permissions::all())
         .fatal_heap_limit(usize::try_from(heap).unwrap_or(usize::MAX));
     let rt = match builder.build() {
         Ok(rt) => rt,

@@ -64,6 +64,7 @@ mod runtime;
 mod value;
 
 pub use error::Error;
+pub use modules::Permissions;
 pub use output::{Output, Stream};
 pub use runtime::{Builder, Runtime, Settler};
 pub use value::{ConvertError, JsValue};

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use jsloop::VirtualClock;
-use jsloop_quickjs::{Output, Runtime, Stream};
+use jsloop_quickjs::{Output, Permissions, Runtime, Stream};
 
 /// The same rule as the regen script: an error's `Name: message` line.
 fn error_lines(stderr: &str) -> Vec<String> {
@@ -54,7 +54,10 @@ fn run_fixture(path: &Path, virtual_clock: bool) -> Outcome {
         "jsloop".to_string(),
         std::fs::canonicalize(path).unwrap().display().to_string(),
     ];
-    let mut builder = Runtime::builder().argv(argv).output(out.clone());
+    let mut builder = Runtime::builder()
+        .argv(argv)
+        .output(out.clone())
+        .permissions(Permissions::all());
     if virtual_clock {
         builder = builder.virtual_clock(VirtualClock::new());
     }

@@ -10,6 +10,7 @@
 //! | [`process`] | `process`: events, exit codes, warnings, fatal errors |
 //! | [`console`] | `console` and `util.inspect` formatting |
 //! | [`web`] | `performance`, events, abort, `structuredClone`, base64, `crypto` |
+//! | [`module`] | `require`, `module`, `node:module`, the built-in registry |
 //!
 //! The JavaScript halves (`js/*.js`) are loaded by [`loader`] with the one
 //! native `host` object the families fill in; they return the functions
@@ -19,6 +20,7 @@ pub(crate) mod console;
 pub(crate) mod immediates;
 pub(crate) mod loader;
 pub(crate) mod microtasks;
+pub(crate) mod module;
 pub(crate) mod process;
 pub(crate) mod ticks;
 pub(crate) mod timers;
@@ -37,10 +39,11 @@ use crate::host::{Dispatch, Host};
 pub(crate) use process::ProcessInfo;
 
 /// The files, in load order.
-const FILES: [JsFile; 12] = [
+const FILES: [JsFile; 13] = [
     js_file!("stack.js"),
     js_file!("errors.js"),
     js_file!("process.js"),
+    js_file!("module.js"),
     js_file!("timers.js"),
     js_file!("console.js"),
     js_file!("dom.js"),
@@ -172,6 +175,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     microtasks::natives(ctx, &obj)?;
     console::natives(ctx, &obj, host)?;
     web::natives(ctx, &obj)?;
+    module::natives(ctx, &obj, host)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

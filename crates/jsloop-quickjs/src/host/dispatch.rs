@@ -27,6 +27,9 @@ pub(crate) struct Dispatch {
     /// `runTimer(timeout)`: fires a timer while some timer is kept by
     /// primitive id (JavaScript must forget it).
     pub(crate) run_timer: JsFn,
+    /// `runMain(fn, filename)`: runs the main script's compiled CommonJS
+    /// wrapper as the main module (`require.main === module`).
+    pub(crate) run_main: JsFn,
     /// `markWrapper(fn, file, source)`: a script's CommonJS wrapper (its
     /// frames are V8's `Object.<anonymous>`) and source (for columns).
     pub(crate) mark_wrapper: JsFn,
@@ -56,6 +59,7 @@ impl Dispatch {
             run_timer: get("runTimer")?,
             main_module: get("mainModule")?,
             mark_wrapper: get("markWrapper")?,
+            run_main: get("runMain")?,
         })
     }
 }

@@ -28,6 +28,7 @@ use rquickjs::{Context, Ctx, Exception, Persistent, Value};
 pub(crate) use dispatch::Dispatch;
 pub(crate) use jobs::EngineJobs;
 
+use crate::modules::Modules;
 use crate::output::{Output, Stream};
 use crate::runtime::PanicHook;
 
@@ -41,6 +42,8 @@ pub(crate) struct Host {
     pub(crate) context: Context,
     pub(crate) engine: rquickjs::Runtime,
     pub(crate) output: Output,
+    /// The runtime's modules (resolution, permissions, reads).
+    pub(crate) modules: Rc<Modules>,
     /// Wall-clock milliseconds at the loop clock's zero.
     pub(crate) time_origin: f64,
     /// The CPU-time budget of one entry into JavaScript, if limited.
@@ -67,6 +70,7 @@ impl Host {
         context: Context,
         engine: rquickjs::Runtime,
         output: Output,
+        modules: Rc<Modules>,
         cpu_limit: Option<Duration>,
         panic_hook: PanicHook,
     ) -> Rc<Self> {
@@ -81,6 +85,7 @@ impl Host {
             context,
             engine,
             output,
+            modules,
             time_origin,
             cpu_limit,
             panic_hook,

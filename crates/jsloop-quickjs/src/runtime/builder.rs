@@ -10,7 +10,8 @@ use super::Runtime;
 use crate::error::Error;
 use crate::globals::{self, ProcessInfo};
 use crate::host::{EngineJobs, Host};
-use crate::modules::{FileLoader, FileResolver};
+use crate::modules::esm::{EsmLoader, EsmResolver};
+use crate::modules::{Modules, Permissions};
 use crate::output::Output;
 
 /// A panic hook shared by the loop and the host functions.
@@ -26,6 +27,7 @@ pub struct Builder {
     cpu_limit: Option<Duration>,
     virtual_clock: Option<VirtualClock>,
     panic_hook: Option<PanicHook>,
+    permissions: Permissions,
 }
 
 impl std::fmt::Debug for Builder {
@@ -84,6 +86,13 @@ impl Builder {
         self
     }
 
+    /// What scripts may reach outside the engine (default: nothing; the
+    /// `jsloop` command grants everything, as `node` does).
+    pub fn permissions(mut self, permissions: Permissions) -> Self {
+        self.permissions = permissions;
+        self
+    }
+
     /// Called with every panic the runtime catches: in loop callbacks and
     /// in host functions (which also throw a JavaScript error where they
     /// were called). Default: a line on stderr.
@@ -121,7 +130,8 @@ impl Builder {
         if let Some(limit) = self.memory_limit {
             engine.set_memory_limit(limit);
         }
-        engine.set_loader(FileResolver, FileLoader);
+        let modules = Rc::new(Modules::new(self.permissions));
+        engine.set_loader(EsmResolver(modules.clone()), EsmLoader(modules.clone()));
         let context = Context::full(&engine)?;
         if let Some(heap) = &heap {
             context.with(|ctx| heap.attach(&ctx));
@@ -131,6 +141,7 @@ impl Builder {
             context.clone(),
             engine.clone(),
             self.output,
+            modules,
             self.cpu_limit,
             hook,
         );

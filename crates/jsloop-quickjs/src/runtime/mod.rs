@@ -19,11 +19,6 @@ pub use builder::Builder;
 pub(crate) use builder::PanicHook;
 pub use embed::Settler;
 
-/// The CommonJS wrapper a script runs in (Node's module wrapper), on
-/// lines of their own numbered -1 and 0 (QuickJS takes a first line of 0
-/// for "unset"), so the script keeps its own positions.
-const CJS_PREFIX: &str = "\n(function (exports, require, module, __filename, __dirname) {\n";
-
 /// QuickJS bound to an [`EventLoop`]: Node's timers, microtasks, promises
 /// and process events, on the loop thread.
 ///
@@ -90,13 +85,8 @@ impl Runtime {
         if self.host.exit_code().is_some() {
             return Err(Error::Exiting);
         }
-        let wrapped = format!("{CJS_PREFIX}{source}\n}})");
-        let dir = Path::new(name)
-            .parent()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
         self.host.with_ctx(|ctx| {
-            let f = match crate::ffi::eval_script(ctx, &wrapped, name, -1) {
+            let f = match crate::globals::module::compile(ctx, &self.host, source, name) {
                 Ok(f) => f,
                 Err(_) => {
                     let exception = ctx.catch();
@@ -107,23 +97,9 @@ impl Runtime {
             };
             self.host.budgeted(|| {
                 let r: rquickjs::Result<()> = (|| {
-                    let f: Function = f.get()?;
-                    if let Some(dispatch) = self.host.dispatch() {
-                        let mark: Function = dispatch.mark_wrapper.clone().restore(ctx)?;
-                        mark.call::<_, ()>((f.clone(), name, source))?;
-                    }
-                    let module = rquickjs::Object::new(ctx.clone())?;
-                    let exports = rquickjs::Object::new(ctx.clone())?;
-                    module.set("exports", exports.clone())?;
-                    let require: Value = ctx.globals().get("require")?;
-                    f.call((
-                        rquickjs::function::This(exports.clone()),
-                        exports,
-                        require,
-                        module,
-                        name,
-                        dir.as_str(),
-                    ))
+                    let dispatch = self.host.dispatch().ok_or(rquickjs::Error::Unknown)?;
+                    let run: Function = dispatch.run_main.clone().restore(ctx)?;
+                    run.call((f, name))
                 })();
                 if let Err(e) = r {
                     self.host.route(ctx, e);
@@ -177,7 +153,14 @@ impl Runtime {
         self.run_script(&Self::script_path(path).display().to_string(), source)
     }
 
-    /// Runs an ES module file; relative `import`s load from the file system.
+    /// How many module files the runtime read (each at most once).
+    pub fn modules_read(&self) -> usize {
+        self.host.modules.reads()
+    }
+
+    /// Runs an ES module file; `import`s resolve as in Node (built-ins,
+    /// relative files, packages under `node_modules`), files only as the
+    /// [`Permissions`](crate::Permissions) allow.
     /// Top-level `await` works; a rejection of the module's evaluation is
     /// reported like an uncaught exception, and an evaluation that never
     /// settles ends with exit code 13, as in Node.
@@ -193,9 +176,11 @@ impl Runtime {
         }
         let name = Self::script_path(path).display().to_string();
         self.host.with_ctx(|ctx| {
-            let evaluated = self
-                .host
-                .budgeted(|| Module::evaluate(ctx.clone(), name.as_str(), source.as_bytes()));
+            let evaluated = self.host.budgeted(|| {
+                let module = Module::declare(ctx.clone(), name.as_str(), source.as_bytes())?;
+                crate::modules::esm::set_meta(ctx, &module, Path::new(&name))?;
+                module.eval().map(|(_, promise)| promise)
+            });
             let r = evaluated.and_then(|promise| {
                 let dispatch = self.host.dispatch().ok_or(rquickjs::Error::Unknown)?;
                 let watch: Function = dispatch.main_module.clone().restore(ctx)?;

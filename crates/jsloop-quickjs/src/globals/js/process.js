@@ -333,10 +333,5 @@ shared.process = process;
 shared.fatal = fatal;
 define('process', process);
 define('global', globalThis);
-define('require', function require(id) {
-  const e = new Error(`Cannot find module '${id}'`);
-  e.code = 'MODULE_NOT_FOUND';
-  throw e;
-});
 
 return { fatal, rejections, beforeExit, exit, mainModule };

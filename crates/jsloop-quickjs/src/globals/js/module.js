@@ -1,0 +1,226 @@
+// CommonJS as Node runs it (Module, require, require.resolve, the cache,
+// cycles, JSON), `node:module`, the built-in registry's values, and the
+// hook the ES module loader's generated modules call. Resolution, reading
+// and compiling are native (modules/). Returns its part of the dispatch
+// contract (runMain).
+'use strict';
+const { nodeError, invalidArgType, define } = shared;
+const { resolveModule, readModule, compileCommonJs } = host;
+const ReflectApply = Reflect.apply;
+
+const cache = { __proto__: null };
+// Sources of CommonJS files the ES module loader already read.
+const primed = { __proto__: null };
+let mainModule;
+
+function dirname(path) {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? (i === 0 ? '/' : '.') : path.slice(0, i);
+}
+
+function nodeModulePaths(from) {
+  const paths = [];
+  let dir = from;
+  for (;;) {
+    if (!dir.endsWith('/node_modules')) paths.push(`${dir === '/' ? '' : dir}/node_modules`);
+    if (dir === '/' || dir === '.' || dir === '') break;
+    dir = dirname(dir);
+  }
+  return paths;
+}
+
+class Module {
+  constructor(id = '', parent) {
+    this.id = id;
+    this.path = dirname(id);
+    this.exports = {};
+    this.filename = null;
+    this.loaded = false;
+    this.children = [];
+    this.paths = nodeModulePaths(this.path);
+    this.parent = parent;
+    if (parent) parent.children.push(this);
+  }
+  require(id) { return makeRequire(this)(id); }
+}
+
+function requireStack(mod) {
+  const stack = [];
+  for (let m = mod; m; m = m.parent) if (m.filename) stack.push(m.filename);
+  return stack;
+}
+
+// `[kind, value]` for `request` from `mod`, or a thrown Node error.
+function resolveFrom(mod, request) {
+  const r = resolveModule(request, mod.path, undefined);
+  if (r[0] === 'error') {
+    const stack = requireStack(mod);
+    let message = r[2];
+    if (r[1] === 'MODULE_NOT_FOUND' && stack.length > 0) message += `\nRequire stack:\n- ${stack.join('\n- ')}`;
+    const e = new Error(message);
+    e.code = r[1];
+    if (r[1] === 'MODULE_NOT_FOUND') e.requireStack = stack;
+    shared.setStackHeader(e, `Error: ${message}`);
+    throw e;
+  }
+  if (r[0] === 'unsupported') {
+    throw nodeError(Error, 'ERR_JSLOOP_UNSUPPORTED_BUILTIN', `The built-in module 'node:${r[1]}' is not provided by jsloop yet`);
+  }
+  if (r[0] === 'unknown') throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${r[1]}`);
+  return r;
+}
+
+function validateId(id) {
+  if (typeof id !== 'string') throw invalidArgType('id', 'string', id);
+  if (id === '') {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'id' must be a non-empty string. Received ''");
+  }
+}
+
+function makeRequire(mod) {
+  function require(id) {
+    validateId(id);
+    return load(mod, resolveFrom(mod, id));
+  }
+  function resolve(request, options) {
+    validateId(request);
+    if (options !== undefined && options.paths !== undefined) {
+      if (!Array.isArray(options.paths)) throw invalidArgType('options.paths', 'Array', options.paths);
+      let last;
+      for (const base of options.paths) {
+        try { return resolveFrom(new Module(`${base}/[resolve]`), request)[1]; } catch (e) { last = e; }
+      }
+      if (last) throw last;
+    }
+    return resolveFrom(mod, request)[1];
+  }
+  resolve.paths = (request) => (builtinValues[request.replace(/^node:/, '')] !== undefined || request.startsWith('node:')
+    ? null : nodeModulePaths(mod.path));
+  require.resolve = resolve;
+  require.main = mainModule;
+  require.cache = cache;
+  require.extensions = { __proto__: null, '.js': null, '.json': null, '.node': null };
+  return require;
+}
+
+function load(parent, [kind, value]) {
+  if (kind === 'builtin') return builtin(value);
+  const filename = value;
+  const cached = cache[filename];
+  if (cached !== undefined) {
+    return cached.exports;
+  }
+  if (kind === 'module') {
+    throw nodeError(Error, 'ERR_REQUIRE_ESM',
+      `require() of ES Module ${filename}${parent.filename ? ` from ${parent.filename}` : ''} not supported.`);
+  }
+  const mod = new Module(filename, parent);
+  mod.filename = filename;
+  cache[filename] = mod;
+  let threw = true;
+  try {
+    const source = primed[filename] !== undefined ? primed[filename] : readModule(filename);
+    delete primed[filename];
+    if (kind === 'json') {
+      try {
+        mod.exports = JSON.parse(source);
+      } catch (e) {
+        e.message = `${filename}: ${e.message}`;
+        throw e;
+      }
+    } else {
+      const fn = compileCommonJs(source, filename);
+      ReflectApply(fn, mod.exports, [mod.exports, makeRequire(mod), mod, filename, mod.path]);
+    }
+    threw = false;
+  } finally {
+    if (threw) delete cache[filename];
+  }
+  mod.loaded = true;
+  return mod.exports;
+}
+
+// ---- built-ins ----------------------------------------------------------------
+const builtinModules = host.builtinNames;
+function isBuiltin(name) {
+  if (typeof name !== 'string') return false;
+  if (name.startsWith('node:')) return builtinModules.includes(name.slice(5)) || name === 'node:test' || name === 'node:test/reporters';
+  return builtinModules.includes(name);
+}
+function createRequire(filename) {
+  let path = filename;
+  if (typeof path === 'object' && path !== null && typeof path.href === 'string') path = path.href;
+  if (typeof path === 'string' && path.startsWith('file://')) path = decodeURIComponent(path.slice(7));
+  if (typeof path !== 'string' || !path.startsWith('/')) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
+      `The argument 'filename' must be a file URL object, file URL string, or absolute path string. Received ${util.inspect(filename)}`);
+  }
+  const mod = new Module(path);
+  mod.filename = path;
+  return makeRequire(mod);
+}
+Object.assign(Module, {
+  Module, builtinModules, isBuiltin, createRequire, _cache: cache, _nodeModulePaths: nodeModulePaths,
+  wrap: (script) => `(function (exports, require, module, __filename, __dirname) { ${script}\n});`,
+});
+
+const builtinValues = {
+  __proto__: null,
+  module: () => Module,
+  process: () => shared.process,
+  console: () => globalThis.console,
+  timers: () => ({
+    setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout,
+    setInterval: globalThis.setInterval, clearInterval: globalThis.clearInterval,
+    setImmediate: globalThis.setImmediate, clearImmediate: globalThis.clearImmediate,
+  }),
+};
+const builtinCache = { __proto__: null };
+function builtin(name) {
+  let v = builtinCache[name];
+  if (v === undefined) { v = builtinValues[name](); builtinCache[name] = v; }
+  return v;
+}
+
+// ---- the ES module loader's hook ------------------------------------------------
+function esmHook(kind, name, source) {
+  switch (kind) {
+    case 'builtin': return builtin(name);
+    case 'builtin-keys': {
+      const v = builtin(name);
+      return Object.keys(v).concat(typeof v === 'function' ? Object.getOwnPropertyNames(v).filter((k) => !['length', 'name', 'prototype', 'arguments', 'caller'].includes(k) && !Object.keys(v).includes(k)) : []);
+    }
+    case 'prime': if (cache[name] === undefined) primed[name] = source; return undefined;
+    case 'commonjs': {
+      if (cache[name] === undefined && primed[name] === undefined) return undefined;
+      return load(importerModule(name), ['commonjs', name]);
+    }
+    case 'meta-resolve': return function resolve(specifier) {
+      const r = resolveModule(String(specifier), dirname(name), name);
+      if (r[0] === 'builtin') return `node:${r[1]}`;
+      if (r[0] === 'error') { const e = new Error(r[2]); e.code = r[1]; throw e; }
+      return `file://${encodeURI(r[1])}`;
+    };
+    default: return undefined;
+  }
+}
+function importerModule(filename) {
+  const m = new Module(filename);
+  return m;
+}
+Object.defineProperty(globalThis, Symbol.for('jsloop.esm'), { value: esmHook });
+
+// The main script: `fn` is its compiled CommonJS wrapper.
+function runMain(fn, filename) {
+  const mod = new Module('.');
+  mod.filename = filename;
+  mod.path = dirname(filename);
+  mod.paths = nodeModulePaths(mod.path);
+  mainModule = mod;
+  if (filename.startsWith('/')) cache[filename] = mod;
+  const require = makeRequire(mod);
+  ReflectApply(fn, mod.exports, [mod.exports, require, mod, filename, mod.path]);
+  mod.loaded = true;
+}
+
+return { runMain };

@@ -1,0 +1,214 @@
+//! Modules as Node loads them: resolution (Node's algorithm, through
+//! `oxc_resolver`), the CommonJS loader (`js/module.js`, over the natives
+//! here), ES modules (the engine's loader, [`esm`]), and the registry of
+//! built-in modules ([`builtins`]).
+//!
+//! Ground rules:
+//! - One [`Modules`] per runtime, shared (`Rc`) by the natives and the
+//!   engine's resolver and loader; loop thread only.
+//! - A module file is read once: the CommonJS cache (JavaScript) and the
+//!   engine's module table keep what was loaded; [`Modules::reads`] counts.
+//! - Every file a script loads passes [`Permissions::may_load`].
+
+pub(crate) mod builtins;
+pub(crate) mod esm;
+mod lexer;
+mod permissions;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use oxc_resolver::{ModuleType, ResolveError, ResolveOptions, Resolver};
+
+pub use permissions::Permissions;
+
+/// How a resolved module loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// A CommonJS file (`.cjs`, `.js` outside a `"type": "module"` scope).
+    CommonJs,
+    /// An ES module file (`.mjs`, `.js` under `"type": "module"`).
+    Module,
+    /// A JSON file.
+    Json,
+}
+
+impl Format {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Format::CommonJs => "commonjs",
+            Format::Module => "module",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// Why a specifier did not resolve: Node's error code and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Failure {
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
+}
+
+/// The module state of one runtime.
+pub(crate) struct Modules {
+    require: Resolver,
+    import: Resolver,
+    permissions: Permissions,
+    /// Resolved files and their format, for the engine's loader.
+    formats: RefCell<HashMap<PathBuf, Format>>,
+    reads: Cell<usize>,
+}
+
+/// Node 20.20's conditions, in order, for `require` and `import`.
+const REQUIRE_CONDITIONS: [&str; 4] = ["require", "module-sync", "node", "default"];
+const IMPORT_CONDITIONS: [&str; 4] = ["import", "module-sync", "node", "default"];
+
+fn resolver(conditions: &[&str], probe: bool) -> Resolver {
+    Resolver::new(ResolveOptions {
+        condition_names: conditions.iter().map(|c| (*c).to_owned()).collect(),
+        extensions: if probe {
+            vec![".js".into(), ".json".into(), ".node".into()]
+        } else {
+            vec![]
+        },
+        main_files: if probe { vec!["index".into()] } else { vec![] },
+        main_fields: vec!["main".into()],
+        fully_specified: !probe,
+        module_type: true,
+        symlinks: true,
+        ..ResolveOptions::default()
+    })
+}
+
+impl Modules {
+    pub(crate) fn new(permissions: Permissions) -> Self {
+        Self {
+            require: resolver(&REQUIRE_CONDITIONS, true),
+            import: resolver(&IMPORT_CONDITIONS, false),
+            permissions,
+            formats: RefCell::default(),
+            reads: Cell::new(0),
+        }
+    }
+
+    /// Resolves `specifier` from the directory `from`, as `require` does
+    /// (`importer` `None`) or as `import` does from the file `importer`;
+    /// built-ins are looked up before (see [`builtins::lookup`]).
+    pub(crate) fn resolve(
+        &self,
+        specifier: &str,
+        from: &Path,
+        importer: Option<&str>,
+    ) -> Result<(PathBuf, Format), Failure> {
+        let resolver = if importer.is_some() { &self.import } else { &self.require };
+        match resolver.resolve(from, specifier) {
+            Ok(r) => {
+                let path = r.path().to_path_buf();
+                if !self.permissions.may_load(&path) {
+                    return Err(Failure {
+                        code: "ERR_ACCESS_DENIED",
+                        message: format!(
+                            "Access to this API has been restricted. Loading '{}' is not permitted by the runtime's permissions.",
+                            path.display()
+                        ),
+                    });
+                }
+                let format = match (r.module_type(), path.extension().and_then(|e| e.to_str())) {
+                    (_, Some("json")) | (Some(ModuleType::Json), _) => Format::Json,
+                    (Some(ModuleType::Module), _) | (_, Some("mjs")) => Format::Module,
+                    _ => Format::CommonJs,
+                };
+                self.formats.borrow_mut().insert(path.clone(), format);
+                Ok((path, format))
+            }
+            Err(e) => Err(failure(e, specifier, from, importer)),
+        }
+    }
+
+    /// The format a resolved file was found to have (CommonJS if unknown).
+    pub(crate) fn format_of(&self, path: &Path) -> Format {
+        self.formats.borrow().get(path).copied().unwrap_or(Format::CommonJs)
+    }
+
+    /// Reads a module file (counted) as text, invalid UTF-8 as U+FFFD.
+    ///
+    /// # Errors
+    ///
+    /// The OS error.
+    pub(crate) fn read(&self, path: &Path) -> std::io::Result<String> {
+        self.reads.set(self.reads.get() + 1);
+        let bytes = std::fs::read(path)?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        Ok(match text.strip_prefix('\u{FEFF}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        })
+    }
+
+    /// How many module files were read.
+    pub(crate) fn reads(&self) -> usize {
+        self.reads.get()
+    }
+
+    /// The names a CommonJS module exports, as Node detects them
+    /// statically for `import` (cjs-module-lexer's rules, simplified).
+    pub(crate) fn cjs_exports(source: &str) -> Vec<String> {
+        lexer::exports(source)
+    }
+}
+
+/// Node's error for a failed resolution.
+fn failure(e: ResolveError, specifier: &str, from: &Path, importer: Option<&str>) -> Failure {
+    let imported = importer.map_or_else(String::new, |i| format!(" imported from {i}"));
+    match e {
+        ResolveError::PackagePathNotExported {
+            subpath,
+            package_json_path,
+            ..
+        } => {
+            let what = if subpath.is_empty() || subpath == "." {
+                "No \"exports\" main defined".to_owned()
+            } else {
+                format!("Package subpath '{subpath}' is not defined by \"exports\"")
+            };
+            Failure {
+                code: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+                message: format!("{what} in {}{imported}", package_json_path.display()),
+            }
+        }
+        _ if importer.is_some() => {
+            let bare = !(specifier.starts_with('.')
+                || specifier.starts_with('/')
+                || specifier.starts_with("file:"));
+            let message = if bare {
+                format!("Cannot find package '{}'{imported}", package_name(specifier))
+            } else {
+                format!("Cannot find module '{}'{imported}", from.join(specifier).display())
+            };
+            Failure {
+                code: "ERR_MODULE_NOT_FOUND",
+                message,
+            }
+        }
+        _ => Failure {
+            code: "MODULE_NOT_FOUND",
+            message: format!("Cannot find module '{specifier}'"),
+        },
+    }
+}
+
+/// The package name of a bare specifier (`@scope/name/sub` → `@scope/name`).
+fn package_name(specifier: &str) -> &str {
+    let mut parts = specifier.splitn(3, '/');
+    let first = parts.next().unwrap_or(specifier);
+    if first.starts_with('@') {
+        match parts.next() {
+            Some(second) => &specifier[..first.len() + 1 + second.len()],
+            None => specifier,
+        }
+    } else {
+        first
+    }
+}
