@@ -98,14 +98,14 @@ pub(crate) fn parse(text: &str) -> Vec<(String, String)> {
                     out.push((key, value));
                     content = after_newline(content, close + 1);
                 }
-                None => match content.find('\n') {
-                    Some(newline) => {
+                // Never closed: the rest of the line, quote included; on
+                // the last line node keeps nothing and reads on from the quote.
+                None => {
+                    if let Some(newline) = content.find('\n') {
                         out.push((key, content[..newline].to_string()));
                         content = &content[newline + 1..];
                     }
-                    // node keeps nothing, and reads on from the quote.
-                    None => {}
-                },
+                }
             }
             continue;
         }
