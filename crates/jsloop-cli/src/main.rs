@@ -1,78 +1,78 @@
-//! The `jsloop` command: run JavaScript files on the jsloop event loop,
-//! the way `node` runs them.
+//! The `jsloop` command: run JavaScript on the jsloop event loop with
+//! node's command line (`jsloop FILE`, `-e`, `-p`, standard input,
+//! `--env-file`, `JSLOOP_OPTIONS`).
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
 use jsloop_quickjs::{Permissions, Runtime, Stream};
 
+use args::Action;
+use job::Job;
+
+mod args;
+mod env_file;
 mod heap_limit;
+mod job;
+mod setup;
 
-/// Run JavaScript with Node's event-loop semantics on QuickJS.
-#[derive(Debug, Parser)]
-#[command(name = "jsloop", version, about)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
+const HELP: &str = "\
+Run JavaScript with Node's event-loop semantics on QuickJS.
 
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Run a script file (`.mjs` files, or any with --module, as ES modules).
-    Run {
-        #[command(flatten)]
-        v8: V8Options,
-        /// Treat the file as an ES module.
-        #[arg(long)]
-        module: bool,
-        /// The script to run.
-        file: PathBuf,
-        /// Arguments the script sees in `process.argv` after its path.
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-        args: Vec<String>,
-    },
-    /// Evaluate a string of code as a script.
-    Eval {
-        #[command(flatten)]
-        v8: V8Options,
-        /// The code.
-        code: String,
-    },
-}
+Usage: jsloop [options] [FILE | -e CODE | -p CODE | -] [arguments]
+       jsloop run [--module] [options] FILE [arguments]
+       jsloop eval [options] CODE
 
-/// The V8 options node accepts that jsloop honours.
-#[derive(Debug, Args)]
-struct V8Options {
-    /// Heap limit in MiB (default: from the machine's memory, as node's);
-    /// past it the process ends as node's does: "FATAL ERROR: Reached heap
-    /// limit ..." and SIGABRT (exit code 134).
-    #[arg(long, value_name = "MB", alias = "max_old_space_size")]
-    max_old_space_size: Option<u64>,
-}
+With no FILE and no code, the script is read from standard input.
+
+Options:
+  -e, --eval CODE              evaluate CODE as a script
+  -p, --print [CODE]           evaluate CODE (or standard input) and print the result
+  --input-type=commonjs        how to run -e, -p and standard input
+  --env-file=FILE              set environment variables from FILE
+  --env-file-if-exists=FILE    the same, if FILE exists
+  --max-old-space-size=MB      heap limit (default: from the machine's memory, as node's)
+  --module                     run FILE as an ES module (as .mjs files are)
+  -h, --help                   print this help
+  -v, --version                print the version
+
+Environment:
+  JSLOOP_OPTIONS               options read before the command line's, as NODE_OPTIONS
+                               (only --input-type and --max-old-space-size)
+";
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let run = match setup::action(&args) {
+        Ok(Action::Run(run)) => run,
+        Ok(Action::Help) => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Action::Version) => {
+            println!("jsloop {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("jsloop: {e}");
+            return ExitCode::from(9);
+        }
+    };
+    let job = match Job::new(&run) {
+        Ok(job) => job,
+        Err(e) => {
+            eprintln!("jsloop: {e}");
+            return ExitCode::from(e.exit_code());
+        }
+    };
     let exe = std::env::current_exe()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| "jsloop".into());
-    let (argv, job, v8) = match cli.command {
-        Command::Run {
-            v8,
-            module,
-            file,
-            args,
-        } => {
-            let mut argv = vec![exe, Runtime::script_path(&file).display().to_string()];
-            argv.extend(args);
-            let module = module || file.extension().is_some_and(|e| e == "mjs");
-            (argv, Job::File { file, module }, v8)
-        }
-        Command::Eval { v8, code } => (vec![exe], Job::Eval(code), v8),
-    };
-    let heap = heap_limit::heap_limit(v8.max_old_space_size);
+    let heap = heap_limit::heap_limit(run.max_old_space_size);
     let builder = Runtime::builder()
-        .argv(argv)
+        .argv(job.argv(exe, &run.args))
         .permissions(Permissions::all())
         .fatal_heap_limit(usize::try_from(heap).unwrap_or(usize::MAX));
     let rt = match builder.build() {
@@ -82,15 +82,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let started = match &job {
-        Job::File { file, module: true } => rt.run_module(file),
-        Job::File {
-            file,
-            module: false,
-        } => rt.run_file(file),
-        Job::Eval(code) => rt.run_script("[eval]", code),
-    };
-    if let Err(e) = started {
+    if let Err(e) = job.start(&rt) {
         rt.write(Stream::Stderr, &format!("jsloop: {e}\n"));
         return ExitCode::from(1);
     }
@@ -102,9 +94,4 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-enum Job {
-    File { file: PathBuf, module: bool },
-    Eval(String),
 }

@@ -1,0 +1,261 @@
+//! node's command line: `jsloop FILE`, `-e`, `-p`, standard input,
+//! `--env-file`, `JSLOOP_OPTIONS`, and exit code 9 for bad usage. Each
+//! expected output is what node v20.20.2 printed for the command named
+//! beside it (with `node` in place of `jsloop`).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn jsloop_with(args: &[&str], env: &[(&str, &str)], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jsloop"))
+        .args(args)
+        .env_remove("JSLOOP_OPTIONS")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("jsloop runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn jsloop(args: &[&str]) -> Output {
+    jsloop_with(args, &[], "")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("jsloop-cmdline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn exe() -> String {
+    std::fs::canonicalize(env!("CARGO_BIN_EXE_jsloop"))
+        .unwrap()
+        .display()
+        .to_string()
+}
+
+#[test]
+fn print_shows_the_completion_value_as_console_log() {
+    for (code, expected) in [
+        ("1+1", "2\n"),                                                 // node -p '1+1'
+        ("'a'", "a\n"),                                                 // node -p "'a'"
+        ("({a:1,b:\"x\",c:[1,2]})", "{ a: 1, b: 'x', c: [ 1, 2 ] }\n"), // node -p '({a:1,b:"x",c:[1,2]})'
+        ("undefined", "undefined\n"),                                   // node -p 'undefined'
+        ("var y = 4", "undefined\n"),                                   // node -p 'var y = 4'
+        ("Promise.resolve(3)", "Promise { 3 }\n"), // node -p 'Promise.resolve(3)'
+        (
+            "[__filename, __dirname, this === globalThis, typeof module]",
+            "[ '[eval]', '.', true, 'object' ]\n",
+        ),
+    ] {
+        let out = jsloop(&["-p", code]);
+        assert_eq!(
+            (stdout(&out), out.status.code()),
+            (expected.into(), Some(0)),
+            "{code}"
+        );
+    }
+    // node -pe 1+2
+    assert_eq!(stdout(&jsloop(&["-pe", "1+2"])), "3\n");
+    // node --print '2*3'
+    assert_eq!(stdout(&jsloop(&["--print", "2*3"])), "6\n");
+}
+
+#[test]
+fn print_comes_right_after_the_script_before_ticks_and_timers() {
+    // node -p 'process.on("exit",()=>console.log("exit"));setTimeout(()=>console.log("t"));
+    //   Promise.resolve().then(()=>console.log("m")); process.nextTick(()=>console.log("n")); 5'
+    let out = jsloop(&[
+        "-p",
+        "process.on('exit',()=>console.log('exit'));setTimeout(()=>console.log('t'));\
+         Promise.resolve().then(()=>console.log('m')); process.nextTick(()=>console.log('n')); 5",
+    ]);
+    assert_eq!(stdout(&out), "5\nn\nm\nt\nexit\n");
+    // node -p 'process.exitCode = 3; 7'
+    let out = jsloop(&["-p", "process.exitCode = 3; 7"]);
+    assert_eq!((stdout(&out), out.status.code()), ("7\n".into(), Some(3)));
+    // node -p 'process.exit(2); 7'
+    let out = jsloop(&["-p", "process.exit(2); 7"]);
+    assert_eq!((stdout(&out), out.status.code()), ("".into(), Some(2)));
+}
+
+#[test]
+fn process_argv_for_each_form() {
+    let argv = "console.log(JSON.stringify(process.argv.slice(1)))";
+    // node -e '…' a --flag
+    assert_eq!(
+        stdout(&jsloop(&["-e", argv, "a", "--flag"])),
+        "[\"a\",\"--flag\"]\n"
+    );
+    // node -e '…' -- a
+    assert_eq!(stdout(&jsloop(&["-e", argv, "--", "a"])), "[\"a\"]\n");
+    // echo '…' | node - x y
+    assert_eq!(
+        stdout(&jsloop_with(&["-", "x", "y"], &[], argv)),
+        "[\"-\",\"x\",\"y\"]\n"
+    );
+    // echo '…' | node
+    assert_eq!(stdout(&jsloop_with(&[], &[], argv)), "[]\n");
+    // node -p 'process.argv' a
+    let out = jsloop(&["-p", "process.argv", "a"]);
+    assert_eq!(stdout(&out), format!("[ '{}', 'a' ]\n", exe()));
+    // node FILE a --flag (the shorthand of jsloop run)
+    let path = file("argv.js", argv);
+    let out = jsloop(&[path.to_str().unwrap(), "a", "--flag"]);
+    let script = std::fs::canonicalize(&path).unwrap().display().to_string();
+    assert_eq!(stdout(&out), format!("[{script:?},\"a\",\"--flag\"]\n"));
+    // node --max-old-space-size=64 FILE -e x: options end at the script.
+    let out = jsloop(&["--max-old-space-size=64", path.to_str().unwrap(), "-e", "x"]);
+    assert_eq!(stdout(&out), format!("[{script:?},\"-e\",\"x\"]\n"));
+}
+
+#[test]
+fn standard_input_is_the_script_named_stdin() {
+    // echo 'console.log(__filename); throw new Error("s")' | node
+    let out = jsloop_with(&[], &[], "console.log(__filename); throw new Error(\"s\")");
+    assert_eq!(stdout(&out), "[stdin]\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("[stdin]:1:32"), "{}", stderr(&out));
+    // echo 'process.argv.length' | node -p
+    let out = jsloop_with(&["-p"], &[], "process.argv.length");
+    assert_eq!(stdout(&out), "1\n");
+    // printf '#!/usr/bin/env node\nconsole.log(2)' | node -
+    let out = jsloop_with(&["-"], &[], "#!/usr/bin/env node\nconsole.log(2)");
+    assert_eq!(stdout(&out), "2\n");
+}
+
+#[test]
+fn eval_errors_name_the_script_eval() {
+    // node -e 'throw new Error("x")': "    at [eval]:1:7", exit code 1.
+    let out = jsloop(&["--eval", "throw new Error('x')"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("[eval]:1:7"), "{}", stderr(&out));
+}
+
+#[test]
+fn bad_usage_exits_9_with_nodes_message() {
+    for (args, message) in [
+        (&["--bogus"][..], "bad option: --bogus"), // node --bogus
+        (&["-e", "1", "--foo"], "bad option: --foo"), // node -e 1 --foo
+        (&["-e"], "-e requires an argument"),      // node -e
+        (
+            &["--input-type=foo", "-e", "1"],
+            "--input-type must be \"module\" or \"commonjs\"",
+        ),
+        (
+            &["--env-file=missing.env", "-e", "1"],
+            "missing.env: not found",
+        ),
+        (
+            &["--env-file", "missing.env", "-e", "1"],
+            "missing.env: not found",
+        ),
+    ] {
+        let out = jsloop(args);
+        assert_eq!(out.status.code(), Some(9), "{args:?}");
+        assert_eq!(stderr(&out), format!("jsloop: {message}\n"), "{args:?}");
+        assert_eq!(stdout(&out), "");
+    }
+}
+
+#[test]
+fn env_files_set_process_env_without_replacing_the_environment() {
+    let env = file(
+        "vars.env",
+        "# comment\nA=1\nexport B=two\nD=\"double\\nnewline\"\nE=unquoted # comment\nEXISTING=fromfile\n",
+    );
+    let env = env.to_str().unwrap();
+    // EXISTING=fromenv node --env-file=F -p 'JSON.stringify([A, B, D, E, EXISTING])'
+    let out = jsloop_with(
+        &[
+            "--env-file",
+            env,
+            "-p",
+            "const e = process.env; JSON.stringify([e.A, e.B, e.D, e.E, e.EXISTING])",
+        ],
+        &[("EXISTING", "fromenv")],
+        "",
+    );
+    assert_eq!(
+        stdout(&out),
+        "[\"1\",\"two\",\"double\\nnewline\",\"unquoted\",\"fromenv\"]\n"
+    );
+    // node --env-file-if-exists=nope -e 'console.log(1)'
+    let out = jsloop(&["--env-file-if-exists=nope.env", "-e", "console.log(1)"]);
+    assert_eq!(
+        (stdout(&out), stderr(&out)),
+        (
+            "1\n".into(),
+            "nope.env not found. Continuing without it.\n".into()
+        )
+    );
+}
+
+#[test]
+fn jsloop_options_come_before_the_command_line() {
+    // NODE_OPTIONS='-e 1' node -e 1
+    let out = jsloop_with(&["-e", "1"], &[("JSLOOP_OPTIONS", "-e 1")], "");
+    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(
+        stderr(&out),
+        "jsloop: -e is not allowed in JSLOOP_OPTIONS\n"
+    );
+    // NODE_OPTIONS='--env-file=x' node -e 1
+    let out = jsloop_with(&["-e", "1"], &[("JSLOOP_OPTIONS", "--env-file=x")], "");
+    assert_eq!(
+        stderr(&out),
+        "jsloop: --env-file= is not allowed in JSLOOP_OPTIONS\n"
+    );
+    // NODE_OPTIONS='"x' node -e 1
+    let out = jsloop_with(&["-e", "1"], &[("JSLOOP_OPTIONS", "\"x")], "");
+    assert_eq!(out.status.code(), Some(9));
+    // An allowed option takes effect (NODE_OPTIONS=--input-type=module node -p 1
+    // fails with ERR_EVAL_ESM_CANNOT_PRINT, exit code 1).
+    let out = jsloop_with(
+        &["-p", "1"],
+        &[("JSLOOP_OPTIONS", "--input-type=module")],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--print cannot be used with ESM input"));
+    // ...and the command line's comes after it.
+    let out = jsloop_with(
+        &["--input-type=commonjs", "-p", "1"],
+        &[("JSLOOP_OPTIONS", "--input-type=module")],
+        "",
+    );
+    assert_eq!(stdout(&out), "1\n");
+    // An env file's JSLOOP_OPTIONS counts when the environment has none.
+    let env = file("options.env", "JSLOOP_OPTIONS=--bogus\n");
+    let out = jsloop(&["--env-file", env.to_str().unwrap(), "-e", "1"]);
+    assert_eq!(
+        stderr(&out),
+        "jsloop: --bogus is not allowed in JSLOOP_OPTIONS\n"
+    );
+}
+
+#[test]
+fn module_input_is_refused_clearly_until_the_runtime_can_run_it() {
+    let out = jsloop(&["--input-type=module", "-e", "console.log(1)"]);
+    assert_eq!(out.status.code(), Some(9));
+    assert!(stderr(&out).contains("--input-type=module is not supported yet"));
+}
