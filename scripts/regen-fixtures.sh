@@ -25,6 +25,9 @@
 # (tests/fixtures.rs) applies the same rule and additionally compares
 # "SyntaxError: ..." lines by class only.
 #
+# FIXTURES_DIR (relative to the repository) picks another fixture folder,
+# e.g. crates/jsloop-quickjs/tests/module_fixtures.
+#
 # Usage: scripts/regen-fixtures.sh          regenerate in place
 #        scripts/regen-fixtures.sh --check  regenerate into a temporary folder
 #                                           and diff with the committed files
@@ -43,8 +46,21 @@ case "${1:-}" in
     *) echo "usage: $0 [--check]" >&2; exit 2 ;;
 esac
 
-fixtures="$(cd "$(dirname "$0")/../crates/jsloop-quickjs/tests/fixtures" && pwd)"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+fixtures="$(cd "$root/${FIXTURES_DIR:-crates/jsloop-quickjs/tests/fixtures}" && pwd)"
 cd "$fixtures"
+# A fixture folder with packages/ gets node_modules/NAME links to them (never
+# committed; the Rust harness makes the same links).
+if [ -d packages ]; then
+    mkdir -p node_modules
+    for pkg in packages/* packages/@*/*; do
+        [ -d "$pkg" ] || continue
+        case "$pkg" in packages/@*/*) ;; packages/@*) continue ;; esac
+        name=${pkg#packages/}
+        mkdir -p "node_modules/$(dirname "$name")"
+        ln -sfn "$fixtures/$pkg" "node_modules/$name"
+    done
+fi
 
 if ! command -v node > /dev/null; then
     echo "node not found" >&2

@@ -155,14 +155,15 @@ fn read_stdin() -> std::io::Result<String> {
 
 /// A script that runs `source` as global code and prints its completion
 /// value with `console.log` right after, as `node -p` does. Node's `-e`
-/// globals (`module`, `exports`, `__filename`, `__dirname`) are set first.
+/// globals (`module`, `exports`, `require`, `__filename`, `__dirname`) are
+/// set first.
 ///
 /// The runtime has no call that keeps a script's completion value, so
 /// `source` goes through an indirect `eval`: its line and column numbers
 /// are its own, but stack traces name it `<input>`.
 fn print_script(source: &str) -> String {
     format!(
-        "globalThis.module = module; globalThis.exports = exports; \
+        "globalThis.module = module; globalThis.exports = exports; globalThis.require = require; \
          globalThis.__filename = __filename; globalThis.__dirname = '.'; \
          console.log((0, eval)({}));",
         js_string(source)

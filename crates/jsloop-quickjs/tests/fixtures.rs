@@ -78,15 +78,52 @@ fn run_fixture(path: &Path, virtual_clock: bool) -> Outcome {
     }
 }
 
+/// The fixture scripts of `tests/fixtures` and `tests/module_fixtures`.
 fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut all: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "js" || e == "mjs"))
-        .collect();
-    all.sort();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut all = Vec::new();
+    for dir in ["fixtures", "module_fixtures"] {
+        let dir = root.join(dir);
+        link_packages(&dir);
+        let mut some: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "js" || e == "mjs"))
+            .collect();
+        some.sort();
+        all.extend(some);
+    }
     all
+}
+
+/// `node_modules/NAME` links to the fixture packages under `packages/`
+/// (never committed; the regen script makes the same links).
+fn link_packages(dir: &Path) {
+    let packages = dir.join("packages");
+    let Ok(entries) = std::fs::read_dir(&packages) else {
+        return;
+    };
+    let mut names = Vec::new();
+    for e in entries {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        if name.starts_with('@') {
+            for s in std::fs::read_dir(packages.join(&name)).unwrap() {
+                names.push(format!(
+                    "{name}/{}",
+                    s.unwrap().file_name().into_string().unwrap()
+                ));
+            }
+        } else {
+            names.push(name);
+        }
+    }
+    for name in names {
+        let link = dir.join("node_modules").join(&name);
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        if std::fs::symlink_metadata(&link).is_err() {
+            std::os::unix::fs::symlink(packages.join(&name), &link).unwrap();
+        }
+    }
 }
 
 /// On the virtual clock: timers never wait, and timing cannot matter.

@@ -23,7 +23,12 @@ const CJS_PREFIX: &str = "\n(function (exports, require, module, __filename, __d
 ///
 /// [`rquickjs::Error::Exception`] (a `SyntaxError`, pending) if it does
 /// not compile.
-pub(crate) fn compile<'js>(ctx: &Ctx<'js>, host: &Host, source: &str, filename: &str) -> rquickjs::Result<Function<'js>> {
+pub(crate) fn compile<'js>(
+    ctx: &Ctx<'js>,
+    host: &Host,
+    source: &str,
+    filename: &str,
+) -> rquickjs::Result<Function<'js>> {
     let wrapped = format!("{CJS_PREFIX}{source}\n}})");
     let f: Function = crate::ffi::eval_script(ctx, &wrapped, filename, -1)?.get()?;
     if let Some(dispatch) = host.dispatch() {
@@ -38,7 +43,11 @@ pub(crate) fn compile<'js>(ctx: &Ctx<'js>, host: &Host, source: &str, filename: 
 /// # Errors
 ///
 /// The engine's error (out of memory).
-pub(crate) fn natives<'js>(ctx: &Ctx<'js>, o: &Object<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
+pub(crate) fn natives<'js>(
+    ctx: &Ctx<'js>,
+    o: &Object<'js>,
+    host: &Rc<Host>,
+) -> rquickjs::Result<()> {
     let modules = host.modules.clone();
     o.set(
         "resolveModule",
@@ -52,25 +61,31 @@ pub(crate) fn natives<'js>(ctx: &Ctx<'js>, o: &Object<'js>, host: &Rc<Host>) -> 
     let modules = host.modules.clone();
     o.set(
         "readModule",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, path: String| -> rquickjs::Result<String> {
-            modules.read(Path::new(&path)).map_err(|e| {
-                let message = format!("cannot read module '{path}': {e}");
-                match crate::host::js_error(&ctx, &message) {
-                    Ok(e) => e.throw(),
-                    Err(e) => e,
-                }
-            })
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, path: String| -> rquickjs::Result<String> {
+                modules.read(Path::new(&path)).map_err(|e| {
+                    let message = format!("cannot read module '{path}': {e}");
+                    match crate::host::js_error(&ctx, &message) {
+                        Ok(e) => e.throw(),
+                        Err(e) => e,
+                    }
+                })
+            },
+        )?,
     )?;
     let weak = Rc::downgrade(host);
     o.set(
         "compileCommonJs",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, source: String, filename: String| {
-            let Some(host) = weak.upgrade() else {
-                return Err(rquickjs::Error::Unknown);
-            };
-            compile(&ctx, &host, &source, &filename)
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, source: String, filename: String| {
+                let Some(host) = weak.upgrade() else {
+                    return Err(rquickjs::Error::Unknown);
+                };
+                compile(&ctx, &host, &source, &filename)
+            },
+        )?,
     )?;
     let names = Array::new(ctx.clone())?;
     for (i, n) in builtins::NODE_BUILTINS.iter().enumerate() {

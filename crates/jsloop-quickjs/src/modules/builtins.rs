@@ -4,17 +4,74 @@
 /// Every Node 20 built-in loadable without the `node:` prefix
 /// (`require('module').builtinModules`).
 pub(crate) const NODE_BUILTINS: [&str; 68] = [
-    "_http_agent", "_http_client", "_http_common", "_http_incoming", "_http_outgoing",
-    "_http_server", "_stream_duplex", "_stream_passthrough", "_stream_readable",
-    "_stream_transform", "_stream_wrap", "_stream_writable", "_tls_common", "_tls_wrap",
-    "assert", "assert/strict", "async_hooks", "buffer", "child_process", "cluster", "console",
-    "constants", "crypto", "dgram", "diagnostics_channel", "dns", "dns/promises", "domain",
-    "events", "fs", "fs/promises", "http", "http2", "https", "inspector", "inspector/promises",
-    "module", "net", "os", "path", "path/posix", "path/win32", "perf_hooks", "process",
-    "punycode", "querystring", "readline", "readline/promises", "repl", "stream",
-    "stream/consumers", "stream/promises", "stream/web", "string_decoder", "sys", "timers",
-    "timers/promises", "tls", "trace_events", "tty", "url", "util", "util/types", "v8", "vm",
-    "wasi", "worker_threads", "zlib",
+    "_http_agent",
+    "_http_client",
+    "_http_common",
+    "_http_incoming",
+    "_http_outgoing",
+    "_http_server",
+    "_stream_duplex",
+    "_stream_passthrough",
+    "_stream_readable",
+    "_stream_transform",
+    "_stream_wrap",
+    "_stream_writable",
+    "_tls_common",
+    "_tls_wrap",
+    "assert",
+    "assert/strict",
+    "async_hooks",
+    "buffer",
+    "child_process",
+    "cluster",
+    "console",
+    "constants",
+    "crypto",
+    "dgram",
+    "diagnostics_channel",
+    "dns",
+    "dns/promises",
+    "domain",
+    "events",
+    "fs",
+    "fs/promises",
+    "http",
+    "http2",
+    "https",
+    "inspector",
+    "inspector/promises",
+    "module",
+    "net",
+    "os",
+    "path",
+    "path/posix",
+    "path/win32",
+    "perf_hooks",
+    "process",
+    "punycode",
+    "querystring",
+    "readline",
+    "readline/promises",
+    "repl",
+    "stream",
+    "stream/consumers",
+    "stream/promises",
+    "stream/web",
+    "string_decoder",
+    "sys",
+    "timers",
+    "timers/promises",
+    "tls",
+    "trace_events",
+    "tty",
+    "url",
+    "util",
+    "util/types",
+    "v8",
+    "vm",
+    "wasi",
+    "worker_threads",
+    "zlib",
 ];
 
 /// Built-ins Node 20 knows only with the `node:` prefix.
@@ -58,12 +115,21 @@ mod tests {
 
     #[test]
     fn prefixed_names_are_always_builtins_and_bare_ones_only_when_node_allows() {
-        assert_eq!(lookup("node:module"), Some(Builtin::Provided("module".into())));
+        assert_eq!(
+            lookup("node:module"),
+            Some(Builtin::Provided("module".into()))
+        );
         assert_eq!(lookup("module"), Some(Builtin::Provided("module".into())));
         assert_eq!(lookup("fs"), Some(Builtin::Unsupported("fs".into())));
-        assert_eq!(lookup("node:test"), Some(Builtin::Unsupported("test".into())));
+        assert_eq!(
+            lookup("node:test"),
+            Some(Builtin::Unsupported("test".into()))
+        );
         assert_eq!(lookup("test"), None);
-        assert_eq!(lookup("node:nope"), Some(Builtin::Unknown("node:nope".into())));
+        assert_eq!(
+            lookup("node:nope"),
+            Some(Builtin::Unknown("node:nope".into()))
+        );
         assert_eq!(lookup("./fs"), None);
     }
 }

@@ -33,14 +33,26 @@ impl Resolver for EsmResolver {
         if let Some(builtin) = builtins::lookup(name) {
             return match builtin {
                 Builtin::Provided(n) => Ok(format!("node:{n}")),
-                Builtin::Unsupported(n) => Err(throw(ctx, "ERR_JSLOOP_UNSUPPORTED_BUILTIN", &unsupported(&n))),
-                Builtin::Unknown(n) => Err(throw(ctx, "ERR_UNKNOWN_BUILTIN_MODULE", &format!("No such built-in module: {n}"))),
+                Builtin::Unsupported(n) => Err(throw(
+                    ctx,
+                    "ERR_JSLOOP_UNSUPPORTED_BUILTIN",
+                    &unsupported(&n),
+                )),
+                Builtin::Unknown(n) => Err(throw(
+                    ctx,
+                    "ERR_UNKNOWN_BUILTIN_MODULE",
+                    &format!("No such built-in module: {n}"),
+                )),
             };
         }
         let name = name.strip_prefix("file://").unwrap_or(name);
         let dir = Path::new(base).parent().unwrap_or(Path::new("/"));
         match self.0.resolve(name, dir, Some(base)) {
-            Ok((path, _)) => Ok(path.display().to_string()),
+            Ok((path, _)) => {
+                let path = path.display().to_string();
+                self.0.note_specifier(&path, name);
+                Ok(path)
+            }
             Err(f) => Err(throw(ctx, f.code, &f.message)),
         }
     }
@@ -89,7 +101,11 @@ impl Loader for EsmLoader {
             Format::Json => {
                 let source = self.0.read(path).map_err(|_| Error::new_loading(name))?;
                 let literal = serde_literal(&source);
-                Module::declare(ctx.clone(), name, format!("export default JSON.parse({literal});"))
+                Module::declare(
+                    ctx.clone(),
+                    name,
+                    format!("export default JSON.parse({literal});"),
+                )
             }
             Format::CommonJs => {
                 let source = self.0.read(path).map_err(|_| Error::new_loading(name))?;
@@ -104,13 +120,24 @@ impl Loader for EsmLoader {
 }
 
 /// Gives a file module Node's `import.meta`.
-pub(crate) fn set_meta<'js>(ctx: &Ctx<'js>, module: &Module<'js, Declared>, path: &Path) -> Result<()> {
+pub(crate) fn set_meta<'js>(
+    ctx: &Ctx<'js>,
+    module: &Module<'js, Declared>,
+    path: &Path,
+) -> Result<()> {
     let meta = module.meta()?;
     let file = path.display().to_string();
     meta.set("url", file_url(&file))?;
     meta.set("filename", file.as_str())?;
-    meta.set("dirname", path.parent().map(|p| p.display().to_string()).unwrap_or_default())?;
-    let hook: Function = ctx.globals().get(rquickjs::Symbol::new_global(ctx.clone(), HOOK)?)?;
+    meta.set(
+        "dirname",
+        path.parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+    )?;
+    let hook: Function = ctx
+        .globals()
+        .get(rquickjs::Symbol::new_global(ctx.clone(), HOOK)?)?;
     let resolve: Function = hook.call(("meta-resolve", file.as_str()))?;
     meta.set("resolve", resolve)?;
     Ok(())
@@ -121,7 +148,27 @@ pub(crate) fn file_url(path: &str) -> String {
     let mut out = String::from("file://");
     for b in path.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':' | b'@' => out.push(b as char),
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'/'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'~'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'='
+            | b':'
+            | b'@' => out.push(b as char),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -160,19 +207,27 @@ fn wrapper(kind: &str, name: &str, names: &[String]) -> String {
         if n == "default" {
             continue;
         }
-        src.push_str(&format!("const v{i} = m == null ? undefined : m[{}];\nexport {{ v{i} as {} }};\n", serde_literal(n), serde_literal(n)));
+        src.push_str(&format!(
+            "const v{i} = m == null ? undefined : m[{}];\nexport {{ v{i} as {} }};\n",
+            serde_literal(n),
+            serde_literal(n)
+        ));
     }
     src
 }
 
 /// The export names of a built-in, from `js/module.js`.
 fn hook_keys(ctx: &Ctx<'_>, kind: &str, name: &str) -> Result<Vec<String>> {
-    let hook: Function = ctx.globals().get(rquickjs::Symbol::new_global(ctx.clone(), HOOK)?)?;
+    let hook: Function = ctx
+        .globals()
+        .get(rquickjs::Symbol::new_global(ctx.clone(), HOOK)?)?;
     hook.call((format!("{kind}-keys"), name))
 }
 
 /// Hands `js/module.js` the source of a CommonJS file about to be imported.
 fn hook_prime(ctx: &Ctx<'_>, name: &str, source: &str) -> Result<()> {
-    let hook: Function = ctx.globals().get(rquickjs::Symbol::new_global(ctx.clone(), HOOK)?)?;
+    let hook: Function = ctx
+        .globals()
+        .get(rquickjs::Symbol::new_global(ctx.clone(), HOOK)?)?;
     hook.call::<_, ()>(("prime", name, source))
 }

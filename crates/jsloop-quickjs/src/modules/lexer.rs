@@ -21,17 +21,31 @@ pub(crate) fn exports(source: &str) -> Vec<String> {
             if prefix == "exports." && before.ends_with("module.") {
                 continue;
             }
-            if before.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.') {
+            if before
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+            {
                 continue;
             }
-            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$').collect();
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                .collect();
             let after = rest[name.len()..].trim_start();
             if !name.is_empty() && after.starts_with('=') && !after.starts_with("==") {
                 add(&name);
             }
         }
     }
-    for prefix in ["exports['", "exports[\"", "Object.defineProperty(exports, '", "Object.defineProperty(exports, \"", "Object.defineProperty(module.exports, '", "Object.defineProperty(module.exports, \""] {
+    for prefix in [
+        "exports['",
+        "exports[\"",
+        "Object.defineProperty(exports, '",
+        "Object.defineProperty(exports, \"",
+        "Object.defineProperty(module.exports, '",
+        "Object.defineProperty(module.exports, \"",
+    ] {
         let quote = prefix.chars().last().unwrap_or('\'');
         let mut rest = source;
         while let Some(at) = rest.find(prefix) {
@@ -57,51 +71,71 @@ pub(crate) fn exports(source: &str) -> Vec<String> {
     names
 }
 
-/// The top-level keys of an object literal's body (up to its closing brace).
+/// The keys of a `module.exports = { … }` literal, as cjs-module-lexer
+/// reads them: `a` (shorthand), `a: b` and `'a': b` with an identifier
+/// value, `a: require(…)` (then it stops), spreads skipped; any other
+/// value ends the detection.
 fn literal_keys(body: &str) -> Vec<String> {
     let mut keys = Vec::new();
-    let mut depth = 0usize;
-    let mut at_key = true;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '{' | '[' | '(' => {
-                depth += 1;
-                at_key = false;
+    let mut rest = body;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("...") {
+            let ident = identifier(after);
+            if ident.is_empty() {
+                break;
             }
-            '}' | ']' | ')' => {
-                if depth == 0 {
+            rest = after[ident.len()..].trim_start();
+        } else {
+            let (key, after) =
+                if let Some(q) = rest.chars().next().filter(|c| *c == '\'' || *c == '"') {
+                    let Some(end) = rest[1..].find(q) else { break };
+                    (rest[1..1 + end].to_owned(), &rest[end + 2..])
+                } else {
+                    let ident = identifier(rest);
+                    if ident.is_empty() {
+                        break;
+                    }
+                    (ident.to_owned(), &rest[ident.len()..])
+                };
+            let after = after.trim_start();
+            if after.starts_with(',') || after.starts_with('}') {
+                keys.push(key);
+                rest = after;
+            } else if let Some(value) = after.strip_prefix(':') {
+                let value = value.trim_start();
+                if value.starts_with("require(") {
+                    keys.push(key);
                     break;
                 }
-                depth -= 1;
+                let ident = identifier(value);
+                let next = value[ident.len()..].trim_start();
+                if ident.is_empty() || !(next.starts_with(',') || next.starts_with('}')) {
+                    break;
+                }
+                keys.push(key);
+                rest = next;
+            } else {
+                break;
             }
-            ',' if depth == 0 => at_key = true,
-            '\'' | '"' | '`' => {
-                let end = body[i + 1..].find(c).map_or(body.len(), |e| i + 1 + e);
-                if at_key && depth == 0 && c != '`' {
-                    keys.push(body[i + 1..end].to_owned());
-                    at_key = false;
-                }
-                while chars.peek().is_some_and(|(j, _)| *j <= end) {
-                    chars.next();
-                }
-            }
-            c if at_key && depth == 0 && (c.is_alphabetic() || c == '_' || c == '$') => {
-                let name: String = body[i..].chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$').collect();
-                let len = name.len();
-                if !(name == "get" || name == "set" || name == "async") || body[i + len..].trim_start().starts_with([':', ',', '(', '}']) {
-                    keys.push(name);
-                    at_key = false;
-                }
-                for _ in 1..len {
-                    chars.next();
-                }
-            }
-            '.' if at_key && depth == 0 => at_key = false,
-            _ => {}
+        }
+        match rest.strip_prefix(',') {
+            Some(r) => rest = r,
+            None => break,
         }
     }
     keys
+}
+
+/// The identifier at the start of `s` (empty if none).
+fn identifier(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|(i, c)| {
+            !(c.is_alphanumeric() || *c == '_' || *c == '$') || (*i == 0 && c.is_ascii_digit())
+        })
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 fn is_identifier_or_string(n: &str) -> bool {
@@ -122,7 +156,9 @@ mod tests {
 
     #[test]
     fn finds_the_keys_of_an_exported_object_literal() {
-        let src = "module.exports = { one, two: 2, 'three': 3, four() {}, five: { nested: 1 }, ...rest };";
-        assert_eq!(exports(src), ["one", "two", "three", "four", "five"]);
+        let src = "module.exports = { one, ...rest, two: two, 'three': three, four: require('x'), five };";
+        assert_eq!(exports(src), ["one", "two", "three", "four"]);
+        // A value that is not an identifier ends the detection (as Node).
+        assert_eq!(exports("module.exports = { a, b: 2, c };"), ["a"]);
     }
 }

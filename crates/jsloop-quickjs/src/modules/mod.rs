@@ -58,6 +58,8 @@ pub(crate) struct Modules {
     permissions: Permissions,
     /// Resolved files and their format, for the engine's loader.
     formats: RefCell<HashMap<PathBuf, Format>>,
+    /// The specifier last written for each resolved module (for errors).
+    specifiers: RefCell<HashMap<String, String>>,
     reads: Cell<usize>,
 }
 
@@ -89,6 +91,7 @@ impl Modules {
             import: resolver(&IMPORT_CONDITIONS, false),
             permissions,
             formats: RefCell::default(),
+            specifiers: RefCell::default(),
             reads: Cell::new(0),
         }
     }
@@ -102,7 +105,11 @@ impl Modules {
         from: &Path,
         importer: Option<&str>,
     ) -> Result<(PathBuf, Format), Failure> {
-        let resolver = if importer.is_some() { &self.import } else { &self.require };
+        let resolver = if importer.is_some() {
+            &self.import
+        } else {
+            &self.require
+        };
         match resolver.resolve(from, specifier) {
             Ok(r) => {
                 let path = r.path().to_path_buf();
@@ -129,7 +136,11 @@ impl Modules {
 
     /// The format a resolved file was found to have (CommonJS if unknown).
     pub(crate) fn format_of(&self, path: &Path) -> Format {
-        self.formats.borrow().get(path).copied().unwrap_or(Format::CommonJs)
+        self.formats
+            .borrow()
+            .get(path)
+            .copied()
+            .unwrap_or(Format::CommonJs)
     }
 
     /// Reads a module file (counted) as text, invalid UTF-8 as U+FFFD.
@@ -144,6 +155,33 @@ impl Modules {
         Ok(match text.strip_prefix('\u{FEFF}') {
             Some(rest) => rest.to_owned(),
             None => text,
+        })
+    }
+
+    /// Remembers that `specifier` named the module `resolved`.
+    pub(crate) fn note_specifier(&self, resolved: &str, specifier: &str) {
+        self.specifiers
+            .borrow_mut()
+            .insert(resolved.to_owned(), specifier.to_owned());
+    }
+
+    /// Node's message for the engine's link error `Could not find export
+    /// 'NAME' in module 'PATH'`, if `message` is one.
+    pub(crate) fn link_error_message(&self, message: &str) -> Option<String> {
+        let rest = message.strip_prefix("Could not find export '")?;
+        let (name, rest) = rest.split_once("' in module '")?;
+        let path = rest.strip_suffix('\'')?;
+        let spec = self
+            .specifiers
+            .borrow()
+            .get(path)
+            .cloned()
+            .unwrap_or_else(|| path.to_owned());
+        Some(match self.format_of(Path::new(path)) {
+            Format::CommonJs => format!(
+                "Named export '{name}' not found. The requested module '{spec}' is a CommonJS module, which may not support all module.exports as named exports."
+            ),
+            _ => format!("The requested module '{spec}' does not provide an export named '{name}'"),
         })
     }
 
@@ -183,9 +221,15 @@ fn failure(e: ResolveError, specifier: &str, from: &Path, importer: Option<&str>
                 || specifier.starts_with('/')
                 || specifier.starts_with("file:"));
             let message = if bare {
-                format!("Cannot find package '{}'{imported}", package_name(specifier))
+                format!(
+                    "Cannot find package '{}'{imported}",
+                    package_name(specifier)
+                )
             } else {
-                format!("Cannot find module '{}'{imported}", from.join(specifier).display())
+                format!(
+                    "Cannot find module '{}'{imported}",
+                    normalize(&from.join(specifier)).display()
+                )
             };
             Failure {
                 code: "ERR_MODULE_NOT_FOUND",
@@ -197,6 +241,21 @@ fn failure(e: ResolveError, specifier: &str, from: &Path, importer: Option<&str>
             message: format!("Cannot find module '{specifier}'"),
         },
     }
+}
+
+/// `path` with `.` and `..` components folded (no file system access).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The package name of a bare specifier (`@scope/name/sub` → `@scope/name`).

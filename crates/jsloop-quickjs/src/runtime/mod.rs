@@ -187,10 +187,33 @@ impl Runtime {
                 watch.call::<_, ()>((promise,))
             });
             if let Err(e) = r {
-                self.host.route(ctx, e);
+                let exception = match e {
+                    rquickjs::Error::Exception => ctx.catch(),
+                    other => {
+                        self.host.route(ctx, other);
+                        return;
+                    }
+                };
+                self.node_link_error(ctx, &exception);
+                self.host.fatal(ctx, exception, false);
             }
         });
         Ok(())
+    }
+
+    /// Rewrites the engine's "export not found" link error to Node's words.
+    fn node_link_error(&self, ctx: &Ctx<'_>, exception: &Value<'_>) {
+        let Some(obj) = exception.as_object() else {
+            return;
+        };
+        let Ok(message) = obj.get::<_, String>("message") else {
+            return;
+        };
+        if let Some(node) = self.host.modules.link_error_message(&message) {
+            let _ = obj.set("message", node.as_str());
+            let _ = obj.set("stack", format!("SyntaxError: {node}"));
+        }
+        let _ = ctx;
     }
 
     /// Runs the loop until the script is done, as Node does: when the loop

@@ -92,7 +92,8 @@ function makeRequire(mod) {
       }
       if (last) throw last;
     }
-    return resolveFrom(mod, request)[1];
+    const r = resolveFrom(mod, request);
+    return r[0] === 'builtin' ? (request.startsWith('node:') ? request : r[1]) : r[1];
   }
   resolve.paths = (request) => (builtinValues[request.replace(/^node:/, '')] !== undefined || request.startsWith('node:')
     ? null : nodeModulePaths(mod.path));

@@ -1,0 +1,2 @@
+export const value = 'from esm-lib';
+export default function greet(name) { return `hi ${name}`; }

@@ -1,0 +1,1 @@
+module.exports = { hello: (n) => 'hello ' + n, version: 3 };

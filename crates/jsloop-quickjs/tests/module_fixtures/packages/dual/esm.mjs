@@ -1,0 +1,1 @@
+export const which = 'esm';

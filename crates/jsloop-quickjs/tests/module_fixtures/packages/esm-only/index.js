@@ -1,0 +1,1 @@
+export default 'esm-only default'; export const named = 'esm-only named';

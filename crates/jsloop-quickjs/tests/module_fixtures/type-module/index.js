@@ -1,0 +1,1 @@
+export const kind = typeof require === 'undefined' ? 'esm (no require)' : 'cjs';
