@@ -66,5 +66,5 @@ mod value;
 pub use error::Error;
 pub use modules::Permissions;
 pub use output::{Output, Stream};
-pub use runtime::{Builder, Runtime, Settler};
+pub use runtime::{Builder, NativeModule, Runtime, Settler};
 pub use value::{ConvertError, JsValue};

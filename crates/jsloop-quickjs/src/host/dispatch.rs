@@ -30,6 +30,8 @@ pub(crate) struct Dispatch {
     /// `runMain(fn, filename)`: runs the main script's compiled CommonJS
     /// wrapper as the main module (`require.main === module`).
     pub(crate) run_main: JsFn,
+    /// `registerNative(name, exports)`: a Rust module in the registry.
+    pub(crate) register_native: JsFn,
     /// `markWrapper(fn, file, source)`: a script's CommonJS wrapper (its
     /// frames are V8's `Object.<anonymous>`) and source (for columns).
     pub(crate) mark_wrapper: JsFn,
@@ -60,6 +62,7 @@ impl Dispatch {
             main_module: get("mainModule")?,
             mark_wrapper: get("markWrapper")?,
             run_main: get("runMain")?,
+            register_native: get("registerNative")?,
         })
     }
 }

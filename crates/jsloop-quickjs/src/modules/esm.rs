@@ -19,6 +19,9 @@ use super::{Format, Modules};
 /// their values: `globalThis[Symbol.for(KEY)](kind, name)`.
 const HOOK: &str = "jsloop.esm";
 
+/// The module-name prefix of registered native modules.
+const NATIVE: &str = "jsloop:native:";
+
 /// Resolves `import` specifiers.
 pub(crate) struct EsmResolver(pub(crate) Rc<Modules>);
 
@@ -30,6 +33,9 @@ impl Resolver for EsmResolver {
         name: &str,
         _attributes: Option<ImportAttributes<'js>>,
     ) -> Result<String> {
+        if self.0.is_native(name) {
+            return Ok(format!("{NATIVE}{name}"));
+        }
         if let Some(builtin) = builtins::lookup(name) {
             return match builtin {
                 Builtin::Provided(n) => Ok(format!("node:{n}")),
@@ -86,6 +92,10 @@ impl Loader for EsmLoader {
         name: &str,
         _attributes: Option<ImportAttributes<'js>>,
     ) -> Result<Module<'js, Declared>> {
+        if let Some(native) = name.strip_prefix(NATIVE) {
+            let keys = hook_keys(ctx, "native", native)?;
+            return Module::declare(ctx.clone(), name, wrapper("native", native, &keys));
+        }
         if let Some(builtin) = name.strip_prefix("node:") {
             let keys = hook_keys(ctx, "builtin", builtin)?;
             return Module::declare(ctx.clone(), name, wrapper("builtin", builtin, &keys));

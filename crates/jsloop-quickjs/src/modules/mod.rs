@@ -61,6 +61,8 @@ pub(crate) struct Modules {
     /// The specifier last written for each resolved module (for errors).
     specifiers: RefCell<HashMap<String, String>>,
     reads: Cell<usize>,
+    /// Names of the native modules embedders registered.
+    natives: RefCell<std::collections::HashSet<String>>,
 }
 
 /// Node 20.20's conditions, in order, for `require` and `import`.
@@ -93,6 +95,7 @@ impl Modules {
             formats: RefCell::default(),
             specifiers: RefCell::default(),
             reads: Cell::new(0),
+            natives: RefCell::default(),
         }
     }
 
@@ -183,6 +186,16 @@ impl Modules {
             ),
             _ => format!("The requested module '{spec}' does not provide an export named '{name}'"),
         })
+    }
+
+    /// Registers a native module's name.
+    pub(crate) fn register_native(&self, name: &str) {
+        self.natives.borrow_mut().insert(name.to_owned());
+    }
+
+    /// Whether `name` is a registered native module.
+    pub(crate) fn is_native(&self, name: &str) -> bool {
+        self.natives.borrow().contains(name)
     }
 
     /// How many module files were read.

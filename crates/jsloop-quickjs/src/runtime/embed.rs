@@ -83,8 +83,8 @@ impl Settler {
     }
 }
 
-type SyncHostFn = dyn Fn(Vec<JsValue>) -> Result<JsValue, String>;
-type AsyncHostFn = dyn Fn(Vec<JsValue>, Settler);
+pub(crate) type SyncHostFn = dyn Fn(Vec<JsValue>) -> Result<JsValue, String>;
+pub(crate) type AsyncHostFn = dyn Fn(Vec<JsValue>, Settler);
 
 /// Runs a host function, catching a panic: reported to the hook, thrown
 /// as an `Error` at the call site.
@@ -112,7 +112,7 @@ fn guarded<'js, R>(
     }
 }
 
-fn sync_fn<'js>(
+pub(crate) fn sync_fn<'js>(
     ctx: &Ctx<'js>,
     host: Weak<Host>,
     name: String,
@@ -133,7 +133,7 @@ fn sync_fn<'js>(
     )
 }
 
-fn async_fn<'js>(
+pub(crate) fn async_fn<'js>(
     ctx: &Ctx<'js>,
     host: Weak<Host>,
     name: String,

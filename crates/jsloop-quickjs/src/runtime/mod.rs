@@ -14,10 +14,12 @@ use crate::value::JsValue;
 
 mod builder;
 mod embed;
+mod native;
 
 pub use builder::Builder;
 pub(crate) use builder::PanicHook;
 pub use embed::Settler;
+pub use native::NativeModule;
 
 /// QuickJS bound to an [`EventLoop`]: Node's timers, microtasks, promises
 /// and process events, on the loop thread.

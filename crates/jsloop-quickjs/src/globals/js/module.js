@@ -9,6 +9,8 @@ const { resolveModule, readModule, compileCommonJs } = host;
 const ReflectApply = Reflect.apply;
 
 const cache = { __proto__: null };
+// Modules embedders registered from Rust, by name.
+const natives = { __proto__: null };
 // Sources of CommonJS files the ES module loader already read.
 const primed = { __proto__: null };
 let mainModule;
@@ -52,6 +54,7 @@ function requireStack(mod) {
 
 // `[kind, value]` for `request` from `mod`, or a thrown Node error.
 function resolveFrom(mod, request) {
+  if (natives[request] !== undefined) return ['native', request];
   const r = resolveModule(request, mod.path, undefined);
   if (r[0] === 'error') {
     const stack = requireStack(mod);
@@ -106,6 +109,7 @@ function makeRequire(mod) {
 
 function load(parent, [kind, value]) {
   if (kind === 'builtin') return builtin(value);
+  if (kind === 'native') return natives[value];
   const filename = value;
   const cached = cache[filename];
   if (cached !== undefined) {
@@ -191,6 +195,8 @@ function esmHook(kind, name, source) {
       const v = builtin(name);
       return Object.keys(v).concat(typeof v === 'function' ? Object.getOwnPropertyNames(v).filter((k) => !['length', 'name', 'prototype', 'arguments', 'caller'].includes(k) && !Object.keys(v).includes(k)) : []);
     }
+    case 'native': return natives[name];
+    case 'native-keys': return Object.keys(natives[name]);
     case 'prime': if (cache[name] === undefined) primed[name] = source; return undefined;
     case 'commonjs': {
       if (cache[name] === undefined && primed[name] === undefined) return undefined;
@@ -224,4 +230,8 @@ function runMain(fn, filename) {
   mod.loaded = true;
 }
 
-return { runMain };
+function registerNative(name, exports) {
+  natives[name] = exports;
+}
+
+return { runMain, registerNative };

@@ -1,0 +1,181 @@
+//! Modules from Rust's side: native modules, the file-system permission,
+//! built-ins jsloop lacks, and that a module file is read once.
+
+use std::path::{Path, PathBuf};
+
+use jsloop_quickjs::{JsValue, NativeModule, Output, Permissions, Runtime, Stream};
+
+/// A fresh directory with `files` (name, source) written into it.
+fn project(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("modules-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (file, source) in files {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, source).unwrap();
+    }
+    std::fs::canonicalize(dir).unwrap()
+}
+
+/// Runs `main` of `dir` with `permissions`; returns (stdout, stderr, code).
+fn run(
+    dir: &Path,
+    main: &str,
+    permissions: Permissions,
+    setup: impl FnOnce(&Runtime),
+) -> (String, String, i32) {
+    let out = Output::capture();
+    let rt = Runtime::builder()
+        .output(out.clone())
+        .permissions(permissions)
+        .build()
+        .unwrap();
+    setup(&rt);
+    let path = dir.join(main);
+    if main.ends_with(".mjs") {
+        rt.run_module(&path).unwrap();
+    } else {
+        rt.run_file(&path).unwrap();
+    }
+    let code = rt.run().unwrap();
+    (
+        out.captured(Stream::Stdout),
+        out.captured(Stream::Stderr),
+        code,
+    )
+}
+
+fn calc() -> NativeModule {
+    NativeModule::new()
+        .value("version", JsValue::from(3.0))
+        .function("double", |args| match args.first() {
+            Some(JsValue::Number(n)) => Ok(JsValue::Number(n * 2.0)),
+            _ => Err("double wants a number".into()),
+        })
+        .async_function("later", |args, settler| {
+            let v = args.into_iter().next().unwrap_or_default();
+            std::thread::spawn(move || settler.resolve(v));
+        })
+}
+
+#[test]
+fn a_native_module_loads_with_require_and_import_without_file_permission() {
+    let dir = project(
+        "native",
+        &[
+            (
+                "main.js",
+                "const c = require('calc');
+                 console.log(c.version, c.double(21), require('calc') === c);
+                 try { c.double('x'); } catch (e) { console.log(e.message); }
+                 c.later('async').then((v) => console.log(v));",
+            ),
+            (
+                "main.mjs",
+                "import calc, { double, version } from 'calc';
+                 console.log(version, double(2), calc.version, await calc.later(7));",
+            ),
+        ],
+    );
+    let (stdout, stderr, code) = run(&dir, "main.js", Permissions::none(), |rt| {
+        rt.register_module("calc", calc()).unwrap();
+    });
+    assert_eq!(
+        (stdout.as_str(), code),
+        ("3 42 true\ndouble wants a number\nasync\n", 0),
+        "{stderr}"
+    );
+    let (stdout, stderr, code) = run(&dir, "main.mjs", Permissions::none(), |rt| {
+        rt.register_module("calc", calc()).unwrap();
+    });
+    assert_eq!((stdout.as_str(), code), ("3 4 3 7\n", 0), "{stderr}");
+}
+
+#[test]
+fn module_files_load_only_as_the_permissions_allow() {
+    let dir = project(
+        "permissions",
+        &[
+            ("app/main.js", "try { console.log(require('./near').v, require('../outside').v); } catch (e) { console.log(e.code); }"),
+            ("app/near.js", "exports.v = 'near';"),
+            ("outside.js", "exports.v = 'outside';"),
+        ],
+    );
+    let (stdout, _, _) = run(&dir, "app/main.js", Permissions::none(), |_| {});
+    assert_eq!(stdout, "ERR_ACCESS_DENIED\n");
+    let (stdout, _, _) = run(
+        &dir,
+        "app/main.js",
+        Permissions::none().module_roots([dir.join("app")]),
+        |_| {},
+    );
+    assert_eq!(stdout, "ERR_ACCESS_DENIED\n");
+    let (stdout, _, _) = run(
+        &dir,
+        "app/main.js",
+        Permissions::none().module_roots([&dir]),
+        |_| {},
+    );
+    assert_eq!(stdout, "near outside\n");
+    let (stdout, _, _) = run(&dir, "app/main.js", Permissions::all(), |_| {});
+    assert_eq!(stdout, "near outside\n");
+}
+
+#[test]
+fn a_builtin_jsloop_lacks_fails_with_its_own_code() {
+    let dir = project(
+        "unsupported",
+        &[
+            (
+                "main.js",
+                "try { require('fs'); } catch (e) { console.log(e.code, e.message); }",
+            ),
+            (
+                "main.mjs",
+                "try { await import('node:zlib'); } catch (e) { console.log(e.code, e.message); }",
+            ),
+        ],
+    );
+    let (stdout, _, _) = run(&dir, "main.js", Permissions::all(), |_| {});
+    assert_eq!(
+        stdout,
+        "ERR_JSLOOP_UNSUPPORTED_BUILTIN The built-in module 'node:fs' is not provided by jsloop yet\n"
+    );
+    let (stdout, _, _) = run(&dir, "main.mjs", Permissions::all(), |_| {});
+    assert_eq!(
+        stdout,
+        "ERR_JSLOOP_UNSUPPORTED_BUILTIN The built-in module 'node:zlib' is not provided by jsloop yet\n"
+    );
+}
+
+#[test]
+fn a_module_file_is_read_once_however_often_it_is_loaded() {
+    let dir = project(
+        "reads",
+        &[
+            (
+                "main.mjs",
+                "import shared from './shared.cjs';
+                 import './a.mjs';
+                 import './b.mjs';
+                 const again = await import('./shared.cjs');
+                 console.log(shared.n, again.default === shared);",
+            ),
+            ("a.mjs", "import s from './shared.cjs'; import { createRequire } from 'node:module'; createRequire(import.meta.url)('./shared.cjs').n++;"),
+            ("b.mjs", "import s from './shared.cjs'; s.n++;"),
+            ("shared.cjs", "exports.n = 1; require('./leaf.js'); require('./leaf.js');"),
+            ("leaf.js", "module.exports = 'leaf';"),
+        ],
+    );
+    let out = Output::capture();
+    let rt = Runtime::builder()
+        .output(out.clone())
+        .permissions(Permissions::all())
+        .build()
+        .unwrap();
+    rt.run_module(&dir.join("main.mjs")).unwrap();
+    assert_eq!(rt.run().unwrap(), 0, "{}", out.captured(Stream::Stderr));
+    assert_eq!(out.captured(Stream::Stdout), "3 true\n");
+    // a.mjs, b.mjs, shared.cjs, leaf.js (main.mjs is read by run_module).
+    assert_eq!(rt.modules_read(), 4);
+}
