@@ -38,6 +38,8 @@ pub(crate) struct Invocation {
     pub(crate) env_files: Vec<EnvFile>,
     /// `--max-old-space-size`, in MiB.
     pub(crate) max_old_space_size: Option<u64>,
+    /// `-r`/`--require` preloads, in order.
+    pub(crate) preloads: Vec<String>,
     /// What the script sees in `process.argv` after the executable (and
     /// the script's path, for a file).
     pub(crate) args: Vec<String>,
@@ -273,7 +275,11 @@ impl Parser {
             "--module" => self.run.module_file = true,
             "-h" | "--help" => self.help = true,
             "-v" | "--version" => self.version = true,
-            "-r" | "--require" | "--import" => return Err(UsageError::Unsupported(name.into())),
+            "-r" | "--require" => {
+                let v = value(rest)?;
+                self.run.preloads.push(v);
+            }
+            "--import" => return Err(UsageError::Unsupported(name.into())),
             _ => return Err(UsageError::BadOption(token.to_string())),
         }
         Ok(())

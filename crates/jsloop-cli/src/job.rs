@@ -12,11 +12,6 @@ use crate::args::{Entry, Invocation};
 /// Why a run cannot start.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum JobError {
-    /// `--input-type=module` for code not in a file.
-    #[error(
-        "--input-type=module is not supported yet: the runtime cannot run an ES module from a string"
-    )]
-    ModuleInput,
     /// `-p` with `--input-type=module` (node's `ERR_EVAL_ESM_CANNOT_PRINT`).
     #[error("--print cannot be used with ESM input")]
     EsmCannotPrint,
@@ -33,7 +28,7 @@ impl JobError {
     pub(crate) fn exit_code(&self) -> u8 {
         match self {
             JobError::EsmCannotPrint | JobError::Stdin(_) => 1,
-            JobError::ModuleInput | JobError::NoScript => 9,
+            JobError::NoScript => 9,
         }
     }
 }
@@ -47,6 +42,14 @@ pub(crate) enum Job {
         path: PathBuf,
         /// Run it as an ES module.
         module: bool,
+    },
+    /// Code not in a file, run as an ES module (`--input-type=module`)
+    /// named `name` in the working directory, as node names it.
+    Module {
+        /// `[eval1]` or `[stdin]`.
+        name: &'static str,
+        /// The code.
+        source: String,
     },
     /// Code not in a file, run as a script named `name`.
     Script {
@@ -83,18 +86,18 @@ impl Job {
                 ("[stdin]", String::new())
             }
         };
-        if run.module_input {
-            return Err(if run.print {
-                JobError::EsmCannotPrint
-            } else {
-                JobError::ModuleInput
-            });
+        if run.module_input && run.print {
+            return Err(JobError::EsmCannotPrint);
         }
         let source = if name == "[stdin]" {
             read_stdin().map_err(JobError::Stdin)?
         } else {
             source
         };
+        if run.module_input {
+            let name = if name == "[eval]" { "[eval1]" } else { name };
+            return Ok(Job::Module { name, source });
+        }
         Ok(Job::Script {
             name,
             source,
@@ -126,6 +129,10 @@ impl Job {
                 path,
                 module: false,
             } => rt.run_file(path),
+            Job::Module { name, source } => {
+                let cwd = std::env::current_dir().unwrap_or_default();
+                rt.run_module_source(&cwd.join(name).display().to_string(), source)
+            }
             Job::Script {
                 name,
                 source,

@@ -82,6 +82,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    for specifier in &run.preloads {
+        if let Err(e) = rt.preload(specifier) {
+            rt.write(Stream::Stderr, &format!("jsloop: {e}\n"));
+            return ExitCode::from(1);
+        }
+    }
     if let Err(e) = job.start(&rt) {
         rt.write(Stream::Stderr, &format!("jsloop: {e}\n"));
         return ExitCode::from(1);

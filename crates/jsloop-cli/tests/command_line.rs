@@ -254,8 +254,43 @@ fn jsloop_options_come_before_the_command_line() {
 }
 
 #[test]
-fn module_input_is_refused_clearly_until_the_runtime_can_run_it() {
-    let out = jsloop(&["--input-type=module", "-e", "console.log(1)"]);
-    assert_eq!(out.status.code(), Some(9));
-    assert!(stderr(&out).contains("--input-type=module is not supported yet"));
+fn input_type_module_runs_eval_and_stdin_code_as_an_es_module() {
+    // node --input-type=module -e "import m from 'node:module'; console.log(typeof m.createRequire, typeof require, import.meta.url.startsWith('file:///'))"
+    let out = jsloop(&[
+        "--input-type=module",
+        "-e",
+        "import m from 'node:module'; console.log(typeof m.createRequire, typeof require, import.meta.url.startsWith('file:///'))",
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "function undefined true\n",
+        "{}",
+        stderr(&out)
+    );
+    // echo "const x = await Promise.resolve(5); console.log(x)" | node --input-type=module
+    let out = jsloop_with(
+        &["--input-type=module"],
+        &[],
+        "const x = await Promise.resolve(5); console.log(x)",
+    );
+    assert_eq!(stdout(&out), "5\n", "{}", stderr(&out));
+}
+
+#[test]
+fn require_preloads_run_before_the_main_script_in_order() {
+    let first = file("preload-first.js", "globalThis.order = ['first'];");
+    let second = file("preload-second.js", "globalThis.order.push('second');");
+    let main = file(
+        "preload-main.js",
+        "console.log(order.concat('main').join(' '), require.main === module);",
+    );
+    // node -r FIRST --require SECOND MAIN
+    let out = jsloop(&[
+        "-r",
+        first.to_str().unwrap(),
+        "--require",
+        second.to_str().unwrap(),
+        main.to_str().unwrap(),
+    ]);
+    assert_eq!(stdout(&out), "first second main true\n", "{}", stderr(&out));
 }

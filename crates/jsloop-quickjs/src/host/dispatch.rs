@@ -30,6 +30,8 @@ pub(crate) struct Dispatch {
     /// `runMain(fn, filename)`: runs the main script's compiled CommonJS
     /// wrapper as the main module (`require.main === module`).
     pub(crate) run_main: JsFn,
+    /// `preload(specifier)`: `node -r`, from the working directory.
+    pub(crate) preload: JsFn,
     /// `registerNative(name, exports)`: a Rust module in the registry.
     pub(crate) register_native: JsFn,
     /// `markWrapper(fn, file, source)`: a script's CommonJS wrapper (its
@@ -63,6 +65,7 @@ impl Dispatch {
             mark_wrapper: get("markWrapper")?,
             run_main: get("runMain")?,
             register_native: get("registerNative")?,
+            preload: get("preload")?,
         })
     }
 }

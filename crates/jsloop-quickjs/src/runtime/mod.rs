@@ -155,6 +155,25 @@ impl Runtime {
         self.run_script(&Self::script_path(path).display().to_string(), source)
     }
 
+    /// Loads `specifier` before the main script, as `node -r` does: resolved
+    /// from the working directory (CommonJS, a built-in or a native module);
+    /// an error it throws is reported like any uncaught error.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Exiting`] if the runtime already exited.
+    pub fn preload(&self, specifier: &str) -> Result<(), Error> {
+        if self.host.exit_code().is_some() {
+            return Err(Error::Exiting);
+        }
+        self.host.enter(|ctx| {
+            let dispatch = self.host.dispatch().ok_or(rquickjs::Error::Unknown)?;
+            let preload: Function = dispatch.preload.clone().restore(ctx)?;
+            preload.call::<_, ()>((specifier,))
+        });
+        Ok(())
+    }
+
     /// How many module files the runtime read (each at most once).
     pub fn modules_read(&self) -> usize {
         self.host.modules.reads()
@@ -173,14 +192,25 @@ impl Runtime {
     /// for [`Runtime::run_script`].
     pub fn run_module(&self, path: &Path) -> Result<(), Error> {
         let source = read_source(path)?;
+        let name = Self::script_path(path).display().to_string();
+        self.run_module_source(&name, &source)
+    }
+
+    /// Runs `source` as an ES module named `name` (an absolute path: its
+    /// `import`s resolve from its directory and `import.meta` describes
+    /// it), as `node --input-type=module` runs code that is not in a file.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Exiting`] as for [`Runtime::run_script`].
+    pub fn run_module_source(&self, name: &str, source: &str) -> Result<(), Error> {
         if self.host.exit_code().is_some() {
             return Err(Error::Exiting);
         }
-        let name = Self::script_path(path).display().to_string();
         self.host.with_ctx(|ctx| {
             let evaluated = self.host.budgeted(|| {
-                let module = Module::declare(ctx.clone(), name.as_str(), source.as_bytes())?;
-                crate::modules::esm::set_meta(ctx, &module, Path::new(&name))?;
+                let module = Module::declare(ctx.clone(), name, source.as_bytes())?;
+                crate::modules::esm::set_meta(ctx, &module, Path::new(name))?;
                 module.eval().map(|(_, promise)| promise)
             });
             let r = evaluated.and_then(|promise| {

@@ -234,4 +234,10 @@ function registerNative(name, exports) {
   natives[name] = exports;
 }
 
-return { runMain, registerNative };
+// `node -r specifier`: required from the working directory before the main script.
+function preload(specifier) {
+  const mod = new Module(`${host.cwd}/[preload]`);
+  makeRequire(mod)(specifier);
+}
+
+return { runMain, registerNative, preload };
