@@ -27,7 +27,8 @@ With no FILE and no code, the script is read from standard input.
 Options:
   -e, --eval CODE              evaluate CODE as a script
   -p, --print [CODE]           evaluate CODE (or standard input) and print the result
-  --input-type=commonjs        how to run -e, -p and standard input
+  --input-type=TYPE            commonjs (default) or module: how to run -e, -p and stdin
+  -r, --require MODULE         require MODULE (from the working directory) first
   --env-file=FILE              set environment variables from FILE
   --env-file-if-exists=FILE    the same, if FILE exists
   --max-old-space-size=MB      heap limit (default: from the machine's memory, as node's)
