@@ -119,7 +119,7 @@ impl Loader for EsmLoader {
             }
             Format::CommonJs => {
                 let source = self.0.read(path).map_err(|_| Error::new_loading(name))?;
-                let names = Modules::cjs_exports(&source);
+                let names = self.0.cjs_exports(path, &source);
                 // The CommonJS loader reads the file again only if it is not
                 // in its cache yet; hand it this text.
                 hook_prime(ctx, name, &source)?;

@@ -5,6 +5,34 @@
 //! `module.exports = { … }` object literal. Names found at run time are
 //! not exports, as in Node.
 
+/// The specifiers a CommonJS module re-exports whole, as cjs-module-lexer
+/// detects them: `module.exports = require('x')` and the transpilers'
+/// `__exportStar(require('x'))` / `__export(require('x'))`.
+pub(crate) fn reexports(source: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for prefix in [
+        "module.exports = require(",
+        "module.exports=require(",
+        "__exportStar(require(",
+        "__export(require(",
+    ] {
+        let mut rest = source;
+        while let Some(at) = rest.find(prefix) {
+            rest = &rest[at + prefix.len()..];
+            let Some(q) = rest.chars().next().filter(|c| *c == '\'' || *c == '"') else {
+                continue;
+            };
+            if let Some(end) = rest[1..].find(q) {
+                let spec = rest[1..1 + end].to_owned();
+                if !out.contains(&spec) {
+                    out.push(spec);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The detected export names, in first-seen order, without duplicates.
 pub(crate) fn exports(source: &str) -> Vec<String> {
     let mut names = Vec::new();
@@ -152,6 +180,12 @@ mod tests {
             Object.defineProperty(exports, '__esModule', { value: true });
             if (x) exports.d == 4; const e = {}; e.exports.f = 5;";
         assert_eq!(exports(src), ["b", "a", "c", "__esModule"]);
+    }
+
+    #[test]
+    fn finds_whole_reexports() {
+        let src = "module.exports = require('./lib');\n__exportStar(require(\"./more\"), exports);";
+        assert_eq!(super::reexports(src), ["./lib", "./more"]);
     }
 
     #[test]

@@ -203,10 +203,41 @@ impl Modules {
         self.reads.get()
     }
 
-    /// The names a CommonJS module exports, as Node detects them
-    /// statically for `import` (cjs-module-lexer's rules, simplified).
-    pub(crate) fn cjs_exports(source: &str) -> Vec<String> {
-        lexer::exports(source)
+    /// The names a CommonJS module at `path` exports, as Node detects them
+    /// statically for `import` (cjs-module-lexer's rules, simplified),
+    /// following whole re-exports of other CommonJS files (as Node, a few
+    /// levels deep; a file not found or not permitted adds nothing).
+    pub(crate) fn cjs_exports(&self, path: &Path, source: &str) -> Vec<String> {
+        let mut names = lexer::exports(source);
+        let mut pending: Vec<(PathBuf, String, u32)> = lexer::reexports(source)
+            .into_iter()
+            .map(|s| (path.to_path_buf(), s, 0))
+            .collect();
+        let mut seen = vec![path.to_path_buf()];
+        while let Some((from, spec, depth)) = pending.pop() {
+            let dir = from.parent().unwrap_or(Path::new("/"));
+            let Ok((target, Format::CommonJs)) = self.resolve(&spec, dir, None) else {
+                continue;
+            };
+            if seen.contains(&target) || depth >= 8 {
+                continue;
+            }
+            seen.push(target.clone());
+            let Ok(text) = std::fs::read_to_string(&target) else {
+                continue;
+            };
+            for n in lexer::exports(&text) {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            pending.extend(
+                lexer::reexports(&text)
+                    .into_iter()
+                    .map(|s| (target.clone(), s, depth + 1)),
+            );
+        }
+        names
     }
 }
 
