@@ -5,6 +5,21 @@
 //! `module.exports = { … }` object literal. Names found at run time are
 //! not exports, as in Node.
 
+/// Whether `source` has ES module syntax, as Node's detection looks for
+/// it in a file no `"type"` claims: an `import` or `export` statement at
+/// the start of a line, or `import.meta`.
+pub(crate) fn has_module_syntax(source: &str) -> bool {
+    source.contains("import.meta")
+        || source.lines().any(|line| {
+            let line = line.trim_start();
+            let statement = |kw: &str| {
+                line.strip_prefix(kw)
+                    .is_some_and(|rest| rest.starts_with([' ', '{', '*', '"', '\'', '\t']))
+            };
+            (statement("import") && !line.starts_with("import(")) || statement("export")
+        })
+}
+
 /// The specifiers a CommonJS module re-exports whole, as cjs-module-lexer
 /// detects them: `module.exports = require('x')` and the transpilers'
 /// `__exportStar(require('x'))` / `__export(require('x'))`.
@@ -180,6 +195,19 @@ mod tests {
             Object.defineProperty(exports, '__esModule', { value: true });
             if (x) exports.d == 4; const e = {}; e.exports.f = 5;";
         assert_eq!(exports(src), ["b", "a", "c", "__esModule"]);
+    }
+
+    #[test]
+    fn detects_module_syntax_at_line_starts() {
+        assert!(super::has_module_syntax("import x from 'y';"));
+        assert!(super::has_module_syntax("  export const a = 1;"));
+        assert!(super::has_module_syntax("console.log(import.meta.url)"));
+        assert!(!super::has_module_syntax(
+            "const m = await import('x');\nimport('y');"
+        ));
+        assert!(!super::has_module_syntax(
+            "// import nothing\nrequire('x');"
+        ));
     }
 
     #[test]

@@ -161,6 +161,26 @@ impl Modules {
         })
     }
 
+    /// Whether `source` has ES module syntax (Node's detection for files
+    /// no `"type"` claims).
+    pub(crate) fn has_module_syntax(source: &str) -> bool {
+        lexer::has_module_syntax(source)
+    }
+
+    /// Whether the nearest `package.json` above `file` exists and has no
+    /// `"type"` (Node then warns when it detects module syntax).
+    pub(crate) fn typeless_package(file: &Path) -> Option<PathBuf> {
+        let mut dir = file.parent();
+        while let Some(d) = dir {
+            let pj = d.join("package.json");
+            if let Ok(text) = std::fs::read_to_string(&pj) {
+                return (!text.contains("\"type\"")).then_some(pj);
+            }
+            dir = d.parent();
+        }
+        None
+    }
+
     /// Remembers that `specifier` named the module `resolved`.
     pub(crate) fn note_specifier(&self, resolved: &str, specifier: &str) {
         self.specifiers

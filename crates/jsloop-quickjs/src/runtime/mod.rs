@@ -9,6 +9,7 @@ use rquickjs::{CatchResultExt, Context, Ctx, Function, Module, Value};
 
 use crate::error::Error;
 use crate::host::Host;
+use crate::modules::Modules;
 use crate::output::Stream;
 use crate::value::JsValue;
 
@@ -152,7 +153,43 @@ impl Runtime {
         let source = source
             .strip_prefix("#!")
             .map_or(&*source, |rest| rest.find('\n').map_or("", |i| &rest[i..]));
-        self.run_script(&Self::script_path(path).display().to_string(), source)
+        let name = Self::script_path(path).display().to_string();
+        if Modules::has_module_syntax(source) && !self.compiles_as_commonjs(&name, source) {
+            // As Node 20.20: a file no "type" claims that does not parse as
+            // CommonJS but has module syntax runs as an ES module.
+            if let Some(pj) = Modules::typeless_package(Path::new(&name)) {
+                self.warn_typeless(&name, &pj);
+            }
+            return self.run_module_source(&name, source);
+        }
+        self.run_script(&name, source)
+    }
+
+    /// Whether `source` compiles as a CommonJS module (nothing runs).
+    fn compiles_as_commonjs(&self, name: &str, source: &str) -> bool {
+        self.host.with_ctx(|ctx| {
+            let ok = crate::globals::module::compile(ctx, &self.host, source, name).is_ok();
+            if !ok {
+                drop(ctx.catch());
+            }
+            ok
+        })
+    }
+
+    /// Node's MODULE_TYPELESS_PACKAGE_JSON warning.
+    fn warn_typeless(&self, file: &str, package_json: &Path) {
+        let url = crate::modules::esm::file_url(file);
+        let message = format!(
+            "Module type of {url} is not specified and it doesn't parse as CommonJS.\nReparsing as ES module because module syntax was detected. This incurs a performance overhead.\nTo eliminate this warning, add \"type\": \"module\" to {}.",
+            package_json.display()
+        );
+        self.host.enter(|ctx| {
+            let process: rquickjs::Object = ctx.globals().get("process")?;
+            let warn: Function = process.get("emitWarning")?;
+            let options = rquickjs::Object::new(ctx.clone())?;
+            options.set("code", "MODULE_TYPELESS_PACKAGE_JSON")?;
+            warn.call::<_, ()>((rquickjs::function::This(process), message.as_str(), options))
+        });
     }
 
     /// Loads `specifier` before the main script, as `node -r` does: resolved
