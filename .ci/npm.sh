@@ -45,7 +45,7 @@ cd "$dir"
 status=0
 pass=0
 total=0
-printf '%-14s %-6s %-6s %s\n' PACKAGE KIND RESULT DETAIL
+printf '%-22s %-6s %-6s %s\n' PACKAGE KIND RESULT DETAIL
 for file in *.js *.mjs; do
     name=${file%.*}
     total=$((total + 1))
@@ -63,19 +63,19 @@ for file in *.js *.mjs; do
     if [ ${#bad[@]} = 0 ]; then
         pass=$((pass + 1))
         if is_known "$name"; then
-            printf '%-14s %-6s %-6s %s\n' "$name" "$kind" XPASS "passes: remove it from known-failures"
+            printf '%-22s %-6s %-6s %s\n' "$name" "$kind" XPASS "passes: remove it from known-failures"
             status=1
         else
-            printf '%-14s %-6s %-6s\n' "$name" "$kind" ok
+            printf '%-22s %-6s %-6s\n' "$name" "$kind" ok
         fi
         continue
     fi
     first=$(grep -m1 -v '^\s*$' "$work/rawerr" || true)
     detail="differs: ${bad[*]}; exit $code; ${first:0:100}"
     if is_known "$name"; then
-        printf '%-14s %-6s %-6s %s\n' "$name" "$kind" known "$detail"
+        printf '%-22s %-6s %-6s %s\n' "$name" "$kind" known "$detail"
     else
-        printf '%-14s %-6s %-6s %s\n' "$name" "$kind" FAIL "$detail"
+        printf '%-22s %-6s %-6s %s\n' "$name" "$kind" FAIL "$detail"
         for ext in "${bad[@]}"; do
             echo "--- $name.$ext (expected, from node) vs +++ jsloop"
             diff "$name.$ext" "$work/$ext" | head -20 || true
