@@ -322,10 +322,25 @@ function exit() {
   return exitCodeNow();
 }
 
+// Node's words for a CommonJS global used in an ES module.
+const commonJsGlobals = ['require', 'module', 'exports', '__filename', '__dirname'];
+function esmScope(e) {
+  try {
+    if (!(e instanceof ReferenceError)) return e;
+    const name = commonJsGlobals.find((g) => e.message === `${g} is not defined`);
+    if (name === undefined) return e;
+    let message = `${e.message} in ES module scope`;
+    if (name === 'require') message += ', you can use import instead';
+    shared.setStackHeader(e, `ReferenceError: ${message}`);
+    e.message = message;
+  } catch { /* a hostile error stays as it is */ }
+  return e;
+}
+
 // The main ES module: if its evaluation never settles, the exit code is 13.
 function mainModule(promise) {
   let settled = false;
-  promise.then(() => { settled = true; }, (e) => { settled = true; fatal(e, false); });
+  promise.then(() => { settled = true; }, (e) => { settled = true; fatal(esmScope(e), false); });
   process.prependListener('exit', () => { if (!settled && exitCode === undefined) exitCode = kUnsettledTopLevelAwait; });
 }
 
