@@ -31,21 +31,7 @@ impl Host {
         });
         // As Node when the loop runs dry: promise jobs and microtasks that
         // `exit` listeners queued still run (nextTicks and timers do not).
-        self.budgeted(|| {
-            while self.exit.get().is_none() {
-                self.locked.set(Some(self.raw));
-                let job = self.engine.execute_pending_job();
-                self.locked.set(None);
-                match job {
-                    Ok(true) => {}
-                    Ok(false) => break,
-                    Err(job) => job.0.with(|ctx| {
-                        let exception = ctx.catch();
-                        self.fatal(&ctx, exception, false);
-                    }),
-                }
-            }
-        });
+        self.drain_jobs();
         let code = self.exit.get().or(code).unwrap_or(1);
         self.exit.set(Some(code));
         code

@@ -8,6 +8,36 @@ use jsloop::{EventLoop, JobQueue};
 
 use super::Host;
 
+impl Host {
+    /// Runs the engine's pending jobs (promise reactions, `queueMicrotask`)
+    /// until none is left or the runtime exits, as one CPU-budgeted entry;
+    /// a job's exception goes to the fatal path. Returns whether any ran.
+    pub(crate) fn drain_jobs(&self) -> bool {
+        let mut ran = false;
+        self.budgeted(|| {
+            while self.exit.get().is_none() {
+                self.locked.set(Some(self.raw));
+                let job = self.engine.execute_pending_job();
+                self.locked.set(None);
+                match job {
+                    Ok(true) => ran = true,
+                    Ok(false) => break,
+                    Err(job) => {
+                        ran = true;
+                        job.0.with(|ctx| {
+                            self.locked.set(Some(self.raw));
+                            let exception = ctx.catch();
+                            self.fatal(&ctx, exception, false);
+                            self.locked.set(None);
+                        });
+                    }
+                }
+            }
+        });
+        ran
+    }
+}
+
 /// The engine's job queue, drained at every microtask checkpoint.
 pub(crate) struct EngineJobs(pub(crate) Weak<Host>);
 
@@ -21,28 +51,7 @@ impl JobQueue for EngineJobs {
             // drains the queue under the running job.
             return false;
         }
-        let mut ran = false;
-        host.budgeted(|| {
-            while host.exit.get().is_none() {
-                host.locked.set(Some(host.raw));
-                let job = host.engine.execute_pending_job();
-                host.locked.set(None);
-                match job {
-                    Ok(true) => ran = true,
-                    Ok(false) => break,
-                    Err(job) => {
-                        ran = true;
-                        job.0.with(|ctx| {
-                            host.locked.set(Some(host.raw));
-                            let exception = ctx.catch();
-                            host.fatal(&ctx, exception, false);
-                            host.locked.set(None);
-                        });
-                    }
-                }
-            }
-        });
-        ran
+        host.drain_jobs()
     }
 
     fn checkpoint_end(&self, _lp: &EventLoop) -> bool {

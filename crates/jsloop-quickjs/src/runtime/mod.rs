@@ -263,7 +263,7 @@ impl Runtime {
                         return;
                     }
                 };
-                self.node_link_error(ctx, &exception);
+                self.node_link_error(&exception);
                 self.host.fatal(ctx, exception, false);
             }
         });
@@ -271,7 +271,7 @@ impl Runtime {
     }
 
     /// Rewrites the engine's "export not found" link error to Node's words.
-    fn node_link_error(&self, ctx: &Ctx<'_>, exception: &Value<'_>) {
+    fn node_link_error(&self, exception: &Value<'_>) {
         let Some(obj) = exception.as_object() else {
             return;
         };
@@ -282,7 +282,6 @@ impl Runtime {
             let _ = obj.set("message", node.as_str());
             let _ = obj.set("stack", format!("SyntaxError: {node}"));
         }
-        let _ = ctx;
     }
 
     /// Runs the loop until the script is done, as Node does: when the loop
