@@ -12,6 +12,7 @@
 
 mod eval;
 mod jobs;
+mod module;
 mod props;
 mod slot;
 mod string;
@@ -26,6 +27,7 @@ use rquickjs::{qjs, Ctx, Persistent, Value};
 
 pub(crate) use eval::eval_script;
 pub(crate) use jobs::defer_function;
+pub(crate) use module::RawModule;
 pub(crate) use props::{Atoms, OwnedValue};
 pub(crate) use slot::{attach, detach, slot};
 pub(crate) use string::to_string_lossy;

@@ -4,7 +4,11 @@
 use std::path::Path;
 use std::rc::Rc;
 
+use rquickjs::promise::PromiseState;
 use rquickjs::{Array, Ctx, Function, Object, Value};
+
+use crate::ffi::RawModule;
+use crate::modules::esm::string_literal;
 
 use crate::host::Host;
 use crate::modules::builtins::{self, Builtin};
@@ -87,6 +91,36 @@ pub(crate) fn natives<'js>(
             },
         )?,
     )?;
+    let modules = host.modules.clone();
+    o.set(
+        "requireEsm",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, filename: String, active: Vec<String>| {
+                require_esm(&ctx, &modules, &filename, &active)
+            },
+        )?,
+    )?;
+    o.set(
+        "esmFacade",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, filename: String| {
+            facade(&ctx, &filename)
+        })?,
+    )?;
+    let modules = host.modules.clone();
+    o.set(
+        "moduleEvaluated",
+        Function::new(ctx.clone(), move |filename: String| {
+            modules.note_evaluated(&filename);
+        })?,
+    )?;
+    let modules = host.modules.clone();
+    o.set(
+        "detectsModule",
+        Function::new(ctx.clone(), move |filename: String, source: String| {
+            modules.detects_module(Path::new(&filename), &source)
+        })?,
+    )?;
     let names = Array::new(ctx.clone())?;
     for (i, n) in builtins::NODE_BUILTINS.iter().enumerate() {
         names.set(i, *n)?;
@@ -122,4 +156,90 @@ fn resolve<'js>(
         },
     }
     Ok(list.into_value())
+}
+
+/// How deep [`require_esm`] looks for modules running on the stack.
+const STACK_LEVELS: isize = 128;
+
+/// `requireEsm(filename, active)`: `require()` of the ES module
+/// `filename`, as node 20.20 does it, synchronously: its graph is loaded,
+/// then refused if it reaches a module still running (`active`: the
+/// CommonJS files the ES module loader is running, plus the unfinished ES
+/// modules on the stack) — `['cycle']`, or `['cycle', specifier,
+/// importer]` when an import new to the graph reached it — or if a module of it awaits at
+/// top level — `['async']` —, else evaluated: `['ok', namespace]`, or
+/// `['rejected', reason, promise]` if it threw.
+fn require_esm<'js>(
+    ctx: &Ctx<'js>,
+    modules: &Modules,
+    filename: &str,
+    active: &[String],
+) -> rquickjs::Result<Value<'js>> {
+    let list = Array::new(ctx.clone())?;
+    let loaded_before = modules.is_unfinished(filename);
+    let name = format!("jsloop:require:{filename}");
+    let source = format!(
+        "import * as ns from {};\nexport {{ ns }};\n",
+        string_literal(filename)
+    );
+    let module = RawModule::compile(ctx, &name, &source)?.load_imports()?;
+    let graph = modules.graph(filename);
+    let mut running: Vec<String> = active.to_vec();
+    for level in 0..STACK_LEVELS {
+        if let Some(atom) = ctx.script_or_module_name(level) {
+            let file = atom.to_string()?;
+            if modules.is_unfinished(&file) {
+                running.push(file);
+            }
+        }
+    }
+    if graph.iter().any(|m| running.contains(m)) {
+        list.set(0, "cycle")?;
+        if !loaded_before {
+            if let Some((specifier, importer)) = modules.import_of(&graph, &running) {
+                list.set(1, specifier)?;
+                list.set(2, importer)?;
+            }
+        }
+        return Ok(list.into_value());
+    }
+    if modules.awaits_in(&graph).is_some() {
+        list.set(0, "async")?;
+        return Ok(list.into_value());
+    }
+    let promise = module.evaluate()?;
+    let Some(p) = promise.as_promise() else {
+        return Err(rquickjs::Error::Unknown);
+    };
+    match p.state() {
+        PromiseState::Pending => list.set(0, "async")?,
+        PromiseState::Resolved => {
+            list.set(0, "ok")?;
+            list.set(1, module.namespace()?.get::<_, Value>("ns")?)?;
+        }
+        PromiseState::Rejected => {
+            let reason = match p.result::<Value>() {
+                Some(Err(rquickjs::Error::Exception)) => ctx.catch(),
+                _ => Value::new_undefined(ctx.clone()),
+            };
+            list.set(0, "rejected")?;
+            list.set(1, reason)?;
+            list.set(2, promise.clone())?;
+        }
+    }
+    Ok(list.into_value())
+}
+
+/// The namespace node 20.20 gives `require()` of an ES module that has a
+/// default export and no `__esModule` one: its exports plus
+/// `__esModule: true` (the module is evaluated already).
+fn facade<'js>(ctx: &Ctx<'js>, filename: &str) -> rquickjs::Result<Object<'js>> {
+    let name = format!("jsloop:require-facade:{filename}");
+    let target = string_literal(filename);
+    let source = format!(
+        "export * from {target};\nexport {{ default }} from {target};\nexport const __esModule = true;\n"
+    );
+    let module = RawModule::compile(ctx, &name, &source)?.load_imports()?;
+    module.evaluate()?;
+    module.namespace()
 }

@@ -170,16 +170,37 @@ impl Host {
 /// would read `Error` alone.
 pub(crate) fn js_error<'js>(ctx: &Ctx<'js>, message: &str) -> rquickjs::Result<Exception<'js>> {
     let e = Exception::from_message(ctx.clone(), message)?;
+    set_stack_header(ctx, &e, "Error", message)?;
+    Ok(e)
+}
+
+/// As [`js_error`], a `TypeError`.
+pub(crate) fn js_type_error<'js>(
+    ctx: &Ctx<'js>,
+    message: &str,
+) -> rquickjs::Result<Exception<'js>> {
+    let class: rquickjs::function::Constructor = ctx.globals().get("TypeError")?;
+    let e: Exception = class.construct((message,))?;
+    set_stack_header(ctx, &e, "TypeError", message)?;
+    Ok(e)
+}
+
+fn set_stack_header<'js>(
+    ctx: &Ctx<'js>,
+    e: &Exception<'js>,
+    name: &str,
+    message: &str,
+) -> rquickjs::Result<()> {
     match e.get::<_, String>("stack") {
         Ok(stack) if !message.is_empty() => {
-            let frames = stack.strip_prefix("Error");
+            let frames = stack.strip_prefix(name);
             if let Some(frames) = frames.filter(|f| f.is_empty() || f.starts_with('\n')) {
-                e.set("stack", format!("Error: {message}{frames}"))?;
+                e.set("stack", format!("{name}: {message}{frames}"))?;
             }
         }
         Ok(_) => {}
         // Not a string (a user's `Error.prepareStackTrace`): left as it is.
         Err(_) => drop(ctx.catch()),
     }
-    Ok(e)
+    Ok(())
 }

@@ -17,7 +17,7 @@ use super::{Format, Modules};
 
 /// The global symbol under which `js/module.js` hands generated modules
 /// their values: `globalThis[Symbol.for(KEY)](kind, name)`.
-const HOOK: &str = "jsloop.esm";
+pub(crate) const HOOK: &str = "jsloop.esm";
 
 /// The module-name prefix of registered native modules.
 const NATIVE: &str = "jsloop:native:";
@@ -31,7 +31,7 @@ impl Resolver for EsmResolver {
         ctx: &Ctx<'js>,
         base: &str,
         name: &str,
-        _attributes: Option<ImportAttributes<'js>>,
+        attributes: Option<ImportAttributes<'js>>,
     ) -> Result<String> {
         if self.0.is_native(name) {
             return Ok(format!("{NATIVE}{name}"));
@@ -54,13 +54,65 @@ impl Resolver for EsmResolver {
         let name = name.strip_prefix("file://").unwrap_or(name);
         let dir = Path::new(base).parent().unwrap_or(Path::new("/"));
         match self.0.resolve(name, dir, Some(base)) {
-            Ok((path, _)) => {
+            Ok((path, format)) => {
                 let path = path.display().to_string();
-                self.0.note_specifier(&path, name);
+                check_attributes(ctx, attributes.as_ref(), &path, format)?;
+                if !base.starts_with(REQUIRE_PREFIX) {
+                    self.0.note_specifier(&path, name);
+                }
+                self.0.note_import(base, &path);
                 Ok(path)
             }
             Err(f) => Err(throw(ctx, f.code, &f.message)),
         }
+    }
+}
+
+/// The name prefix of the modules `require()` of an ES module compiles.
+const REQUIRE_PREFIX: &str = "jsloop:require";
+
+/// Node's checks of import attributes (`with { type: 'json' }`): only
+/// `type` is known, only `json`, required for a JSON module and refused
+/// for any other.
+fn check_attributes(
+    ctx: &Ctx<'_>,
+    attributes: Option<&ImportAttributes<'_>>,
+    path: &str,
+    format: Format,
+) -> Result<()> {
+    let mut kind = None;
+    if let Some(attributes) = attributes {
+        for key in attributes.keys() {
+            let key = key?;
+            let value = attributes.get(&key)?.unwrap_or_default();
+            if key != "type" {
+                return Err(throw_type(
+                    ctx,
+                    "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
+                    &format!("Import attribute \"{key}\" with value \"{value}\" is not supported"),
+                ));
+            }
+            kind = Some(value);
+        }
+    }
+    let url = file_url(path);
+    match (kind.as_deref(), format) {
+        (Some("json"), Format::Json) | (None, Format::Module | Format::CommonJs) => Ok(()),
+        (None, Format::Json) => Err(throw_type(
+            ctx,
+            "ERR_IMPORT_ASSERTION_TYPE_MISSING",
+            &format!("Module \"{url}\" needs an import attribute of type \"json\""),
+        )),
+        (Some("json"), _) => Err(throw_type(
+            ctx,
+            "ERR_IMPORT_ASSERTION_TYPE_FAILED",
+            &format!("Module \"{url}\" is not of type \"json\""),
+        )),
+        (Some(other), _) => Err(throw_type(
+            ctx,
+            "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED",
+            &format!("Import attribute type \"{other}\" is unsupported"),
+        )),
     }
 }
 
@@ -71,9 +123,31 @@ pub(crate) fn unsupported(name: &str) -> String {
 
 /// Throws a Node-shaped error (`code` set) and returns the error to propagate.
 fn throw(ctx: &Ctx<'_>, code: &str, message: &str) -> Error {
+    throw_class(ctx, code, message, false)
+}
+
+/// As [`throw`], a `TypeError`.
+fn throw_type(ctx: &Ctx<'_>, code: &str, message: &str) -> Error {
+    throw_class(ctx, code, message, true)
+}
+
+fn throw_class(ctx: &Ctx<'_>, code: &str, message: &str, type_error: bool) -> Error {
     let made: Result<Object> = (|| {
-        let e = crate::host::js_error(ctx, message)?;
+        let e = if type_error {
+            crate::host::js_type_error(ctx, message)?
+        } else {
+            crate::host::js_error(ctx, message)?
+        };
         e.set("code", code)?;
+        let name = if type_error { "TypeError" } else { "Error" };
+        if let Ok(stack) = e.get::<_, String>("stack") {
+            if let Some(rest) = stack.strip_prefix(&format!("{name}: ")) {
+                e.set("stack", format!("{name} [{code}]: {rest}"))?;
+            }
+        }
+        // What `js/errors.js`'s nodeError marks: inspect prints `[code]`.
+        let key = rquickjs::Symbol::new_global(ctx.clone(), "jsloop.errorCode")?;
+        e.prop(key, rquickjs::object::Property::from(code))?;
         Ok(e.into_object())
     })();
     match made {
@@ -104,13 +178,11 @@ impl Loader for EsmLoader {
         match self.0.format_of(path) {
             Format::Module => {
                 let source = self.0.read(path).map_err(|_| Error::new_loading(name))?;
-                let module = Module::declare(ctx.clone(), name, source)?;
-                set_meta(ctx, &module, path)?;
-                Ok(module)
+                self.declare_module(ctx, name, source)
             }
             Format::Json => {
                 let source = self.0.read(path).map_err(|_| Error::new_loading(name))?;
-                let literal = serde_literal(&source);
+                let literal = string_literal(&source);
                 Module::declare(
                     ctx.clone(),
                     name,
@@ -119,6 +191,12 @@ impl Loader for EsmLoader {
             }
             Format::CommonJs => {
                 let source = self.0.read(path).map_err(|_| Error::new_loading(name))?;
+                if self.0.detects_module(path, &source) {
+                    if let Some(pj) = self.0.typeless_warning(path) {
+                        warn_typeless(ctx, name, &pj)?;
+                    }
+                    return self.declare_module(ctx, name, source);
+                }
                 let names = self.0.cjs_exports(path, &source);
                 // The CommonJS loader reads the file again only if it is not
                 // in its cache yet; hand it this text.
@@ -127,6 +205,41 @@ impl Loader for EsmLoader {
             }
         }
     }
+}
+
+impl EsmLoader {
+    /// Compiles the ES module file `name` (noting whether it awaits at top
+    /// level) and gives it `import.meta`.
+    fn declare_module<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        source: String,
+    ) -> Result<Module<'js, Declared>> {
+        let source = self.0.note_declared(name, &source);
+        let module = Module::declare(ctx.clone(), name, source)?;
+        set_meta(ctx, &module, Path::new(name))?;
+        Ok(module)
+    }
+}
+
+/// Emits Node's MODULE_TYPELESS_PACKAGE_JSON warning for `file`, an ES
+/// module by detection under `package_json`, which has no `"type"`.
+///
+/// # Errors
+///
+/// What `process.emitWarning` throws.
+pub(crate) fn warn_typeless(ctx: &Ctx<'_>, file: &str, package_json: &Path) -> Result<()> {
+    let url = file_url(file);
+    let message = format!(
+        "Module type of {url} is not specified and it doesn't parse as CommonJS.\nReparsing as ES module because module syntax was detected. This incurs a performance overhead.\nTo eliminate this warning, add \"type\": \"module\" to {}.",
+        package_json.display()
+    );
+    let process: Object = ctx.globals().get("process")?;
+    let warn: Function = process.get("emitWarning")?;
+    let options = Object::new(ctx.clone())?;
+    options.set("code", "MODULE_TYPELESS_PACKAGE_JSON")?;
+    warn.call::<_, ()>((rquickjs::function::This(process), message.as_str(), options))
 }
 
 /// Gives a file module Node's `import.meta`.
@@ -186,7 +299,7 @@ pub(crate) fn file_url(path: &str) -> String {
 }
 
 /// A JavaScript string literal of `text`.
-fn serde_literal(text: &str) -> String {
+pub(crate) fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -210,8 +323,8 @@ fn serde_literal(text: &str) -> String {
 fn wrapper(kind: &str, name: &str, names: &[String]) -> String {
     let mut src = format!(
         "const m = globalThis[Symbol.for('{HOOK}')]({}, {});\nexport default m;\n",
-        serde_literal(kind),
-        serde_literal(name)
+        string_literal(kind),
+        string_literal(name)
     );
     for (i, n) in names.iter().enumerate() {
         if n == "default" {
@@ -219,8 +332,8 @@ fn wrapper(kind: &str, name: &str, names: &[String]) -> String {
         }
         src.push_str(&format!(
             "const v{i} = m == null ? undefined : m[{}];\nexport {{ v{i} as {} }};\n",
-            serde_literal(n),
-            serde_literal(n)
+            string_literal(n),
+            string_literal(n)
         ));
     }
     src

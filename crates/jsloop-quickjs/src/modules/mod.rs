@@ -14,6 +14,7 @@ pub(crate) mod builtins;
 pub(crate) mod esm;
 mod lexer;
 mod permissions;
+mod tla;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -63,6 +64,17 @@ pub(crate) struct Modules {
     reads: Cell<usize>,
     /// Names of the native modules embedders registered.
     natives: RefCell<std::collections::HashSet<String>>,
+    /// What each module (by name) imports, as the ES module loader resolved it.
+    imports: RefCell<HashMap<String, Vec<String>>>,
+    /// The ES module files the loader compiled, each with whether it
+    /// awaits at top level.
+    declared: RefCell<HashMap<String, bool>>,
+    /// The typeless `package.json` files warned about.
+    warned_typeless: RefCell<std::collections::HashSet<PathBuf>>,
+    /// The ES module files whose evaluation finished.
+    evaluated: RefCell<std::collections::HashSet<String>>,
+    /// `.js` files no `package.json` `"type"` claims.
+    typeless: RefCell<std::collections::HashSet<PathBuf>>,
 }
 
 /// Node 20.20's conditions, in order, for `require` and `import`.
@@ -96,6 +108,11 @@ impl Modules {
             specifiers: RefCell::default(),
             reads: Cell::new(0),
             natives: RefCell::default(),
+            imports: RefCell::default(),
+            declared: RefCell::default(),
+            typeless: RefCell::default(),
+            evaluated: RefCell::default(),
+            warned_typeless: RefCell::default(),
         }
     }
 
@@ -125,7 +142,11 @@ impl Modules {
                         ),
                     });
                 }
-                let format = match (r.module_type(), path.extension().and_then(|e| e.to_str())) {
+                let extension = path.extension().and_then(|e| e.to_str());
+                if r.module_type().is_none() && extension == Some("js") {
+                    self.typeless.borrow_mut().insert(path.clone());
+                }
+                let format = match (r.module_type(), extension) {
                     (_, Some("json")) | (Some(ModuleType::Json), _) => Format::Json,
                     (Some(ModuleType::Module), _) | (_, Some("mjs")) => Format::Module,
                     _ => Format::CommonJs,
@@ -162,14 +183,47 @@ impl Modules {
     }
 
     /// Whether `source` has ES module syntax (Node's detection for files
-    /// no `"type"` claims).
+    /// no `"type"` claims): `import`/`export` statements, `import.meta`
+    /// or top-level `await`.
     pub(crate) fn has_module_syntax(source: &str) -> bool {
+        lexer::has_module_syntax(source) || tla::has_top_level_await(source)
+    }
+
+    /// Whether node warns (MODULE_TYPELESS_PACKAGE_JSON) when it detects
+    /// the main entry `source` as an ES module: for `import`/`export`, not
+    /// for top-level `await` alone (an imported file warns for both).
+    pub(crate) fn warns_when_detected(source: &str) -> bool {
         lexer::has_module_syntax(source)
+    }
+
+    /// Whether the CommonJS-by-default file `path` is an ES module by
+    /// node 20.20's detection: a `.js` file no `"type"` claims whose
+    /// `source` has module syntax (its format becomes [`Format::Module`]).
+    pub(crate) fn detects_module(&self, path: &Path, source: &str) -> bool {
+        let detected = self.typeless.borrow().contains(path) && Self::has_module_syntax(source);
+        if detected {
+            self.formats
+                .borrow_mut()
+                .insert(path.to_path_buf(), Format::Module);
+        }
+        detected
+    }
+
+    /// The `package.json` to name in a MODULE_TYPELESS_PACKAGE_JSON
+    /// warning for `file`, detected as an ES module: the nearest one, if it
+    /// has no `"type"` and was not warned about yet (node warns once per
+    /// package).
+    pub(crate) fn typeless_warning(&self, file: &Path) -> Option<PathBuf> {
+        let pj = Self::typeless_package(file)?;
+        self.warned_typeless
+            .borrow_mut()
+            .insert(pj.clone())
+            .then_some(pj)
     }
 
     /// Whether the nearest `package.json` above `file` exists and has no
     /// `"type"` (Node then warns when it detects module syntax).
-    pub(crate) fn typeless_package(file: &Path) -> Option<PathBuf> {
+    fn typeless_package(file: &Path) -> Option<PathBuf> {
         let mut dir = file.parent();
         while let Some(d) = dir {
             let pj = d.join("package.json");
@@ -206,6 +260,82 @@ impl Modules {
             ),
             _ => format!("The requested module '{spec}' does not provide an export named '{name}'"),
         })
+    }
+
+    /// Remembers that the module `importer` imports `imported`.
+    pub(crate) fn note_import(&self, importer: &str, imported: &str) {
+        let mut imports = self.imports.borrow_mut();
+        let list = imports.entry(importer.to_owned()).or_default();
+        if !list.iter().any(|i| i == imported) {
+            list.push(imported.to_owned());
+        }
+    }
+
+    /// Remembers an ES module file about to be compiled and whether its
+    /// `source` awaits at top level; returns the source to compile: the
+    /// file's text and, after it, a statement that tells
+    /// [`Modules::note_evaluated`] when its evaluation finished.
+    pub(crate) fn note_declared(&self, path: &str, source: &str) -> String {
+        let tla = tla::has_top_level_await(source);
+        self.declared.borrow_mut().insert(path.to_owned(), tla);
+        format!(
+            "{source}\n;globalThis[Symbol.for('{}')]('evaluated', {});\n",
+            esm::HOOK,
+            esm::string_literal(path)
+        )
+    }
+
+    /// Remembers that the ES module `path` finished its evaluation.
+    pub(crate) fn note_evaluated(&self, path: &str) {
+        self.evaluated.borrow_mut().insert(path.to_owned());
+    }
+
+    /// Whether the ES module `path` was compiled and has not finished
+    /// its evaluation (not started, running, or failed).
+    pub(crate) fn is_unfinished(&self, path: &str) -> bool {
+        self.declared.borrow().contains_key(path) && !self.evaluated.borrow().contains(path)
+    }
+
+    /// `from` and every module it imports, transitively (as loaded so far).
+    pub(crate) fn graph(&self, from: &str) -> Vec<String> {
+        let imports = self.imports.borrow();
+        let mut seen = std::collections::HashSet::from([from]);
+        let mut order = vec![from];
+        let mut at = 0;
+        while let Some(&m) = order.get(at) {
+            for n in imports.get(m).into_iter().flatten() {
+                if seen.insert(n.as_str()) {
+                    order.push(n);
+                }
+            }
+            at += 1;
+        }
+        order.into_iter().map(str::to_owned).collect()
+    }
+
+    /// An import in `graph` of one of `running`: (the specifier it was
+    /// written as, the importing module).
+    pub(crate) fn import_of(
+        &self,
+        graph: &[String],
+        running: &[String],
+    ) -> Option<(String, String)> {
+        let imports = self.imports.borrow();
+        let specifiers = self.specifiers.borrow();
+        graph.iter().find_map(|m| {
+            let hit = imports.get(m)?.iter().find(|n| running.contains(n))?;
+            let spec = specifiers.get(hit).cloned().unwrap_or_else(|| hit.clone());
+            Some((spec, m.clone()))
+        })
+    }
+
+    /// The first module of `graph` that awaits at top level.
+    pub(crate) fn awaits_in(&self, graph: &[String]) -> Option<String> {
+        let declared = self.declared.borrow();
+        graph
+            .iter()
+            .find(|m| declared.get(m.as_str()).copied().unwrap_or(false))
+            .cloned()
     }
 
     /// Registers a native module's name.

@@ -157,7 +157,11 @@ impl Runtime {
         if Modules::has_module_syntax(source) && !self.compiles_as_commonjs(&name, source) {
             // As Node 20.20: a file no "type" claims that does not parse as
             // CommonJS but has module syntax runs as an ES module.
-            if let Some(pj) = Modules::typeless_package(Path::new(&name)) {
+            let warns = Modules::warns_when_detected(source);
+            if let Some(pj) = warns
+                .then(|| self.host.modules.typeless_warning(Path::new(&name)))
+                .flatten()
+            {
                 self.warn_typeless(&name, &pj);
             }
             return self.run_module_source(&name, source);
@@ -178,18 +182,8 @@ impl Runtime {
 
     /// Node's MODULE_TYPELESS_PACKAGE_JSON warning.
     fn warn_typeless(&self, file: &str, package_json: &Path) {
-        let url = crate::modules::esm::file_url(file);
-        let message = format!(
-            "Module type of {url} is not specified and it doesn't parse as CommonJS.\nReparsing as ES module because module syntax was detected. This incurs a performance overhead.\nTo eliminate this warning, add \"type\": \"module\" to {}.",
-            package_json.display()
-        );
-        self.host.enter(|ctx| {
-            let process: rquickjs::Object = ctx.globals().get("process")?;
-            let warn: Function = process.get("emitWarning")?;
-            let options = rquickjs::Object::new(ctx.clone())?;
-            options.set("code", "MODULE_TYPELESS_PACKAGE_JSON")?;
-            warn.call::<_, ()>((rquickjs::function::This(process), message.as_str(), options))
-        });
+        self.host
+            .enter(|ctx| crate::modules::esm::warn_typeless(ctx, file, package_json));
     }
 
     /// Loads `specifier` before the main script, as `node -r` does: resolved
@@ -246,7 +240,8 @@ impl Runtime {
         }
         self.host.with_ctx(|ctx| {
             let evaluated = self.host.budgeted(|| {
-                let module = Module::declare(ctx.clone(), name, source.as_bytes())?;
+                let source = self.host.modules.note_declared(name, source);
+                let module = Module::declare(ctx.clone(), name, source)?;
                 crate::modules::esm::set_meta(ctx, &module, Path::new(name))?;
                 module.eval().map(|(_, promise)| promise)
             });

@@ -17,10 +17,11 @@ const { isView: ArrayBufferIsView } = ArrayBuffer;
 const { isNaN: NumberIsNaN, parseInt: NumberParseInt, parseFloat: NumberParseFloat } = Number;
 const { min: MathMin, max: MathMax, sqrt: MathSqrt, round: MathRound, floor: MathFloor } = Math;
 const JSONStringify = JSON.stringify;
+const ReflectOwnKeys = Reflect.ownKeys;
 const {
   getPrototypeOf: ObjectGetPrototypeOf, getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
   getOwnPropertyNames: ObjectGetOwnPropertyNames, getOwnPropertySymbols: ObjectGetOwnPropertySymbols,
-  keys: ObjectKeys, is: ObjectIs,
+  keys: ObjectKeys, is: ObjectIs, isExtensible: ObjectIsExtensible,
 } = Object;
 const ObjectPrototypeHasOwnProperty = uncurry(Object.prototype.hasOwnProperty);
 const ObjectPrototypePropertyIsEnumerable = uncurry(Object.prototype.propertyIsEnumerable);
@@ -656,6 +657,10 @@ function formatRaw(ctx, value, recurseTimes) {
     formatter = formatPromise;
   } else if (isWeakMap(value) || isWeakSet(value)) {
     return `${ctor} { <items unknown> }`;
+  } else if (isModuleNamespace(value, ctor, tag)) {
+    keys = [];
+    braces = [`${prefixOf('Module')}{`, '}'];
+    formatter = formatNamespace;
   } else {
     keys = allKeys();
     const boxed = boxedPrimitive(value);
@@ -693,6 +698,38 @@ function formatRaw(ctx, value, recurseTimes) {
     }
   }
   return reduceToSingleString(ctx, output, base, braces, isArrayLike, recurseTimes, value);
+}
+
+// A module namespace object: no prototype, sealed, `Symbol.toStringTag`
+// 'Module' neither writable, enumerable nor configurable.
+function isModuleNamespace(value, ctor, tag) {
+  if (ctor !== null || tag !== 'Module' || ObjectIsExtensible(value)) return false;
+  const d = ObjectGetOwnPropertyDescriptor(value, SymbolToStringTag);
+  return d !== undefined && !d.writable && !d.enumerable && !d.configurable;
+}
+
+// The export names of a namespace (`Object.keys` throws on a binding not
+// yet initialized).
+function namespaceKeys(value) {
+  const all = ReflectOwnKeys(value);
+  const out = [];
+  for (let i = 0; i < all.length; i++) if (typeof all[i] === 'string') push(out, all[i]);
+  return out;
+}
+
+// A namespace's exports, a binding not yet initialized as `<uninitialized>`.
+function formatNamespace(ctx, value, recurseTimes) {
+  const output = [];
+  const keys = namespaceKeys(value);
+  for (let i = 0; i < keys.length; i++) {
+    try {
+      push(output, formatProperty(ctx, value, keys[i], recurseTimes, false));
+    } catch (e) {
+      if (!(e instanceof ReferenceError)) throw e;
+      push(output, `${keyString(keys[i])}: <uninitialized>`);
+    }
+  }
+  return output;
 }
 
 // The first maxArrayLength items: present elements, then runs of holes as

@@ -5,7 +5,7 @@
 // contract (runMain).
 'use strict';
 const { nodeError, invalidArgType, define } = shared;
-const { resolveModule, readModule, compileCommonJs } = host;
+const { resolveModule, readModule, compileCommonJs, requireEsm, esmFacade, detectsModule, moduleEvaluated } = host;
 const ReflectApply = Reflect.apply;
 
 const cache = { __proto__: null };
@@ -13,6 +13,10 @@ const cache = { __proto__: null };
 const natives = { __proto__: null };
 // Sources of CommonJS files the ES module loader already read.
 const primed = { __proto__: null };
+// CommonJS files the ES module loader is running (innermost last).
+const importing = [];
+// `require()`s of ES modules in progress: [filename, requiring filename].
+const requiringEsm = [];
 let mainModule;
 
 function dirname(path) {
@@ -115,10 +119,7 @@ function load(parent, [kind, value]) {
   if (cached !== undefined) {
     return cached.exports;
   }
-  if (kind === 'module') {
-    throw nodeError(Error, 'ERR_REQUIRE_ESM',
-      `require() of ES Module ${filename}${parent.filename ? ` from ${parent.filename}` : ''} not supported.`);
-  }
+  if (kind === 'module') return loadEsm(parent, filename);
   const mod = new Module(filename, parent);
   mod.filename = filename;
   cache[filename] = mod;
@@ -126,6 +127,11 @@ function load(parent, [kind, value]) {
   try {
     const source = primed[filename] !== undefined ? primed[filename] : readModule(filename);
     delete primed[filename];
+    if (kind === 'commonjs' && detectsModule(filename, source)) {
+      delete cache[filename];
+      threw = false;
+      return loadEsm(parent, filename);
+    }
     if (kind === 'json') {
       try {
         mod.exports = JSON.parse(source);
@@ -143,6 +149,57 @@ function load(parent, [kind, value]) {
   }
   mod.loaded = true;
   return mod.exports;
+}
+
+// `require()` of an ES module, as node 20.20: its namespace (with
+// `__esModule` when it has a default export and none of that name; its
+// `module.exports` export if it has one), unless its graph awaits at top
+// level or reaches a module still running.
+function loadEsm(parent, filename) {
+  const from = parent && parent.filename;
+  requiringEsm.push([filename, from]);
+  let r;
+  try {
+    r = requireEsm(filename, importing);
+  } finally {
+    requiringEsm.pop();
+  }
+  if (r[0] === 'cycle' && r[1] !== undefined) {
+    throw nodeError(Error, 'ERR_REQUIRE_CYCLE_MODULE', `Cannot import Module ${r[1]} in a cycle. (from ${r[2]})`);
+  }
+  if (r[0] === 'cycle') {
+    const outer = requiringEsm.find((e) => e[0] === filename);
+    let message = `Cannot require() ES Module ${filename} in a cycle.`;
+    if (outer !== undefined) {
+      if (outer[1]) message += ` (from ${outer[1]})`;
+    } else {
+      if (from) message += ` (from ${from})`;
+      message += ' A cycle involving require(esm) is not allowed to maintain invariants mandated by the ' +
+        'ECMAScript specification. Try making at least part of the dependency in the graph lazily loaded.';
+    }
+    throw nodeError(Error, 'ERR_REQUIRE_CYCLE_MODULE', message);
+  }
+  if (r[0] === 'async') {
+    let message = 'require() cannot be used on an ESM graph with top-level await. Use import() instead. ' +
+      'To see where the top-level await comes from, use --experimental-print-required-tla.';
+    if (from) message += `\n  From ${from} `;
+    message += `\n  Requiring ${filename} `;
+    throw nodeError(Error, 'ERR_REQUIRE_ASYNC_MODULE', message);
+  }
+  if (r[0] === 'rejected') {
+    r[2].then(undefined, () => {});
+    throw r[1];
+  }
+  const ns = r[1];
+  let exports = ns;
+  if ('module.exports' in ns) exports = ns['module.exports'];
+  else if ('default' in ns && !('__esModule' in ns)) exports = esmFacade(filename);
+  const mod = new Module(filename, parent);
+  mod.filename = filename;
+  mod.exports = exports;
+  mod.loaded = true;
+  cache[filename] = mod;
+  return exports;
 }
 
 // ---- built-ins ----------------------------------------------------------------
@@ -195,12 +252,18 @@ function esmHook(kind, name, source) {
       const v = builtin(name);
       return Object.keys(v).concat(typeof v === 'function' ? Object.getOwnPropertyNames(v).filter((k) => !['length', 'name', 'prototype', 'arguments', 'caller'].includes(k) && !Object.keys(v).includes(k)) : []);
     }
+    case 'evaluated': moduleEvaluated(name); return undefined;
     case 'native': return natives[name];
     case 'native-keys': return Object.keys(natives[name]);
     case 'prime': if (cache[name] === undefined) primed[name] = source; return undefined;
     case 'commonjs': {
       if (cache[name] === undefined && primed[name] === undefined) return undefined;
-      return load(importerModule(name), ['commonjs', name]);
+      importing.push(name);
+      try {
+        return load(importerModule(name), ['commonjs', name]);
+      } finally {
+        importing.pop();
+      }
     }
     case 'meta-resolve': return function resolve(specifier) {
       const r = resolveModule(String(specifier), dirname(name), name);

@@ -1,0 +1,2 @@
+import { mainValue } from '../../require_esm_from_esm.mjs';
+export const y = mainValue;

@@ -1,0 +1,2 @@
+console.log('linked-g.mjs runs');
+export const g = 'g';

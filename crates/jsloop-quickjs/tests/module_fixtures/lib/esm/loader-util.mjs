@@ -1,0 +1,5 @@
+import { createRequire } from 'node:module';
+
+export function load(p) {
+  return createRequire(import.meta.url)(p);
+}

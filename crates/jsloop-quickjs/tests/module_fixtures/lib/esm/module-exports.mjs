@@ -1,0 +1,3 @@
+const fn = () => 'module.exports export';
+export { fn as 'module.exports' };
+export const other = 3;

@@ -1,0 +1,2 @@
+import { load } from './loader-util.mjs';
+export const usesUtil = typeof load;

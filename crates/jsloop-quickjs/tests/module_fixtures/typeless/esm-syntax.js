@@ -1,0 +1,2 @@
+console.log('typeless esm-syntax.js runs');
+export const detected = 'yes';
