@@ -18,7 +18,8 @@ function header(error) {
 }
 
 // The CommonJS wrappers of the scripts run, and their sources (by file
-// name) for the column rules below.
+// name) for the column rules below: kept whole, split into lines the
+// first time a stack needs them (most never do; typescript has 200,000).
 const wrappers = new WeakSet();
 const sources = new Map();
 
@@ -28,8 +29,12 @@ const sources = new Map();
 // arguments. Only for sources we ran; anything unclear stays as it is.
 const isIdent = (c) => c !== undefined && /[A-Za-z0-9_$]/.test(c);
 function v8Column(file, line, col) {
-  const source = sources.get(file);
+  let source = sources.get(file);
   if (source === undefined) return col;
+  if (typeof source === 'string') {
+    source = source.split('\n');
+    sources.set(file, source);
+  }
   const text = source[line - 1];
   if (text === undefined) return col;
   let i = col - 1;
@@ -81,7 +86,7 @@ function frame(cs) {
 // A script's CommonJS wrapper and source, from the Rust side.
 function markWrapper(fn, file, source) {
   wrappers.add(fn);
-  sources.set(file, source.split('\n'));
+  sources.set(file, source);
 }
 
 // V8's CallSite methods QuickJS lacks, for user prepareStackTrace hooks.
