@@ -158,9 +158,16 @@ fn a_module_file_is_read_once_however_often_it_is_loaded() {
                 "import shared from './shared.cjs';
                  import './a.mjs';
                  import './b.mjs';
+                 import { z } from './re.cjs';
+                 import { c } from './c.mjs';
+                 import { createRequire } from 'node:module';
                  const again = await import('./shared.cjs');
-                 console.log(shared.n, again.default === shared);",
+                 const required = createRequire(import.meta.url)('./c.mjs');
+                 console.log(shared.n, again.default === shared, z, c, required.c);",
             ),
+            ("re.cjs", "module.exports = require('./leaf2.cjs');"),
+            ("leaf2.cjs", "exports.z = 'z';"),
+            ("c.mjs", "export const c = 'c';"),
             ("a.mjs", "import s from './shared.cjs'; import { createRequire } from 'node:module'; createRequire(import.meta.url)('./shared.cjs').n++;"),
             ("b.mjs", "import s from './shared.cjs'; s.n++;"),
             ("shared.cjs", "exports.n = 1; require('./leaf.js'); require('./leaf.js');"),
@@ -175,7 +182,9 @@ fn a_module_file_is_read_once_however_often_it_is_loaded() {
         .unwrap();
     rt.run_module(&dir.join("main.mjs")).unwrap();
     assert_eq!(rt.run().unwrap(), 0, "{}", out.captured(Stream::Stderr));
-    assert_eq!(out.captured(Stream::Stdout), "3 true\n");
-    // a.mjs, b.mjs, shared.cjs, leaf.js (main.mjs is read by run_module).
-    assert_eq!(rt.modules_read(), 4);
+    assert_eq!(out.captured(Stream::Stdout), "3 true z c c\n");
+    // a.mjs, b.mjs, shared.cjs, leaf.js, re.cjs, leaf2.cjs (read for the
+    // static export scan of re.cjs, then run), c.mjs (imported, then
+    // required); main.mjs is read by run_module.
+    assert_eq!(rt.modules_read(), 7);
 }

@@ -69,6 +69,9 @@ pub(crate) struct Modules {
     /// The ES module files the loader compiled, each with whether it
     /// awaits at top level.
     declared: RefCell<HashMap<String, bool>>,
+    /// Texts read for the static export scan of re-exported files, kept
+    /// for the loader's one read of each.
+    unread: RefCell<HashMap<PathBuf, String>>,
     /// The typeless `package.json` files warned about.
     warned_typeless: RefCell<std::collections::HashSet<PathBuf>>,
     /// The ES module files whose evaluation finished.
@@ -113,6 +116,7 @@ impl Modules {
             typeless: RefCell::default(),
             evaluated: RefCell::default(),
             warned_typeless: RefCell::default(),
+            unread: RefCell::default(),
         }
     }
 
@@ -173,6 +177,9 @@ impl Modules {
     ///
     /// The OS error.
     pub(crate) fn read(&self, path: &Path) -> std::io::Result<String> {
+        if let Some(text) = self.unread.borrow_mut().remove(path) {
+            return Ok(text);
+        }
         self.reads.set(self.reads.get() + 1);
         let bytes = std::fs::read(path)?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -373,7 +380,7 @@ impl Modules {
                 continue;
             }
             seen.push(target.clone());
-            let Ok(text) = std::fs::read_to_string(&target) else {
+            let Ok(text) = self.read(&target) else {
                 continue;
             };
             for n in lexer::exports(&text) {
@@ -386,6 +393,8 @@ impl Modules {
                     .into_iter()
                     .map(|s| (target.clone(), s, depth + 1)),
             );
+            // The CommonJS loader reads it next, when the re-export runs.
+            self.unread.borrow_mut().insert(target, text);
         }
         names
     }
