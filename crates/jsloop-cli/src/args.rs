@@ -40,6 +40,8 @@ pub(crate) struct Invocation {
     pub(crate) max_old_space_size: Option<u64>,
     /// `-r`/`--require` preloads, in order.
     pub(crate) preloads: Vec<String>,
+    /// `--import` preloads, in order (after the `-r` ones, as node).
+    pub(crate) imports: Vec<String>,
     /// What the script sees in `process.argv` after the executable (and
     /// the script's path, for a file).
     pub(crate) args: Vec<String>,
@@ -95,9 +97,6 @@ pub(crate) enum UsageError {
         /// Its value.
         value: String,
     },
-    /// A node option jsloop does not support yet.
-    #[error("{0} is not supported yet")]
-    Unsupported(String),
 }
 
 /// Parses the command line (without the executable) after the options of
@@ -279,7 +278,10 @@ impl Parser {
                 let v = value(rest)?;
                 self.run.preloads.push(v);
             }
-            "--import" => return Err(UsageError::Unsupported(name.into())),
+            "--import" => {
+                let v = value(rest)?;
+                self.run.imports.push(v);
+            }
             _ => return Err(UsageError::BadOption(token.to_string())),
         }
         Ok(())

@@ -29,6 +29,7 @@ Options:
   -p, --print [CODE]           evaluate CODE (or standard input) and print the result
   --input-type=TYPE            commonjs (default) or module: how to run -e, -p and stdin
   -r, --require MODULE         require MODULE (from the working directory) first
+  --import MODULE              import MODULE (from the working directory) after -r, before the script
   --env-file=FILE              set environment variables from FILE
   --env-file-if-exists=FILE    the same, if FILE exists
   --max-old-space-size=MB      heap limit (default: from the machine's memory, as node's)
@@ -83,15 +84,24 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    for specifier in &run.preloads {
-        if let Err(e) = rt.preload(specifier) {
+    let started = run
+        .preloads
+        .iter()
+        .try_for_each(|specifier| rt.preload(specifier))
+        .and_then(|()| {
+            run.imports
+                .iter()
+                .try_for_each(|specifier| rt.import_preload(specifier))
+        })
+        .and_then(|()| job.start(&rt));
+    match started {
+        // A preload ended the process (process.exit, an uncaught error):
+        // its exit code is what run() gives.
+        Ok(()) | Err(jsloop_quickjs::Error::Exiting) => {}
+        Err(e) => {
             rt.write(Stream::Stderr, &format!("jsloop: {e}\n"));
             return ExitCode::from(1);
         }
-    }
-    if let Err(e) = job.start(&rt) {
-        rt.write(Stream::Stderr, &format!("jsloop: {e}\n"));
-        return ExitCode::from(1);
     }
     match rt.run() {
         // As a process's exit status: the low 8 bits (-1 → 255, 300 → 44).

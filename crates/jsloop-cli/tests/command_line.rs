@@ -294,3 +294,67 @@ fn require_preloads_run_before_the_main_script_in_order() {
     ]);
     assert_eq!(stdout(&out), "first second main true\n", "{}", stderr(&out));
 }
+
+#[test]
+fn import_preloads_run_after_require_preloads_and_finish_before_the_main_script() {
+    let required = file("import-order-require.js", "globalThis.order = ['require'];");
+    let imported = file(
+        "import-order-import.mjs",
+        "globalThis.order.push('import');
+         await new Promise((r) => setTimeout(r, 1));
+         globalThis.order.push('awaited');",
+    );
+    let main = file(
+        "import-order-main.js",
+        "console.log(order.concat('main').join(' '));",
+    );
+    // node --import IMPORTED -r REQUIRED MAIN
+    let out = jsloop(&[
+        "--import",
+        imported.to_str().unwrap(),
+        "-r",
+        required.to_str().unwrap(),
+        main.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        stdout(&out),
+        "require import awaited main\n",
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_preload_that_exits_ends_the_process_with_its_code() {
+    let exits = file("preload-exits.js", "process.exit(3);");
+    let main = file("preload-exits-main.js", "console.log('main ran');");
+    // node -r EXITS MAIN; node --import EXITS MAIN: status 3, nothing printed.
+    for flag in ["-r", "--import"] {
+        let out = jsloop(&[flag, exits.to_str().unwrap(), main.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(3), "{flag}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "", "{flag}");
+        assert_eq!(stderr(&out), "", "{flag}");
+    }
+}
+
+#[test]
+fn an_import_preload_that_is_not_found_fails_as_node() {
+    let main = file("import-missing-main.js", "console.log('main ran');");
+    let missing = main.with_file_name("import-missing.mjs");
+    // node --import MISSING MAIN: ERR_MODULE_NOT_FOUND, status 1.
+    let out = jsloop(&[
+        "--import",
+        missing.to_str().unwrap(),
+        main.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "");
+    let cwd = std::env::current_dir().unwrap();
+    let expected = format!(
+        "Error [ERR_MODULE_NOT_FOUND]: Cannot find module '{}' imported from {}/",
+        missing.display(),
+        cwd.display()
+    );
+    assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+}

@@ -32,6 +32,9 @@ pub(crate) struct Dispatch {
     pub(crate) run_main: JsFn,
     /// `preload(specifier)`: `node -r`, from the working directory.
     pub(crate) preload: JsFn,
+    /// `importPreload(specifier, done)`: `node --import`, from the working
+    /// directory; calls `done()` once the import settled.
+    pub(crate) import_preload: JsFn,
     /// `registerNative(name, exports)`: a Rust module in the registry.
     pub(crate) register_native: JsFn,
     /// `markWrapper(fn, file, source)`: a script's CommonJS wrapper (its
@@ -66,6 +69,7 @@ impl Dispatch {
             run_main: get("runMain")?,
             register_native: get("registerNative")?,
             preload: get("preload")?,
+            import_preload: get("importPreload")?,
         })
     }
 }

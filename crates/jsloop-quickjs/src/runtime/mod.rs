@@ -205,6 +205,38 @@ impl Runtime {
         Ok(())
     }
 
+    /// Imports `specifier` before the main script, as `node --import` does:
+    /// resolved from the working directory as an `import` (a file, a
+    /// package or a built-in), and evaluated to its end — top-level `await`
+    /// included — before this returns: the loop runs meanwhile, so timers
+    /// it sets may fire. An error it throws is reported like any uncaught
+    /// error (the process then exits and [`Runtime::run`] gives its code).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Exiting`] if the runtime already exited;
+    /// [`Error::Reentrant`] if called from inside the loop.
+    pub fn import_preload(&self, specifier: &str) -> Result<(), Error> {
+        if self.host.exit_code().is_some() {
+            return Err(Error::Exiting);
+        }
+        if self.host.is_locked() {
+            return Err(Error::Reentrant);
+        }
+        let settled = Rc::new(std::cell::Cell::new(false));
+        let flag = settled.clone();
+        self.host.enter(|ctx| {
+            let dispatch = self.host.dispatch().ok_or(rquickjs::Error::Unknown)?;
+            let import: Function = dispatch.import_preload.clone().restore(ctx)?;
+            let done = Function::new(ctx.clone(), move || flag.set(true))?;
+            import.call::<_, ()>((specifier, done))
+        });
+        self.lp
+            .run_until(|_| settled.get() || self.host.exit_code().is_some())
+            .map_err(|_| Error::Reentrant)?;
+        Ok(())
+    }
+
     /// How many module files the runtime read (each at most once).
     pub fn modules_read(&self) -> usize {
         self.host.modules.reads()

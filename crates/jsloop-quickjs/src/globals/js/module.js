@@ -303,4 +303,29 @@ function preload(specifier) {
   makeRequire(mod)(specifier);
 }
 
-return { runMain, registerNative, preload };
+// `node --import specifier`: imported from the working directory before the
+// main script; `done()` once its evaluation settled (an error it throws is
+// an uncaught exception).
+function importPreload(specifier, done) {
+  const fail = (e) => { done(); shared.fatal(e, false); };
+  let target;
+  try {
+    const r = resolveModule(specifier, host.cwd, `${host.cwd}/`);
+    if (r[0] === 'error') {
+      const e = nodeError(Error, r[1], r[2]);
+      if (r[1] === 'ERR_MODULE_NOT_FOUND') e.url = `file://${encodeURI(`${host.cwd}/${specifier}`)}`;
+      throw e;
+    }
+    if (r[0] === 'unsupported') {
+      throw nodeError(Error, 'ERR_JSLOOP_UNSUPPORTED_BUILTIN', `The built-in module 'node:${r[1]}' is not provided by jsloop yet`);
+    }
+    if (r[0] === 'unknown') throw nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${r[1]}`);
+    target = r[0] === 'builtin' ? `node:${r[1]}` : r[1];
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  import(target).then(() => done(), fail);
+}
+
+return { runMain, registerNative, preload, importPreload };
