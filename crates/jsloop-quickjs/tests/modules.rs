@@ -188,3 +188,45 @@ fn a_module_file_is_read_once_however_often_it_is_loaded() {
     // required); main.mjs is read by run_module.
     assert_eq!(rt.modules_read(), 7);
 }
+
+#[test]
+fn a_js_main_file_follows_its_package_type() {
+    let dir = project(
+        "main-type",
+        &[
+            ("esm/package.json", r#"{ "type": "module" }"#),
+            (
+                "esm/main.js",
+                "import { x } from './x.js'; console.log('module', x, typeof require);",
+            ),
+            ("esm/x.js", "export const x = 1;"),
+            ("esm/uses-require.js", "require('x');"),
+            ("cjs/package.json", r#"{ "type": "commonjs" }"#),
+            ("cjs/main.js", "console.log('commonjs', typeof require);"),
+        ],
+    );
+    // node esm/main.js; node cjs/main.js
+    let (stdout, stderr, code) = run(&dir.join("esm"), "main.js", Permissions::all(), |_| {});
+    assert_eq!(
+        (stdout.as_str(), code),
+        ("module 1 undefined\n", 0),
+        "{stderr}"
+    );
+    let (stdout, _, code) = run(&dir.join("cjs"), "main.js", Permissions::all(), |_| {});
+    assert_eq!((stdout.as_str(), code), ("commonjs function\n", 0));
+    // node esm/uses-require.js: the error names the package.json.
+    let (_, stderr, code) = run(
+        &dir.join("esm"),
+        "uses-require.js",
+        Permissions::all(),
+        |_| {},
+    );
+    assert_eq!(code, 1);
+    let expected = format!(
+        "ReferenceError: require is not defined in ES module scope, you can use import instead\n\
+         This file is being treated as an ES module because it has a '.js' file extension and '{}' \
+         contains \"type\": \"module\". To treat it as a CommonJS script, rename it to use the '.cjs' file extension.\n",
+        dir.join("esm/package.json").display()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+}

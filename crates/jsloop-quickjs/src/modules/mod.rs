@@ -231,15 +231,32 @@ impl Modules {
     /// Whether the nearest `package.json` above `file` exists and has no
     /// `"type"` (Node then warns when it detects module syntax).
     fn typeless_package(file: &Path) -> Option<PathBuf> {
-        let mut dir = file.parent();
-        while let Some(d) = dir {
-            let pj = d.join("package.json");
-            if let Ok(text) = std::fs::read_to_string(&pj) {
-                return (!text.contains("\"type\"")).then_some(pj);
-            }
-            dir = d.parent();
+        let (pj, text) = nearest_package_json(file)?;
+        (!text.contains("\"type\"")).then_some(pj)
+    }
+
+    /// How the main entry `file` loads: its format as its extension and
+    /// package say, and whether it is a `.js` file no `"type"` claims (to
+    /// be detected). A file the resolver refuses counts as such a file.
+    pub(crate) fn main_format(&self, file: &Path) -> (Format, bool) {
+        let dir = file.parent().unwrap_or(Path::new("/"));
+        match self.resolve(&file.display().to_string(), dir, None) {
+            Ok((path, format)) => (format, self.typeless.borrow().contains(&path)),
+            Err(_) => (Format::CommonJs, true),
         }
-        None
+    }
+
+    /// The `package.json` that makes the ES module `file` one by its
+    /// `"type": "module"`, if `file` is a `.js` file (node names it when
+    /// a CommonJS global is used there).
+    pub(crate) fn module_package(&self, file: &Path) -> Option<PathBuf> {
+        if file.extension().and_then(|e| e.to_str()) != Some("js")
+            || self.typeless.borrow().contains(file)
+            || self.format_of(file) != Format::Module
+        {
+            return None;
+        }
+        nearest_package_json(file).map(|(pj, _)| pj)
     }
 
     /// Remembers that `specifier` named the module `resolved`.
@@ -398,6 +415,19 @@ impl Modules {
         }
         names
     }
+}
+
+/// The nearest `package.json` above `file`, and its text.
+fn nearest_package_json(file: &Path) -> Option<(PathBuf, String)> {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        let pj = d.join("package.json");
+        if let Ok(text) = std::fs::read_to_string(&pj) {
+            return Some((pj, text));
+        }
+        dir = d.parent();
+    }
+    None
 }
 
 /// Node's error for a failed resolution.

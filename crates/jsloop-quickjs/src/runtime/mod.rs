@@ -9,7 +9,7 @@ use rquickjs::{CatchResultExt, Context, Ctx, Function, Module, Value};
 
 use crate::error::Error;
 use crate::host::Host;
-use crate::modules::Modules;
+use crate::modules::{Format, Modules};
 use crate::output::Stream;
 use crate::value::JsValue;
 
@@ -154,7 +154,14 @@ impl Runtime {
             .strip_prefix("#!")
             .map_or(&*source, |rest| rest.find('\n').map_or("", |i| &rest[i..]));
         let name = Self::script_path(path).display().to_string();
-        if Modules::has_module_syntax(source) && !self.compiles_as_commonjs(&name, source) {
+        let (format, typeless) = self.host.modules.main_format(Path::new(&name));
+        if format == Format::Module {
+            return self.run_module_source(&name, source);
+        }
+        if typeless
+            && Modules::has_module_syntax(source)
+            && !self.compiles_as_commonjs(&name, source)
+        {
             // As Node 20.20: a file no "type" claims that does not parse as
             // CommonJS but has module syntax runs as an ES module.
             let warns = Modules::warns_when_detected(source);
@@ -280,7 +287,9 @@ impl Runtime {
             let r = evaluated.and_then(|promise| {
                 let dispatch = self.host.dispatch().ok_or(rquickjs::Error::Unknown)?;
                 let watch: Function = dispatch.main_module.clone().restore(ctx)?;
-                watch.call::<_, ()>((promise,))
+                let package = self.host.modules.module_package(Path::new(name));
+                let package = package.map(|p| p.display().to_string());
+                watch.call::<_, ()>((promise, package))
             });
             if let Err(e) = r {
                 let exception = match e {

@@ -324,13 +324,17 @@ function exit() {
 
 // Node's words for a CommonJS global used in an ES module.
 const commonJsGlobals = ['require', 'module', 'exports', '__filename', '__dirname'];
-function esmScope(e) {
+function esmScope(e, modulePackage) {
   try {
     if (!(e instanceof ReferenceError)) return e;
     const name = commonJsGlobals.find((g) => e.message === `${g} is not defined`);
     if (name === undefined) return e;
     let message = `${e.message} in ES module scope`;
     if (name === 'require') message += ', you can use import instead';
+    if (modulePackage !== undefined) {
+      message += "\nThis file is being treated as an ES module because it has a '.js' file extension and " +
+        `'${modulePackage}' contains "type": "module". To treat it as a CommonJS script, rename it to use the '.cjs' file extension.`;
+    }
     shared.setStackHeader(e, `ReferenceError: ${message}`);
     e.message = message;
   } catch { /* a hostile error stays as it is */ }
@@ -338,9 +342,10 @@ function esmScope(e) {
 }
 
 // The main ES module: if its evaluation never settles, the exit code is 13.
-function mainModule(promise) {
+// `modulePackage`: the package.json whose "type" makes a .js file one.
+function mainModule(promise, modulePackage) {
   let settled = false;
-  promise.then(() => { settled = true; }, (e) => { settled = true; fatal(esmScope(e), false); });
+  promise.then(() => { settled = true; }, (e) => { settled = true; fatal(esmScope(e, modulePackage), false); });
   process.prependListener('exit', () => { if (!settled && exitCode === undefined) exitCode = kUnsettledTopLevelAwait; });
 }
 
