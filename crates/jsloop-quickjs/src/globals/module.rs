@@ -42,6 +42,16 @@ pub(crate) fn compile<'js>(
     Ok(f)
 }
 
+/// Whether `source` compiles as a CommonJS module (nothing runs).
+pub(crate) fn parses_as_commonjs(ctx: &Ctx<'_>, source: &str, filename: &str) -> bool {
+    let wrapped = format!("{CJS_PREFIX}{source}\n}})");
+    let ok = crate::ffi::eval_script(ctx, &wrapped, filename, -1).is_ok();
+    if !ok {
+        drop(ctx.catch());
+    }
+    ok
+}
+
 /// Puts the module natives on the host object.
 ///
 /// # Errors
@@ -118,7 +128,13 @@ pub(crate) fn natives<'js>(
     o.set(
         "detectsModule",
         Function::new(ctx.clone(), move |filename: String, source: String| {
-            modules.detects_module(Path::new(&filename), &source)
+            let path = Path::new(&filename);
+            // Called when it did not compile as CommonJS.
+            let detected = modules.detects_module(path, &source, || false);
+            if detected {
+                modules.keep_text(path, source);
+            }
+            detected
         })?,
     )?;
     let names = Array::new(ctx.clone())?;

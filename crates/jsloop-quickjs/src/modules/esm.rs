@@ -191,7 +191,8 @@ impl Loader for EsmLoader {
             }
             Format::CommonJs => {
                 let source = self.0.read(path).map_err(|_| Error::new_loading(name))?;
-                if self.0.detects_module(path, &source) {
+                let parses = || crate::globals::module::parses_as_commonjs(ctx, &source, name);
+                if self.0.detects_module(path, &source, parses) {
                     if let Some(pj) = self.0.typeless_warning(path) {
                         warn_typeless(ctx, name, &pj)?;
                     }

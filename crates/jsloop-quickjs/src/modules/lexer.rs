@@ -115,9 +115,9 @@ pub(crate) fn exports(source: &str) -> Vec<String> {
 }
 
 /// The keys of a `module.exports = { … }` literal, as cjs-module-lexer
-/// reads them: `a` (shorthand), `a: b` and `'a': b` with an identifier
-/// value, `a: require(…)` (then it stops), spreads skipped; any other
-/// value ends the detection.
+/// reads them: `a` (shorthand), `a: b` and `'a': b` with a value that
+/// starts with an identifier (`a: b.c(…)` exports `a`, then the scan
+/// stops), spreads skipped; any other value ends the detection.
 fn literal_keys(body: &str) -> Vec<String> {
     let mut keys = Vec::new();
     let mut rest = body;
@@ -147,16 +147,17 @@ fn literal_keys(body: &str) -> Vec<String> {
                 rest = after;
             } else if let Some(value) = after.strip_prefix(':') {
                 let value = value.trim_start();
-                if value.starts_with("require(") {
-                    keys.push(key);
-                    break;
-                }
                 let ident = identifier(value);
-                let next = value[ident.len()..].trim_start();
-                if ident.is_empty() || !(next.starts_with(',') || next.starts_with('}')) {
+                if ident.is_empty() {
                     break;
                 }
+                // A value that starts with an identifier exports the key;
+                // anything after the identifier but `,`/`}` ends the scan.
                 keys.push(key);
+                let next = value[ident.len()..].trim_start();
+                if !(next.starts_with(',') || next.starts_with('}')) {
+                    break;
+                }
                 rest = next;
             } else {
                 break;
@@ -220,6 +221,7 @@ mod tests {
     fn finds_the_keys_of_an_exported_object_literal() {
         let src = "module.exports = { one, ...rest, two: two, 'three': three, four: require('x'), five };";
         assert_eq!(exports(src), ["one", "two", "three", "four"]);
+        assert_eq!(exports("module.exports = { a: b.c(), d };"), ["a"]);
         // A value that is not an identifier ends the detection (as Node).
         assert_eq!(exports("module.exports = { a, b: 2, c };"), ["a"]);
     }

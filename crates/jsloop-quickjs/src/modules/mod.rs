@@ -205,15 +205,30 @@ impl Modules {
 
     /// Whether the CommonJS-by-default file `path` is an ES module by
     /// node 20.20's detection: a `.js` file no `"type"` claims whose
-    /// `source` has module syntax (its format becomes [`Format::Module`]).
-    pub(crate) fn detects_module(&self, path: &Path, source: &str) -> bool {
-        let detected = self.typeless.borrow().contains(path) && Self::has_module_syntax(source);
+    /// `source` has module syntax and does not parse as CommonJS (its
+    /// format becomes [`Format::Module`]).
+    pub(crate) fn detects_module(
+        &self,
+        path: &Path,
+        source: &str,
+        parses_as_commonjs: impl FnOnce() -> bool,
+    ) -> bool {
+        let detected = self.typeless.borrow().contains(path)
+            && Self::has_module_syntax(source)
+            && !parses_as_commonjs();
         if detected {
             self.formats
                 .borrow_mut()
                 .insert(path.to_path_buf(), Format::Module);
         }
         detected
+    }
+
+    /// Keeps `source`, the text of `path` just read, for the next
+    /// [`Modules::read`] of it (the ES module loader's, after the CommonJS
+    /// loader found it is an ES module).
+    pub(crate) fn keep_text(&self, path: &Path, source: String) {
+        self.unread.borrow_mut().insert(path.to_path_buf(), source);
     }
 
     /// The `package.json` to name in a MODULE_TYPELESS_PACKAGE_JSON

@@ -178,13 +178,8 @@ impl Runtime {
 
     /// Whether `source` compiles as a CommonJS module (nothing runs).
     fn compiles_as_commonjs(&self, name: &str, source: &str) -> bool {
-        self.host.with_ctx(|ctx| {
-            let ok = crate::globals::module::compile(ctx, &self.host, source, name).is_ok();
-            if !ok {
-                drop(ctx.catch());
-            }
-            ok
-        })
+        self.host
+            .with_ctx(|ctx| crate::globals::module::parses_as_commonjs(ctx, source, name))
     }
 
     /// Node's MODULE_TYPELESS_PACKAGE_JSON warning.

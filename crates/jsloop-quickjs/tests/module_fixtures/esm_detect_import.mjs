@@ -9,3 +9,4 @@ const m = await import('./typeless/esm-syntax.js');
 console.log(m);
 const t = await import('./typeless/tla-only.js');
 console.log(t);
+console.log(await import('./typeless/cjs-lookalike.js'));

@@ -14,5 +14,6 @@ try { require('./lib/esm/throws.mjs'); } catch (e) { console.log(e.name, e.messa
 try { require('./lib/esm/throws.mjs'); } catch (e) { console.log('again:', e.name, e.message); }
 console.log(require('./lib/esm/cycle-a.mjs'));
 console.log(require('./typeless/esm-syntax.js'));
+console.log(require('./typeless/cjs-lookalike.js'));
 import('./lib/esm/with-default.mjs').then((m) => console.log('import() after require():', m.default, m.x));
 import('./lib/esm/tla.mjs').then((m) => console.log('import() of the awaiting module:', m.q));

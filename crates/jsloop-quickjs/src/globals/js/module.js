@@ -127,11 +127,6 @@ function load(parent, [kind, value]) {
   try {
     const source = primed[filename] !== undefined ? primed[filename] : readModule(filename);
     delete primed[filename];
-    if (kind === 'commonjs' && detectsModule(filename, source)) {
-      delete cache[filename];
-      threw = false;
-      return loadEsm(parent, filename);
-    }
     if (kind === 'json') {
       try {
         mod.exports = JSON.parse(source);
@@ -140,7 +135,17 @@ function load(parent, [kind, value]) {
         throw e;
       }
     } else {
-      const fn = compileCommonJs(source, filename);
+      let fn;
+      try {
+        fn = compileCommonJs(source, filename);
+      } catch (e) {
+        // node 20.20: a file no "type" claims that does not parse as
+        // CommonJS but has module syntax is an ES module.
+        if (!(e instanceof SyntaxError) || !detectsModule(filename, source)) throw e;
+        delete cache[filename];
+        threw = false;
+        return loadEsm(parent, filename);
+      }
       ReflectApply(fn, mod.exports, [mod.exports, makeRequire(mod), mod, filename, mod.path]);
     }
     threw = false;
