@@ -11,11 +11,13 @@
 //! | [`console`] | `console` and `util.inspect` formatting |
 //! | [`web`] | `performance`, events, abort, `structuredClone`, base64, `crypto` |
 //! | [`module`] | `require`, `module`, `node:module`, the built-in registry |
+//! | [`builtins`] | Node's built-in modules (`js/node/*.js`), loaded on first use |
 //!
 //! The JavaScript halves (`js/*.js`) are loaded by [`loader`] with the one
 //! native `host` object the families fill in; they return the functions
 //! the Rust side calls, kept typed in [`Dispatch`].
 
+pub(crate) mod builtins;
 pub(crate) mod console;
 pub(crate) mod immediates;
 pub(crate) mod loader;
@@ -176,6 +178,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     console::natives(ctx, &obj, host)?;
     web::natives(ctx, &obj)?;
     module::natives(ctx, &obj, host)?;
+    builtins::natives(ctx, &obj)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

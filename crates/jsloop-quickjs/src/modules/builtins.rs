@@ -77,8 +77,14 @@ pub(crate) const NODE_BUILTINS: [&str; 68] = [
 /// Built-ins Node 20 knows only with the `node:` prefix.
 pub(crate) const PREFIX_ONLY: [&str; 2] = ["test", "test/reporters"];
 
-/// The built-ins jsloop implements so far.
-pub(crate) const PROVIDED: [&str; 4] = ["module", "process", "console", "timers"];
+/// The built-ins `js/module.js` makes itself; the others jsloop provides
+/// are files of [`crate::globals::builtins`].
+const CORE: [&str; 4] = ["module", "process", "console", "timers"];
+
+/// Whether jsloop provides the built-in `name` (a bare name).
+pub(crate) fn is_provided(name: &str) -> bool {
+    CORE.contains(&name) || crate::globals::builtins::has(name)
+}
 
 /// What a specifier names among the built-ins.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,7 +108,7 @@ pub(crate) fn lookup(specifier: &str) -> Option<Builtin> {
     if !known {
         return prefixed.then(|| Builtin::Unknown(specifier.to_owned()));
     }
-    Some(if PROVIDED.contains(&name) {
+    Some(if is_provided(name) {
         Builtin::Provided(name.to_owned())
     } else {
         Builtin::Unsupported(name.to_owned())

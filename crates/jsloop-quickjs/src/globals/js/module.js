@@ -245,9 +245,14 @@ const builtinValues = {
 const builtinCache = { __proto__: null };
 function builtin(name) {
   let v = builtinCache[name];
-  if (v === undefined) { v = builtinValues[name](); builtinCache[name] = v; }
+  if (v === undefined) {
+    const make = builtinValues[name];
+    v = make !== undefined ? make() : host.loadBuiltin(name, host, util, shared);
+    builtinCache[name] = v;
+  }
   return v;
 }
+shared.requireBuiltin = builtin;
 
 // ---- the ES module loader's hook ------------------------------------------------
 function esmHook(kind, name, source) {

@@ -1,0 +1,59 @@
+//! Node's built-in modules written for jsloop (`js/node/NAME.js`), each
+//! evaluated on its first `require`/`import` (as `node:NAME`) and cached
+//! by `js/module.js`. A file returns the module's exports; it receives
+//! `(host, util, shared)` as every file of the loader does, and
+//! `shared.requireBuiltin(name)` loads another built-in.
+//!
+//! Adding a module: write `js/node/NAME.js`, list it in [`MODULES`].
+
+use rquickjs::{Ctx, Object, Value};
+
+#[allow(unused_imports)] // until the first module is listed
+use super::loader::node_module;
+use super::loader::{load, JsFile, Scope};
+
+/// The built-in modules, by name.
+const MODULES: [(&str, JsFile); 0] = [];
+
+/// Whether jsloop provides the built-in `name` through a file here.
+pub(crate) fn has(name: &str) -> bool {
+    MODULES.iter().any(|(n, _)| *n == name)
+}
+
+/// Evaluates the built-in `name`'s file with the loader's scope; returns
+/// its exports (`undefined` for a name not here).
+///
+/// # Errors
+///
+/// The engine's error if the file does not compile or throws.
+pub(crate) fn evaluate<'js>(
+    ctx: &Ctx<'js>,
+    name: &str,
+    scope: &Scope<'js>,
+) -> rquickjs::Result<Value<'js>> {
+    match MODULES.iter().find(|(n, _)| *n == name) {
+        Some((_, file)) => load(ctx, *file, scope),
+        None => Ok(Value::new_undefined(ctx.clone())),
+    }
+}
+
+/// Puts `loadBuiltin(name, host, util, shared)` on the host object.
+///
+/// # Errors
+///
+/// The engine's error (out of memory).
+pub(crate) fn natives<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> rquickjs::Result<()> {
+    o.set(
+        "loadBuiltin",
+        rquickjs::Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>,
+             name: String,
+             host: Object<'js>,
+             util: Value<'js>,
+             shared: Object<'js>| {
+                evaluate(&ctx, &name, &Scope { host, util, shared })
+            },
+        )?,
+    )
+}
