@@ -68,6 +68,7 @@ mod handle;
 mod id;
 mod immediate;
 mod ingress;
+mod io;
 mod microtask;
 mod oneshot;
 mod panic;
@@ -79,10 +80,16 @@ mod wake;
 
 pub use clock::{Clock, SystemClock, VirtualClock};
 pub use error::{
-    AggregateError, BlockOnError, CallError, PromiseError, RunError, ScheduleError, SubmitError,
+    AggregateError, BlockOnError, CallError, IoError, PromiseError, RunError, ScheduleError,
+    SubmitError,
 };
 pub use event_loop::{Builder, EventLoop, Exit, LocalHandle, Stats};
 pub use handle::{Handle, Hold};
 pub use id::{ImmediateId, TimerId, MAX_ID};
+pub use io::{IoId, Readiness};
 pub use microtask::JobQueue;
+/// The `mio` this loop polls with: register its sources (`mio::net`,
+/// `mio::unix::SourceFd`) with [`EventLoop::register`].
+pub use mio;
+pub use mio::Interest;
 pub use panic::{CallbackKind, PanicHook, PanicReport};

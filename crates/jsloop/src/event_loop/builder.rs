@@ -1,6 +1,7 @@
 //! [`Builder`]: how an [`EventLoop`] is configured.
 
 use std::fmt;
+use std::io;
 use std::time::Duration;
 
 use super::EventLoop;
@@ -76,7 +77,33 @@ impl Builder {
     }
 
     /// Builds the loop on the current thread.
+    ///
+    /// # Panics
+    ///
+    /// If the OS refuses the loop's poller (out of file descriptors); use
+    /// [`Builder::try_build`] to get the error instead.
     pub fn build(self) -> EventLoop {
+        match self.try_build() {
+            Ok(lp) => lp,
+            Err(e) => panic!("creating the event loop's poller failed: {e}"),
+        }
+    }
+
+    /// Builds the loop on the current thread.
+    ///
+    /// # Errors
+    ///
+    /// The OS refused the poller (`epoll`/`kqueue`) or its waker, as when
+    /// the process is out of file descriptors.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let lp = jsloop::EventLoop::builder().try_build()?;
+    /// # drop(lp);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn try_build(self) -> io::Result<EventLoop> {
         EventLoop::from_parts(self.clock, self.panic_hook, self.spin)
     }
 }
