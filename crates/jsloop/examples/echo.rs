@@ -71,9 +71,10 @@ impl Conn {
         lp.register(&mut this.stream, Interest::READABLE, move |lp, _| {
             let id = lp.current_io().expect("inside its own callback");
             let mut conn = c.borrow_mut();
-            let had_unsent = !conn.unsent.is_empty();
+            let was_flushed = conn.unsent.is_empty();
             match conn.pump() {
-                Ok(true) if had_unsent != !conn.unsent.is_empty() => {
+                // Watch for writability only while output waits.
+                Ok(true) if was_flushed != conn.unsent.is_empty() => {
                     let interest = if conn.unsent.is_empty() {
                         Interest::READABLE
                     } else {
