@@ -226,7 +226,7 @@ fn spawned_futures_and_send_resolvers_leave_nothing_behind() {
 
 /// A readiness registration's callback (and what it captured) is dropped
 /// by `close_io`, its close callback once run, and every live one when the
-/// loop closes or is dropped.
+/// loop closes, shuts down or is dropped.
 #[test]
 fn registrations_are_released_on_close_and_with_the_loop() {
     let drops = Arc::new(AtomicUsize::new(0));
@@ -263,6 +263,13 @@ fn registrations_are_released_on_close_and_with_the_loop() {
     let lp = virtual_loop();
     let (mut c, _c_peer) = UnixStream::pair().unwrap();
     register(&lp, &mut c);
+    lp.shutdown();
+    assert_eq!(lp.run(), Ok(jsloop::Exit::Shutdown));
+    assert_eq!(count(), 4, "or when it shuts down");
+
+    let lp = virtual_loop();
+    let (mut d, _d_peer) = UnixStream::pair().unwrap();
+    register(&lp, &mut d);
     drop(lp);
-    assert_eq!(count(), 4, "and when the loop is dropped");
+    assert_eq!(count(), 5, "and when the loop is dropped");
 }

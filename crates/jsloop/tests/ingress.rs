@@ -195,6 +195,9 @@ fn public_types_are_send_and_sync_where_promised() {
     send_sync::<jsloop::ImmediateId>();
     send_sync::<jsloop::ScheduleError>();
     send_sync::<jsloop::CallError>();
+    send_sync::<jsloop::IoId>();
+    send_sync::<jsloop::Readiness>();
+    send_sync::<jsloop::IoError>();
 }
 
 /// Waking a running loop must cost no syscall: 100,000 submissions made

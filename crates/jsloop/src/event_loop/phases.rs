@@ -363,15 +363,17 @@ impl EventLoop {
     }
 
     /// Graceful shutdown: drops timers, then runs turns that never sleep
-    /// (their timer phase finds nothing: no timer can be set any more)
-    /// until no accepted task, immediate or close callback is left.
+    /// nor poll for readiness (their timer phase finds nothing: no timer
+    /// can be set any more) until no accepted task, immediate or close
+    /// callback is left; then drops the registrations.
     fn drain(&self) {
         let timers = self.core.timers.borrow_mut().drain();
         drop(timers);
         self.checkpoint();
         while !self.closing() && self.run_phases(Poll::Drain) {}
         let timers = self.core.timers.borrow_mut().drain();
-        drop(timers);
+        let registrations = self.core.io.drain();
+        drop((timers, registrations));
     }
 
     /// Immediate close: drops everything queued, unrun.
