@@ -70,7 +70,8 @@ impl Builder {
     /// How long the loop (and [`Handle::call`](crate::Handle::call)) spins
     /// for new work before parking the thread. Spinning makes cross-thread
     /// hand-offs fast; it costs up to this much CPU each time the loop goes
-    /// idle, never while it waits for a timer due sooner.
+    /// idle, never while it waits for a timer due sooner. While I/O sources
+    /// are registered the loop does not spin: only a poll sees readiness.
     pub fn spin(mut self, spin: Duration) -> Self {
         self.spin = spin;
         self
