@@ -5,7 +5,8 @@
 # preemptions). At 2, every weakening tried against the models (a split
 # ingress push, consume after inspect, notify before push, the wake word's
 # orderings relaxed, a split immediate claim, `accepting` read outside the
-# lock) fails its model. Override with LOOM_MAX_PREEMPTIONS=3 for a deeper run.
+# lock, parking in the poller without the re-check of NOTIFIED) fails its
+# model. Override with LOOM_MAX_PREEMPTIONS=3 for a deeper run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOOM_MAX_PREEMPTIONS="${LOOM_MAX_PREEMPTIONS:-2}" RUSTFLAGS="--cfg loom" \

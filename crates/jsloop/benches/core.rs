@@ -23,9 +23,18 @@ struct LoopThread {
 
 impl LoopThread {
     fn start() -> Self {
+        Self::with_spin(None)
+    }
+
+    /// A loop with `spin` instead of the default (`Some(ZERO)`: it parks
+    /// the moment it goes idle).
+    fn with_spin(spin: Option<Duration>) -> Self {
         let (tx, rx) = mpsc::channel();
         let thread = std::thread::spawn(move || {
-            let lp = EventLoop::new();
+            let lp = match spin {
+                Some(spin) => EventLoop::builder().spin(spin).build(),
+                None => EventLoop::new(),
+            };
             let handle = lp.handle();
             let hold = handle.hold().unwrap();
             tx.send((handle, hold)).unwrap();
@@ -250,6 +259,13 @@ fn round_trip(c: &mut Criterion) {
     });
     g.bench_function("tokio", |b| {
         b.iter(|| futures::executor::block_on(tt.handle.spawn(async { black_box(1) })).unwrap())
+    });
+    drop(lt);
+    // No spinning on either side: every call wakes a parked loop (the
+    // wake syscall) and parks the caller until the answer.
+    let parked = LoopThread::with_spin(Some(Duration::ZERO));
+    g.bench_function("jsloop_parked", |b| {
+        b.iter(|| parked.handle.call(|_| black_box(1)).unwrap())
     });
     g.finish();
 }

@@ -78,6 +78,8 @@ impl Clock for SystemClock {
 /// Give it to [`Builder::clock`](crate::Builder::clock): when nothing is
 /// runnable and a timer is pending, the loop jumps the clock to that timer's
 /// deadline instead of sleeping, so an hour of timers runs in microseconds.
+/// While real I/O is pending (an active, referenced registration) the loop
+/// waits for it instead, and virtual time stands still meanwhile.
 /// Clones share one time, and may be moved to other threads.
 ///
 /// # Examples

@@ -88,6 +88,21 @@ pub enum CallError {
     Dropped,
 }
 
+/// Why a readiness registration could not be made or changed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IoError {
+    /// No registration has this id (closed, or never made on this loop).
+    #[error("no such registration")]
+    NotFound,
+    /// The loop is shutting down, closing or has terminated.
+    #[error("event loop is no longer accepting work")]
+    Closed,
+    /// The poller refused the source.
+    #[error("poller refused the source: {0}")]
+    Os(#[from] std::io::Error),
+}
+
 /// Why [`EventLoop::run`](crate::EventLoop::run) could not run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum RunError {
@@ -159,6 +174,9 @@ mod tests {
             CallError::Rejected.to_string(),
             CallError::Dropped.to_string(),
             RunError::Reentrant.to_string(),
+            IoError::NotFound.to_string(),
+            IoError::Closed.to_string(),
+            IoError::Os(std::io::Error::other("gone")).to_string(),
             BlockOnError::Stalled.to_string(),
             BlockOnError::Terminated.to_string(),
             BlockOnError::Panicked("boom".into()).to_string(),

@@ -14,19 +14,36 @@
 //!    time is read once at the start of the turn and cached.
 //! 2. **Poll**: tasks submitted on the loop thread, then one batch of tasks
 //!    from other threads (what is queued when the phase takes it; later
-//!    arrivals wait a turn, so producers cannot starve timers). When
-//!    nothing is runnable the loop sleeps here until the next timer or a
-//!    wake-up; with a [`VirtualClock`] it jumps to the deadline instead.
+//!    arrivals wait a turn, so producers cannot starve timers), then the
+//!    readiness callbacks of registered I/O sources ([`EventLoop::register`])
+//!    in the order the poller reports them. When nothing is runnable the
+//!    loop sleeps in `mio::Poll` until the next timer, readiness or a
+//!    wake-up from a [`Handle`] (a syscall only when the loop sleeps).
+//!    With a [`VirtualClock`] it jumps to the deadline instead, unless
+//!    real I/O is pending (see below).
 //! 3. **Check**: the immediates queued before the phase began; immediates
 //!    queued while it runs wait for the next turn.
-//! 4. **Close**: close callbacks.
+//! 4. **Close**: close callbacks, among them those of closed registrations
+//!    ([`EventLoop::close_io`]).
 //!
 //! After **every** callback, and once before the first turn, a microtask
 //! checkpoint runs: the whole nextTick queue, then the whole microtask
 //! queue (and an installed [`JobQueue`]), repeated while either has work.
 //!
 //! The loop exits by itself when nothing referenced is left: no referenced
-//! timers or immediates, no queued tasks, no [`Hold`]s.
+//! timers or immediates, no queued tasks, no [`Hold`]s, no active
+//! referenced I/O registrations.
+//!
+//! # I/O and the virtual clock
+//!
+//! Readiness is edge-triggered (mio's): a callback is called when its
+//! source becomes ready and must read or write until `WouldBlock`; see
+//! [`EventLoop::register`]. With a [`VirtualClock`] the loop jumps to the
+//! next timer only when no active, referenced registration (and no
+//! external work, such as a blocking-work pool's jobs) is pending;
+//! otherwise it waits for readiness and virtual time stands still, so a
+//! test's timers never overtake its real sockets. Unreferenced
+//! registrations do not hold the clock back.
 //!
 //! # Examples
 //!
@@ -68,6 +85,7 @@ mod handle;
 mod id;
 mod immediate;
 mod ingress;
+mod io;
 mod microtask;
 mod oneshot;
 mod panic;
@@ -79,10 +97,16 @@ mod wake;
 
 pub use clock::{Clock, SystemClock, VirtualClock};
 pub use error::{
-    AggregateError, BlockOnError, CallError, PromiseError, RunError, ScheduleError, SubmitError,
+    AggregateError, BlockOnError, CallError, IoError, PromiseError, RunError, ScheduleError,
+    SubmitError,
 };
 pub use event_loop::{Builder, EventLoop, Exit, LocalHandle, Stats};
 pub use handle::{Handle, Hold};
 pub use id::{ImmediateId, TimerId, MAX_ID};
+pub use io::{IoId, Readiness};
 pub use microtask::JobQueue;
+/// The `mio` this loop polls with: register its sources (`mio::net`,
+/// `mio::unix::SourceFd`) with [`EventLoop::register`].
+pub use mio;
+pub use mio::Interest;
 pub use panic::{CallbackKind, PanicHook, PanicReport};

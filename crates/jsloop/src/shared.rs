@@ -13,6 +13,7 @@
 
 use crate::id::{IdMap, Kind, SharedCounter};
 use crate::ingress::{Ingress, Task};
+use crate::io::Unparker;
 use crate::sync::{self, AtomicBool, AtomicU8, AtomicUsize, Condvar, Mutex, Ordering};
 use crate::wake::Wake;
 
@@ -47,6 +48,11 @@ pub(crate) struct Shared {
     pub(crate) remote_immediates: Mutex<IdMap<()>>,
     /// Live [`Hold`](crate::Hold)s: in-flight work that keeps the loop alive.
     pub(crate) holds: AtomicUsize,
+    /// External work in flight (blocking work on a pool, a child process)
+    /// that will report back through the poll phase: it keeps the loop
+    /// alive, and a virtual clock waits for it instead of jumping to the
+    /// next timer. See [`Shared::external_begin`].
+    external: AtomicUsize,
     stop: AtomicU8,
     terminated: AtomicBool,
     terminated_lock: Mutex<bool>,
@@ -54,14 +60,15 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(unparker: Unparker) -> Self {
         Self {
             ingress: Ingress::new(),
-            wake: Wake::new(),
+            wake: Wake::new(unparker),
             timer_ids: SharedCounter::new(Kind::Timer),
             immediate_ids: SharedCounter::new(Kind::Immediate),
             remote_immediates: Mutex::new(IdMap::default()),
             holds: AtomicUsize::new(0),
+            external: AtomicUsize::new(0),
             stop: AtomicU8::new(Stop::Running as u8),
             terminated: AtomicBool::new(false),
             terminated_lock: Mutex::new(false),
@@ -74,6 +81,26 @@ impl Shared {
         self.ingress.push(task)?;
         self.wake.notify();
         Ok(())
+    }
+
+    /// Counts one more piece of pending external work (the hook a pool
+    /// of blocking work calls when it accepts a job).
+    #[allow(dead_code)] // The blocking-work pool is its first user.
+    pub(crate) fn external_begin(&self) {
+        self.external.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Counts one piece of external work done, from any thread, and wakes
+    /// the loop so it looks again at whether to jump or exit.
+    #[allow(dead_code)] // The blocking-work pool is its first user.
+    pub(crate) fn external_end(&self) {
+        self.external.fetch_sub(1, Ordering::SeqCst);
+        self.wake.notify();
+    }
+
+    /// Pending external work, see [`Shared::external_begin`].
+    pub(crate) fn external_pending(&self) -> usize {
+        self.external.load(Ordering::SeqCst)
     }
 
     /// Requests a stop of at least `level` and wakes the loop.

@@ -115,19 +115,6 @@ pub(crate) fn wait<'a, T>(condvar: &Condvar, guard: MutexGuard<'a, T>) -> MutexG
     condvar.wait(guard).unwrap_or_else(|e| e.into_inner())
 }
 
-/// Blocks on `condvar` until notified or `timeout` passes, ignoring poison.
-#[cfg(not(loom))]
-pub(crate) fn wait_timeout<'a, T>(
-    condvar: &Condvar,
-    guard: MutexGuard<'a, T>,
-    timeout: std::time::Duration,
-) -> MutexGuard<'a, T> {
-    match condvar.wait_timeout(guard, timeout) {
-        Ok((g, _)) => g,
-        Err(e) => e.into_inner().0,
-    }
-}
-
 /// Under loom time does not pass: a timed wait is an untimed one.
 #[cfg(loom)]
 pub(crate) fn wait_timeout<'a, T>(

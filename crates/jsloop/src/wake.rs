@@ -9,17 +9,19 @@
 //! - A producer first makes its change visible (a queued task, a released
 //!   hold, a stop request), then calls [`Wake::notify`]: it sets
 //!   `NOTIFIED`, and only the producer that finds the loop `SLEEPING` and
-//!   not yet notified makes the syscall that wakes it. Concurrent producers
+//!   not yet notified makes the syscall that wakes it (an eventfd write
+//!   through [`Unparker`], counted in `syscalls`). Concurrent producers
 //!   coalesce into that one unpark.
 //! - The loop calls [`Wake::consume`] *before* it inspects its inputs and
-//!   [`Wake::sleep`] after. `sleep` sets `SLEEPING` and parks only if
-//!   `NOTIFIED` was clear at that instant, so a change made after the
-//!   inspection is never missed. While the loop is busy, no producer makes
-//!   a syscall.
+//!   [`Wake::sleep`] after. `sleep` sets `SLEEPING` and parks (in the
+//!   poller, where readiness ends the park too) only if `NOTIFIED` was
+//!   clear at that instant, so a change made after the inspection is never
+//!   missed. While the loop is busy, no producer makes a syscall.
 
 use std::time::{Duration, Instant};
 
-use crate::sync::{self, AtomicU8, Condvar, Mutex, Ordering};
+use crate::io::Unparker;
+use crate::sync::{self, AtomicU64, AtomicU8, Ordering};
 
 /// Something changed since the loop last consumed notifications.
 const NOTIFIED: u8 = 1;
@@ -28,16 +30,17 @@ const SLEEPING: u8 = 2;
 
 pub(crate) struct Wake {
     state: AtomicU8,
-    permit: Mutex<bool>,
-    condvar: Condvar,
+    unparker: Unparker,
+    /// Unparks made (wake syscalls), for [`Stats`](crate::Stats).
+    syscalls: AtomicU64,
 }
 
 impl Wake {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(unparker: Unparker) -> Self {
         Self {
             state: AtomicU8::new(0),
-            permit: Mutex::new(false),
-            condvar: Condvar::new(),
+            unparker,
+            syscalls: AtomicU64::new(0),
         }
     }
 
@@ -45,9 +48,14 @@ impl Wake {
     pub(crate) fn notify(&self) {
         let prev = self.state.fetch_or(NOTIFIED, Ordering::AcqRel);
         if prev == SLEEPING {
-            *self.permit.lock() = true;
-            self.condvar.notify_one();
+            self.syscalls.fetch_add(1, Ordering::Relaxed);
+            self.unparker.unpark();
         }
+    }
+
+    /// How many wake syscalls producers have made.
+    pub(crate) fn syscalls(&self) -> u64 {
+        self.syscalls.load(Ordering::Relaxed)
     }
 
     /// Takes the pending notification, if any (loop thread, before it
@@ -62,29 +70,31 @@ impl Wake {
     }
 
     /// Waits until notified or `timeout` passes (`None`: no time limit),
-    /// spinning for up to `spin` first. Returns at once if a notification
-    /// is already pending.
-    pub(crate) fn sleep(&self, timeout: Option<Duration>, spin: Duration) {
+    /// spinning for up to `spin` first, then calling `park` with the time
+    /// left (it blocks until that passes or [`Unparker::unpark`]; it may
+    /// return early). Returns at once if a notification is already
+    /// pending; returns whether `park` was called.
+    pub(crate) fn sleep(
+        &self,
+        timeout: Option<Duration>,
+        spin: Duration,
+        park: impl FnOnce(Option<Duration>),
+    ) -> bool {
         let spin = timeout.map_or(spin, |t| t.min(spin));
         if !spin.is_zero() && self.spin(spin) {
-            return;
+            return false;
         }
         if timeout.is_some_and(|t| t <= spin) {
-            return;
+            return false;
         }
         let timeout = timeout.map(|t| t - spin);
         let prev = self.state.fetch_or(SLEEPING, Ordering::AcqRel);
-        if prev & NOTIFIED == 0 {
-            let mut permit = self.permit.lock();
-            if !*permit {
-                permit = match timeout {
-                    Some(t) => sync::wait_timeout(&self.condvar, permit, t),
-                    None => sync::wait(&self.condvar, permit),
-                };
-            }
-            *permit = false;
+        let parked = prev & NOTIFIED == 0;
+        if parked {
+            park(timeout);
         }
         self.state.fetch_and(!SLEEPING, Ordering::AcqRel);
+        parked
     }
 
     /// Spins (with growing pauses) until notified or `limit` passes.

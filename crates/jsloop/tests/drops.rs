@@ -8,8 +8,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use jsloop::mio::net::UnixStream;
 use jsloop::promise::{self, Promise, Reason};
-use jsloop::{EventLoop, Stats, VirtualClock};
+use jsloop::{EventLoop, Interest, Stats, VirtualClock};
 
 /// Counts its drops in a shared counter.
 struct Witness(Arc<AtomicUsize>);
@@ -221,4 +222,54 @@ fn spawned_futures_and_send_resolvers_leave_nothing_behind() {
     assert_eq!(drops.load(Ordering::SeqCst), 2, "the pending future");
     drop(sent);
     assert_eq!(drops.load(Ordering::SeqCst), 3, "the sent value");
+}
+
+/// A readiness registration's callback (and what it captured) is dropped
+/// by `close_io`, its close callback once run, and every live one when the
+/// loop closes, shuts down or is dropped.
+#[test]
+fn registrations_are_released_on_close_and_with_the_loop() {
+    let drops = Arc::new(AtomicUsize::new(0));
+    let w = || Witness(drops.clone());
+    let count = || drops.load(Ordering::SeqCst);
+    let register = |lp: &EventLoop, source: &mut UnixStream| {
+        let captured = w();
+        lp.register(source, Interest::READABLE, move |_, _| {
+            let _keep = &captured;
+        })
+        .unwrap()
+    };
+
+    let lp = virtual_loop();
+    let (mut a, _a_peer) = UnixStream::pair().unwrap();
+    let id = register(&lp, &mut a);
+    let on_close = w();
+    lp.close_io(id, &mut a, move |_| {
+        let _keep = &on_close;
+    })
+    .unwrap();
+    assert_eq!(count(), 1, "the readiness callback goes at close");
+    lp.run().unwrap();
+    assert_eq!(count(), 2, "the close callback goes once run");
+    assert_eq!(lp.stats(), Stats::default());
+
+    let (mut b, _b_peer) = UnixStream::pair().unwrap();
+    register(&lp, &mut b);
+    lp.close();
+    assert_eq!(lp.run(), Ok(jsloop::Exit::Closed));
+    assert_eq!(count(), 3, "a live registration goes when the loop closes");
+    assert_eq!(lp.stats().registrations, 0);
+
+    let lp = virtual_loop();
+    let (mut c, _c_peer) = UnixStream::pair().unwrap();
+    register(&lp, &mut c);
+    lp.shutdown();
+    assert_eq!(lp.run(), Ok(jsloop::Exit::Shutdown));
+    assert_eq!(count(), 4, "or when it shuts down");
+
+    let lp = virtual_loop();
+    let (mut d, _d_peer) = UnixStream::pair().unwrap();
+    register(&lp, &mut d);
+    drop(lp);
+    assert_eq!(count(), 5, "and when the loop is dropped");
 }

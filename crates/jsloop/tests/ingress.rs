@@ -195,4 +195,50 @@ fn public_types_are_send_and_sync_where_promised() {
     send_sync::<jsloop::ImmediateId>();
     send_sync::<jsloop::ScheduleError>();
     send_sync::<jsloop::CallError>();
+    send_sync::<jsloop::IoId>();
+    send_sync::<jsloop::Readiness>();
+    send_sync::<jsloop::IoError>();
+}
+
+/// Waking a running loop must cost no syscall: 100,000 submissions made
+/// while the loop is held inside a callback leave the wake-syscall count
+/// where it was (a producer that always woke would count 100,000).
+#[test]
+fn submits_to_a_busy_loop_make_no_wake_syscall() {
+    const N: usize = 100_000;
+    let lp = EventLoop::new();
+    let handle = lp.handle();
+    let (inside_tx, inside_rx) = std::sync::mpsc::channel::<()>();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+    let ran = Arc::new(AtomicUsize::new(0));
+    let r = ran.clone();
+    let producer = std::thread::spawn(move || {
+        inside_rx.recv().unwrap();
+        for _ in 0..N {
+            let r = r.clone();
+            handle
+                .submit(move |_| {
+                    r.fetch_add(1, Ordering::Relaxed);
+                })
+                .unwrap();
+        }
+        done_tx.send(()).unwrap();
+    });
+    let syscalls = Arc::new(AtomicUsize::new(usize::MAX));
+    let s = syscalls.clone();
+    lp.submit(move |lp| {
+        let before = lp.stats().wake_syscalls;
+        inside_tx.send(()).unwrap();
+        done_rx.recv().unwrap();
+        assert_eq!(lp.stats().ingress, N);
+        s.store(
+            (lp.stats().wake_syscalls - before) as usize,
+            Ordering::SeqCst,
+        );
+    })
+    .unwrap();
+    lp.run().unwrap();
+    producer.join().unwrap();
+    assert_eq!(ran.load(Ordering::SeqCst), N);
+    assert_eq!(syscalls.load(Ordering::SeqCst), 0);
 }

@@ -196,3 +196,30 @@ fn a_wake_from_another_thread_is_never_lost() {
         waker.join().unwrap();
     });
 }
+
+/// (f) The poll path: the loop's only keep-alive is a registered source
+/// (never ready), so it parks in the poller; a task from another thread
+/// races it entering that park and must wake it (the task closes the
+/// registration, so the loop can then exit). Parking without the re-check
+/// of `NOTIFIED` deadlocks this model.
+#[test]
+fn a_submit_racing_the_loop_entering_poll_is_never_lost() {
+    loom::model(|| {
+        let lp = quiet_loop();
+        let (mut source, peer) = jsloop::mio::net::UnixStream::pair().unwrap();
+        let id = lp
+            .register(&mut source, jsloop::Interest::READABLE, |_, _| ())
+            .unwrap();
+        let handle = lp.handle();
+        let producer = thread::spawn(move || {
+            handle
+                .submit(move |lp| {
+                    lp.close_io(id, &mut source, |_| ()).unwrap();
+                })
+                .unwrap();
+        });
+        assert_eq!(lp.run(), Ok(Exit::Idle));
+        producer.join().unwrap();
+        drop(peer);
+    });
+}

@@ -425,7 +425,10 @@ fn send_resolver_settles_from_another_thread_and_keeps_the_loop_alive() {
     lp.run().unwrap();
     worker.join().unwrap();
     assert_eq!(p.outcome().unwrap().unwrap(), "from the worker");
-    assert_eq!(lp.stats(), Stats::default());
+    let mut stats = lp.stats();
+    // The loop may have slept while the other threads worked.
+    stats.wake_syscalls = 0;
+    assert_eq!(stats, Stats::default());
 }
 
 #[test]

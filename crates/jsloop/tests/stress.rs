@@ -72,7 +72,10 @@ fn interval_lifecycles_from_four_threads() {
         dropped.load(Ordering::SeqCst),
         THREADS as usize * PER_THREAD
     );
-    assert_eq!(lp.stats(), jsloop::Stats::default());
+    let mut stats = lp.stats();
+    // The loop may have slept while the other threads worked.
+    stats.wake_syscalls = 0;
+    assert_eq!(stats, jsloop::Stats::default());
 }
 
 #[test]

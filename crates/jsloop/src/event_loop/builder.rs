@@ -1,6 +1,7 @@
 //! [`Builder`]: how an [`EventLoop`] is configured.
 
 use std::fmt;
+use std::io;
 use std::time::Duration;
 
 use super::EventLoop;
@@ -69,14 +70,41 @@ impl Builder {
     /// How long the loop (and [`Handle::call`](crate::Handle::call)) spins
     /// for new work before parking the thread. Spinning makes cross-thread
     /// hand-offs fast; it costs up to this much CPU each time the loop goes
-    /// idle, never while it waits for a timer due sooner.
+    /// idle, never while it waits for a timer due sooner. While I/O sources
+    /// are registered the loop does not spin: only a poll sees readiness.
     pub fn spin(mut self, spin: Duration) -> Self {
         self.spin = spin;
         self
     }
 
     /// Builds the loop on the current thread.
+    ///
+    /// # Panics
+    ///
+    /// If the OS refuses the loop's poller (out of file descriptors); use
+    /// [`Builder::try_build`] to get the error instead.
     pub fn build(self) -> EventLoop {
+        match self.try_build() {
+            Ok(lp) => lp,
+            Err(e) => panic!("creating the event loop's poller failed: {e}"),
+        }
+    }
+
+    /// Builds the loop on the current thread.
+    ///
+    /// # Errors
+    ///
+    /// The OS refused the poller (`epoll`/`kqueue`) or its waker, as when
+    /// the process is out of file descriptors.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let lp = jsloop::EventLoop::builder().try_build()?;
+    /// # drop(lp);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn try_build(self) -> io::Result<EventLoop> {
         EventLoop::from_parts(self.clock, self.panic_hook, self.spin)
     }
 }

@@ -1,6 +1,7 @@
 //! [`EventLoop`]: the owner of the loop, and everything scheduled on it.
 
 mod builder;
+mod io;
 mod phases;
 
 use std::cell::{Cell, RefCell};
@@ -17,6 +18,7 @@ use crate::handle::Handle;
 use crate::id::{ImmediateId, Kind, LocalCounter, TimerId};
 use crate::immediate::ImmediateQueue;
 use crate::ingress::Task;
+use crate::io::{IoId, Poller, Readiness, Registrations};
 use crate::microtask::{Job, JobQueue, Microtasks};
 use crate::panic::PanicHook;
 use crate::promise::{Rejection, Resolvers, Spawner, Tracker};
@@ -63,6 +65,13 @@ pub(crate) struct Core {
     tasks: RefCell<VecDeque<Job>>,
     closers: RefCell<Vec<Job>>,
     batch: RefCell<Vec<Task>>,
+    poller: RefCell<Poller>,
+    /// Readiness registrations.
+    io: Registrations,
+    /// The registration whose callback runs, if one does.
+    current_io: Cell<Option<IoId>>,
+    /// What the last poll found ready, before its callbacks run.
+    ready: RefCell<Vec<(mio::Token, Readiness)>>,
     panic_hook: PanicHook,
     pub(crate) in_checkpoint: Cell<bool>,
     /// Set by [`EventLoop::defer_checkpoint`] during a timer or immediate.
@@ -165,6 +174,8 @@ pub struct Stats {
     pub microtasks: usize,
     /// Queued close callbacks.
     pub closers: usize,
+    /// Readiness registrations not closed yet (active or not).
+    pub registrations: usize,
     /// Rejected promises with no handler, not reported yet.
     pub unhandled_rejections: usize,
     /// Late-handled rejections not reported yet.
@@ -173,6 +184,9 @@ pub struct Stats {
     pub futures: usize,
     /// Promises waiting for a [`SendResolver`](crate::promise::SendResolver).
     pub send_resolvers: usize,
+    /// Wake syscalls producers made since the loop was built: only a
+    /// producer that finds the loop asleep makes one.
+    pub wake_syscalls: u64,
 }
 
 /// Converts a delay to whole milliseconds, rounding up, at least 1.
@@ -184,6 +198,11 @@ fn delay_ms(delay: Duration) -> u64 {
 
 impl EventLoop {
     /// A loop on the system clock with the default panic hook.
+    ///
+    /// # Panics
+    ///
+    /// If the OS refuses a poller (out of file descriptors); see
+    /// [`Builder::try_build`].
     pub fn new() -> Self {
         Builder::new().build()
     }
@@ -193,11 +212,16 @@ impl EventLoop {
         Builder::new()
     }
 
-    fn from_parts(clock: Box<dyn Clock>, panic_hook: PanicHook, spin: Duration) -> Self {
+    fn from_parts(
+        clock: Box<dyn Clock>,
+        panic_hook: PanicHook,
+        spin: Duration,
+    ) -> std::io::Result<Self> {
+        let (poller, unparker) = Poller::new()?;
         let now = clock.now_ms();
-        Self {
+        Ok(Self {
             core: Rc::new(Core {
-                shared: Arc::new(Shared::new()),
+                shared: Arc::new(Shared::new(unparker)),
                 clock,
                 now: Cell::new(now),
                 timer_ids: LocalCounter::new(Kind::Timer),
@@ -211,6 +235,10 @@ impl EventLoop {
                 tasks: RefCell::default(),
                 closers: RefCell::default(),
                 batch: RefCell::default(),
+                poller: RefCell::new(poller),
+                io: Registrations::default(),
+                current_io: Cell::new(None),
+                ready: RefCell::default(),
                 panic_hook,
                 in_checkpoint: Cell::new(false),
                 defer_checkpoint: Cell::new(false),
@@ -218,7 +246,7 @@ impl EventLoop {
                 exit: Cell::new(None),
                 spin,
             }),
-        }
+        })
     }
 
     /// A handle for other threads.
@@ -619,15 +647,18 @@ impl EventLoop {
     }
 
     /// Whether anything referenced is left: timers, immediates, tasks,
-    /// close callbacks, queued microtasks, or holds.
+    /// close callbacks, queued microtasks, holds, or active referenced
+    /// readiness registrations.
     pub fn is_alive(&self) -> bool {
         let core = &self.core;
         core.timers.borrow().referenced() > 0
+            || core.io.alive() > 0
             || core.immediates.borrow().referenced() > 0
             || !core.tasks.borrow().is_empty()
             || !core.closers.borrow().is_empty()
             || !core.microtasks.is_empty()
             || core.shared.holds.load(Ordering::SeqCst) > 0
+            || core.shared.external_pending() > 0
             || !core.shared.ingress.is_empty()
     }
 
@@ -647,10 +678,12 @@ impl EventLoop {
             ticks: core.microtasks.ticks.borrow().len(),
             microtasks: core.microtasks.jobs.borrow().len(),
             closers: core.closers.borrow().len(),
+            registrations: core.io.len(),
             unhandled_rejections: core.rejections.pending_len(),
             late_rejections: core.rejections.late_len(),
             futures: core.spawner.len(),
             send_resolvers: core.resolvers.len(),
+            wake_syscalls: core.shared.wake.syscalls(),
         }
     }
 

@@ -1,8 +1,10 @@
 //! One turn of the loop, phase by phase (see the crate docs).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Duration;
 
 use super::{EventLoop, Exit, TimerCallback};
+use crate::io::IoId;
 use crate::panic::{CallbackKind, PanicReport};
 use crate::shared::Stop;
 use crate::timer::Due;
@@ -15,8 +17,11 @@ const BATCH_KEEP: usize = 1 << 16;
 enum Poll {
     /// Sleep until the next timer or a wake-up ([`EventLoop::run`]).
     Wait,
-    /// Never sleep ([`EventLoop::run_nowait`], and the drain of a shutdown).
+    /// Never sleep ([`EventLoop::run_nowait`]).
     NoWait,
+    /// Never sleep, and leave readiness alone (the drain of a shutdown
+    /// runs accepted work only).
+    Drain,
 }
 
 impl EventLoop {
@@ -126,34 +131,115 @@ impl EventLoop {
         ran
     }
 
-    /// Runs local tasks and a batch of ingress tasks; with [`Poll::Wait`],
-    /// when nothing was runnable, sleeps until the next timer or a wake-up
-    /// and then runs the batch that woke it.
+    /// Runs local tasks and a batch of ingress tasks, then the readiness
+    /// callbacks of what the poller reports; with [`Poll::Wait`], when
+    /// nothing was runnable, sleeps in the poller until the next timer,
+    /// readiness or a wake-up and then runs what woke it.
     fn run_poll(&self, poll: Poll) -> bool {
         let wake = &self.core.shared.wake;
         wake.consume();
         let mut ran = self.run_tasks();
         ran |= self.run_ingress();
-        if ran || poll == Poll::NoWait || self.closing() {
+        if ran || poll != Poll::Wait || self.closing() {
+            if poll != Poll::Drain {
+                ran |= self.poll_io_now();
+            }
             return ran;
         }
         let next = self.core.timers.borrow_mut().next_deadline();
         if self.must_not_block() {
-            return ran;
+            return ran | self.poll_io_now();
         }
         let clock = &self.core.clock;
-        match next {
+        let timeout = match next {
             Some(deadline) if clock.is_virtual() => {
-                if !wake.is_notified() {
-                    clock.advance_to(deadline);
+                if self.external_pending() {
+                    // Virtual time stands still while real I/O is awaited.
+                    None
+                } else {
+                    if !wake.is_notified() {
+                        clock.advance_to(deadline);
+                    }
+                    return ran | self.poll_io_now();
                 }
-                return ran;
             }
-            Some(deadline) => wake.sleep(Some(clock.until(deadline)), self.core.spin),
-            None => wake.sleep(None, self.core.spin),
-        }
+            Some(deadline) => Some(clock.until(deadline)),
+            None => None,
+        };
+        // Readiness is seen only by polling: with sources registered the
+        // loop polls at once instead of spinning on the wake word.
+        let spin = if self.io_active() {
+            Duration::ZERO
+        } else {
+            self.core.spin
+        };
+        let parked = {
+            let mut poller = self.core.poller.borrow_mut();
+            let mut ready = self.core.ready.borrow_mut();
+            wake.sleep(timeout, spin, |t| poller.poll(t, &mut ready))
+        };
         wake.consume();
-        self.run_ingress()
+        ran = self.run_ingress();
+        if !parked {
+            ran |= self.poll_io_now();
+        } else {
+            ran |= self.run_io();
+        }
+        ran
+    }
+
+    /// Looks for readiness without blocking (only when sources are
+    /// registered: no syscall otherwise) and runs its callbacks.
+    fn poll_io_now(&self) -> bool {
+        if self.io_active() {
+            let mut ready = self.core.ready.borrow_mut();
+            self.core
+                .poller
+                .borrow_mut()
+                .poll(Some(Duration::ZERO), &mut ready);
+        }
+        self.run_io()
+    }
+
+    /// Whether sources are registered with the poller.
+    fn io_active(&self) -> bool {
+        self.core.io.active() > 0
+    }
+
+    /// Whether external work is in flight (active referenced
+    /// registrations, pool work): a virtual clock waits for it rather
+    /// than jump.
+    fn external_pending(&self) -> bool {
+        self.core.io.alive() > 0 || self.core.shared.external_pending() > 0
+    }
+
+    /// Runs the readiness callbacks of what the last poll found, in the
+    /// order the poller reported them, a checkpoint after each.
+    fn run_io(&self) -> bool {
+        let mut ready = std::mem::take(&mut *self.core.ready.borrow_mut());
+        let mut ran = false;
+        for (token, readiness) in ready.drain(..) {
+            if self.closing() {
+                break;
+            }
+            let id = IoId::from_token(token);
+            let Some(mut callback) = self.core.io.take_callback(id) else {
+                continue;
+            };
+            ran = true;
+            self.core.current_io.set(Some(id));
+            self.invoke(CallbackKind::Io, |lp| callback(lp, readiness));
+            self.core.current_io.set(None);
+            let closed = self.core.io.put_back(id, callback);
+            drop(closed);
+            self.checkpoint();
+        }
+        ready.clear();
+        let mut slot = self.core.ready.borrow_mut();
+        if slot.is_empty() {
+            *slot = ready;
+        }
+        ran
     }
 
     /// Whether the poll phase must return without sleeping.
@@ -277,15 +363,17 @@ impl EventLoop {
     }
 
     /// Graceful shutdown: drops timers, then runs turns that never sleep
-    /// (their timer phase finds nothing: no timer can be set any more)
-    /// until no accepted task, immediate or close callback is left.
+    /// nor poll for readiness (their timer phase finds nothing: no timer
+    /// can be set any more) until no accepted task, immediate or close
+    /// callback is left; then drops the registrations.
     fn drain(&self) {
         let timers = self.core.timers.borrow_mut().drain();
         drop(timers);
         self.checkpoint();
-        while !self.closing() && self.run_phases(Poll::NoWait) {}
+        while !self.closing() && self.run_phases(Poll::Drain) {}
         let timers = self.core.timers.borrow_mut().drain();
-        drop(timers);
+        let registrations = self.core.io.drain();
+        drop((timers, registrations));
     }
 
     /// Immediate close: drops everything queued, unrun.
@@ -296,10 +384,11 @@ impl EventLoop {
         let immediates = core.immediates.borrow_mut().drain();
         let tasks = std::mem::take(&mut *core.tasks.borrow_mut());
         let closers = std::mem::take(&mut *core.closers.borrow_mut());
+        let registrations = core.io.drain();
         core.microtasks.clear();
         core.rejections.clear();
         core.spawner.clear();
         core.resolvers.clear();
-        drop((refused, timers, immediates, tasks, closers));
+        drop((refused, timers, immediates, tasks, closers, registrations));
     }
 }
