@@ -22,6 +22,8 @@ pub enum CallbackKind {
     Task,
     /// A close callback.
     Close,
+    /// The callback of pool work ([`EventLoop::queue_work`](crate::EventLoop::queue_work)).
+    Work,
     /// A function an embedder exposed to an engine on the loop (the
     /// binding catches it and reports it here).
     HostFunction,
@@ -37,6 +39,7 @@ impl fmt::Display for CallbackKind {
             Self::NextTick => "next tick",
             Self::Task => "task",
             Self::Close => "close",
+            Self::Work => "work",
             Self::HostFunction => "host function",
         })
     }

@@ -159,3 +159,56 @@ fn an_inverted_lock_pair_is_caught() {
         "tracing-mutex must reject the inverted order"
     );
 }
+
+/// The pool's locks (its work queue, its results, the loop's wake-up) in
+/// every operation: submissions, cancellations, results racing handle
+/// traffic, a shutdown that drains pending work and a close that discards it.
+#[test]
+fn pool_operations_concurrently() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    for close in [false, true] {
+        let lp = EventLoop::builder()
+            .threadpool_size(3)
+            .spin(Duration::from_micros(20))
+            .build();
+        let handle = lp.handle();
+        let hold = handle.hold().unwrap();
+        let producer = std::thread::spawn(move || {
+            // The loop stops part-way: refusals are expected then.
+            for i in 0..300 {
+                let _ = handle.submit(|_| ());
+                if handle.call(move |_| i).is_err() {
+                    break;
+                }
+            }
+            drop(hold);
+        });
+        let results = Rc::new(Cell::new(0));
+        for i in 0..300u32 {
+            let r = results.clone();
+            let id = lp
+                .queue_work(move || i, move |_, _| r.set(r.get() + 1))
+                .unwrap();
+            if i % 4 == 0 {
+                lp.cancel_work(id);
+            }
+            let _ = lp.stats();
+        }
+        lp.set_immediate(move |lp| {
+            if close {
+                lp.close();
+            } else {
+                lp.shutdown();
+            }
+        })
+        .unwrap();
+        lp.run().unwrap();
+        if !close {
+            assert_eq!(results.get(), 300);
+        }
+        drop(lp);
+        producer.join().unwrap();
+    }
+}

@@ -29,11 +29,15 @@ pub struct Builder {
     clock: Box<dyn Clock>,
     panic_hook: PanicHook,
     spin: Duration,
+    threadpool_size: Option<usize>,
 }
 
 impl fmt::Debug for Builder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Builder").field("spin", &self.spin).finish()
+        f.debug_struct("Builder")
+            .field("spin", &self.spin)
+            .field("threadpool_size", &self.threadpool_size)
+            .finish()
     }
 }
 
@@ -50,6 +54,7 @@ impl Builder {
             clock: Box::new(SystemClock::new()),
             panic_hook: Box::new(default_hook),
             spin: DEFAULT_SPIN,
+            threadpool_size: None,
         }
     }
 
@@ -75,8 +80,26 @@ impl Builder {
         self
     }
 
+    /// How many threads run [`EventLoop::queue_work`] work, clamped to
+    /// `1..=1024` as libuv does. Unset, the `JSLOOP_THREADPOOL_SIZE`
+    /// environment variable decides (read when the pool starts; a value that
+    /// is not a whole number gives the default), else 4.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop::EventLoop;
+    ///
+    /// let lp = EventLoop::builder().threadpool_size(0).build();
+    /// assert_eq!(lp.threadpool_size(), 1);
+    /// ```
+    pub fn threadpool_size(mut self, threads: usize) -> Self {
+        self.threadpool_size = Some(threads);
+        self
+    }
+
     /// Builds the loop on the current thread.
     pub fn build(self) -> EventLoop {
-        EventLoop::from_parts(self.clock, self.panic_hook, self.spin)
+        EventLoop::from_parts(self.clock, self.panic_hook, self.spin, self.threadpool_size)
     }
 }

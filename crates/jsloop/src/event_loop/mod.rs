@@ -19,6 +19,7 @@ use crate::immediate::ImmediateQueue;
 use crate::ingress::Task;
 use crate::microtask::{Job, JobQueue, Microtasks};
 use crate::panic::PanicHook;
+use crate::pool::Pool;
 use crate::promise::{Rejection, Resolvers, Spawner, Tracker};
 use crate::shared::{Shared, Stop};
 use crate::sync::{Arc, Ordering};
@@ -70,6 +71,7 @@ pub(crate) struct Core {
     running: Cell<bool>,
     exit: Cell<Option<Exit>>,
     spin: Duration,
+    pub(crate) pool: Pool,
 }
 
 impl Drop for Core {
@@ -171,6 +173,10 @@ pub struct Stats {
     pub late_rejections: usize,
     /// Spawned futures not finished yet.
     pub futures: usize,
+    /// Pool work queued and not started yet.
+    pub work_queued: usize,
+    /// Pool work whose callback has not run yet (queued, running or done).
+    pub work_pending: usize,
     /// Promises waiting for a [`SendResolver`](crate::promise::SendResolver).
     pub send_resolvers: usize,
 }
@@ -193,7 +199,12 @@ impl EventLoop {
         Builder::new()
     }
 
-    fn from_parts(clock: Box<dyn Clock>, panic_hook: PanicHook, spin: Duration) -> Self {
+    fn from_parts(
+        clock: Box<dyn Clock>,
+        panic_hook: PanicHook,
+        spin: Duration,
+        threadpool_size: Option<usize>,
+    ) -> Self {
         let now = clock.now_ms();
         Self {
             core: Rc::new(Core {
@@ -217,6 +228,7 @@ impl EventLoop {
                 running: Cell::new(false),
                 exit: Cell::new(None),
                 spin,
+                pool: Pool::new(threadpool_size, spin),
             }),
         }
     }
@@ -619,7 +631,7 @@ impl EventLoop {
     }
 
     /// Whether anything referenced is left: timers, immediates, tasks,
-    /// close callbacks, queued microtasks, or holds.
+    /// close callbacks, queued microtasks, holds, or pool work.
     pub fn is_alive(&self) -> bool {
         let core = &self.core;
         core.timers.borrow().referenced() > 0
@@ -629,6 +641,7 @@ impl EventLoop {
             || !core.microtasks.is_empty()
             || core.shared.holds.load(Ordering::SeqCst) > 0
             || !core.shared.ingress.is_empty()
+            || core.pool.pending() > 0
     }
 
     /// Counts of the loop's bookkeeping.
@@ -650,6 +663,8 @@ impl EventLoop {
             unhandled_rejections: core.rejections.pending_len(),
             late_rejections: core.rejections.late_len(),
             futures: core.spawner.len(),
+            work_queued: core.pool.queued(),
+            work_pending: core.pool.pending(),
             send_resolvers: core.resolvers.len(),
         }
     }

@@ -134,6 +134,7 @@ impl EventLoop {
         wake.consume();
         let mut ran = self.run_tasks();
         ran |= self.run_ingress();
+        ran |= self.run_work_done();
         if ran || poll == Poll::NoWait || self.closing() {
             return ran;
         }
@@ -153,7 +154,7 @@ impl EventLoop {
             None => wake.sleep(None, self.core.spin),
         }
         wake.consume();
-        self.run_ingress()
+        self.run_ingress() | self.run_work_done()
     }
 
     /// Whether the poll phase must return without sleeping.
@@ -271,6 +272,7 @@ impl EventLoop {
                 Exit::Closed
             }
         };
+        self.core.pool.terminate();
         self.core.exit.set(Some(exit));
         self.core.shared.terminate();
         Some(exit)
@@ -283,7 +285,7 @@ impl EventLoop {
         let timers = self.core.timers.borrow_mut().drain();
         drop(timers);
         self.checkpoint();
-        while !self.closing() && self.run_phases(Poll::NoWait) {}
+        while !self.closing() && (self.run_phases(Poll::NoWait) || self.wait_for_work()) {}
         let timers = self.core.timers.borrow_mut().drain();
         drop(timers);
     }
