@@ -74,6 +74,7 @@ mod panic;
 mod pool;
 pub mod promise;
 mod shared;
+mod signal;
 mod sync;
 mod timer;
 mod wake;
@@ -88,3 +89,5 @@ pub use id::{ImmediateId, TimerId, MAX_ID};
 pub use microtask::JobQueue;
 pub use panic::{CallbackKind, PanicHook, PanicReport};
 pub use pool::{QueueWorkError, WorkError, WorkId};
+#[cfg(all(unix, not(loom)))]
+pub use signal::{SignalError, SignalId};

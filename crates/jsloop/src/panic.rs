@@ -24,6 +24,8 @@ pub enum CallbackKind {
     Close,
     /// The callback of pool work ([`EventLoop::queue_work`](crate::EventLoop::queue_work)).
     Work,
+    /// A signal callback ([`EventLoop::on_signal`](crate::EventLoop::on_signal)).
+    Signal,
     /// A function an embedder exposed to an engine on the loop (the
     /// binding catches it and reports it here).
     HostFunction,
@@ -40,6 +42,7 @@ impl fmt::Display for CallbackKind {
             Self::Task => "task",
             Self::Close => "close",
             Self::Work => "work",
+            Self::Signal => "signal",
             Self::HostFunction => "host function",
         })
     }

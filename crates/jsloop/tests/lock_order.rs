@@ -212,3 +212,34 @@ fn pool_operations_concurrently() {
         producer.join().unwrap();
     }
 }
+
+/// The signal registry's lock (taken by the forwarding thread, which then
+/// wakes the loop) against handle traffic. SIGWINCH's default is to be
+/// ignored, so raising it cannot disturb the other tests of this binary.
+#[cfg(unix)]
+#[test]
+fn signal_delivery_concurrently() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use signal_hook::consts::SIGWINCH;
+
+    let lp = EventLoop::new();
+    let handle = lp.handle();
+    let hold = Rc::new(RefCell::new(Some(handle.hold().unwrap())));
+    let h = hold.clone();
+    let id = lp
+        .on_signal(SIGWINCH, move |_, _| {
+            h.borrow_mut().take();
+        })
+        .unwrap();
+    let producer = std::thread::spawn(move || {
+        for _ in 0..200 {
+            let _ = handle.submit(|_| ());
+        }
+        signal_hook::low_level::raise(SIGWINCH).unwrap();
+    });
+    lp.run().unwrap();
+    producer.join().unwrap();
+    assert!(lp.remove_signal(id));
+}

@@ -22,6 +22,7 @@ use crate::panic::PanicHook;
 use crate::pool::Pool;
 use crate::promise::{Rejection, Resolvers, Spawner, Tracker};
 use crate::shared::{Shared, Stop};
+use crate::signal::Listeners;
 use crate::sync::{Arc, Ordering};
 use crate::timer::{self, TimerQueue};
 
@@ -72,6 +73,7 @@ pub(crate) struct Core {
     exit: Cell<Option<Exit>>,
     spin: Duration,
     pub(crate) pool: Pool,
+    pub(crate) signals: Listeners,
 }
 
 impl Drop for Core {
@@ -177,6 +179,8 @@ pub struct Stats {
     pub work_queued: usize,
     /// Pool work whose callback has not run yet (queued, running or done).
     pub work_pending: usize,
+    /// Registered signal callbacks (they keep nothing alive).
+    pub signals: usize,
     /// Promises waiting for a [`SendResolver`](crate::promise::SendResolver).
     pub send_resolvers: usize,
 }
@@ -229,6 +233,7 @@ impl EventLoop {
                 exit: Cell::new(None),
                 spin,
                 pool: Pool::new(threadpool_size, spin),
+                signals: Listeners::default(),
             }),
         }
     }
@@ -665,6 +670,7 @@ impl EventLoop {
             futures: core.spawner.len(),
             work_queued: core.pool.queued(),
             work_pending: core.pool.pending(),
+            signals: core.signals.len(),
             send_resolvers: core.resolvers.len(),
         }
     }

@@ -135,6 +135,7 @@ impl EventLoop {
         let mut ran = self.run_tasks();
         ran |= self.run_ingress();
         ran |= self.run_work_done();
+        ran |= self.run_signals();
         if ran || poll == Poll::NoWait || self.closing() {
             return ran;
         }
@@ -154,7 +155,7 @@ impl EventLoop {
             None => wake.sleep(None, self.core.spin),
         }
         wake.consume();
-        self.run_ingress() | self.run_work_done()
+        self.run_ingress() | self.run_work_done() | self.run_signals()
     }
 
     /// Whether the poll phase must return without sleeping.
