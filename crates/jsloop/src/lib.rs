@@ -68,6 +68,7 @@ mod handle;
 mod id;
 mod immediate;
 mod ingress;
+mod metrics;
 mod microtask;
 mod oneshot;
 mod panic;
@@ -86,6 +87,8 @@ pub use error::{
 pub use event_loop::{Builder, EventLoop, Exit, LocalHandle, Stats};
 pub use handle::{Handle, Hold};
 pub use id::{ImmediateId, TimerId, MAX_ID};
+pub use metrics::histogram::Histogram;
+pub use metrics::{DelayMonitor, Utilization};
 pub use microtask::JobQueue;
 pub use panic::{CallbackKind, PanicHook, PanicReport};
 pub use pool::{QueueWorkError, WorkError, WorkId};

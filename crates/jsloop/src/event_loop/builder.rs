@@ -30,6 +30,7 @@ pub struct Builder {
     panic_hook: PanicHook,
     spin: Duration,
     threadpool_size: Option<usize>,
+    track_idle_time: bool,
 }
 
 impl fmt::Debug for Builder {
@@ -37,6 +38,7 @@ impl fmt::Debug for Builder {
         f.debug_struct("Builder")
             .field("spin", &self.spin)
             .field("threadpool_size", &self.threadpool_size)
+            .field("track_idle_time", &self.track_idle_time)
             .finish()
     }
 }
@@ -55,6 +57,7 @@ impl Builder {
             panic_hook: Box::new(default_hook),
             spin: DEFAULT_SPIN,
             threadpool_size: None,
+            track_idle_time: false,
         }
     }
 
@@ -98,8 +101,22 @@ impl Builder {
         self
     }
 
+    /// Whether the loop accounts the time it waits for work in the poll
+    /// phase, for [`EventLoop::utilization`] (off by default, as libuv's
+    /// `UV_METRICS_IDLE_TIME`).
+    pub fn track_idle_time(mut self, on: bool) -> Self {
+        self.track_idle_time = on;
+        self
+    }
+
     /// Builds the loop on the current thread.
     pub fn build(self) -> EventLoop {
-        EventLoop::from_parts(self.clock, self.panic_hook, self.spin, self.threadpool_size)
+        EventLoop::from_parts(
+            self.clock,
+            self.panic_hook,
+            self.spin,
+            self.threadpool_size,
+            self.track_idle_time,
+        )
     }
 }

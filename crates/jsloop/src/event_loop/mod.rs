@@ -17,6 +17,7 @@ use crate::handle::Handle;
 use crate::id::{ImmediateId, Kind, LocalCounter, TimerId};
 use crate::immediate::ImmediateQueue;
 use crate::ingress::Task;
+use crate::metrics::IdleTime;
 use crate::microtask::{Job, JobQueue, Microtasks};
 use crate::panic::PanicHook;
 use crate::pool::Pool;
@@ -74,6 +75,7 @@ pub(crate) struct Core {
     spin: Duration,
     pub(crate) pool: Pool,
     pub(crate) signals: Listeners,
+    pub(crate) idle_time: IdleTime,
 }
 
 impl Drop for Core {
@@ -208,8 +210,11 @@ impl EventLoop {
         panic_hook: PanicHook,
         spin: Duration,
         threadpool_size: Option<usize>,
+        track_idle_time: bool,
     ) -> Self {
         let now = clock.now_ms();
+        let idle_time = IdleTime::new(track_idle_time);
+        idle_time.start(clock.elapsed());
         Self {
             core: Rc::new(Core {
                 shared: Arc::new(Shared::new()),
@@ -234,6 +239,7 @@ impl EventLoop {
                 spin,
                 pool: Pool::new(threadpool_size, spin),
                 signals: Listeners::default(),
+                idle_time,
             }),
         }
     }

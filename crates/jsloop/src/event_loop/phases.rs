@@ -144,16 +144,19 @@ impl EventLoop {
             return ran;
         }
         let clock = &self.core.clock;
+        let idle = self.idle_begin();
         match next {
             Some(deadline) if clock.is_virtual() => {
                 if !wake.is_notified() {
                     clock.advance_to(deadline);
                 }
+                self.idle_end(idle);
                 return ran;
             }
             Some(deadline) => wake.sleep(Some(clock.until(deadline)), self.core.spin),
             None => wake.sleep(None, self.core.spin),
         }
+        self.idle_end(idle);
         wake.consume();
         self.run_ingress() | self.run_work_done() | self.run_signals()
     }
