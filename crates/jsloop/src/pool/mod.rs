@@ -294,11 +294,16 @@ impl EventLoop {
 
     /// Runs the callbacks of the work finished before this call (poll
     /// phase); returns whether any ran.
+    #[inline]
     pub(crate) fn run_work_done(&self) -> bool {
+        self.core.pool.pending() > 0 && self.deliver_work()
+    }
+
+    /// [`EventLoop::run_work_done`] with work pending (kept out of line,
+    /// off the poll phase's hot path).
+    #[inline(never)]
+    fn deliver_work(&self) -> bool {
         let pool = &self.core.pool;
-        if pool.pending() == 0 {
-            return false;
-        }
         let queue = match &*pool.started.borrow() {
             Some(s) => s.queue.clone(),
             None => return false,

@@ -10,7 +10,6 @@
 //! - A registration does not keep the loop alive by itself.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::io;
 use std::rc::Rc;
 
@@ -41,9 +40,12 @@ type Callback = Rc<RefCell<dyn FnMut(&EventLoop, i32)>>;
 /// The loop thread's signal callbacks (a field of the loop's `Core`).
 #[derive(Default)]
 pub(crate) struct Listeners {
+    /// Whether a callback was ever registered (a cheap test for the poll
+    /// phase).
+    active: Cell<bool>,
     target: RefCell<Option<Arc<Target>>>,
-    /// By id, so in registration order: (signal, callback).
-    callbacks: RefCell<BTreeMap<u64, (i32, Callback)>>,
+    /// In registration order (ids rise): (id, signal, callback).
+    callbacks: RefCell<Vec<(u64, i32, Callback)>>,
     next_id: Cell<u64>,
 }
 
@@ -54,7 +56,7 @@ impl Listeners {
     }
 
     fn listens(&self, signal: i32) -> bool {
-        self.callbacks.borrow().values().any(|(s, _)| *s == signal)
+        self.callbacks.borrow().iter().any(|(_, s, _)| *s == signal)
     }
 }
 
@@ -63,7 +65,12 @@ impl Drop for Listeners {
         let Some(target) = self.target.get_mut().take() else {
             return;
         };
-        let mut signals: Vec<i32> = self.callbacks.get_mut().values().map(|(s, _)| *s).collect();
+        let mut signals: Vec<i32> = self
+            .callbacks
+            .get_mut()
+            .iter()
+            .map(|(_, s, _)| *s)
+            .collect();
         signals.sort_unstable();
         signals.dedup();
         for signal in signals {
@@ -142,11 +149,12 @@ impl EventLoop {
         }
         let id = listeners.next_id.get();
         listeners.next_id.set(id + 1);
+        listeners.active.set(true);
         let callback: Callback = Rc::new(RefCell::new(callback));
         listeners
             .callbacks
             .borrow_mut()
-            .insert(id, (signal, callback));
+            .push((id, signal, callback));
         Ok(SignalId(id))
     }
 
@@ -154,8 +162,12 @@ impl EventLoop {
     /// last callback for a signal gives the signal its default action back.
     pub fn remove_signal(&self, id: SignalId) -> bool {
         let listeners = &self.core.signals;
-        let removed = listeners.callbacks.borrow_mut().remove(&id.0);
-        let Some((signal, callback)) = removed else {
+        let removed = {
+            let mut callbacks = listeners.callbacks.borrow_mut();
+            let at = callbacks.iter().position(|(i, _, _)| *i == id.0);
+            at.map(|at| callbacks.remove(at))
+        };
+        let Some((_, signal, callback)) = removed else {
             return false;
         };
         drop(callback);
@@ -169,7 +181,15 @@ impl EventLoop {
 
     /// Runs the callbacks of the signals that arrived (poll phase);
     /// returns whether any ran.
+    #[inline]
     pub(crate) fn run_signals(&self) -> bool {
+        self.core.signals.active.get() && self.deliver_signals()
+    }
+
+    /// [`EventLoop::run_signals`] once a signal was registered (kept out of
+    /// line, off the poll phase's hot path).
+    #[inline(never)]
+    fn deliver_signals(&self) -> bool {
         let listeners = &self.core.signals;
         let pending = match &*listeners.target.borrow() {
             Some(target) => target.pending.swap(0, Ordering::AcqRel),
@@ -184,14 +204,19 @@ impl EventLoop {
                 .callbacks
                 .borrow()
                 .iter()
-                .filter(|(_, (s, _))| *s == signal)
-                .map(|(id, (_, cb))| (*id, cb.clone()))
+                .filter(|(_, s, _)| *s == signal)
+                .map(|(id, _, cb)| (*id, cb.clone()))
                 .collect();
             for (id, callback) in due {
                 if self.closing() {
                     return ran;
                 }
-                if !listeners.callbacks.borrow().contains_key(&id) {
+                if !listeners
+                    .callbacks
+                    .borrow()
+                    .iter()
+                    .any(|(i, _, _)| *i == id)
+                {
                     continue;
                 }
                 ran = true;

@@ -20,7 +20,6 @@
 //!   to the signal, so the signal then acts as if its disposition were the
 //!   default one (SIGINT terminates, SIGWINCH is ignored...).
 
-use std::collections::HashMap;
 use std::io;
 use std::sync::OnceLock;
 use std::thread::JoinHandle;
@@ -48,7 +47,7 @@ struct Registry {
     /// (signal, loop) pairs, one per loop listening to that signal.
     listeners: Vec<(i32, Arc<Target>)>,
     /// Per signal ever registered: "no loop listens, act as the default".
-    defaults: HashMap<i32, Arc<AtomicBool>>,
+    defaults: Vec<(i32, Arc<AtomicBool>)>,
     forwarder: Option<Forwarder>,
 }
 
@@ -67,12 +66,12 @@ pub(crate) fn bit(signal: i32) -> u64 {
 /// Makes `target` receive `signal`.
 pub(crate) fn add(signal: i32, target: &Arc<Target>) -> io::Result<()> {
     let mut reg = registry().lock();
-    let default = match reg.defaults.get(&signal) {
-        Some(flag) => flag.clone(),
+    let default = match reg.defaults.iter().find(|(s, _)| *s == signal) {
+        Some((_, flag)) => flag.clone(),
         None => {
             let flag = Arc::new(AtomicBool::new(false));
             signal_hook::flag::register_conditional_default(signal, flag.clone())?;
-            reg.defaults.insert(signal, flag.clone());
+            reg.defaults.push((signal, flag.clone()));
             flag
         }
     };
@@ -94,7 +93,7 @@ pub(crate) fn remove(signal: i32, target: &Arc<Target>) {
     reg.listeners
         .retain(|(s, t)| !(*s == signal && Arc::ptr_eq(t, target)));
     if !reg.listeners.iter().any(|(s, _)| *s == signal) {
-        if let Some(flag) = reg.defaults.get(&signal) {
+        if let Some((_, flag)) = reg.defaults.iter().find(|(s, _)| *s == signal) {
             flag.store(true, Ordering::SeqCst);
         }
     }
