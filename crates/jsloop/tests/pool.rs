@@ -345,3 +345,24 @@ fn threads_start_on_first_use_only() {
     drop(lp);
     assert_eq!(EXITS.load(Ordering::SeqCst), 1);
 }
+
+#[test]
+fn work_runs_in_parallel_on_the_pool() {
+    // Each piece of work waits for all the others: this finishes only if
+    // every one of them runs at the same time, on a thread of its own.
+    for _ in 0..20 {
+        let lp = EventLoop::builder().threadpool_size(4).build();
+        let barrier = Arc::new(std::sync::Barrier::new(4));
+        let done = Rc::new(RefCell::new(0));
+        for _ in 0..4 {
+            let (b, d) = (barrier.clone(), done.clone());
+            lp.queue_work(
+                move || b.wait().is_leader(),
+                move |_, _| *d.borrow_mut() += 1,
+            )
+            .unwrap();
+        }
+        lp.run().unwrap();
+        assert_eq!(*done.borrow(), 4);
+    }
+}

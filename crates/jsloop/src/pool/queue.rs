@@ -11,6 +11,14 @@
 //!   workers are busy or spinning.
 //! - `queued` mirrors the length of `work` for spinning workers; it is a
 //!   hint only, every decision is made under the lock.
+//! - At most one worker spins at a time (`spinning`, taken by
+//!   compare-and-swap), so idle workers never crowd the loop off the CPU.
+//!   A push skips the wake-up while a worker spins: the spinner clears
+//!   `spinning` before it takes the lock to look at `work`, and the pusher
+//!   reads `spinning` under that lock, so one of them sees the other. A
+//!   worker that takes work and leaves more behind wakes a parked worker
+//!   (unless one spins), so work that piled up while one worker spun still
+//!   spreads over the pool.
 //! - `done` holds finished (or cancelled) work for the loop; a worker pushes
 //!   there and only then calls the loop's `Wake::notify`, so the loop, which
 //!   consumes notifications before it looks, never misses one.
@@ -22,7 +30,7 @@ use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use super::WorkError;
-use crate::sync::{self, AtomicUsize, Condvar, Mutex, Ordering};
+use crate::sync::{self, AtomicBool, AtomicUsize, Condvar, Mutex, Ordering};
 
 /// What a piece of work returns, type-erased.
 pub(crate) type Output = Box<dyn Any + Send>;
@@ -52,6 +60,7 @@ pub(crate) struct Queue {
     state: Mutex<State>,
     ready: Condvar,
     queued: AtomicUsize,
+    spinning: AtomicBool,
     done: Mutex<Vec<Done>>,
 }
 
@@ -65,6 +74,7 @@ impl Queue {
             }),
             ready: Condvar::new(),
             queued: AtomicUsize::new(0),
+            spinning: AtomicBool::new(false),
             done: Mutex::new(Vec::new()),
         }
     }
@@ -74,7 +84,7 @@ impl Queue {
         let mut state = self.state.lock();
         state.work.push_back(work);
         self.queued.fetch_add(1, Ordering::Release);
-        let wake = state.parked > 0;
+        let wake = state.parked > 0 && !self.spinning.load(Ordering::SeqCst);
         drop(state);
         if wake {
             self.ready.notify_one();
@@ -99,15 +109,23 @@ impl Queue {
             let mut state = self.state.lock();
             if let Some(work) = state.work.pop_front() {
                 self.queued.fetch_sub(1, Ordering::Release);
+                let more = !state.work.is_empty()
+                    && state.parked > 0
+                    && !self.spinning.load(Ordering::SeqCst);
+                drop(state);
+                if more {
+                    self.ready.notify_one();
+                }
                 return Some(work);
             }
             if state.stopping {
                 return None;
             }
-            if !spun && !spin.is_zero() {
+            if !spun && !spin.is_zero() && self.start_spinning() {
                 drop(state);
                 spun = true;
                 self.spin(spin);
+                self.spinning.store(false, Ordering::SeqCst);
                 continue;
             }
             state.parked += 1;
@@ -116,6 +134,13 @@ impl Queue {
             drop(state);
             spun = false;
         }
+    }
+
+    /// Becomes the one spinning worker, if none is.
+    fn start_spinning(&self) -> bool {
+        self.spinning
+            .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
     }
 
     /// Spins (with growing pauses) until work is queued or `limit` passes.
@@ -156,5 +181,47 @@ impl Queue {
     pub(crate) fn take_done(&self, batch: &mut Vec<Done>) {
         debug_assert!(batch.is_empty());
         std::mem::swap(&mut *self.done.lock(), batch);
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use std::sync::mpsc;
+
+    use super::*;
+    use crate::sync::Arc;
+
+    fn work(id: u64) -> Work {
+        Work {
+            id,
+            run: Box::new(move || Box::new(id) as Output),
+        }
+    }
+
+    /// Work that piled up while a worker spun (no wake-up sent) still
+    /// reaches a parked worker: the spinner wakes one when it takes work
+    /// and leaves some behind.
+    #[test]
+    fn work_left_behind_by_a_spinner_wakes_a_parked_worker() {
+        let queue = Arc::new(Queue::new());
+        let (tx, rx) = mpsc::channel();
+        let q = queue.clone();
+        let parked = std::thread::spawn(move || {
+            let got = q.next(Duration::ZERO).map(|w| w.id);
+            tx.send(got).unwrap();
+        });
+        while queue.state.lock().parked == 0 {
+            std::thread::yield_now();
+        }
+        // Act as the spinning worker: the pushes wake nobody.
+        assert!(queue.start_spinning());
+        queue.push(work(1));
+        queue.push(work(2));
+        queue.spinning.store(false, Ordering::SeqCst);
+        assert_eq!(queue.next(Duration::ZERO).map(|w| w.id), Some(1));
+        let other = rx.recv_timeout(Duration::from_secs(60));
+        assert_eq!(other, Ok(Some(2)), "the parked worker was never woken");
+        parked.join().unwrap();
+        assert!(queue.stop().is_empty());
     }
 }
