@@ -14,7 +14,9 @@
 //!    time is read once at the start of the turn and cached.
 //! 2. **Poll**: tasks submitted on the loop thread, then one batch of tasks
 //!    from other threads (what is queued when the phase takes it; later
-//!    arrivals wait a turn, so producers cannot starve timers). When
+//!    arrivals wait a turn, so producers cannot starve timers), then the
+//!    callbacks of finished pool work ([`EventLoop::queue_work`]) and of
+//!    signals that arrived (`EventLoop::on_signal`, Unix). When
 //!    nothing is runnable the loop sleeps here until the next timer or a
 //!    wake-up; with a [`VirtualClock`] it jumps to the deadline instead.
 //! 3. **Check**: the immediates queued before the phase began; immediates
@@ -26,7 +28,8 @@
 //! queue (and an installed [`JobQueue`]), repeated while either has work.
 //!
 //! The loop exits by itself when nothing referenced is left: no referenced
-//! timers or immediates, no queued tasks, no [`Hold`]s.
+//! timers or immediates, no queued tasks, no pending pool work, no
+//! [`Hold`]s (signal callbacks keep nothing alive).
 //!
 //! # Examples
 //!
