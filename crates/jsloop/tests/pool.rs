@@ -366,3 +366,13 @@ fn work_runs_in_parallel_on_the_pool() {
         assert_eq!(*done.borrow(), 4);
     }
 }
+
+#[test]
+fn pool_and_metrics_types_are_send_and_sync() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<jsloop::WorkId>();
+    send_sync::<WorkError>();
+    send_sync::<QueueWorkError<(fn() -> u8, fn())>>();
+    send_sync::<jsloop::Histogram>();
+    send_sync::<jsloop::Utilization>();
+}

@@ -143,3 +143,10 @@ fn the_default_disposition_comes_back_after_the_last_callback() {
     );
     assert_eq!(output.status.signal(), Some(SIGUSR1), "{stdout}");
 }
+
+#[test]
+fn signal_types_are_send_and_sync() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<jsloop::SignalId>();
+    send_sync::<SignalError>();
+}
