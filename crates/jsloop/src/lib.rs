@@ -15,12 +15,14 @@
 //! 2. **Poll**: tasks submitted on the loop thread, then one batch of tasks
 //!    from other threads (what is queued when the phase takes it; later
 //!    arrivals wait a turn, so producers cannot starve timers), then the
+//!    callbacks of finished pool work ([`EventLoop::queue_work`]) and of
+//!    signals that arrived (`EventLoop::on_signal`, Unix), then the
 //!    readiness callbacks of registered I/O sources ([`EventLoop::register`])
 //!    in the order the poller reports them. When nothing is runnable the
 //!    loop sleeps in `mio::Poll` until the next timer, readiness or a
 //!    wake-up from a [`Handle`] (a syscall only when the loop sleeps).
 //!    With a [`VirtualClock`] it jumps to the deadline instead, unless
-//!    real I/O is pending (see below).
+//!    real I/O or pool work is pending (see below).
 //! 3. **Check**: the immediates queued before the phase began; immediates
 //!    queued while it runs wait for the next turn.
 //! 4. **Close**: close callbacks, among them those of closed registrations
@@ -31,8 +33,9 @@
 //! queue (and an installed [`JobQueue`]), repeated while either has work.
 //!
 //! The loop exits by itself when nothing referenced is left: no referenced
-//! timers or immediates, no queued tasks, no [`Hold`]s, no active
-//! referenced I/O registrations.
+//! timers or immediates, no queued tasks, no pending pool work, no
+//! [`Hold`]s, no active referenced I/O registrations (signal callbacks
+//! keep nothing alive).
 //!
 //! # I/O and the virtual clock
 //!
@@ -86,11 +89,14 @@ mod id;
 mod immediate;
 mod ingress;
 mod io;
+mod metrics;
 mod microtask;
 mod oneshot;
 mod panic;
+mod pool;
 pub mod promise;
 mod shared;
+mod signal;
 mod sync;
 mod timer;
 mod wake;
@@ -104,9 +110,14 @@ pub use event_loop::{Builder, EventLoop, Exit, LocalHandle, Stats};
 pub use handle::{Handle, Hold};
 pub use id::{ImmediateId, TimerId, MAX_ID};
 pub use io::{IoId, Readiness};
+pub use metrics::histogram::Histogram;
+pub use metrics::{DelayMonitor, Utilization};
 pub use microtask::JobQueue;
 /// The `mio` this loop polls with: register its sources (`mio::net`,
 /// `mio::unix::SourceFd`) with [`EventLoop::register`].
 pub use mio;
 pub use mio::Interest;
 pub use panic::{CallbackKind, PanicHook, PanicReport};
+pub use pool::{QueueWorkError, WorkError, WorkId};
+#[cfg(all(unix, not(loom)))]
+pub use signal::{SignalError, SignalId};

@@ -24,6 +24,10 @@ pub enum CallbackKind {
     Close,
     /// A readiness callback of a registered I/O source.
     Io,
+    /// The callback of pool work ([`EventLoop::queue_work`](crate::EventLoop::queue_work)).
+    Work,
+    /// A signal callback ([`EventLoop::on_signal`](crate::EventLoop::on_signal)).
+    Signal,
     /// A function an embedder exposed to an engine on the loop (the
     /// binding catches it and reports it here).
     HostFunction,
@@ -40,6 +44,8 @@ impl fmt::Display for CallbackKind {
             Self::Task => "task",
             Self::Close => "close",
             Self::Io => "i/o",
+            Self::Work => "work",
+            Self::Signal => "signal",
             Self::HostFunction => "host function",
         })
     }

@@ -159,3 +159,87 @@ fn an_inverted_lock_pair_is_caught() {
         "tracing-mutex must reject the inverted order"
     );
 }
+
+/// The pool's locks (its work queue, its results, the loop's wake-up) in
+/// every operation: submissions, cancellations, results racing handle
+/// traffic, a shutdown that drains pending work and a close that discards it.
+#[test]
+fn pool_operations_concurrently() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    for close in [false, true] {
+        let lp = EventLoop::builder()
+            .threadpool_size(3)
+            .spin(Duration::from_micros(20))
+            .build();
+        let handle = lp.handle();
+        let hold = handle.hold().unwrap();
+        let producer = std::thread::spawn(move || {
+            // The loop stops part-way: refusals are expected then.
+            for i in 0..300 {
+                let _ = handle.submit(|_| ());
+                if handle.call(move |_| i).is_err() {
+                    break;
+                }
+            }
+            drop(hold);
+        });
+        let results = Rc::new(Cell::new(0));
+        for i in 0..300u32 {
+            let r = results.clone();
+            let id = lp
+                .queue_work(move || i, move |_, _| r.set(r.get() + 1))
+                .unwrap();
+            if i % 4 == 0 {
+                lp.cancel_work(id);
+            }
+            let _ = lp.stats();
+        }
+        lp.set_immediate(move |lp| {
+            if close {
+                lp.close();
+            } else {
+                lp.shutdown();
+            }
+        })
+        .unwrap();
+        lp.run().unwrap();
+        if !close {
+            assert_eq!(results.get(), 300);
+        }
+        drop(lp);
+        producer.join().unwrap();
+    }
+}
+
+/// The signal registry's lock (taken by the forwarding thread, which then
+/// wakes the loop) against handle traffic. SIGWINCH's default is to be
+/// ignored, so raising it cannot disturb the other tests of this binary.
+#[cfg(unix)]
+#[test]
+fn signal_delivery_concurrently() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use signal_hook::consts::SIGWINCH;
+
+    let lp = EventLoop::new();
+    let handle = lp.handle();
+    let hold = Rc::new(RefCell::new(Some(handle.hold().unwrap())));
+    let h = hold.clone();
+    let id = lp
+        .on_signal(SIGWINCH, move |_, _| {
+            h.borrow_mut().take();
+        })
+        .unwrap();
+    let producer = std::thread::spawn(move || {
+        for _ in 0..200 {
+            let _ = handle.submit(|_| ());
+        }
+        signal_hook::low_level::raise(SIGWINCH).unwrap();
+    });
+    lp.run().unwrap();
+    producer.join().unwrap();
+    assert!(lp.remove_signal(id));
+}

@@ -30,11 +30,17 @@ pub struct Builder {
     clock: Box<dyn Clock>,
     panic_hook: PanicHook,
     spin: Duration,
+    threadpool_size: Option<usize>,
+    track_idle_time: bool,
 }
 
 impl fmt::Debug for Builder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Builder").field("spin", &self.spin).finish()
+        f.debug_struct("Builder")
+            .field("spin", &self.spin)
+            .field("threadpool_size", &self.threadpool_size)
+            .field("track_idle_time", &self.track_idle_time)
+            .finish()
     }
 }
 
@@ -51,6 +57,8 @@ impl Builder {
             clock: Box::new(SystemClock::new()),
             panic_hook: Box::new(default_hook),
             spin: DEFAULT_SPIN,
+            threadpool_size: None,
+            track_idle_time: false,
         }
     }
 
@@ -74,6 +82,32 @@ impl Builder {
     /// are registered the loop does not spin: only a poll sees readiness.
     pub fn spin(mut self, spin: Duration) -> Self {
         self.spin = spin;
+        self
+    }
+
+    /// How many threads run [`EventLoop::queue_work`] work, clamped to
+    /// `1..=1024` as libuv does. Unset, the `JSLOOP_THREADPOOL_SIZE`
+    /// environment variable decides (read when the pool starts; a value that
+    /// is not a whole number gives the default), else 4.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop::EventLoop;
+    ///
+    /// let lp = EventLoop::builder().threadpool_size(0).build();
+    /// assert_eq!(lp.threadpool_size(), 1);
+    /// ```
+    pub fn threadpool_size(mut self, threads: usize) -> Self {
+        self.threadpool_size = Some(threads);
+        self
+    }
+
+    /// Whether the loop accounts the time it waits for work in the poll
+    /// phase, for [`EventLoop::utilization`] (off by default, as libuv's
+    /// `UV_METRICS_IDLE_TIME`).
+    pub fn track_idle_time(mut self, on: bool) -> Self {
+        self.track_idle_time = on;
         self
     }
 
@@ -105,6 +139,12 @@ impl Builder {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn try_build(self) -> io::Result<EventLoop> {
-        EventLoop::from_parts(self.clock, self.panic_hook, self.spin)
+        EventLoop::from_parts(
+            self.clock,
+            self.panic_hook,
+            self.spin,
+            self.threadpool_size,
+            self.track_idle_time,
+        )
     }
 }

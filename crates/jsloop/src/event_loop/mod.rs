@@ -19,10 +19,13 @@ use crate::id::{ImmediateId, Kind, LocalCounter, TimerId};
 use crate::immediate::ImmediateQueue;
 use crate::ingress::Task;
 use crate::io::{IoId, Poller, Readiness, Registrations};
+use crate::metrics::IdleTime;
 use crate::microtask::{Job, JobQueue, Microtasks};
 use crate::panic::PanicHook;
+use crate::pool::Pool;
 use crate::promise::{Rejection, Resolvers, Spawner, Tracker};
 use crate::shared::{Shared, Stop};
+use crate::signal::Listeners;
 use crate::sync::{Arc, Ordering};
 use crate::timer::{self, TimerQueue};
 
@@ -79,6 +82,9 @@ pub(crate) struct Core {
     running: Cell<bool>,
     exit: Cell<Option<Exit>>,
     spin: Duration,
+    pub(crate) pool: Pool,
+    pub(crate) signals: Listeners,
+    pub(crate) idle_time: IdleTime,
 }
 
 impl Drop for Core {
@@ -182,6 +188,12 @@ pub struct Stats {
     pub late_rejections: usize,
     /// Spawned futures not finished yet.
     pub futures: usize,
+    /// Pool work queued and not started yet.
+    pub work_queued: usize,
+    /// Pool work whose callback has not run yet (queued, running or done).
+    pub work_pending: usize,
+    /// Registered signal callbacks (they keep nothing alive).
+    pub signals: usize,
     /// Promises waiting for a [`SendResolver`](crate::promise::SendResolver).
     pub send_resolvers: usize,
     /// Wake syscalls producers made since the loop was built: only a
@@ -216,9 +228,13 @@ impl EventLoop {
         clock: Box<dyn Clock>,
         panic_hook: PanicHook,
         spin: Duration,
+        threadpool_size: Option<usize>,
+        track_idle_time: bool,
     ) -> std::io::Result<Self> {
         let (poller, unparker) = Poller::new()?;
         let now = clock.now_ms();
+        let idle_time = IdleTime::new(track_idle_time);
+        idle_time.start(clock.elapsed());
         Ok(Self {
             core: Rc::new(Core {
                 shared: Arc::new(Shared::new(unparker)),
@@ -245,6 +261,9 @@ impl EventLoop {
                 running: Cell::new(false),
                 exit: Cell::new(None),
                 spin,
+                pool: Pool::new(threadpool_size, spin),
+                signals: Listeners::default(),
+                idle_time,
             }),
         })
     }
@@ -647,8 +666,8 @@ impl EventLoop {
     }
 
     /// Whether anything referenced is left: timers, immediates, tasks,
-    /// close callbacks, queued microtasks, holds, or active referenced
-    /// readiness registrations.
+    /// close callbacks, queued microtasks, holds, pool work, or active
+    /// referenced readiness registrations.
     pub fn is_alive(&self) -> bool {
         let core = &self.core;
         core.timers.borrow().referenced() > 0
@@ -660,6 +679,7 @@ impl EventLoop {
             || core.shared.holds.load(Ordering::SeqCst) > 0
             || core.shared.external_pending() > 0
             || !core.shared.ingress.is_empty()
+            || core.pool.pending() > 0
     }
 
     /// Counts of the loop's bookkeeping.
@@ -682,6 +702,9 @@ impl EventLoop {
             unhandled_rejections: core.rejections.pending_len(),
             late_rejections: core.rejections.late_len(),
             futures: core.spawner.len(),
+            work_queued: core.pool.queued(),
+            work_pending: core.pool.pending(),
+            signals: core.signals.len(),
             send_resolvers: core.resolvers.len(),
             wake_syscalls: core.shared.wake.syscalls(),
         }

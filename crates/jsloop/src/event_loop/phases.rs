@@ -140,6 +140,8 @@ impl EventLoop {
         wake.consume();
         let mut ran = self.run_tasks();
         ran |= self.run_ingress();
+        ran |= self.run_work_done();
+        ran |= self.run_signals();
         if ran || poll != Poll::Wait || self.closing() {
             if poll != Poll::Drain {
                 ran |= self.poll_io_now();
@@ -151,6 +153,7 @@ impl EventLoop {
             return ran | self.poll_io_now();
         }
         let clock = &self.core.clock;
+        let idle = self.idle_begin();
         let timeout = match next {
             Some(deadline) if clock.is_virtual() => {
                 if self.external_pending() {
@@ -160,6 +163,7 @@ impl EventLoop {
                     if !wake.is_notified() {
                         clock.advance_to(deadline);
                     }
+                    self.idle_end(idle);
                     return ran | self.poll_io_now();
                 }
             }
@@ -173,19 +177,28 @@ impl EventLoop {
         } else {
             self.core.spin
         };
-        let parked = {
-            let mut poller = self.core.poller.borrow_mut();
-            let mut ready = self.core.ready.borrow_mut();
-            wake.sleep(timeout, spin, |t| poller.poll(t, &mut ready))
-        };
+        let parked = self.sleep_in_poller(timeout, spin);
+        self.idle_end(idle);
         wake.consume();
-        ran = self.run_ingress();
+        ran = self.run_ingress() | self.run_work_done() | self.run_signals();
         if !parked {
             ran |= self.poll_io_now();
         } else {
             ran |= self.run_io();
         }
         ran
+    }
+
+    /// Sleeps in the poller (the wake protocol's park) until `timeout`,
+    /// readiness or a wake-up, spinning for up to `spin` first; returns
+    /// whether it parked (readiness it saw waits in `ready`).
+    pub(crate) fn sleep_in_poller(&self, timeout: Option<Duration>, spin: Duration) -> bool {
+        let mut poller = self.core.poller.borrow_mut();
+        let mut ready = self.core.ready.borrow_mut();
+        self.core
+            .shared
+            .wake
+            .sleep(timeout, spin, |t| poller.poll(t, &mut ready))
     }
 
     /// Looks for readiness without blocking (only when sources are
@@ -210,7 +223,9 @@ impl EventLoop {
     /// registrations, pool work): a virtual clock waits for it rather
     /// than jump.
     fn external_pending(&self) -> bool {
-        self.core.io.alive() > 0 || self.core.shared.external_pending() > 0
+        self.core.io.alive() > 0
+            || self.core.shared.external_pending() > 0
+            || self.core.pool.pending() > 0
     }
 
     /// Runs the readiness callbacks of what the last poll found, in the
@@ -357,6 +372,7 @@ impl EventLoop {
                 Exit::Closed
             }
         };
+        self.core.pool.terminate();
         self.core.exit.set(Some(exit));
         self.core.shared.terminate();
         Some(exit)
@@ -370,7 +386,7 @@ impl EventLoop {
         let timers = self.core.timers.borrow_mut().drain();
         drop(timers);
         self.checkpoint();
-        while !self.closing() && self.run_phases(Poll::Drain) {}
+        while !self.closing() && (self.run_phases(Poll::Drain) || self.wait_for_work()) {}
         let timers = self.core.timers.borrow_mut().drain();
         let registrations = self.core.io.drain();
         drop((timers, registrations));

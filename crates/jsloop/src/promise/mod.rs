@@ -62,6 +62,7 @@ pub(crate) use tracker::Tracker;
 
 use crate::event_loop::{EventLoop, LocalHandle};
 use crate::microtask::Job;
+pub(crate) use reason::panic_message;
 use reason::panic_reason;
 use tracker::{Track, Tracked};
 

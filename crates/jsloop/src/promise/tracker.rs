@@ -123,6 +123,9 @@ impl Tracker {
     /// End of a checkpoint: reports what is still unhandled, then what was
     /// handled late. Returns whether any hook ran (it may have queued work).
     pub(crate) fn report(&self, lp: &EventLoop) -> bool {
+        if self.pending.borrow().is_empty() && self.late.borrow().is_empty() {
+            return false;
+        }
         let pending = std::mem::take(&mut *self.pending.borrow_mut());
         let late = std::mem::take(&mut *self.late.borrow_mut());
         if pending.is_empty() && late.is_empty() {
