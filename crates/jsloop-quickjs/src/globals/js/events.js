@@ -6,6 +6,10 @@ const kCustomInspect = Symbol.for('nodejs.util.inspect.custom');
 const kStop = Symbol('stop');
 const kTarget = Symbol('target');
 const kTrusted = Symbol('trusted');
+const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
+const kMaxEventTargetListenersWarned = Symbol('events.maxEventTargetListenersWarned');
+// `EventEmitter.defaultMaxListeners`, which EventTargets read too.
+const eventDefaults = { maxListeners: 10 };
 
 class Event {
   #type; #cancelable; #bubbles; #composed; #defaultPrevented = false; #timeStamp;
@@ -54,6 +58,10 @@ Object.defineProperty(Event.prototype, Symbol.toStringTag, { value: 'Event', con
 
 class EventTarget {
   #lists = new Map();
+  constructor() {
+    this[kMaxEventTargetListeners] = eventDefaults.maxListeners;
+    this[kMaxEventTargetListenersWarned] = false;
+  }
   addEventListener(type, listener, options = {}) {
     if (arguments.length < 2) throw missingArgs(arguments.length === 0 ? 'type' : 'listener');
     if (listener == null) return;
@@ -72,12 +80,25 @@ class EventTarget {
       this.#lists.set(type, root);
     }
     let last = root;
+    let size = 1;
     for (let h = root.next; h !== undefined; h = h.next) {
       if (h.listener === listener && h.capture === capture) return;
       last = h;
+      size++;
     }
     const entry = { listener, once, capture, removed: false, previous: last, next: undefined };
     last.next = entry;
+    const max = this[kMaxEventTargetListeners];
+    if (max > 0 && size > max && !this[kMaxEventTargetListenersWarned]) {
+      this[kMaxEventTargetListenersWarned] = true;
+      const w = new Error(`Possible EventTarget memory leak detected. ${size} ${type} listeners added to ` +
+        `${util.inspect(this, -1)}. MaxListeners is ${max}. Use events.setMaxListeners() to increase limit`);
+      w.name = 'MaxListenersExceededWarning';
+      w.target = this;
+      w.type = type;
+      w.count = size;
+      shared.process.emitWarning(w);
+    }
     if (signal !== undefined) {
       signal.addEventListener('abort', () => this.removeEventListener(type, listener, { capture }), { once: true });
     }
@@ -121,15 +142,24 @@ class EventTarget {
     event[kTarget] = null;
     return !event.defaultPrevented;
   }
+  static listeners(target, type) {
+    const out = [];
+    for (let h = target.#lists.get(`${type}`)?.next; h !== undefined; h = h.next) out.push(h.listener);
+    return out;
+  }
   [kCustomInspect](depth, options, inspect) {
     const name = this.constructor.name;
     if (depth < 0) return name;
     return `${name} ${inspect({}, options)}`;
   }
 }
+const eventTargetHooks = { listeners: EventTarget.listeners };
+delete EventTarget.listeners;
 Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
 
 define('Event', Event);
 define('EventTarget', EventTarget);
 
-Object.assign(shared, { kCustomInspect, kTrusted });
+Object.assign(shared, {
+  kCustomInspect, kTrusted, kMaxEventTargetListeners, kMaxEventTargetListenersWarned, eventDefaults, eventTargetHooks,
+});
