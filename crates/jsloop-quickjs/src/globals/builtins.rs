@@ -11,7 +11,10 @@ use rquickjs::{Ctx, Object, Value};
 use super::loader::{load, node_module, JsFile, Scope};
 
 /// The built-in modules, by name.
-const MODULES: [(&str, JsFile); 1] = [("events", node_module!("events"))];
+const MODULES: [(&str, JsFile); 2] = [
+    ("events", node_module!("events")),
+    ("timers/promises", node_module!("timers/promises")),
+];
 
 /// Whether jsloop provides the built-in `name` through a file here.
 pub(crate) fn has(name: &str) -> bool {
