@@ -157,8 +157,20 @@ const eventTargetHooks = { listeners: EventTarget.listeners };
 delete EventTarget.listeners;
 Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
 
+class CustomEvent extends Event {
+  #detail;
+  constructor(type, options = undefined) {
+    if (arguments.length === 0) throw missingArgs('type');
+    super(type, options);
+    this.#detail = options?.detail ?? null;
+  }
+  get detail() { return this.#detail; }
+}
+Object.defineProperty(CustomEvent.prototype, Symbol.toStringTag, { value: 'CustomEvent', configurable: true });
+
 define('Event', Event);
 define('EventTarget', EventTarget);
+define('CustomEvent', CustomEvent);
 
 Object.assign(shared, {
   kCustomInspect, kTrusted, kMaxEventTargetListeners, kMaxEventTargetListenersWarned, eventDefaults, eventTargetHooks,
