@@ -6,6 +6,9 @@ const kCustomInspect = Symbol.for('nodejs.util.inspect.custom');
 const kStop = Symbol('stop');
 const kTarget = Symbol('target');
 const kTrusted = Symbol('trusted');
+// A listener option of Node's own listeners: called even after
+// stopImmediatePropagation().
+const kResistStopPropagation = Symbol('kResistStopPropagation');
 const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
 const kMaxEventTargetListenersWarned = Symbol('events.maxEventTargetListenersWarned');
 // `EventEmitter.defaultMaxListeners`, which EventTargets read too.
@@ -86,7 +89,8 @@ class EventTarget {
       last = h;
       size++;
     }
-    const entry = { listener, once, capture, removed: false, previous: last, next: undefined };
+    const resist = !!opts[kResistStopPropagation];
+    const entry = { listener, once, capture, resist, removed: false, previous: last, next: undefined };
     last.next = entry;
     const max = this[kMaxEventTargetListeners];
     if (max > 0 && size > max && !this[kMaxEventTargetListenersWarned]) {
@@ -124,9 +128,9 @@ class EventTarget {
     event[kTarget] = this;
     const root = this.#lists.get(event.type);
     let handler = root?.next;
-    while (handler !== undefined && !event[kStop]) {
+    while (handler !== undefined) {
       const next = handler.next;
-      if (handler.removed) { handler = next; continue; }
+      if (handler.removed || (event[kStop] && !handler.resist)) { handler = next; continue; }
       if (handler.once) this.removeEventListener(event.type, handler.listener, { capture: handler.capture });
       try {
         const { listener } = handler;
@@ -173,5 +177,5 @@ define('EventTarget', EventTarget);
 define('CustomEvent', CustomEvent);
 
 Object.assign(shared, {
-  kCustomInspect, kTrusted, kMaxEventTargetListeners, kMaxEventTargetListenersWarned, eventDefaults, eventTargetHooks,
+  kCustomInspect, kTrusted, kResistStopPropagation, kMaxEventTargetListeners, kMaxEventTargetListenersWarned, eventDefaults, eventTargetHooks,
 });

@@ -5,8 +5,9 @@
 const {
   nodeError, invalidArgType, validateFunction, validateNumber, validateBoolean,
   validateInteger, validateAbortSignal, AbortError, eventTargetHooks, kMaxEventTargetListeners,
-  kMaxEventTargetListenersWarned, eventDefaults,
+  kMaxEventTargetListenersWarned, eventDefaults, kResistStopPropagation,
 } = shared;
+const kAbortListenerOptions = { __proto__: null, once: true, [kResistStopPropagation]: true };
 const ReflectApply = Reflect.apply;
 const ReflectOwnKeys = Reflect.ownKeys;
 const kCapture = Symbol('kCapture');
@@ -24,7 +25,9 @@ EventEmitter.prototype._maxListeners = undefined;
 EventEmitter.prototype[kCapture] = false;
 EventEmitter.prototype[kShapeMode] = false;
 
-const init = function (opts) {
+// Node's static init and listenerCount are anonymous functions.
+const anonymous = { __proto__: null };
+anonymous.init = function (opts) {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = { __proto__: null };
     this._eventsCount = 0;
@@ -132,7 +135,7 @@ function arrayClone(arr) {
   }
 }
 
-function addListener(target, type, listener, prepend) {
+function _addListener(target, type, listener, prepend) {
   validateFunction(listener, 'listener');
   let events = target._events;
   let existing;
@@ -173,12 +176,12 @@ function addListener(target, type, listener, prepend) {
   return target;
 }
 
-EventEmitter.prototype.addListener = function addListener_(type, listener) {
-  return addListener(this, type, listener, false);
+EventEmitter.prototype.addListener = function addListener(type, listener) {
+  return _addListener(this, type, listener, false);
 };
 EventEmitter.prototype.on = EventEmitter.prototype.addListener;
 EventEmitter.prototype.prependListener = function prependListener(type, listener) {
-  return addListener(this, type, listener, true);
+  return _addListener(this, type, listener, true);
 };
 
 function onceWrapper() {
@@ -326,7 +329,7 @@ EventEmitter.prototype.eventNames = function eventNames() {
   return this._eventsCount > 0 ? ReflectOwnKeys(this._events) : [];
 };
 
-const staticListenerCount = function (emitter, type) {
+anonymous.listenerCount = function (emitter, type) {
   if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
   return ReflectApply(listenerCount, emitter, [type]);
 };
@@ -390,7 +393,7 @@ function addAbortListener(signal, listener) {
   let removed = false;
   const onAbort = () => { if (!removed) listener(); };
   if (signal.aborted) queueMicrotask(onAbort);
-  else signal.addEventListener('abort', listener, { once: true });
+  else signal.addEventListener('abort', listener, kAbortListenerOptions);
   return {
     __proto__: null,
     [Symbol.dispose]() {
@@ -424,7 +427,7 @@ async function once(emitter, name, options = kEmpty) {
         reject(err);
       }, true));
     }
-    if (signal !== undefined) signal.addEventListener('abort', onAbort, { once: true });
+    if (signal !== undefined) signal.addEventListener('abort', onAbort, kAbortListenerOptions);
   });
 }
 
@@ -482,7 +485,7 @@ function on(emitter, event, options = kEmpty) {
     for (let i = 0; i < close.length; i++) removers.push(listen(emitter, close[i], closeHandler, false));
   }
   const onAbort = () => errorHandler(new AbortError(undefined, { cause: signal?.reason }));
-  if (signal !== undefined) signal.addEventListener('abort', onAbort, { once: true });
+  if (signal !== undefined) signal.addEventListener('abort', onAbort, kAbortListenerOptions);
   return iterator;
 
   function eventHandler(value) {
@@ -542,7 +545,7 @@ Object.defineProperties(EventEmitter, {
   kMaxEventTargetListeners: { value: kMaxEventTargetListeners },
   kMaxEventTargetListenersWarned: { value: kMaxEventTargetListenersWarned },
   setMaxListeners: value(setMaxListeners),
-  init: value(init),
-  listenerCount: value(staticListenerCount),
+  init: value(anonymous.init),
+  listenerCount: value(anonymous.listenerCount),
 });
 return EventEmitter;

@@ -1,7 +1,10 @@
 // node:timers/promises: promise forms of the global timers, with
 // `{ signal, ref }`, the setInterval async iterator and `scheduler`.
 'use strict';
-const { nodeError, validateNumber, validateObject, validateBoolean, validateAbortSignal, AbortError } = shared;
+const {
+  nodeError, validateNumber, validateObject, validateBoolean, validateAbortSignal, AbortError, kResistStopPropagation,
+} = shared;
+const kAbortListenerOptions = { __proto__: null, once: true, [kResistStopPropagation]: true };
 const kEmpty = Object.freeze({ __proto__: null });
 const kScheduler = Symbol('kScheduler');
 const timers = globalThis;
@@ -31,7 +34,7 @@ function timerPromise(start, clear, options) {
         clear(timer);
         reject(abortError(signal));
       };
-      signal.addEventListener('abort', onAbort, { once: true });
+      signal.addEventListener('abort', onAbort, kAbortListenerOptions);
     }
   });
   return onAbort === undefined ? ret : ret.finally(() => signal.removeEventListener('abort', onAbort));
@@ -82,7 +85,7 @@ async function* setInterval(after, value, options = kEmpty) {
           wake = undefined;
         }
       };
-      signal.addEventListener('abort', onAbort, { once: true });
+      signal.addEventListener('abort', onAbort, kAbortListenerOptions);
     }
     while (!signal?.aborted) {
       if (notYielded === 0) await new Promise((resolve) => { wake = resolve; });
