@@ -16,7 +16,7 @@ for script in "$here"/*.js; do
     if [ -x "$jsloop" ]; then js_v=$("$jsloop" run "$script" | awk '{print $2}'); else js_v="-"; fi
     raw_v="-"
     case "$name" in
-        then_chain|await_loop)
+        then_chain|await_loop|events_emit)
             if [ -x "$raw" ]; then raw_v=$("$raw" "$script" | awk '{print $2}'); fi ;;
     esac
     ratio=$(awk -v a="$js_v" -v b="$node_v" 'BEGIN { if (a == "-" || b == 0) print "-"; else printf "%.2f", a / b }')

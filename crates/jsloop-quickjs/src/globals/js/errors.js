@@ -88,6 +88,38 @@ function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Numbe
   if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
 }
 
+function validateNumber(value, name, min = undefined, max) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+  if ((min != null && value < min) || (max != null && value > max) || ((min != null || max != null) && Number.isNaN(value))) {
+    const range = `${min != null ? `>= ${min}` : ''}${min != null && max != null ? ' && ' : ''}${max != null ? `<= ${max}` : ''}`;
+    throw outOfRange(name, range, value);
+  }
+}
+
+function validateBoolean(value, name) {
+  if (typeof value !== 'boolean') throw invalidArgType(name, 'boolean', value);
+}
+
+function validateObject(value, name) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidArgType(name, 'Object', value);
+}
+
+function validateAbortSignal(signal, name) {
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw invalidArgType(name, 'AbortSignal', signal);
+  }
+}
+
+class AbortError extends Error {
+  constructor(message = 'The operation was aborted', options = undefined) {
+    if (options !== undefined && typeof options !== 'object') throw invalidArgType('options', 'Object', options);
+    super(message, options);
+    setStackHeader(this, `AbortError: ${message}`);
+    this.code = 'ABORT_ERR';
+    this.name = 'AbortError';
+  }
+}
+
 // Node reports a throwing listener as an uncaught exception, after the
 // dispatch (process.nextTick(() => { throw err })).
 function reportLater(err) {
@@ -101,5 +133,6 @@ const define = (name, value) => Object.defineProperty(globalThis, name, {
 });
 
 Object.assign(shared, {
-  nodeError, setStackHeader, invalidArgType, outOfRange, missingArgs, validateFunction, validateInteger, reportLater, define,
+  nodeError, setStackHeader, invalidArgType, outOfRange, missingArgs, validateFunction, validateInteger,
+  validateNumber, validateBoolean, validateObject, validateAbortSignal, AbortError, reportLater, define,
 });

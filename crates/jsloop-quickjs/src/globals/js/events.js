@@ -6,6 +6,13 @@ const kCustomInspect = Symbol.for('nodejs.util.inspect.custom');
 const kStop = Symbol('stop');
 const kTarget = Symbol('target');
 const kTrusted = Symbol('trusted');
+// A listener option of Node's own listeners: called even after
+// stopImmediatePropagation().
+const kResistStopPropagation = Symbol('kResistStopPropagation');
+const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
+const kMaxEventTargetListenersWarned = Symbol('events.maxEventTargetListenersWarned');
+// `EventEmitter.defaultMaxListeners`, which EventTargets read too.
+const eventDefaults = { maxListeners: 10 };
 
 class Event {
   #type; #cancelable; #bubbles; #composed; #defaultPrevented = false; #timeStamp;
@@ -54,6 +61,10 @@ Object.defineProperty(Event.prototype, Symbol.toStringTag, { value: 'Event', con
 
 class EventTarget {
   #lists = new Map();
+  constructor() {
+    this[kMaxEventTargetListeners] = eventDefaults.maxListeners;
+    this[kMaxEventTargetListenersWarned] = false;
+  }
   addEventListener(type, listener, options = {}) {
     if (arguments.length < 2) throw missingArgs(arguments.length === 0 ? 'type' : 'listener');
     if (listener == null) return;
@@ -72,12 +83,26 @@ class EventTarget {
       this.#lists.set(type, root);
     }
     let last = root;
+    let size = 1;
     for (let h = root.next; h !== undefined; h = h.next) {
       if (h.listener === listener && h.capture === capture) return;
       last = h;
+      size++;
     }
-    const entry = { listener, once, capture, removed: false, previous: last, next: undefined };
+    const resist = !!opts[kResistStopPropagation];
+    const entry = { listener, once, capture, resist, removed: false, previous: last, next: undefined };
     last.next = entry;
+    const max = this[kMaxEventTargetListeners];
+    if (max > 0 && size > max && !this[kMaxEventTargetListenersWarned]) {
+      this[kMaxEventTargetListenersWarned] = true;
+      const w = new Error(`Possible EventTarget memory leak detected. ${size} ${type} listeners added to ` +
+        `${util.inspect(this, -1)}. MaxListeners is ${max}. Use events.setMaxListeners() to increase limit`);
+      w.name = 'MaxListenersExceededWarning';
+      w.target = this;
+      w.type = type;
+      w.count = size;
+      shared.process.emitWarning(w);
+    }
     if (signal !== undefined) {
       signal.addEventListener('abort', () => this.removeEventListener(type, listener, { capture }), { once: true });
     }
@@ -103,9 +128,9 @@ class EventTarget {
     event[kTarget] = this;
     const root = this.#lists.get(event.type);
     let handler = root?.next;
-    while (handler !== undefined && !event[kStop]) {
+    while (handler !== undefined) {
       const next = handler.next;
-      if (handler.removed) { handler = next; continue; }
+      if (handler.removed || (event[kStop] && !handler.resist)) { handler = next; continue; }
       if (handler.once) this.removeEventListener(event.type, handler.listener, { capture: handler.capture });
       try {
         const { listener } = handler;
@@ -121,15 +146,36 @@ class EventTarget {
     event[kTarget] = null;
     return !event.defaultPrevented;
   }
+  static listeners(target, type) {
+    const out = [];
+    for (let h = target.#lists.get(`${type}`)?.next; h !== undefined; h = h.next) out.push(h.listener);
+    return out;
+  }
   [kCustomInspect](depth, options, inspect) {
     const name = this.constructor.name;
     if (depth < 0) return name;
     return `${name} ${inspect({}, options)}`;
   }
 }
+const eventTargetHooks = { listeners: EventTarget.listeners };
+delete EventTarget.listeners;
 Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
+
+class CustomEvent extends Event {
+  #detail;
+  constructor(type, options = undefined) {
+    if (arguments.length === 0) throw missingArgs('type');
+    super(type, options);
+    this.#detail = options?.detail ?? null;
+  }
+  get detail() { return this.#detail; }
+}
+Object.defineProperty(CustomEvent.prototype, Symbol.toStringTag, { value: 'CustomEvent', configurable: true });
 
 define('Event', Event);
 define('EventTarget', EventTarget);
+define('CustomEvent', CustomEvent);
 
-Object.assign(shared, { kCustomInspect, kTrusted });
+Object.assign(shared, {
+  kCustomInspect, kTrusted, kResistStopPropagation, kMaxEventTargetListeners, kMaxEventTargetListenersWarned, eventDefaults, eventTargetHooks,
+});
