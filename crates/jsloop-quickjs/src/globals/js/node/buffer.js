@@ -49,7 +49,19 @@ const isAnyArrayBuffer = (v) => {
 
 class FastBuffer extends Uint8Array {}
 
+let warnedDeprecation = false;
+// DEP0005, once, unless the caller is a file under node_modules (as Node).
+function warnDeprecation() {
+  if (warnedDeprecation) return;
+  const caller = `${new Error().stack}`.split('\n').slice(1).find((l) => !l.includes('node:buffer'));
+  if (caller && caller.includes('/node_modules/')) return;
+  warnedDeprecation = true;
+  shared.process?.emitWarning?.('Buffer() is deprecated due to security and usability issues. Please use the '
+    + 'Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.', 'DeprecationWarning', 'DEP0005');
+}
+
 function Buffer(arg, encodingOrOffset, length) {
+  warnDeprecation();
   if (typeof arg === 'number') {
     if (typeof encodingOrOffset === 'string') throw invalidArgType('string', 'string', arg);
     return Buffer.alloc(arg);
@@ -457,8 +469,9 @@ proto.fill = function fill(value, offset, end, encoding) {
   return fillBuffer(this, value, offset, end, encoding);
 };
 
+const notString = () => nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
 proto.write = function write(string, offset, length, encoding) {
-  if (typeof string !== 'string') throw invalidArgType('argument', 'string', string);
+  if (typeof string !== 'string') throw notString();
   if (offset === undefined) return native.write(this, string, UTF8, 0, this.length);
   if (length === undefined && typeof offset === 'string') {
     encoding = offset;
@@ -545,7 +558,7 @@ for (let enc = 0; enc < kNames.length; enc++) {
   const name = kNames[enc];
   proto[`${name}Slice`] = function (start, end) { return native.toString(this, enc, start, end); };
   proto[`${name}Write`] = function (string, offset = 0, length = this.length - offset) {
-    if (typeof string !== 'string') throw invalidArgType('argument', 'string', string);
+    if (typeof string !== 'string') throw notString();
     return native.write(this, string, enc, offset, length);
   };
 }
@@ -615,7 +628,7 @@ function checkInt(value, min, max, buf, offset, byteLength1) {
     let range;
     if (byteLength1 > 3) {
       if (min === 0 || min === 0n) range = `>= 0${n} and < 2${n} ** ${(byteLength1 + 1) * 8}${n}`;
-      else range = `>= -(2${n} ** ${(byteLength1 + 1) * 8 - 1}${n}) and < 2 ** ${(byteLength1 + 1) * 8 - 1}${n}`;
+      else range = `>= -(2${n} ** ${(byteLength1 + 1) * 8 - 1}${n}) and < 2${n} ** ${(byteLength1 + 1) * 8 - 1}${n}`;
     } else {
       range = `>= ${min}${n} and <= ${max}${n}`;
     }
@@ -696,9 +709,11 @@ for (const le of [true, false]) {
     [`readInt${suffix}`](offset, byteLength) { return readSigned(this, offset, byteLengthArg(byteLength), le); },
     [`writeUInt${suffix}`](value, offset, byteLength) { return writeInt(this, value, offset, byteLengthArg(byteLength), le, false); },
     [`writeInt${suffix}`](value, offset, byteLength) { return writeInt(this, value, offset, byteLengthArg(byteLength), le, true); },
-    [`readBigUInt64${suffix}`](offset) {
+    [`readBigUInt64${suffix}`](offset = 0) {
+      validateNumber(offset, 'offset');
+      if (this[offset] === undefined || this[offset + 7] === undefined) boundsError(offset, this.length - 8);
       const lo = readUnsigned(this, offset, 4, le);
-      const hi = readUnsigned(this, offset === undefined ? 4 : offset + 4, 4, le);
+      const hi = readUnsigned(this, offset + 4, 4, le);
       return le ? (BigInt(hi) << 32n) + BigInt(lo) : (BigInt(lo) << 32n) + BigInt(hi);
     },
     [`readBigInt64${suffix}`](offset) {
@@ -773,7 +788,7 @@ class Blob {
       throw invalidArgType('sources', 'a sequence', sources);
     }
     if (options !== undefined && (options === null || typeof options !== 'object')) {
-      throw invalidArgType('options', 'Object', options);
+      throw invalidArgType('options', 'a dictionary', options);
     }
     const parts = [];
     for (const part of sources) parts.push(blobPart(part));
@@ -847,7 +862,6 @@ const exportsObject = {
   btoa: shared.btoa,
   atob: shared.atob,
   constants,
-  Blob,
 };
 Object.defineProperty(exportsObject, 'INSPECT_MAX_BYTES', {
   enumerable: true,
@@ -858,4 +872,5 @@ Object.defineProperty(exportsObject, 'INSPECT_MAX_BYTES', {
     INSPECT_MAX_BYTES = v;
   },
 });
+exportsObject.Blob = Blob;
 return exportsObject;
