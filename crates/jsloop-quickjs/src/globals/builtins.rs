@@ -12,7 +12,10 @@ use super::loader::node_module;
 use super::loader::{load, JsFile, Scope};
 
 /// The built-in modules, by name.
-const MODULES: [(&str, JsFile); 1] = [("buffer", node_module!("buffer"))];
+const MODULES: [(&str, JsFile); 2] = [
+    ("buffer", node_module!("buffer")),
+    ("string_decoder", node_module!("string_decoder")),
+];
 
 /// Whether jsloop provides the built-in `name` through a file here.
 pub(crate) fn has(name: &str) -> bool {
