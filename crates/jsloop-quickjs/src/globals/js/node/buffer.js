@@ -41,11 +41,22 @@ function validateNumber(value, name, min, max) {
   }
 }
 const validateOffset = (value, name, min = 0, max = kMaxLength) => validateInteger(value, name, min, max);
-const isUint8Array = (v) => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]';
-const isAnyArrayBuffer = (v) => {
-  const tag = Object.prototype.toString.call(v);
-  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
+const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+const isUint8Array = (v) => typedArrayTag.call(v) === 'Uint8Array';
+// Brand checks: the byteLength getters throw for anything else.
+const brand = (getter, v) => {
+  try {
+    getter.call(v);
+    return true;
+  } catch {
+    return false;
+  }
 };
+const abLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+const sabLength = typeof SharedArrayBuffer === 'function'
+  ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get : null;
+const isAnyArrayBuffer = (v) => v !== null && typeof v === 'object'
+  && (brand(abLength, v) || (sabLength !== null && brand(sabLength, v)));
 
 class FastBuffer extends Uint8Array {}
 
@@ -312,8 +323,28 @@ proto.copy = function copy(target, targetStart, sourceStart, sourceEnd) {
   return copyActual(this, target, targetStart, sourceStart, sourceEnd);
 };
 
+// The length of the string `n` bytes decode to (for UTF-8, `n`: Node
+// refuses more bytes than a string may hold before decoding).
+function decodedLength(enc, n) {
+  switch (enc) {
+    case HEX: return 2 * n;
+    case BASE64: return Math.ceil(n / 3) * 4;
+    case BASE64URL: return Math.ceil((4 * n) / 3);
+    case UTF16LE: return n >>> 1;
+    default: return n;
+  }
+}
+
+// Node's limit on the strings it makes (V8's), checked before decoding.
+function slice(buf, enc, start, end) {
+  if (decodedLength(enc, end - start) > kStringMaxLength) {
+    throw nodeError(Error, 'ERR_STRING_TOO_LONG', `Cannot create a string longer than 0x${kStringMaxLength.toString(16)} characters`);
+  }
+  return native.toString(buf, enc, start, end);
+}
+
 proto.toString = function toString(encoding, start, end) {
-  if (arguments.length === 0) return native.toString(this, UTF8, 0, this.length);
+  if (arguments.length === 0) return slice(this, UTF8, 0, this.length);
   const len = this.length;
   if (start <= 0) start = 0;
   else if (start >= len) return '';
@@ -321,10 +352,10 @@ proto.toString = function toString(encoding, start, end) {
   if (end === undefined || end > len) end = len;
   else end = Math.trunc(end) || 0;
   if (end <= start) return '';
-  if (encoding === undefined) return native.toString(this, UTF8, start, end);
+  if (encoding === undefined) return slice(this, UTF8, start, end);
   const enc = encodingOf(encoding);
   if (enc < 0) throw unknownEncoding(encoding);
-  return native.toString(this, enc, start, end);
+  return slice(this, enc, start, end);
 };
 
 proto.equals = function equals(otherBuffer) {
@@ -366,15 +397,30 @@ function searchStart(length, offset, needleLength, forward) {
   return length - 1;
 }
 
-function indexOfBytes(buffer, needle, byteOffset, forward) {
+function indexOfBytes(buffer, needle, byteOffset, forward, enc) {
   const start = searchStart(buffer.length, byteOffset, needle.length, forward);
   if (needle.length === 0) return start;
   if (buffer.length === 0 || start <= -1) return -1;
   if ((forward && needle.length + start > buffer.length) || needle.length > buffer.length) return -1;
+  if (enc === UTF16LE) return indexOfUnits(buffer, needle, start, forward);
   return native.indexOf(buffer, needle, start, !forward);
 }
 
+// UTF-16 search: whole code units of both, matches at even positions only.
+function indexOfUnits(buffer, needle, start, forward) {
+  if (buffer.length < 2 || needle.length < 2) return -1;
+  needle = needle.subarray(0, needle.length & ~1);
+  let at = start & ~1;
+  for (;;) {
+    const i = native.indexOf(buffer, needle, at, !forward);
+    if (i < 0 || i % 2 === 0) return i;
+    at = forward ? i + 1 : i - 1;
+    if (at < 0) return -1;
+  }
+}
+
 function bidirectionalIndexOf(buffer, val, byteOffset, encoding, forward) {
+  if (!ArrayBuffer.isView(buffer)) throw invalidArgType('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   if (typeof byteOffset === 'string') {
     encoding = byteOffset;
     byteOffset = undefined;
@@ -386,13 +432,13 @@ function bidirectionalIndexOf(buffer, val, byteOffset, encoding, forward) {
   byteOffset = +byteOffset;
   if (Number.isNaN(byteOffset)) byteOffset = forward ? 0 : buffer.length;
   byteOffset = Math.trunc(byteOffset);
-  if (typeof val === 'number') return indexOfBytes(buffer, new Uint8Array([val >>> 0]), byteOffset, forward);
+  if (typeof val === 'number') return indexOfBytes(buffer, new Uint8Array([val >>> 0]), byteOffset, forward, UTF8);
   const enc = encoding === undefined ? UTF8 : encodingOf(encoding);
   if (typeof val === 'string') {
     if (enc < 0) throw unknownEncoding(encoding);
-    return indexOfBytes(buffer, new Uint8Array(native.fromString(val, enc)), byteOffset, forward);
+    return indexOfBytes(buffer, new Uint8Array(native.fromString(val, enc)), byteOffset, forward, enc);
   }
-  if (isUint8Array(val)) return indexOfBytes(buffer, val, byteOffset, forward);
+  if (isUint8Array(val)) return indexOfBytes(buffer, val, byteOffset, forward, enc);
   throw invalidArgType('value', ['number', 'string', 'Buffer', 'Uint8Array'], val);
 }
 
@@ -664,7 +710,6 @@ function writeBytes(buf, value, offset, n, le) {
 }
 
 function writeInt(buf, value, offset, n, le, signed) {
-  if (offset === undefined) offset = 0;
   value = +value;
   const bits = 8 * n;
   const min = signed ? -(2 ** (bits - 1)) : 0;
@@ -692,8 +737,8 @@ for (const [bits, n] of intSizes) {
     const methods = {
       [`readUInt${bits}${suffix}`](offset) { return readUnsigned(this, offset, n, le); },
       [`readInt${bits}${suffix}`](offset) { return readSigned(this, offset, n, le); },
-      [`writeUInt${bits}${suffix}`](value, offset) { return writeInt(this, value, offset, n, le, false); },
-      [`writeInt${bits}${suffix}`](value, offset) { return writeInt(this, value, offset, n, le, true); },
+      [`writeUInt${bits}${suffix}`](value, offset = 0) { return writeInt(this, value, offset, n, le, false); },
+      [`writeInt${bits}${suffix}`](value, offset = 0) { return writeInt(this, value, offset, n, le, true); },
     };
     for (const key of Object.keys(methods)) {
       proto[key] = methods[key];
@@ -705,8 +750,14 @@ for (const [bits, n] of intSizes) {
 for (const le of [true, false]) {
   const suffix = le ? 'LE' : 'BE';
   const methods = {
-    [`readUInt${suffix}`](offset, byteLength) { return readUnsigned(this, offset, byteLengthArg(byteLength), le); },
-    [`readInt${suffix}`](offset, byteLength) { return readSigned(this, offset, byteLengthArg(byteLength), le); },
+    [`readUInt${suffix}`](offset, byteLength) {
+      if (offset === undefined) throw invalidArgType('offset', 'number', offset);
+      return readUnsigned(this, offset, byteLengthArg(byteLength), le);
+    },
+    [`readInt${suffix}`](offset, byteLength) {
+      if (offset === undefined) throw invalidArgType('offset', 'number', offset);
+      return readSigned(this, offset, byteLengthArg(byteLength), le);
+    },
     [`writeUInt${suffix}`](value, offset, byteLength) { return writeInt(this, value, offset, byteLengthArg(byteLength), le, false); },
     [`writeInt${suffix}`](value, offset, byteLength) { return writeInt(this, value, offset, byteLengthArg(byteLength), le, true); },
     [`readBigUInt64${suffix}`](offset = 0) {
@@ -735,6 +786,7 @@ for (const le of [true, false]) {
 
 function writeBig(buf, value, offset, le, min, max) {
   checkInt(value, min, max, buf, offset, 7);
+  if (typeof value !== 'bigint') throw new TypeError('Cannot mix BigInt and other types, use explicit conversions');
   let v = BigInt.asUintN(64, value);
   for (let i = 0; i < 8; i++) {
     buf[le ? offset + i : offset + 7 - i] = Number(v & 0xffn);
