@@ -650,6 +650,7 @@ proto[kCustom] = function inspect(recurseTimes, ctx) {
   }
   return `<${this.constructor.name} ${str}>`;
 };
+proto.inspect = proto[kCustom];
 
 // ---- integers and floats --------------------------------------------------------
 function boundsError(value, length, type) {

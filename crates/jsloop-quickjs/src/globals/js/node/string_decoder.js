@@ -121,39 +121,42 @@ function flush(state, enc) {
 const bytesOf = (view) => (view instanceof Uint8Array ? view : new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
 const codeOf = (decoder) => kEncodings[decoder.encoding][1];
 
-class StringDecoder {
-  constructor(encoding) {
-    this.encoding = normalizeEncoding(encoding);
-    this[kNativeDecoder] = Buffer.alloc(7);
-    this[kNativeDecoder][kEncodingField] = kEncodings[this.encoding][0];
-  }
-
-  write(buf) {
-    if (typeof buf === 'string') return buf;
-    if (!ArrayBuffer.isView(buf)) throw invalidArgType('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
-    const state = this[kNativeDecoder];
-    if (!state) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type StringDecoder');
-    return decode(state, codeOf(this), bytesOf(buf));
-  }
-
-  end(buf) {
-    let ret = '';
-    if (buf !== undefined) ret = this.write(buf);
-    if (this[kNativeDecoder][kBuffered] > 0) ret += flush(this[kNativeDecoder], codeOf(this));
-    return ret;
-  }
-
-  text(buf, offset) {
-    this[kNativeDecoder][kMissing] = 0;
-    this[kNativeDecoder][kBuffered] = 0;
-    return this.write(buf.slice(offset));
-  }
-
-  get lastChar() { return this[kNativeDecoder].subarray(0, 4); }
-
-  get lastNeed() { return this[kNativeDecoder][kMissing]; }
-
-  get lastTotal() { return this[kNativeDecoder][kBuffered] + this[kNativeDecoder][kMissing]; }
+// A plain function, as Node's: old-style subclasses call it on `this`.
+function StringDecoder(encoding) {
+  this.encoding = normalizeEncoding(encoding);
+  this[kNativeDecoder] = Buffer.alloc(7);
+  this[kNativeDecoder][kEncodingField] = kEncodings[this.encoding][0];
 }
+
+StringDecoder.prototype.write = function write(buf) {
+  if (typeof buf === 'string') return buf;
+  if (!ArrayBuffer.isView(buf)) throw invalidArgType('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
+  const state = this[kNativeDecoder];
+  if (!state) throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type StringDecoder');
+  return decode(state, codeOf(this), bytesOf(buf));
+};
+
+StringDecoder.prototype.end = function end(buf) {
+  let ret = '';
+  if (buf !== undefined) ret = this.write(buf);
+  if (this[kNativeDecoder][kBuffered] > 0) ret += flush(this[kNativeDecoder], codeOf(this));
+  return ret;
+};
+
+StringDecoder.prototype.text = function text(buf, offset) {
+  this[kNativeDecoder][kMissing] = 0;
+  this[kNativeDecoder][kBuffered] = 0;
+  return this.write(buf.slice(offset));
+};
+
+Object.defineProperties(StringDecoder.prototype, {
+  lastChar: { configurable: true, enumerable: true, get() { return this[kNativeDecoder].subarray(0, 4); } },
+  lastNeed: { configurable: true, enumerable: true, get() { return this[kNativeDecoder][kMissing]; } },
+  lastTotal: {
+    configurable: true,
+    enumerable: true,
+    get() { return this[kNativeDecoder][kBuffered] + this[kNativeDecoder][kMissing]; },
+  },
+});
 
 return { StringDecoder };
