@@ -69,3 +69,4 @@ define('btoa', btoa);
 Object.assign(shared, { atob, btoa });
 shared.lazyGlobal('Buffer', 'buffer');
 shared.lazyGlobal('Blob', 'buffer');
+shared.lazyGlobal('File', 'buffer');

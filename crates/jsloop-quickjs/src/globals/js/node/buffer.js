@@ -884,6 +884,64 @@ for (const k of ['size', 'type', 'slice', 'arrayBuffer', 'text']) {
 }
 Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
 
+const kName = Symbol('name');
+const kLastModified = Symbol('lastModified');
+
+class File extends Blob {
+  constructor(fileBits, fileName, options = {}) {
+    if (arguments.length < 2) {
+      throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "fileBits" and "fileName" arguments must be specified');
+    }
+    super(fileBits, options);
+    let lastModified = options?.lastModified;
+    if (lastModified !== undefined) {
+      lastModified = +lastModified;
+      if (Number.isNaN(lastModified)) lastModified = 0;
+    } else {
+      lastModified = Date.now();
+    }
+    this[kName] = `${fileName}`;
+    this[kLastModified] = lastModified;
+  }
+
+  get name() { return this[kName]; }
+
+  get lastModified() { return this[kLastModified]; }
+
+  [kCustom](depth, options) {
+    if (depth < 0) return this;
+    return `File ${util.inspect({ size: this.size, type: this.type, name: this.name, lastModified: this.lastModified }, options)}`;
+  }
+}
+for (const k of ['name', 'lastModified']) Object.defineProperty(File.prototype, k, { enumerable: true });
+Object.defineProperty(File.prototype, Symbol.toStringTag, { value: 'File', configurable: true });
+
+// transcode(): the encodings ICU converts between in Node.
+const kTranscodable = [UTF8, UTF16LE, LATIN1, ASCII];
+
+function transcode(source, fromEncoding, toEncoding) {
+  if (!isUint8Array(source)) throw invalidArgType('source', ['Buffer', 'Uint8Array'], source);
+  if (source.length === 0) return new FastBuffer();
+  const from = encodingOf(fromEncoding);
+  const to = encodingOf(toEncoding);
+  if (!kTranscodable.includes(from) || !kTranscodable.includes(to)) {
+    const e = new Error('Unable to transcode Buffer [U_ILLEGAL_ARGUMENT_ERROR]');
+    Object.assign(e, { code: 'U_ILLEGAL_ARGUMENT_ERROR', errno: 1 });
+    throw e;
+  }
+  let s = native.toString(source, from === ASCII ? LATIN1 : from, 0, source.length);
+  if (from === ASCII) s = s.replace(/[\x80-\xff]/g, '\ufffd');
+  if (to === ASCII) s = s.replace(/[^\x00-\x7f]/gu, '?');
+  else if (to === LATIN1) s = s.replace(/[^\x00-\xff]/gu, '?');
+  return new FastBuffer(native.fromString(s, to));
+}
+
+function resolveObjectURL(url) {
+  url = `${url}`;
+  // jsloop has no URL.createObjectURL: no blob: URL names a Blob.
+  return undefined;
+}
+
 function isAscii(input) {
   const b = ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
     : isAnyArrayBuffer(input) ? new Uint8Array(input) : null;
@@ -908,6 +966,7 @@ function utf8RoundTrips(b) {
 const exportsObject = {
   Buffer,
   SlowBuffer,
+  transcode,
   isUtf8,
   isAscii,
   kMaxLength,
@@ -926,4 +985,6 @@ Object.defineProperty(exportsObject, 'INSPECT_MAX_BYTES', {
   },
 });
 exportsObject.Blob = Blob;
+exportsObject.resolveObjectURL = resolveObjectURL;
+exportsObject.File = File;
 return exportsObject;
