@@ -748,6 +748,67 @@ for (const [bits, n] of intSizes) {
   }
 }
 
+// Fast paths of the fixed-size reads and writes (in range, number
+// offset); anything else goes the checked way above, which throws.
+function fastMethods(name, fast) {
+  const slow = proto[name];
+  const f = fast.length === 1
+    ? function (offset = 0) {
+      const v = typeof offset === 'number' ? fast.call(this, offset) : undefined;
+      return v !== undefined ? v : slow.call(this, offset);
+    }
+    : function (value, offset = 0) {
+      const v = typeof offset === 'number' && typeof value === 'number' ? fast.call(this, value, offset) : undefined;
+      return v !== undefined ? v : slow.call(this, value, offset);
+    };
+  Object.defineProperty(f, 'name', { value: name });
+  proto[name] = f;
+  if (name.includes('UInt')) proto[name.replace('UInt', 'Uint')] = f;
+}
+const u32 = (b, o) => b[o] + b[o + 1] * 0x100 + b[o + 2] * 0x10000;
+fastMethods('readUInt8', function (o) { return this[o]; });
+fastMethods('readInt8', function (o) { const v = this[o]; return v === undefined ? v : v | ((v & 0x80) * 0x1fffffe); });
+fastMethods('readUInt16LE', function (o) { const l = this[o + 1]; return l === undefined || o < 0 ? undefined : this[o] + l * 0x100; });
+fastMethods('readUInt16BE', function (o) { const l = this[o + 1]; return l === undefined || o < 0 ? undefined : this[o] * 0x100 + l; });
+fastMethods('readInt16LE', function (o) {
+  const l = this[o + 1];
+  if (l === undefined || o < 0) return undefined;
+  const v = this[o] + l * 0x100;
+  return v | ((v & 0x8000) * 0x1fffe);
+});
+fastMethods('readInt16BE', function (o) {
+  const l = this[o + 1];
+  if (l === undefined || o < 0) return undefined;
+  const v = this[o] * 0x100 + l;
+  return v | ((v & 0x8000) * 0x1fffe);
+});
+fastMethods('readUInt32LE', function (o) { const l = this[o + 3]; return l === undefined || o < 0 ? undefined : u32(this, o) + l * 0x1000000; });
+fastMethods('readInt32LE', function (o) { const l = this[o + 3]; return l === undefined || o < 0 ? undefined : u32(this, o) + (l << 24); });
+fastMethods('readUInt32BE', function (o) {
+  const l = this[o + 3];
+  return l === undefined || o < 0 ? undefined : this[o] * 0x1000000 + this[o + 1] * 0x10000 + this[o + 2] * 0x100 + l;
+});
+fastMethods('readInt32BE', function (o) {
+  const l = this[o + 3];
+  return l === undefined || o < 0 ? undefined : (this[o] << 24) + this[o + 1] * 0x10000 + this[o + 2] * 0x100 + l;
+});
+// Writes: an integer offset inside the buffer and a value in range.
+function fastWrite(name, n, min, max, le) {
+  fastMethods(name, function (value, o) {
+    if (!(value >= min && value <= max) || !(o >= 0 && o + n <= this.length) || o % 1 !== 0) return undefined;
+    return writeBytes(this, value, o, n, le);
+  });
+}
+fastWrite('writeUInt8', 1, 0, 0xff, true);
+fastWrite('writeInt8', 1, -0x80, 0x7f, true);
+for (const le of [true, false]) {
+  const suffix = le ? 'LE' : 'BE';
+  fastWrite(`writeUInt16${suffix}`, 2, 0, 0xffff, le);
+  fastWrite(`writeInt16${suffix}`, 2, -0x8000, 0x7fff, le);
+  fastWrite(`writeUInt32${suffix}`, 4, 0, 0xffffffff, le);
+  fastWrite(`writeInt32${suffix}`, 4, -0x80000000, 0x7fffffff, le);
+}
+
 for (const le of [true, false]) {
   const suffix = le ? 'LE' : 'BE';
   const methods = {
