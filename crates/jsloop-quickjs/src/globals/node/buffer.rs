@@ -64,7 +64,8 @@ unsafe fn with_units<R>(
     }
 }
 
-/// The bytes of Uint8Array `v`; `None` after an exception (pending).
+/// The bytes of Uint8Array `v` (none if its buffer is detached); `None`
+/// after an exception (pending).
 ///
 /// # Safety
 ///
@@ -76,11 +77,20 @@ unsafe fn bytes_of<'a>(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> Option<&'a 
     unsafe {
         let p = qjs::JS_GetUint8Array(ctx, &mut len, v);
         if p.is_null() {
-            return if len == 0 && qjs::JS_HasException(ctx) {
-                None
-            } else {
-                Some(&mut [])
-            };
+            if !qjs::JS_HasException(ctx) {
+                return Some(&mut []);
+            }
+            let kind = qjs::JS_GetTypedArrayType(v);
+            let uint8 = [
+                qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8,
+                qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8C,
+            ];
+            if uint8.iter().any(|&k| k as c_int == kind) {
+                // A view of a detached buffer: no bytes, as Node sees it.
+                qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
+                return Some(&mut []);
+            }
+            return None;
         }
         Some(std::slice::from_raw_parts_mut(p, len as usize))
     }

@@ -129,7 +129,7 @@ function fromArrayLike(obj) {
 
 function fromObject(obj) {
   if (ArrayBuffer.isView(obj)) {
-    if (isUint8Array(obj)) return new FastBuffer(obj);
+    if (isUint8Array(obj)) return obj.length === 0 ? new FastBuffer() : new FastBuffer(obj);
     return fromArrayLike(obj);
   }
   if (obj.length !== undefined || isAnyArrayBuffer(obj.buffer)) {
