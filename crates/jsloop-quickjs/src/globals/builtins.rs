@@ -11,8 +11,10 @@ use rquickjs::{Ctx, Object, Value};
 use super::loader::{load, node_module, JsFile, Scope};
 
 /// The built-in modules, by name.
-const MODULES: [(&str, JsFile); 2] = [
+const MODULES: &[(&str, JsFile)] = &[
+    ("buffer", node_module!("buffer")),
     ("events", node_module!("events")),
+    ("string_decoder", node_module!("string_decoder")),
     ("timers/promises", node_module!("timers/promises")),
 ];
 

@@ -66,3 +66,7 @@ function atob(input) {
 
 define('atob', atob);
 define('btoa', btoa);
+Object.assign(shared, { atob, btoa });
+shared.lazyGlobal('Buffer', 'buffer');
+shared.lazyGlobal('Blob', 'buffer');
+shared.lazyGlobal('File', 'buffer');

@@ -27,7 +27,7 @@ function nodeError(Ctor, code, message) {
 
 function describeReceived(value) {
   if (value == null) return ` Received ${value}`;
-  if (typeof value === 'function' && value.name) return ` Received function ${value.name}`;
+  if (typeof value === 'function') return ` Received function ${value.name}`;
   if (typeof value === 'object') {
     if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
     return ` Received ${util.inspect(value, -1)}`;
@@ -45,16 +45,21 @@ function joinOr(list) {
 // `expected`: a type name ('function'), a class name ('AbortSignal'), or a list.
 function invalidArgType(name, expected, value) {
   const list = Array.isArray(expected) ? expected : [expected];
-  const types = []; const instances = [];
+  const types = []; const instances = []; const other = [];
   for (const e of list) {
     if (kTypes.includes(e.toLowerCase()) && (e === 'Object' || e === 'Function' || e === e.toLowerCase())) types.push(e.toLowerCase());
-    else instances.push(e);
+    else if (/^([A-Z][a-z0-9]*)+$/.test(e)) instances.push(e);
+    else other.push(e);
   }
   const parts = [];
   if (types.length === 1) parts.push(`of type ${types[0]}`);
   else if (types.length > 1) parts.push(`one of type ${joinOr(types)}`);
   if (instances.length > 0) parts.push(`an instance of ${joinOr(instances)}`);
-  const subject = name.includes('.') ? `The "${name}" property` : `The "${name}" argument`;
+  if (other.length > 1) parts.push(`one of ${joinOr(other)}`);
+  else if (other.length === 1) parts.push(`${other[0].toLowerCase() !== other[0] ? 'an ' : ''}${other[0]}`);
+  let subject = `The "${name}" argument`;
+  if (name.endsWith(' argument')) subject = `The ${name}`;
+  else if (name.includes('.')) subject = `The "${name}" property`;
   return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `${subject} must be ${parts.join(' or ')}.${describeReceived(value)}`);
 }
 

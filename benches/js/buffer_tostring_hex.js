@@ -1,0 +1,1 @@
+require('./buffer/codec.js').run('toString', 'hex');
