@@ -238,8 +238,10 @@ const builtinValues = {
   console: () => globalThis.console,
   timers: () => ({
     setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout,
-    setInterval: globalThis.setInterval, clearInterval: globalThis.clearInterval,
     setImmediate: globalThis.setImmediate, clearImmediate: globalThis.clearImmediate,
+    setInterval: globalThis.setInterval, clearInterval: globalThis.clearInterval,
+    // As node: a getter, `timers/promises` loaded on first use.
+    get promises() { return builtin('timers/promises'); },
   }),
 };
 const builtinCache = { __proto__: null };
