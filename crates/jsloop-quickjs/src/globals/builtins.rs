@@ -8,12 +8,11 @@
 
 use rquickjs::{Ctx, Object, Value};
 
-#[allow(unused_imports)] // until the first module is listed
 use super::loader::node_module;
 use super::loader::{load, JsFile, Scope};
 
 /// The built-in modules, by name.
-const MODULES: [(&str, JsFile); 0] = [];
+const MODULES: [(&str, JsFile); 1] = [("util", node_module!("util"))];
 
 /// Whether jsloop provides the built-in `name` through a file here.
 pub(crate) fn has(name: &str) -> bool {

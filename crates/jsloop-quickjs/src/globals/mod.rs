@@ -23,6 +23,7 @@ pub(crate) mod immediates;
 pub(crate) mod loader;
 pub(crate) mod microtasks;
 pub(crate) mod module;
+pub(crate) mod node;
 pub(crate) mod process;
 pub(crate) mod ticks;
 pub(crate) mod timers;
@@ -179,6 +180,8 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     web::natives(ctx, &obj)?;
     module::natives(ctx, &obj, host)?;
     builtins::natives(ctx, &obj)?;
+    node::encoding::natives(ctx, &obj)?;
+    node::util::natives(ctx, &obj)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

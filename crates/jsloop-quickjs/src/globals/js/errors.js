@@ -54,7 +54,8 @@ function invalidArgType(name, expected, value) {
   if (types.length === 1) parts.push(`of type ${types[0]}`);
   else if (types.length > 1) parts.push(`one of type ${joinOr(types)}`);
   if (instances.length > 0) parts.push(`an instance of ${joinOr(instances)}`);
-  const subject = name.includes('.') ? `The "${name}" property` : `The "${name}" argument`;
+  const subject = name.endsWith(' argument') ? `The ${name}`
+    : name.includes('.') ? `The "${name}" property` : `The "${name}" argument`;
   return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `${subject} must be ${parts.join(' or ')}.${describeReceived(value)}`);
 }
 

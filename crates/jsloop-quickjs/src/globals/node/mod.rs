@@ -1,0 +1,5 @@
+//! The native halves of Node's built-in modules (`js/node/*.js`), one
+//! file per module, each putting its functions on the host object.
+
+pub(crate) mod encoding;
+pub(crate) mod util;
