@@ -12,7 +12,11 @@ use super::loader::node_module;
 use super::loader::{load, JsFile, Scope};
 
 /// The built-in modules, by name.
-const MODULES: [(&str, JsFile); 1] = [("util", node_module!("util"))];
+const MODULES: [(&str, JsFile); 3] = [
+    ("assert", node_module!("assert")),
+    ("assert/strict", node_module!("assert/strict")),
+    ("util", node_module!("util")),
+];
 
 /// Whether jsloop provides the built-in `name` through a file here.
 pub(crate) fn has(name: &str) -> bool {

@@ -180,6 +180,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     web::natives(ctx, &obj)?;
     module::natives(ctx, &obj, host)?;
     builtins::natives(ctx, &obj)?;
+    node::assert::natives(ctx, &obj)?;
     node::encoding::natives(ctx, &obj)?;
     node::util::natives(ctx, &obj)?;
     let util = console::util(ctx, &obj)?;

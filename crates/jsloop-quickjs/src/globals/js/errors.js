@@ -50,6 +50,11 @@ function invalidArgType(name, expected, value) {
     if (kTypes.includes(e.toLowerCase()) && (e === 'Object' || e === 'Function' || e === e.toLowerCase())) types.push(e.toLowerCase());
     else instances.push(e);
   }
+  // As Node: with classes listed, 'object' is named among them, last.
+  if (instances.length > 0 && types.includes('object')) {
+    types.splice(types.indexOf('object'), 1);
+    instances.push('Object');
+  }
   const parts = [];
   if (types.length === 1) parts.push(`of type ${types[0]}`);
   else if (types.length > 1) parts.push(`one of type ${joinOr(types)}`);

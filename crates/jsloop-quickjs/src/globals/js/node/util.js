@@ -18,28 +18,31 @@ const validateBoolean = (v, name) => { if (typeof v !== 'boolean') throw invalid
 const validateObject = (v, name) => {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) throw invalidArgType(name, 'Object', v);
 };
-
-// --- inspect, format -------------------------------------------------------
-
-// Node's signature: inspect(value, options) or the legacy
-// inspect(value, showHidden, depth, colors). The port honours depth and
-// showHidden; colours and layout options keep their defaults.
-function inspect(value, opts, ...legacy) {
-  const options = { depth: defaultOptions.depth, showHidden: defaultOptions.showHidden };
-  if (typeof opts === 'boolean') {
-    options.showHidden = opts;
-    if (legacy.length > 0 && legacy[0] !== undefined) options.depth = legacy[0];
-  } else if (opts !== null && typeof opts === 'object') {
-    if (opts.depth !== undefined) options.depth = opts.depth;
-    if (opts.showHidden !== undefined) options.showHidden = !!opts.showHidden;
-  }
-  return util.inspect(value, options);
-}
-inspect.custom = kCustomInspect;
 const defaultOptions = {
   showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false, maxArrayLength: 100,
   maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false, numericSeparator: false,
 };
+
+// --- inspect, format -------------------------------------------------------
+
+// Node's signature: inspect(value, options) or the legacy
+// inspect(value, showHidden, depth, colors). The port honours depth,
+// showHidden, compact, breakLength, maxArrayLength, sorted, getters and
+// customInspect; colours are not drawn.
+function inspect(value, opts, ...legacy) {
+  const options = { ...defaultOptions };
+  if (typeof opts === 'boolean') {
+    options.showHidden = opts;
+    if (legacy.length > 0 && legacy[0] !== undefined) options.depth = legacy[0];
+  } else if (opts !== null && typeof opts === 'object') {
+    for (const key of Object.keys(opts)) {
+      if (opts[key] !== undefined || key === 'depth') options[key] = opts[key];
+    }
+    if (opts.depth === undefined) options.depth = defaultOptions.depth;
+  }
+  return util.inspect(value, options);
+}
+inspect.custom = kCustomInspect;
 Object.defineProperty(inspect, 'defaultOptions', {
   get() { return defaultOptions; },
   set(options) {
