@@ -12,10 +12,11 @@ use super::loader::node_module;
 use super::loader::{load, JsFile, Scope};
 
 /// The built-in modules, by name.
-const MODULES: [(&str, JsFile); 3] = [
+const MODULES: [(&str, JsFile); 4] = [
     ("assert", node_module!("assert")),
     ("assert/strict", node_module!("assert/strict")),
     ("util", node_module!("util")),
+    ("util/types", node_module!("util/types")),
 ];
 
 /// Whether jsloop provides the built-in `name` through a file here.

@@ -107,5 +107,5 @@ const define = (name, value) => Object.defineProperty(globalThis, name, {
 });
 
 Object.assign(shared, {
-  nodeError, setStackHeader, invalidArgType, outOfRange, missingArgs, validateFunction, validateInteger, reportLater, define,
+  nodeError, setStackHeader, invalidArgType, describeReceived, outOfRange, missingArgs, validateFunction, validateInteger, reportLater, define,
 });

@@ -2,7 +2,7 @@
 // the TextEncoder/TextDecoder of encoding.js. The deep comparison is shared
 // with node:assert through `shared.deepEqual` (deep-equal.js's role in Node).
 'use strict';
-const { nodeError, invalidArgType, validateFunction, process } = shared;
+const { nodeError, invalidArgType, describeReceived, validateFunction, process } = shared;
 const { classId } = host;
 const kCustomInspect = Symbol.for('nodejs.util.inspect.custom');
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
@@ -693,7 +693,7 @@ function parseArgs(config = {}) {
     const type = own(conf, 'type');
     if (type !== 'string' && type !== 'boolean') {
       throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
-        `The "options.${long}.type" property must be ('string|boolean'). Received ${describe(type)}`);
+        `The "options.${long}.type" property must be ('string|boolean').${describeReceived(type)}`);
     }
     if (hasOwn(conf, 'short')) {
       validateString(conf.short, `options.${long}.short`);
@@ -743,14 +743,6 @@ function parseArgs(config = {}) {
     if (def !== undefined && result.values[long] === undefined && long !== '__proto__') result.values[long] = def;
   }
   return result;
-}
-
-function describe(value) {
-  if (value == null) return `${value}`;
-  if (typeof value === 'object' || typeof value === 'function') return invalidArgType('x', 'string', value).message.slice(55);
-  let shown = util.inspect(value);
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return `type ${typeof value} (${shown})`;
 }
 
 // --- aborted, legacy ------------------------------------------------------------
