@@ -278,6 +278,13 @@ pub(crate) fn function<'js>(
     Ok(unsafe { owned(ctx, raw) })
 }
 
+/// The engine's class id of an object (0, the invalid id, for a primitive).
+pub(crate) fn class_id(v: &Value<'_>) -> u32 {
+    // SAFETY: JS_GetClassID only reads the tag and, for an object, its
+    // header; `v` is live for the call.
+    unsafe { qjs::JS_GetClassID(v.as_raw()) }
+}
+
 #[cfg(test)]
 mod tests {
     use std::ffi::c_int;

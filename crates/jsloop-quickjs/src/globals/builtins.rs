@@ -12,10 +12,14 @@ use super::loader::{load, node_module, JsFile, Scope};
 
 /// The built-in modules, by name.
 const MODULES: &[(&str, JsFile)] = &[
+    ("assert", node_module!("assert")),
+    ("assert/strict", node_module!("assert/strict")),
     ("buffer", node_module!("buffer")),
     ("events", node_module!("events")),
     ("string_decoder", node_module!("string_decoder")),
     ("timers/promises", node_module!("timers/promises")),
+    ("util", node_module!("util")),
+    ("util/types", node_module!("util/types")),
 ];
 
 /// Whether jsloop provides the built-in `name` through a file here.

@@ -181,6 +181,9 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     module::natives(ctx, &obj, host)?;
     builtins::natives(ctx, &obj)?;
     node::buffer::natives(ctx, &obj)?;
+    node::assert::natives(ctx, &obj)?;
+    node::encoding::natives(ctx, &obj)?;
+    node::util::natives(ctx, &obj)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

@@ -51,6 +51,11 @@ function invalidArgType(name, expected, value) {
     else if (/^([A-Z][a-z0-9]*)+$/.test(e)) instances.push(e);
     else other.push(e);
   }
+  // As Node: with classes listed, 'object' is named among them, last.
+  if (instances.length > 0 && types.includes('object')) {
+    types.splice(types.indexOf('object'), 1);
+    instances.push('Object');
+  }
   const parts = [];
   if (types.length === 1) parts.push(`of type ${types[0]}`);
   else if (types.length > 1) parts.push(`one of type ${joinOr(types)}`);
@@ -138,6 +143,6 @@ const define = (name, value) => Object.defineProperty(globalThis, name, {
 });
 
 Object.assign(shared, {
-  nodeError, setStackHeader, invalidArgType, outOfRange, missingArgs, validateFunction, validateInteger,
+  nodeError, setStackHeader, invalidArgType, describeReceived, outOfRange, missingArgs, validateFunction, validateInteger,
   validateNumber, validateBoolean, validateObject, validateAbortSignal, AbortError, reportLater, define,
 });

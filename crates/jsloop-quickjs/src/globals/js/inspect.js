@@ -1,5 +1,7 @@
-// util.inspect's default formatting (depth 2, breakLength 80, compact 3,
-// maxArrayLength 100, maxStringLength 10000), as console.log prints values.
+// util.inspect's formatting (defaults: depth 2, breakLength 80, compact 3,
+// maxArrayLength 100, maxStringLength 10000), as console.log prints values;
+// inspect(value, options) also honours showHidden, compact, breakLength,
+// maxArrayLength, sorted, getters and customInspect.
 // Validated against node by check-inspect.mjs.
 // Evaluated as a function body: `host` may provide promiseState(p) ([state,
 // result] or undefined for a non-promise) and proxyTarget(v) (undefined for a
@@ -18,6 +20,8 @@ const { isNaN: NumberIsNaN, parseInt: NumberParseInt, parseFloat: NumberParseFlo
 const { min: MathMin, max: MathMax, sqrt: MathSqrt, round: MathRound, floor: MathFloor } = Math;
 const JSONStringify = JSON.stringify;
 const ReflectOwnKeys = Reflect.ownKeys;
+const ArrayPrototypeSort = uncurry(Array.prototype.sort);
+const ArrayPrototypeSlice = uncurry(Array.prototype.slice);
 const {
   getPrototypeOf: ObjectGetPrototypeOf, getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
   getOwnPropertyNames: ObjectGetOwnPropertyNames, getOwnPropertySymbols: ObjectGetOwnPropertySymbols,
@@ -339,10 +343,10 @@ function stringWidth(str) {
 
 function isBelowBreakLength(ctx, output, start, base) {
   let total = output.length + start;
-  if (total + output.length > kBreak) return false;
+  if (total + output.length > ctx.breakLength) return false;
   for (let i = 0; i < output.length; i++) {
     total += output[i].length;
-    if (total > kBreak) return false;
+    if (total > ctx.breakLength) return false;
   }
   return base === '' || StringPrototypeIndexOf(base, '\n') === -1;
 }
@@ -354,7 +358,7 @@ function groupArrayElements(ctx, output, value) {
   let outputLength = output.length;
   // Leaves out the "... more items" entry (or, as Node does, the last entry
   // whenever the output is longer than maxArrayLength).
-  if (kMaxArrayLength < output.length) outputLength--;
+  if (ctx.maxArrayLength < output.length) outputLength--;
   const separatorSpace = 2;
   const dataLen = [];
   for (; i < outputLength; i++) {
@@ -364,15 +368,15 @@ function groupArrayElements(ctx, output, value) {
     if (maxLength < len) maxLength = len;
   }
   const actualMax = maxLength + separatorSpace;
-  if (actualMax * 3 + ctx.indentationLvl < kBreak &&
+  if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
       (totalLength / actualMax > 5 || maxLength <= 6)) {
     const approxCharHeights = 2.5;
     const averageBias = MathSqrt(actualMax - totalLength / output.length);
     const biasedMax = MathMax(actualMax - 3 - averageBias, 1);
     const columns = MathMin(
       MathRound(MathSqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
-      MathFloor((kBreak - ctx.indentationLvl) / actualMax),
-      3 * 4,
+      MathFloor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+      ctx.compact * 4,
       15,
     );
     if (columns <= 1) return output;
@@ -411,21 +415,31 @@ function groupArrayElements(ctx, output, value) {
       }
       push(tmp, str);
     }
-    if (kMaxArrayLength < output.length) push(tmp, output[outputLength]);
+    if (ctx.maxArrayLength < output.length) push(tmp, output[outputLength]);
     output = tmp;
   }
   return output;
 }
 
 function reduceToSingleString(ctx, output, base, braces, isArrayLike, recurseTimes, value) {
-  const entries = output.length;
-  if (isArrayLike && entries > 6) output = groupArrayElements(ctx, output, value);
-  if (ctx.currentDepth - recurseTimes < 3 && entries === output.length) {
-    const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
-    if (isBelowBreakLength(ctx, output, start, base)) {
-      const joined = join(output, ', ');
-      if (StringPrototypeIndexOf(joined, '\n') === -1) {
-        return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
+  if (ctx.compact === true) {
+    if (isBelowBreakLength(ctx, output, 0, base)) {
+      return `${braces[0]}${base ? ` ${base}` : ''} ${join(output, ', ')} ${braces[1]}`;
+    }
+    const ind = `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`;
+    const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${ind}  `;
+    return `${braces[0]}${ln}${join(output, `,${ind}  `)} ${braces[1]}`;
+  }
+  if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
+    const entries = output.length;
+    if (isArrayLike && entries > 6) output = groupArrayElements(ctx, output, value);
+    if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
+      const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
+      if (isBelowBreakLength(ctx, output, start, base)) {
+        const joined = join(output, ', ');
+        if (StringPrototypeIndexOf(joined, '\n') === -1) {
+          return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
+        }
       }
     }
   }
@@ -453,7 +467,22 @@ function formatProperty(ctx, obj, key, recurseTimes, isArrayItem) {
     str = formatValue(ctx, desc.value, recurseTimes);
     ctx.indentationLvl -= 2;
   } else if (desc.get !== undefined) {
-    str = desc.set !== undefined ? '[Getter/Setter]' : '[Getter]';
+    const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
+    const getters = ctx.getters;
+    if (getters === true || (getters === 'get' && desc.set === undefined) || (getters === 'set' && desc.set !== undefined)) {
+      try {
+        const got = ReflectApply(desc.get, obj, []);
+        ctx.indentationLvl += 2;
+        if (got === null) str = `[${label}: null]`;
+        else if (typeof got === 'object') str = `[${label}] ${formatValue(ctx, got, recurseTimes)}`;
+        else str = `[${label}: ${formatPrimitive(got)}]`;
+        ctx.indentationLvl -= 2;
+      } catch (err) {
+        str = `[${label}: <Inspection threw (${err.message})>]`;
+      }
+    } else {
+      str = `[${label}]`;
+    }
   } else {
     str = '[Setter]';
   }
@@ -488,10 +517,14 @@ function formatValue(ctx, value, recurseTimes) {
     }
     return `[Circular *${index}]`;
   }
-  const custom = value[kCustom];
+  const custom = ctx.customInspect ? value[kCustom] : undefined;
   if (typeof custom === 'function' && custom !== inspect) {
     const depth = ctx.depth - recurseTimes;
-    const ret = ReflectApply(custom, context, [depth, { depth, breakLength: kBreak, compact: 3 }, inspect]);
+    const options = {
+      depth, breakLength: ctx.breakLength, compact: ctx.compact, showHidden: ctx.showHidden,
+      maxArrayLength: ctx.maxArrayLength, sorted: ctx.sorted, getters: ctx.getters, customInspect: ctx.customInspect,
+    };
+    const ret = ReflectApply(custom, context, [depth, options, inspect]);
     if (ret !== context) {
       if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
       return indent(ret, ctx);
@@ -607,10 +640,10 @@ function formatRaw(ctx, value, recurseTimes) {
   } else if (isArrayBuffer(value)) {
     keys = allKeys();
     const byteLength = ArrayBufferPrototypeGetByteLength(value);
-    const view = new Uint8ArrayCtor(value, 0, MathMin(kMaxArrayLength, byteLength));
+    const view = new Uint8ArrayCtor(value, 0, MathMin(ctx.maxArrayLength, byteLength));
     let bytes = '';
     for (let i = 0; i < view.length; i++) bytes += (i === 0 ? '' : ' ') + hex(view[i], 2);
-    const rest = byteLength - kMaxArrayLength;
+    const rest = byteLength - ctx.maxArrayLength;
     const more = rest > 0 ? ` ... ${rest} more byte${rest > 1 ? 's' : ''}` : '';
     braces = [`${ctor ?? '[ArrayBuffer: null prototype]'} {`, '}'];
     formatter = () => [`[Uint8Contents]: <${bytes}${more}>`, `byteLength: ${formatNumber(byteLength)}`];
@@ -689,6 +722,7 @@ function formatRaw(ctx, value, recurseTimes) {
   const output = formatter ? formatter(ctx, value, recurseTimes) : [];
   for (let i = 0; i < keys.length; i++) push(output, formatProperty(ctx, value, keys[i], recurseTimes, false));
   for (let i = 0; i < symbols.length; i++) push(output, formatProperty(ctx, value, symbols[i], recurseTimes, false));
+  if (ctx.sorted) sortOutput(ctx, output, keys.length + symbols.length, isArrayLike);
   ctx.seen.length--;
   if (ctx.circular !== undefined) {
     const index = MapPrototypeGet(ctx.circular, value);
@@ -698,6 +732,18 @@ function formatRaw(ctx, value, recurseTimes) {
     }
   }
   return reduceToSingleString(ctx, output, base, braces, isArrayLike, recurseTimes, value);
+}
+
+// Node's `sorted`: all entries of a non-array, only the keys' entries after
+// the items of an array-like.
+function sortOutput(ctx, output, keyCount, isArrayLike) {
+  const compare = ctx.sorted === true ? undefined : ctx.sorted;
+  if (!isArrayLike) {
+    ArrayPrototypeSort(output, compare);
+  } else if (keyCount > 1) {
+    const tail = ArrayPrototypeSort(ArrayPrototypeSlice(output, output.length - keyCount), compare);
+    for (let i = 0; i < keyCount; i++) output[output.length - keyCount + i] = tail[i];
+  }
 }
 
 // A module namespace object: no prototype, sealed, `Symbol.toStringTag`
@@ -736,7 +782,7 @@ function formatNamespace(ctx, value, recurseTimes) {
 // `<N empty items>` (the keys are listed only once a hole is met).
 function formatArray(ctx, value, recurseTimes) {
   const length = value.length;
-  const max = MathMin(kMaxArrayLength, length);
+  const max = MathMin(ctx.maxArrayLength, length);
   const output = [];
   for (let i = 0; i < max; i++) {
     if (!ObjectPrototypeHasOwnProperty(value, i)) return formatSparseArray(ctx, value, recurseTimes, max, output, i);
@@ -773,7 +819,7 @@ function formatSparseArray(ctx, value, recurseTimes, max, output, index) {
 
 function formatTyped(ctx, value, recurseTimes) {
   const length = TypedArrayPrototypeGetLength(value);
-  const max = MathMin(kMaxArrayLength, length);
+  const max = MathMin(ctx.maxArrayLength, length);
   const output = [];
   for (let i = 0; i < max; i++) {
     const item = value[i];
@@ -785,7 +831,7 @@ function formatTyped(ctx, value, recurseTimes) {
 
 function formatMap(ctx, value, recurseTimes) {
   const size = MapPrototypeGetSize(value);
-  const max = MathMin(kMaxArrayLength, size);
+  const max = MathMin(ctx.maxArrayLength, size);
   const output = [];
   const it = MapPrototypeEntries(value);
   ctx.indentationLvl += 2;
@@ -802,7 +848,7 @@ function formatMap(ctx, value, recurseTimes) {
 
 function formatSet(ctx, value, recurseTimes) {
   const size = SetPrototypeGetSize(value);
-  const max = MathMin(kMaxArrayLength, size);
+  const max = MathMin(ctx.maxArrayLength, size);
   const output = [];
   const it = SetPrototypeValues(value);
   ctx.indentationLvl += 2;
@@ -826,11 +872,22 @@ function formatPromise(ctx, value, recurseTimes) {
 }
 
 function inspect(value, depth = kDepth, showHidden = false) {
+  const ctx = {
+    seen: [], indentationLvl: 0, currentDepth: 0, circular: undefined, depth, showHidden,
+    compact: 3, breakLength: kBreak, maxArrayLength: kMaxArrayLength, sorted: false, getters: false, customInspect: true,
+  };
   if (depth !== null && typeof depth === 'object') {
-    showHidden = !!depth.showHidden;
-    depth = depth.depth === undefined ? kDepth : depth.depth === null ? Infinity : depth.depth;
+    const o = depth;
+    ctx.showHidden = !!o.showHidden;
+    ctx.depth = o.depth === undefined ? kDepth : o.depth === null ? Infinity : o.depth;
+    if (o.compact !== undefined) ctx.compact = o.compact;
+    if (typeof o.breakLength === 'number') ctx.breakLength = o.breakLength;
+    if (o.maxArrayLength === null) ctx.maxArrayLength = Infinity;
+    else if (typeof o.maxArrayLength === 'number') ctx.maxArrayLength = MathMax(0, o.maxArrayLength);
+    if (o.sorted !== undefined) ctx.sorted = o.sorted;
+    if (o.getters !== undefined) ctx.getters = o.getters;
+    if (o.customInspect !== undefined) ctx.customInspect = !!o.customInspect;
   }
-  const ctx = { seen: [], indentationLvl: 0, currentDepth: 0, circular: undefined, depth, showHidden };
   return formatValue(ctx, value, 0);
 }
 

@@ -1,4 +1,7 @@
 //! The Rust halves of Node's built-in modules (`js/node/NAME.js`), one
 //! file per module, each putting its natives on the host object.
 
+pub(crate) mod assert;
 pub(crate) mod buffer;
+pub(crate) mod encoding;
+pub(crate) mod util;

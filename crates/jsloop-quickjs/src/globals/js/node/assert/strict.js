@@ -1,0 +1,3 @@
+// node:assert/strict: node:assert's strict form.
+'use strict';
+return shared.requireBuiltin('assert').strict;

@@ -1,0 +1,3 @@
+// node:util/types: node:util's `types`.
+'use strict';
+return shared.requireBuiltin('util').types;
