@@ -8,12 +8,14 @@
 
 use rquickjs::{Ctx, Object, Value};
 
-#[allow(unused_imports)] // until the first module is listed
 use super::loader::node_module;
 use super::loader::{load, JsFile, Scope};
 
 /// The built-in modules, by name.
-const MODULES: [(&str, JsFile); 0] = [];
+const MODULES: [(&str, JsFile); 2] = [
+    ("path", node_module!("path")),
+    ("path/posix", node_module!("path/posix")),
+];
 
 /// Whether jsloop provides the built-in `name` through a file here.
 pub(crate) fn has(name: &str) -> bool {

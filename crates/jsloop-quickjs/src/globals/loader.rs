@@ -31,7 +31,6 @@ pub(crate) use js_file;
 
 /// Declares the [`JsFile`] of Node's built-in module `NAME` from
 /// `js/node/NAME.js`, named `node:NAME`.
-#[allow(unused_macros)] // until the first module is listed
 macro_rules! node_module {
     ($name:literal) => {
         $crate::globals::loader::JsFile {

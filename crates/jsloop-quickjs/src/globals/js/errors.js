@@ -27,7 +27,7 @@ function nodeError(Ctor, code, message) {
 
 function describeReceived(value) {
   if (value == null) return ` Received ${value}`;
-  if (typeof value === 'function' && value.name) return ` Received function ${value.name}`;
+  if (typeof value === 'function') return ` Received function ${value.name}`;
   if (typeof value === 'object') {
     if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
     return ` Received ${util.inspect(value, -1)}`;
