@@ -12,9 +12,11 @@ use super::loader::node_module;
 use super::loader::{load, JsFile, Scope};
 
 /// The built-in modules, by name.
-const MODULES: [(&str, JsFile); 2] = [
+const MODULES: [(&str, JsFile); 4] = [
     ("path", node_module!("path")),
     ("path/posix", node_module!("path/posix")),
+    ("querystring", node_module!("querystring")),
+    ("url", node_module!("url")),
 ];
 
 /// Whether jsloop provides the built-in `name` through a file here.

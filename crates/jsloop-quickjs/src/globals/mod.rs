@@ -23,6 +23,7 @@ pub(crate) mod immediates;
 pub(crate) mod loader;
 pub(crate) mod microtasks;
 pub(crate) mod module;
+pub(crate) mod node;
 pub(crate) mod process;
 pub(crate) mod ticks;
 pub(crate) mod timers;
@@ -41,7 +42,7 @@ use crate::host::{Dispatch, Host};
 pub(crate) use process::ProcessInfo;
 
 /// The files, in load order.
-const FILES: [JsFile; 13] = [
+const FILES: [JsFile; 14] = [
     js_file!("stack.js"),
     js_file!("errors.js"),
     js_file!("process.js"),
@@ -55,6 +56,7 @@ const FILES: [JsFile; 13] = [
     js_file!("encoding.js"),
     js_file!("crypto.js"),
     js_file!("performance.js"),
+    js_file!("url-globals.js"),
 ];
 
 /// Property names the raw functions read and write, by index.
@@ -179,6 +181,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     web::natives(ctx, &obj)?;
     module::natives(ctx, &obj, host)?;
     builtins::natives(ctx, &obj)?;
+    node::url::natives(ctx, &obj)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,
