@@ -12,10 +12,12 @@ use super::loader::node_module;
 use super::loader::{load, JsFile, Scope};
 
 /// The built-in modules, by name.
-const MODULES: [(&str, JsFile); 4] = [
+const MODULES: [(&str, JsFile); 6] = [
+    ("os", node_module!("os")),
     ("path", node_module!("path")),
     ("path/posix", node_module!("path/posix")),
     ("querystring", node_module!("querystring")),
+    ("tty", node_module!("tty")),
     ("url", node_module!("url")),
 ];
 

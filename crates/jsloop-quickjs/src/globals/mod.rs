@@ -182,6 +182,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     module::natives(ctx, &obj, host)?;
     builtins::natives(ctx, &obj)?;
     node::url::natives(ctx, &obj)?;
+    node::os::natives(ctx, &obj)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,
