@@ -64,7 +64,7 @@ const constants = {
   },
 };
 
-return {
+const os = {
   arch,
   availableParallelism,
   cpus,
@@ -82,7 +82,10 @@ return {
   uptime,
   version,
   machine,
-  constants,
-  EOL: '\n',
-  devNull: '/dev/null',
 };
+Object.defineProperties(os, {
+  constants: { configurable: false, enumerable: true, value: constants },
+  EOL: { configurable: true, enumerable: true, writable: false, value: '\n' },
+  devNull: { configurable: true, enumerable: true, writable: false, value: '/dev/null' },
+});
+return os;

@@ -7,8 +7,26 @@ function escape(str) {
   try {
     return encodeURIComponent(str);
   } catch {
-    throw nodeError(URIError, 'ERR_INVALID_URI', 'URI malformed');
+    return escapeLoneSurrogates(str);
   }
+}
+
+// Node's encoder on a string with a lone surrogate: any surrogate takes
+// the next code unit as its pair, whatever it is; one at the end is
+// URIError [ERR_INVALID_URI].
+function escapeLoneSurrogates(str) {
+  let out = '';
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c < 0xD800 || c > 0xDFFF) {
+      out += encodeURIComponent(str[i]);
+      continue;
+    }
+    if (i + 1 >= str.length) throw nodeError(URIError, 'ERR_INVALID_URI', 'URI malformed');
+    const cp = 0x10000 + (((c & 0x3FF) << 10) | (str.charCodeAt(++i) & 0x3FF));
+    out += encodeURIComponent(String.fromCodePoint(cp));
+  }
+  return out;
 }
 
 function unescape(s, decodeSpaces) {

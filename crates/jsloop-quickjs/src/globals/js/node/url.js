@@ -6,7 +6,12 @@ const { nodeError, invalidArgType, missingArgs } = shared;
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const SETTER = { protocol: 0, username: 1, password: 2, host: 3, hostname: 4, port: 5, pathname: 6, search: 7, hash: 8, href: 9 };
 const SPECIAL_ORIGIN = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
-const toUSV = (v) => `${v}`;
+// A USVString conversion (lone surrogates become U+FFFD on the native
+// side); a symbol throws with V8's words, which node tests.
+function toUSV(v) {
+  if (typeof v === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+  return `${v}`;
+}
 
 function invalidUrl(input, base) {
   const e = nodeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
@@ -22,6 +27,7 @@ function missing(...names) {
 
 let paramsOf; // (URLSearchParams, flat list) => void, from URLSearchParams
 let newParams; // (URL, query) => URLSearchParams linked to the URL
+let listOf; // (URLSearchParams) => its flat list
 
 class URL {
   // #c: [href, schemeEnd, userStart, userEnd, passStart, passEnd, hostStart,
@@ -151,7 +157,6 @@ class URLSearchParams {
         }
       } else {
         for (const key of Reflect.ownKeys(init)) {
-          if (typeof key !== 'string') continue;
           const d = Reflect.getOwnPropertyDescriptor(init, key);
           if (d !== undefined && d.enumerable) this.#list.push(toUSV(key), toUSV(init[key]));
         }
@@ -177,15 +182,23 @@ class URLSearchParams {
     if (this.#url !== null) updateFromParams(this.#url, this.toString());
   }
 
-  get size() { return this.#list.length / 2; }
+  static #check(self) {
+    if (self === null || typeof self !== 'object' || !(#list in self)) {
+      throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type URLSearchParams');
+    }
+  }
+
+  get size() { URLSearchParams.#check(this); return this.#list.length / 2; }
 
   append(name, value) {
+    URLSearchParams.#check(this);
     if (arguments.length < 2) throw missing('name', 'value');
     this.#list.push(toUSV(name), toUSV(value));
     this.#update();
   }
 
   delete(name, value = undefined) {
+    URLSearchParams.#check(this);
     if (arguments.length < 1) throw missing('name');
     name = toUSV(name);
     const list = this.#list;
@@ -201,6 +214,7 @@ class URLSearchParams {
   }
 
   get(name) {
+    URLSearchParams.#check(this);
     if (arguments.length < 1) throw missing('name');
     name = toUSV(name);
     const list = this.#list;
@@ -209,6 +223,7 @@ class URLSearchParams {
   }
 
   getAll(name) {
+    URLSearchParams.#check(this);
     if (arguments.length < 1) throw missing('name');
     name = toUSV(name);
     const list = this.#list;
@@ -218,6 +233,7 @@ class URLSearchParams {
   }
 
   has(name, value = undefined) {
+    URLSearchParams.#check(this);
     if (arguments.length < 1) throw missing('name');
     name = toUSV(name);
     if (value !== undefined) value = toUSV(value);
@@ -229,6 +245,7 @@ class URLSearchParams {
   }
 
   set(name, value) {
+    URLSearchParams.#check(this);
     if (arguments.length < 2) throw missing('name', 'value');
     name = toUSV(name);
     value = toUSV(value);
@@ -245,6 +262,7 @@ class URLSearchParams {
   }
 
   sort() {
+    URLSearchParams.#check(this);
     const pairs = [];
     const list = this.#list;
     for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
@@ -255,6 +273,7 @@ class URLSearchParams {
   }
 
   toString() {
+    URLSearchParams.#check(this);
     const list = this.#list;
     let out = '';
     for (let i = 0; i < list.length; i += 2) {
@@ -265,31 +284,20 @@ class URLSearchParams {
   }
 
   forEach(callback, thisArg = undefined) {
+    URLSearchParams.#check(this);
     if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
     for (let i = 0; i < this.#list.length; i += 2) {
       callback.call(thisArg, this.#list[i + 1], this.#list[i], this);
     }
   }
 
-  #iterate(kind) {
-    const self = this;
-    let i = 0;
-    return Object.create(ParamsIterator, {
-      next: {
-        value() {
-          const list = self.#list;
-          if (i >= list.length) return { value: undefined, done: true };
-          const k = list[i]; const v = list[i + 1];
-          i += 2;
-          return { value: kind === 0 ? k : kind === 1 ? v : [k, v], done: false };
-        },
-      },
-    });
+  static {
+    listOf = (p) => p.#list;
   }
 
-  entries() { return this.#iterate(2); }
-  keys() { return this.#iterate(0); }
-  values() { return this.#iterate(1); }
+  entries() { URLSearchParams.#check(this); return new ParamsIterator(this, 2); }
+  keys() { URLSearchParams.#check(this); return new ParamsIterator(this, 0); }
+  values() { URLSearchParams.#check(this); return new ParamsIterator(this, 1); }
 
   [kInspect](depth, opts, inspect) {
     if (typeof depth === 'number' && depth < 0) return '[Object]';
@@ -309,8 +317,32 @@ class URLSearchParams {
 }
 URLSearchParams.prototype[Symbol.iterator] = URLSearchParams.prototype.entries;
 Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
-const ParamsIterator = Object.create(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
-Object.defineProperty(ParamsIterator, Symbol.toStringTag, { value: 'URLSearchParams Iterator', configurable: true });
+
+// A live iterator over a URLSearchParams (kind 0: names, 1: values, 2: pairs).
+class ParamsIterator {
+  #params;
+  #kind;
+  #at = 0;
+
+  constructor(params, kind) {
+    this.#params = params;
+    this.#kind = kind;
+  }
+
+  next() {
+    if (this === null || typeof this !== 'object' || !(#at in this)) {
+      throw nodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type URLSearchParamsIterator');
+    }
+    const list = listOf(this.#params);
+    const i = this.#at;
+    if (i >= list.length) return { value: undefined, done: true };
+    this.#at = i + 2;
+    const kind = this.#kind;
+    return { value: kind === 0 ? list[i] : kind === 1 ? list[i + 1] : [list[i], list[i + 1]], done: false };
+  }
+}
+Object.setPrototypeOf(ParamsIterator.prototype, Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+Object.defineProperty(ParamsIterator.prototype, Symbol.toStringTag, { value: 'URLSearchParams Iterator', configurable: true });
 
 // ---- file URLs, http options, domains ------------------------------------------
 const isURL = (v) => v != null && typeof v.href === 'string' && typeof v.protocol === 'string' && v.auth === undefined && v.path === undefined;
