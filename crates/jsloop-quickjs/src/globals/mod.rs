@@ -42,7 +42,7 @@ use crate::host::{Dispatch, Host};
 pub(crate) use process::ProcessInfo;
 
 /// The files, in load order.
-const FILES: [JsFile; 13] = [
+const FILES: [JsFile; 14] = [
     js_file!("stack.js"),
     js_file!("errors.js"),
     js_file!("process.js"),
@@ -56,6 +56,7 @@ const FILES: [JsFile; 13] = [
     js_file!("encoding.js"),
     js_file!("crypto.js"),
     js_file!("performance.js"),
+    js_file!("url-globals.js"),
 ];
 
 /// Property names the raw functions read and write, by index.
@@ -184,6 +185,8 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::assert::natives(ctx, &obj)?;
     node::encoding::natives(ctx, &obj)?;
     node::util::natives(ctx, &obj)?;
+    node::url::natives(ctx, &obj)?;
+    node::os::natives(ctx, &obj)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

@@ -29,18 +29,153 @@ function removeAt(list, at) {
   list.length -= 1;
 }
 
+const kNodeVersion = '20.20.2';
+
+// ---- process.env ------------------------------------------------------------
+// Node's semantics: values are stored as strings, a symbol key reads as
+// undefined and cannot be written, only plain data descriptors are taken.
+function nodeEnv(store) {
+  const refuse = (message) => nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY', message);
+  const text = (v) => {
+    if (typeof v === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    return `${v}`;
+  };
+  return new Proxy(store, {
+    get(target, key) { return typeof key === 'symbol' ? undefined : target[key]; },
+    set(target, key, value) {
+      target[text(key)] = text(value);
+      return true;
+    },
+    defineProperty(target, key, desc) {
+      if ('get' in desc || 'set' in desc) throw refuse("'process.env' does not accept an accessor(getter/setter) descriptor");
+      if (!desc.configurable || !desc.writable || !desc.enumerable) {
+        throw refuse("'process.env' only accepts a configurable, writable, and enumerable data descriptor");
+      }
+      target[text(key)] = text(desc.value);
+      return true;
+    },
+    deleteProperty(target, key) {
+      if (typeof key !== 'symbol') delete target[key];
+      return true;
+    },
+  });
+}
+
+// ---- resources --------------------------------------------------------------
+function cpuUsage(prev) {
+  const [user, system] = host.cpuUsage();
+  if (prev === undefined) return { user, system };
+  if (prev === null || typeof prev !== 'object') throw invalidArgType('prevValue', 'object', prev);
+  for (const k of ['user', 'system']) {
+    const v = prev[k];
+    if (typeof v !== 'number') throw invalidArgType(`prevValue.${k}`, 'number', v);
+    if (v < 0 || !Number.isFinite(v) || v > Number.MAX_SAFE_INTEGER) {
+      throw nodeError(RangeError, 'ERR_INVALID_ARG_VALUE', `The property 'prevValue.${k}' is invalid. Received ${v}`);
+    }
+  }
+  return { user: user - prev.user, system: system - prev.system };
+}
+
+// ---- stdio and colours ----------------------------------------------------------
+const COLORS_2 = 1; const COLORS_16 = 4; const COLORS_256 = 8; const COLORS_16m = 24;
+const TERM_ENVS = {
+  __proto__: null,
+  eterm: COLORS_16, cons25: COLORS_16, console: COLORS_16, cygwin: COLORS_16, dtterm: COLORS_16, gnome: COLORS_16,
+  hurd: COLORS_16, jfbterm: COLORS_16, konsole: COLORS_16, kterm: COLORS_16, mlterm: COLORS_16, mosh: COLORS_16m,
+  putty: COLORS_16, st: COLORS_16, 'rxvt-unicode-24bit': COLORS_16m, terminator: COLORS_16m,
+};
+const TERM_PATTERNS = [/ansi/, /color/, /linux/, /^con[0-9]*x[0-9]/, /^rxvt/, /^screen/, /^xterm/, /^vt100/];
+const CI_NAMES = ['APPVEYOR', 'BUILDKITE', 'CIRCLECI', 'DRONE', 'GITHUB_ACTIONS', 'GITLAB_CI', 'TRAVIS'];
+
+// Node 20's colour depth (bits) of a terminal from its environment.
+function getColorDepth(env = process.env) {
+  if (env.FORCE_COLOR !== undefined) {
+    switch (env.FORCE_COLOR) {
+      case '': case '1': case 'true': return COLORS_16;
+      case '2': return COLORS_256;
+      case '3': return COLORS_16m;
+      default: return COLORS_2;
+    }
+  }
+  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined || env.TERM === 'dumb') return COLORS_2;
+  if (env.TMUX) return COLORS_256;
+  if (env.CI) {
+    if (CI_NAMES.some((name) => name in env) || env.CI_NAME === 'codeship') return COLORS_256;
+    return COLORS_2;
+  }
+  if ('TEAMCITY_VERSION' in env) return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? COLORS_16 : COLORS_2;
+  switch (env.TERM_PROGRAM) {
+    case 'iTerm.app':
+      if (!env.TERM_PROGRAM_VERSION || /^[0-2]\./.test(env.TERM_PROGRAM_VERSION)) return COLORS_256;
+      return COLORS_16m;
+    case 'HyperTerm': case 'MacTerm': return COLORS_16m;
+    case 'Apple_Terminal': return COLORS_256;
+    default:
+  }
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return COLORS_16m;
+  if (env.TERM) {
+    if (/^xterm-256/.test(env.TERM)) return COLORS_256;
+    const term = env.TERM.toLowerCase();
+    if (TERM_ENVS[term]) return TERM_ENVS[term];
+    if (TERM_PATTERNS.some((p) => p.test(term))) return COLORS_16;
+  }
+  if (env.COLORTERM) return COLORS_16;
+  return COLORS_2;
+}
+
+function hasColors(count, env) {
+  if (env === undefined && (count === undefined || (typeof count === 'object' && count !== null))) {
+    env = count;
+    count = 16;
+  } else {
+    validateInteger(count, 'count', 2);
+  }
+  return count <= 2 ** getColorDepth(env);
+}
+shared.ttyColors = { getColorDepth, hasColors };
+
+// process.stdout/stderr: a terminal gets what tty.WriteStream has (isTTY,
+// columns, rows, colour depth); a pipe or file has no isTTY, as in Node.
+function stdio(fd) {
+  const stream = { write: (s, encoding, cb) => writeStream(fd, s, encoding, cb), fd };
+  if (host.isatty(fd)) {
+    const size = host.windowSize(fd) || [80, 24];
+    Object.assign(stream, {
+      isTTY: true,
+      columns: size[0],
+      rows: size[1],
+      getColorDepth,
+      hasColors,
+      getWindowSize: () => [stream.columns, stream.rows],
+    });
+  }
+  return stream;
+}
+
 let exitCode;
 const process = {
   argv: host.argv,
   argv0: 'node',
   execArgv: [],
-  env: host.env,
+  env: nodeEnv(host.env),
   pid: host.pid,
   ppid: host.ppid,
   platform: host.platform,
   arch: host.arch,
-  version: 'v20.0.0-jsloop',
-  versions: { jsloop: host.version },
+  // The node release whose behaviour jsloop follows (packages branch on
+  // it); `versions.jsloop` and `versions.quickjs` say what really runs.
+  version: `v${kNodeVersion}`,
+  versions: { node: kNodeVersion, jsloop: host.version, quickjs: host.quickjsVersion },
+  release: {
+    name: 'node',
+    lts: 'Iron',
+    sourceUrl: `https://nodejs.org/download/release/v${kNodeVersion}/node-v${kNodeVersion}.tar.gz`,
+    headersUrl: `https://nodejs.org/download/release/v${kNodeVersion}/node-v${kNodeVersion}-headers.tar.gz`,
+  },
+  config: {
+    target_defaults: { cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [] },
+    variables: { host_arch: host.arch, target_arch: host.arch, napi_build_version: '9', node_module_version: 115, node_shared: false },
+  },
   title: 'jsloop',
   on(name, fn) { addListener(name, fn, false, false); return this; },
   once(name, fn) { addListener(name, fn, true, false); return this; },
@@ -112,8 +247,13 @@ const process = {
     return [sec, nsec];
   }, { bigint: () => BigInt(Math.round(host.now() * 1e6)) }),
   emitWarning,
-  stdout: { write: (s, encoding, cb) => writeStream(1, s, encoding, cb), isTTY: false, fd: 1 },
-  stderr: { write: (s, encoding, cb) => writeStream(2, s, encoding, cb), isTTY: false, fd: 2 },
+  stdout: stdio(1),
+  stderr: stdio(2),
+  cpuUsage,
+  memoryUsage: Object.assign(() => {
+    const [rss, heapTotal, heapUsed] = host.memoryUsage();
+    return { rss, heapTotal, heapUsed, external: 0, arrayBuffers: 0 };
+  }, { rss: () => host.rss() }),
 };
 process.addListener = process.on;
 process.removeListener = process.off;

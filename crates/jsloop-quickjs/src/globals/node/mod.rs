@@ -4,4 +4,6 @@
 pub(crate) mod assert;
 pub(crate) mod buffer;
 pub(crate) mod encoding;
+pub(crate) mod os;
+pub(crate) mod url;
 pub(crate) mod util;

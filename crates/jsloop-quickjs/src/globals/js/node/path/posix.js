@@ -1,0 +1,3 @@
+// `path/posix`: the same object as `path`.
+'use strict';
+return shared.requireBuiltin('path');
