@@ -308,7 +308,8 @@ function doEmitWarning(warning) {
   let text = `(node:${host.pid}) ${code}${warning.name}: ${warning.message}\n`;
   if (!warnedOnce) {
     warnedOnce = true;
-    text += '(Use `node --trace-warnings ...` to show where the warning was created)\n';
+    const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+    text += `(Use \`node ${flag} ...\` to show where the warning was created)\n`;
   }
   write(2, text);
   process.emit('warning', warning);
