@@ -59,12 +59,17 @@ impl JsloopEcho {
         }));
         let (c, done) = (client.clone(), done.clone());
         let mut this = client.borrow_mut();
-        lp.register(&mut this.stream, Interest::READABLE, move |_, _| {
+        lp.register(&mut this.stream, Interest::READABLE, move |_, readiness| {
             let mut c = c.borrow_mut();
             let mut buf = [0u8; 256];
             loop {
                 match c.stream.read(&mut buf) {
                     Ok(0) => panic!("server closed"),
+                    // A short read drained the socket (as tokio assumes).
+                    Ok(n) if n < buf.len() && !readiness.is_read_closed() => {
+                        c.got += n;
+                        break;
+                    }
                     Ok(n) => c.got += n,
                     Err(e) if e.kind() == ErrorKind::WouldBlock => break,
                     Err(e) => panic!("read failed: {e}"),

@@ -68,34 +68,40 @@ impl Conn {
         }));
         let c = conn.clone();
         let mut this = conn.borrow_mut();
-        lp.register(&mut this.stream, Interest::READABLE, move |lp, _| {
-            let id = lp.current_io().expect("inside its own callback");
-            let mut conn = c.borrow_mut();
-            let was_flushed = conn.unsent.is_empty();
-            match conn.pump() {
-                // Watch for writability only while output waits.
-                Ok(true) if was_flushed != conn.unsent.is_empty() => {
-                    let interest = if conn.unsent.is_empty() {
-                        Interest::READABLE
-                    } else {
-                        Interest::READABLE | Interest::WRITABLE
-                    };
-                    let _ = lp.reregister(id, &mut conn.stream, interest);
+        lp.register(
+            &mut this.stream,
+            Interest::READABLE,
+            move |lp, readiness| {
+                let id = lp.current_io().expect("inside its own callback");
+                let mut conn = c.borrow_mut();
+                let was_flushed = conn.unsent.is_empty();
+                match conn.pump(readiness.is_read_closed()) {
+                    // Watch for writability only while output waits.
+                    Ok(true) if was_flushed != conn.unsent.is_empty() => {
+                        let interest = if conn.unsent.is_empty() {
+                            Interest::READABLE
+                        } else {
+                            Interest::READABLE | Interest::WRITABLE
+                        };
+                        let _ = lp.reregister(id, &mut conn.stream, interest);
+                    }
+                    Ok(true) => {}
+                    // End of stream or an error: close (the callback, and the
+                    // connection it holds, are dropped once it returns).
+                    Ok(false) | Err(_) => {
+                        let _ = lp.close_io(id, &mut conn.stream, |_| ());
+                    }
                 }
-                Ok(true) => {}
-                // End of stream or an error: close (the callback, and the
-                // connection it holds, are dropped once it returns).
-                Ok(false) | Err(_) => {
-                    let _ = lp.close_io(id, &mut conn.stream, |_| ());
-                }
-            }
-        })?;
+            },
+        )?;
         Ok(())
     }
 
-    /// Writes what is pending, then reads and echoes until the socket
-    /// would block; `false` once the peer closed.
-    fn pump(&mut self) -> io::Result<bool> {
+    /// Writes what is pending, then reads and echoes until the socket is
+    /// drained: `WouldBlock`, or a read shorter than the buffer (the
+    /// kernel had no more; new data is a new edge) unless the peer closed
+    /// (`read_closed`: read on to the end); `false` once it closed.
+    fn pump(&mut self, read_closed: bool) -> io::Result<bool> {
         self.flush()?;
         let mut buf = [0u8; 4096];
         while self.unsent.len() < HIGH_WATER {
@@ -104,6 +110,9 @@ impl Conn {
                 Ok(n) => {
                     self.unsent.extend_from_slice(&buf[..n]);
                     self.flush()?;
+                    if n < buf.len() && !read_closed {
+                        break;
+                    }
                 }
                 Err(e) if e.kind() == ErrorKind::WouldBlock => break,
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}

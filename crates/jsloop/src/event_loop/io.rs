@@ -21,8 +21,12 @@ impl EventLoop {
     /// source *becomes* ready, not while it stays ready. It must read (or
     /// write, or accept) until the operation returns
     /// [`WouldBlock`](std::io::ErrorKind::WouldBlock); whatever it leaves
-    /// unread produces no further call until more arrives. Readiness is
-    /// also a hint: an operation may still return `WouldBlock`.
+    /// unread produces no further call until more arrives. For a stream
+    /// socket a read shorter than its buffer also means drained (more data
+    /// is a new edge, as tokio assumes), unless the readiness
+    /// [`is_read_closed`](Readiness::is_read_closed): then read on to the
+    /// end. Readiness is also a hint: an operation may still return
+    /// `WouldBlock`.
     ///
     /// A panicking callback is reported to the panic hook; the
     /// registration stays, and the callback runs again at the next
