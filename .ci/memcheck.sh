@@ -4,7 +4,8 @@
 # (possibly lost and still reachable are not counted: process.exit() ends
 # without unwinding). The fixtures cover timers, ticks, promises, rejections
 # handled late and fatal, process.exit() with work pending, and uncaught errors
-# in every callback kind, with a listener and fatal.
+# in every callback kind, with a listener and fatal, and the built-in modules
+# with native halves.
 # Prints one row per fixture: exit code (and node's), errors, bytes definitely
 # lost, seconds. A run killed by a signal or by the 600 s timeout fails too.
 # Usage: bash .ci/memcheck.sh [FIXTURE...]  (names without .js; default: the list)
@@ -28,6 +29,8 @@ fixtures=(
     microtask_exception_is_uncaught microtask_uncaught_fatal
     reject_thrown_in_then_with_listener reject_thrown_in_then_fatal
     error_throw_in_uncaught_listener
+    # built-in modules with Rust halves, and an ES module detected by syntax
+    buffer_encodings url_whatwg util_types events_emitter_basic module_tla_detected
 )
 [ $# -gt 0 ] && fixtures=("$@")
 
