@@ -17,6 +17,27 @@ pub(crate) fn eval_script<'js>(
     filename: &str,
     first_line: i32,
 ) -> rquickjs::Result<Value<'js>> {
+    let v = eval2(
+        ctx,
+        source,
+        filename,
+        qjs::JS_EVAL_TYPE_GLOBAL as _,
+        first_line,
+    )?;
+    // SAFETY: `v` is an owned value of `ctx`.
+    Ok(unsafe { super::owned(ctx, v) })
+}
+
+/// `JS_Eval2` of `source` named `filename` with `flags`, its first line
+/// numbered `first_line`: an owned value, or `Err` with the exception
+/// pending in `ctx`.
+pub(crate) fn eval2(
+    ctx: &Ctx<'_>,
+    source: &str,
+    filename: &str,
+    flags: i32,
+    first_line: i32,
+) -> rquickjs::Result<qjs::JSValue> {
     // QuickJS reads one byte past the end: keep a NUL there (the source may
     // hold NULs of its own, inside literals).
     let mut input = Vec::with_capacity(source.len() + 1);
@@ -25,23 +46,24 @@ pub(crate) fn eval_script<'js>(
     let filename = std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default();
     let mut options = qjs::JSEvalOptions {
         version: qjs::JS_EVAL_OPTIONS_VERSION as _,
-        eval_flags: (qjs::JS_EVAL_TYPE_GLOBAL) as _,
+        eval_flags: flags as _,
         filename: filename.as_ptr(),
         line_num: first_line,
     };
     // SAFETY: `ctx` is live and locked; `input` holds `source.len()` bytes
     // plus a NUL; `filename` is a C string alive for the call; the result
     // is an owned value or the exception marker.
-    unsafe {
-        let v = qjs::JS_Eval2(
+    let v = unsafe {
+        qjs::JS_Eval2(
             ctx.as_raw().as_ptr(),
             input.as_ptr().cast(),
             source.len() as _,
             &mut options,
-        );
-        if qjs::JS_IsException(v) {
-            return Err(rquickjs::Error::Exception);
-        }
-        Ok(super::owned(ctx, v))
+        )
+    };
+    // SAFETY: a tag check of a value just returned.
+    if unsafe { qjs::JS_IsException(v) } {
+        return Err(rquickjs::Error::Exception);
     }
+    Ok(v)
 }

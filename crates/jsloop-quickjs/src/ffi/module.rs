@@ -21,37 +21,16 @@ impl<'js> RawModule<'js> {
     /// [`rquickjs::Error::Exception`] (pending in `ctx`) if it does not
     /// compile.
     pub(crate) fn compile(ctx: &Ctx<'js>, name: &str, source: &str) -> rquickjs::Result<Self> {
-        let mut input = Vec::with_capacity(source.len() + 1);
-        input.extend_from_slice(source.as_bytes());
-        input.push(0);
-        let filename = std::ffi::CString::new(name.replace('\0', "")).unwrap_or_default();
-        let mut options = qjs::JSEvalOptions {
-            version: qjs::JS_EVAL_OPTIONS_VERSION as _,
-            eval_flags: (qjs::JS_EVAL_TYPE_MODULE
-                | qjs::JS_EVAL_FLAG_STRICT
-                | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as _,
-            filename: filename.as_ptr(),
-            line_num: 1,
-        };
-        // SAFETY: `ctx` is live and locked; `input` holds `source.len()`
-        // bytes plus the NUL QuickJS may read; `filename` is a C string
-        // alive for the call. The result is the exception marker or a
-        // module value, whose reference the context's module list keeps.
-        unsafe {
-            let v = qjs::JS_Eval2(
-                ctx.as_raw().as_ptr(),
-                input.as_ptr().cast(),
-                source.len() as _,
-                &mut options,
-            );
-            if qjs::JS_IsException(v) {
-                return Err(rquickjs::Error::Exception);
-            }
-            Ok(Self {
-                ctx: ctx.clone(),
-                ptr: qjs::JS_VALUE_GET_PTR(v).cast(),
-            })
-        }
+        let flags =
+            qjs::JS_EVAL_TYPE_MODULE | qjs::JS_EVAL_FLAG_STRICT | qjs::JS_EVAL_FLAG_COMPILE_ONLY;
+        let v = super::eval::eval2(ctx, source, name, flags as _, 1)?;
+        // SAFETY: a compile-only module evaluation returns a module value,
+        // whose reference the context's module list keeps.
+        let ptr = unsafe { qjs::JS_VALUE_GET_PTR(v) }.cast();
+        Ok(Self {
+            ctx: ctx.clone(),
+            ptr,
+        })
     }
 
     fn value(&self) -> qjs::JSValue {
