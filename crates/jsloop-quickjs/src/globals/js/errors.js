@@ -16,8 +16,26 @@ function setStackHeader(e, head) {
   Object.defineProperty(e, 'stack', { value: `${head}${rest}`, writable: true, configurable: true, enumerable: false });
 }
 
+// Per error class, the prototype Node's errors have between the instance
+// and the class's own: its toString reads `Name [CODE]: message`.
+const nodeProtos = new Map();
+function nodeProto(Ctor) {
+  let proto = nodeProtos.get(Ctor);
+  if (proto === undefined) {
+    proto = Object.create(Ctor.prototype, {
+      toString: {
+        value: function toString() { return `${this.name} [${this[kCode]}]: ${this.message}`; },
+        writable: true, configurable: true, enumerable: false,
+      },
+    });
+    nodeProtos.set(Ctor, proto);
+  }
+  return proto;
+}
+
 function nodeError(Ctor, code, message) {
   const e = new Ctor(message);
+  Object.setPrototypeOf(e, nodeProto(Ctor));
   // util.inspect prints `Name [CODE]: message` for errors carrying this.
   Object.defineProperty(e, kCode, { value: code });
   Object.defineProperty(e, 'code', { value: code, enumerable: true, writable: true, configurable: true });
