@@ -490,6 +490,13 @@ function mainModule(promise, modulePackage) {
   process.prependListener('exit', () => { if (!settled && exitCode === undefined) exitCode = kUnsettledTopLevelAwait; });
 }
 
+// As Node's: an instance of a `process` class (whose prototype becomes an
+// EventEmitter's when node:events loads), tagged 'process'.
+const processProto = Object.create(Object.prototype, {
+  constructor: { value: function process() {}, writable: true, configurable: true, enumerable: false },
+});
+Object.setPrototypeOf(process, processProto);
+Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: false, enumerable: false, configurable: true });
 shared.process = process;
 shared.fatal = fatal;
 define('process', process);

@@ -548,4 +548,7 @@ Object.defineProperties(EventEmitter, {
   init: value(anonymous.init),
   listenerCount: value(anonymous.listenerCount),
 });
+// `process instanceof EventEmitter`, as in Node (its own event methods stay).
+Object.setPrototypeOf(Object.getPrototypeOf(shared.process), EventEmitter.prototype);
+
 return EventEmitter;
