@@ -135,7 +135,7 @@ fn pbkdf2<'js>(
 ) -> rquickjs::Result<Option<TypedArray<'js, u8>>> {
     let (p, s) = (copy_of(&password), copy_of(&salt));
     let mut out = vec![0u8; keylen];
-    let known = match alg.as_str() {
+    match alg.as_str() {
         "md5" => pbkdf2::pbkdf2_hmac::<md5::Md5>(&p, &s, iterations, &mut out),
         "sha1" => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(&p, &s, iterations, &mut out),
         "sha224" => pbkdf2::pbkdf2_hmac::<sha2::Sha224>(&p, &s, iterations, &mut out),
@@ -143,8 +143,7 @@ fn pbkdf2<'js>(
         "sha384" => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(&p, &s, iterations, &mut out),
         "sha512" => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(&p, &s, iterations, &mut out),
         _ => return Ok(None),
-    };
-    let () = known;
+    }
     TypedArray::new(ctx, out).map(Some)
 }
 
