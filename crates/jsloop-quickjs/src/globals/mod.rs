@@ -187,6 +187,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::util::natives(ctx, &obj)?;
     node::url::natives(ctx, &obj)?;
     node::os::natives(ctx, &obj)?;
+    node::crypto::natives(ctx, &obj)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

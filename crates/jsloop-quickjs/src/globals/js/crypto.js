@@ -29,3 +29,4 @@ const crypto = {
 Object.defineProperty(crypto, Symbol.toStringTag, { value: 'Crypto', configurable: true });
 
 define('crypto', crypto);
+shared.webcrypto = crypto;
