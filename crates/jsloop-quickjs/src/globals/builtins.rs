@@ -27,6 +27,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("url", node_module!("url")),
     ("util", node_module!("util")),
     ("util/types", node_module!("util/types")),
+    ("zlib", node_module!("zlib")),
 ];
 
 /// Whether jsloop provides the built-in `name` through a file here.

@@ -188,6 +188,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::url::natives(ctx, &obj)?;
     node::os::natives(ctx, &obj)?;
     node::crypto::natives(ctx, &obj)?;
+    node::zlib::natives(ctx, &obj)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

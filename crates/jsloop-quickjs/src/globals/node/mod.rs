@@ -8,3 +8,4 @@ pub(crate) mod encoding;
 pub(crate) mod os;
 pub(crate) mod url;
 pub(crate) mod util;
+pub(crate) mod zlib;
