@@ -132,7 +132,7 @@ fn a_builtin_jsloop_lacks_fails_with_its_own_code() {
             ),
             (
                 "main.mjs",
-                "try { await import('node:zlib'); } catch (e) { console.log(e.code, e.message); }",
+                "try { await import('node:http2'); } catch (e) { console.log(e.code, e.message); }",
             ),
         ],
     );
@@ -144,7 +144,7 @@ fn a_builtin_jsloop_lacks_fails_with_its_own_code() {
     let (stdout, _, _) = run(&dir, "main.mjs", Permissions::all(), |_| {});
     assert_eq!(
         stdout,
-        "ERR_JSLOOP_UNSUPPORTED_BUILTIN The built-in module 'node:zlib' is not provided by jsloop yet\n"
+        "ERR_JSLOOP_UNSUPPORTED_BUILTIN The built-in module 'node:http2' is not provided by jsloop yet\n"
     );
 }
 
