@@ -29,6 +29,8 @@
 # e.g. crates/jsloop-quickjs/tests/module_fixtures.
 #
 # Usage: scripts/regen-fixtures.sh          regenerate in place
+#        scripts/regen-fixtures.sh NAME...  regenerate only these fixtures
+#                                           (NAME without extension)
 #        scripts/regen-fixtures.sh --check  regenerate into a temporary folder
 #                                           and diff with the committed files
 #                                           (exit 1 on any difference)
@@ -40,10 +42,12 @@ RUNS=5
 TIMEOUT=60
 
 check=0
+only=()
 case "${1:-}" in
     --check) check=1 ;;
     "") ;;
-    *) echo "usage: $0 [--check]" >&2; exit 2 ;;
+    -*) echo "usage: $0 [--check | NAME...]" >&2; exit 2 ;;
+    *) only=("$@") ;;
 esac
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -78,7 +82,17 @@ mkdir -p "$out_dir"
 
 status=0
 count=0
-for file in *.js *.mjs; do
+selected=(*.js *.mjs)
+if [ ${#only[@]} -gt 0 ]; then
+    selected=()
+    for name in "${only[@]}"; do
+        if [ -f "$name.js" ]; then selected+=("$name.js")
+        elif [ -f "$name.mjs" ]; then selected+=("$name.mjs")
+        else echo "no fixture named $name" >&2; exit 2
+        fi
+    done
+fi
+for file in "${selected[@]}"; do
     name=${file%.*}
     count=$((count + 1))
     args=()
