@@ -20,6 +20,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("os", node_module!("os")),
     ("path", node_module!("path")),
     ("path/posix", node_module!("path/posix")),
+    ("perf_hooks", node_module!("perf_hooks")),
     ("querystring", node_module!("querystring")),
     ("string_decoder", node_module!("string_decoder")),
     ("timers/promises", node_module!("timers/promises")),

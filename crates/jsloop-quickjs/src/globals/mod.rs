@@ -189,6 +189,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::os::natives(ctx, &obj)?;
     node::crypto::natives(ctx, &obj)?;
     node::zlib::natives(ctx, &obj)?;
+    node::perf_hooks::natives(ctx, &obj, host)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,
@@ -204,6 +205,8 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
             }
         }
     }
+    let perf: Object = scope.host.get("perf")?;
+    perf.set("bootstrapComplete", host.now().as_secs_f64() * 1000.0)?;
     let timeout: Value = table.get("timeoutProto")?;
     let immediate: Value = table.get("immediateProto")?;
     if let Some(slot) = slot_of(ctx) {

@@ -46,6 +46,10 @@ pub(crate) struct Host {
     pub(crate) modules: Rc<Modules>,
     /// Wall-clock milliseconds at the loop clock's zero.
     pub(crate) time_origin: f64,
+    /// When the runtime first ran its loop (loop clock), if it did.
+    pub(crate) loop_start: Cell<Option<Duration>>,
+    /// When the runtime's loop last ended (loop clock), if it did.
+    pub(crate) loop_exit: Cell<Option<Duration>>,
     /// The CPU-time budget of one entry into JavaScript, if limited.
     cpu_limit: Option<Duration>,
     /// Told about panics caught in host functions.
@@ -87,6 +91,8 @@ impl Host {
             output,
             modules,
             time_origin,
+            loop_start: Cell::new(None),
+            loop_exit: Cell::new(None),
             cpu_limit,
             panic_hook,
             entered: Cell::new(None),

@@ -116,7 +116,7 @@ impl Builder {
                 );
             })
         });
-        let mut lp = EventLoop::builder();
+        let mut lp = EventLoop::builder().track_idle_time(true);
         if let Some(clock) = self.virtual_clock {
             lp = lp.clock(clock);
         }

@@ -330,6 +330,9 @@ impl Runtime {
         if self.host.is_locked() {
             return Err(Error::Reentrant);
         }
+        if self.host.loop_start.get().is_none() {
+            self.host.loop_start.set(Some(self.lp.hrtime()));
+        }
         loop {
             let exit = self.lp.run().map_err(|_| Error::Reentrant)?;
             if self.host.exit_code().is_some() || !matches!(exit, Exit::Idle) {
@@ -342,6 +345,7 @@ impl Runtime {
                 break;
             }
         }
+        self.host.loop_exit.set(Some(self.lp.hrtime()));
         let code = self.host.finish();
         self.host.output.flush();
         Ok(code & 0xff)

@@ -130,12 +130,24 @@ impl Histogram {
         (self.count > 0).then(|| self.sum as f64 / self.count as f64)
     }
 
-    /// The population standard deviation of the values recorded.
+    /// The population standard deviation of the values recorded. While
+    /// every value has a bucket of its own (below 1024) it is summed over
+    /// the buckets as HdrHistogram does, so to the same last digit as Node.
     pub fn stddev(&self) -> Option<f64> {
-        let n = self.count as f64;
         let mean = self.mean()?;
-        let variance = self.sum_squares as f64 / n - mean * mean;
-        Some(variance.max(0.0).sqrt())
+        let n = self.count as f64;
+        if self.max >= 2 * HALF {
+            let variance = self.sum_squares as f64 / n - mean * mean;
+            return Some(variance.max(0.0).sqrt());
+        }
+        let mut total = 0.0;
+        for (value, &c) in self.counts.iter().enumerate() {
+            if c != 0 {
+                let dev = value as f64 - mean;
+                total += dev * dev * c as f64;
+            }
+        }
+        Some((total / n).sqrt())
     }
 
     /// The value below or at which `p` percent of the values fall (`p` in
@@ -177,6 +189,41 @@ impl Histogram {
         out
     }
 
+    /// Adds every value of `other` (Node's `RecordableHistogram.add`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop::Histogram;
+    ///
+    /// let (mut a, mut b) = (Histogram::new(), Histogram::new());
+    /// a.record(3);
+    /// b.record(10);
+    /// b.record(2);
+    /// a.add(&b);
+    /// assert_eq!((a.count(), a.min(), a.max(), a.mean()), (3, Some(2), Some(10), Some(5.0)));
+    /// ```
+    pub fn add(&mut self, other: &Histogram) {
+        if other.count > 0 {
+            if other.counts.len() > self.counts.len() {
+                self.counts.resize(other.counts.len(), 0);
+            }
+            for (mine, theirs) in self.counts.iter_mut().zip(&other.counts) {
+                *mine += theirs;
+            }
+            self.min = if self.count == 0 {
+                other.min
+            } else {
+                self.min.min(other.min)
+            };
+            self.max = self.max.max(other.max);
+            self.count += other.count;
+            self.sum += other.sum;
+            self.sum_squares += other.sum_squares;
+        }
+        self.exceeds += other.exceeds;
+    }
+
     /// Forgets every value.
     pub fn reset(&mut self) {
         *self = Self::default();
@@ -200,6 +247,21 @@ mod tests {
                 assert!(highest(i - 1) < value, "{value}");
             }
         }
+    }
+
+    #[test]
+    fn small_values_give_the_stddev_node_prints() {
+        let mut h = Histogram::new();
+        for v in [1, 2, 3, 4, 5, 100] {
+            h.record(v);
+        }
+        assert_eq!(h.stddev(), Some(36.17281053805775));
+        let mut h = Histogram::new();
+        for v in [3, 10, 2] {
+            h.record(v);
+        }
+        // The one-pass formula gives 3.5590260840104366.
+        assert_eq!(h.stddev(), Some(3.559026084010437));
     }
 
     #[test]

@@ -102,8 +102,18 @@ function outOfRange(name, range, value) {
   return nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${received}`);
 }
 
-function missingArgs(name) {
-  return nodeError(TypeError, 'ERR_MISSING_ARGS', `The "${name}" argument must be specified`);
+function missingArgs(...names) {
+  const quoted = names.map((n) => `"${n}"`);
+  const list = quoted.length <= 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
+  return nodeError(TypeError, 'ERR_MISSING_ARGS', `The ${list} argument${names.length > 1 ? 's' : ''} must be specified`);
+}
+
+// ERR_INVALID_ARG_VALUE: `The argument 'name' is invalid. Received …`.
+function invalidArgValue(name, value, reason = 'is invalid', Ctor = TypeError) {
+  let shown = util.inspect(value);
+  if (shown.length > 128) shown = `${shown.slice(0, 128)}...`;
+  const kind = name.includes('.') ? 'property' : 'argument';
+  return nodeError(Ctor, 'ERR_INVALID_ARG_VALUE', `The ${kind} '${name}' ${reason}. Received ${shown}`);
 }
 
 function validateFunction(fn, name) {
@@ -161,6 +171,6 @@ const define = (name, value) => Object.defineProperty(globalThis, name, {
 });
 
 Object.assign(shared, {
-  nodeError, setStackHeader, invalidArgType, describeReceived, outOfRange, missingArgs, validateFunction, validateInteger,
+  nodeError, setStackHeader, invalidArgType, invalidArgValue, describeReceived, outOfRange, missingArgs, validateFunction, validateInteger,
   validateNumber, validateBoolean, validateObject, validateAbortSignal, AbortError, reportLater, define,
 });

@@ -520,8 +520,9 @@ function formatValue(ctx, value, recurseTimes) {
   const custom = ctx.customInspect ? value[kCustom] : undefined;
   if (typeof custom === 'function' && custom !== inspect) {
     const depth = ctx.depth - recurseTimes;
+    // As Node's: the user's options (`depth` as configured, not what is left).
     const options = {
-      depth, breakLength: ctx.breakLength, compact: ctx.compact, showHidden: ctx.showHidden,
+      stylize: (text) => text, depth: ctx.depth, colors: false, breakLength: ctx.breakLength, compact: ctx.compact, showHidden: ctx.showHidden,
       maxArrayLength: ctx.maxArrayLength, sorted: ctx.sorted, getters: ctx.getters, customInspect: ctx.customInspect,
     };
     const ret = ReflectApply(custom, context, [depth, options, inspect]);

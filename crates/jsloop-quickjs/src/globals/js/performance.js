@@ -1,11 +1,14 @@
-// performance.now() from the runtime's monotonic start, timeOrigin in ms since the epoch.
+// The global `performance` (an accessor, as Node's) and the perf_hooks
+// classes that are globals: `perf_hooks`' exports, loaded on first use.
 'use strict';
-const { define } = shared;
-const performance = {
-  now: () => host.now(),
-  timeOrigin: host.timeOrigin,
-  toJSON() { return { timeOrigin: this.timeOrigin }; },
-};
-Object.defineProperty(performance, Symbol.toStringTag, { value: 'Performance', configurable: true });
-
-define('performance', performance);
+let performance;
+Object.defineProperty(globalThis, 'performance', {
+  get() { return performance ?? (performance = shared.requireBuiltin('perf_hooks').performance); },
+  set(value) { Object.defineProperty(globalThis, 'performance', { value, writable: true, configurable: true, enumerable: true }); },
+  configurable: true,
+  enumerable: true,
+});
+for (const name of ['Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
+  'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {
+  shared.lazyGlobal(name, 'perf_hooks');
+}

@@ -31,8 +31,7 @@ function encodingOf(enc) {
 const unknownEncoding = (enc) => nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
 const outOfBounds = (name) => nodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS',
   name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds');
-const invalidArgValue = (name, value) => nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
-  `The argument '${name}' is invalid. Received ${util.inspect(value)}`);
+const { invalidArgValue } = shared;
 
 function validateNumber(value, name, min, max) {
   if (typeof value !== 'number') throw invalidArgType(name, 'number', value);

@@ -9,10 +9,7 @@ const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 const ObjectToString = (v) => Object.prototype.toString.call(v);
 const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
-function invalidArgValue(name, value, reason = 'is invalid') {
-  const kind = name.includes('.') ? 'property' : 'argument';
-  return nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${kind} '${name}' ${reason}. Received ${util.inspect(value)}`);
-}
+const { invalidArgValue } = shared;
 const validateString = (v, name) => { if (typeof v !== 'string') throw invalidArgType(name, 'string', v); };
 const validateBoolean = (v, name) => { if (typeof v !== 'boolean') throw invalidArgType(name, 'boolean', v); };
 const validateObject = (v, name) => {
