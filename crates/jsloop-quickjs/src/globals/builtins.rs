@@ -22,6 +22,8 @@ const MODULES: &[(&str, JsFile)] = &[
     ("path/posix", node_module!("path/posix")),
     ("perf_hooks", node_module!("perf_hooks")),
     ("querystring", node_module!("querystring")),
+    ("stream", node_module!("stream")),
+    ("stream/promises", node_module!("stream/promises")),
     ("string_decoder", node_module!("string_decoder")),
     ("timers/promises", node_module!("timers/promises")),
     ("tty", node_module!("tty")),
