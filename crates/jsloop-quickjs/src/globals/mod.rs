@@ -189,6 +189,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::os::natives(ctx, &obj)?;
     node::crypto::natives(ctx, &obj)?;
     node::zlib::natives(ctx, &obj)?;
+    node::fs::natives(ctx, &obj, host)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,
