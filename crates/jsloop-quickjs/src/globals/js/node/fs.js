@@ -88,7 +88,7 @@ function stringToFlags(flags, name = 'flags') {
 }
 
 function parseMode(mode, name, def) {
-  if (mode == null) return def;
+  if (mode == null && def !== undefined) return def;
   if (typeof mode === 'string') {
     if (!/^[0-7]+$/.test(mode)) {
       throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
@@ -123,13 +123,24 @@ const decoded = (u8, encoding) => {
 // Node's SystemError for ERR_FS_EISDIR (rm/cp of a directory without recursive).
 class SystemError extends Error {}
 Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
-function fixError(e) {
-  if (e == null || e.code !== 'EISDIR' || (e.syscall !== 'rm' && e.syscall !== 'cp')) return e;
-  const rm = e.syscall === 'rm';
-  const info = rm
-    ? { code: 'EISDIR', message: 'is a directory', path: e.path, syscall: 'rm', errno: 21 }
-    : { message: `${e.path} is a directory (not copied)`, path: e.path, syscall: 'cp', errno: 22, code: 'EISDIR' };
-  const s = nodeError(SystemError, 'ERR_FS_EISDIR', `Path is a directory: ${info.syscall} returned EISDIR (${info.message}) ${e.path}`);
+function fixError(e, sync) {
+  if (e == null || (e.syscall !== 'rm' && e.syscall !== 'cp')) return e;
+  let info;
+  let head;
+  let code;
+  if (e.code === 'EISDIR' && e.syscall === 'rm') {
+    info = { code: 'EISDIR', message: 'is a directory', path: e.path, syscall: 'rm', errno: 21 };
+    [head, code] = ['Path is a directory', 'ERR_FS_EISDIR'];
+  } else if (e.code === 'EISDIR') {
+    info = { message: `${e.path} is a directory (not copied)`, path: e.path, syscall: 'cp', errno: sync ? 22 : 21, code: 'EISDIR' };
+    [head, code] = ['Path is a directory', 'ERR_FS_EISDIR'];
+  } else if (e.code === 'EEXIST' && e.syscall === 'cp') {
+    info = { message: `${e.path} already exists`, path: e.path, syscall: 'cp', errno: 17, code: 'EEXIST' };
+    [head, code] = ['Target already exists', 'ERR_FS_CP_EEXIST'];
+  } else {
+    return e;
+  }
+  const s = nodeError(SystemError, code, `${head}: ${info.syscall} returned ${info.code} (${info.message}) ${e.path}`);
   s.info = info;
   s.errno = info.errno;
   s.syscall = info.syscall;
@@ -144,7 +155,7 @@ function runSync(op, args, map = same) {
   try {
     r = call(op, undefined, ...args);
   } catch (e) {
-    throw fixError(e);
+    throw fixError(e, true);
   }
   return map(r);
 }
@@ -290,8 +301,7 @@ ops.unlink = (path) => ['unlink', [toPath(path)], () => undefined];
 ops.copyFile = (src, dest, mode = 0) => {
   const s = toPath(src, 'src');
   const d = toPath(dest, 'dest');
-  validateInteger(mode ?? 0, 'mode', 0, 7);
-  return ['copyFile', [s, d, mode ?? 0], () => undefined];
+  return ['copyFile', [s, d, accessMode(mode, 0)], () => undefined];
 };
 ops.cp = (src, dest, options) => {
   const o = options == null ? {} : options;
@@ -304,13 +314,16 @@ ops.cp = (src, dest, options) => {
   validateBool(errorOnExist, 'options.errorOnExist');
   return ['cp', [toPath(src, 'src'), toPath(dest, 'dest'), recursive, force, errorOnExist && !force], () => undefined];
 };
-ops.access = (path, mode = constants.F_OK) => {
-  path = toPath(path);
-  if (mode == null) mode = constants.F_OK;
-  validateInteger(mode, 'mode');
-  if (mode < 0 || mode > 7) throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', `mode is out of range: >= 0 && <= 7`);
-  return ['access', [path, mode], () => undefined];
-};
+// Node's getValidMode for access and copyFile modes.
+function accessMode(mode, def) {
+  if (mode == null) return def;
+  if (!Number.isInteger(mode) || mode !== (mode | 0)) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'mode must be int32 or null/undefined');
+  }
+  if (mode < 0 || mode > 7) throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range: >= 0 && <= 7');
+  return mode;
+}
+ops.access = (path, mode) => ['access', [toPath(path), accessMode(mode, constants.F_OK)], () => undefined];
 const realpathOp = (native) => (path, options) => {
   const o = getOptions(options, { encoding: 'utf8' });
   return ['realpath', [toPath(path), native], (p) => encoded(p, o.encoding)];
@@ -380,9 +393,9 @@ function writeArgs(fd, buffer, offset, length, position) {
   if (offset != null && typeof offset === 'object') ({ offset = 0, length = bytes.length - offset, position = null } = offset);
   if (offset == null) offset = 0;
   else validateInteger(offset, 'offset', 0);
+  if (offset > bytes.length) throw outOfRange('offset', `<= ${bytes.length}`, offset);
   if (length == null) length = bytes.length - offset;
   validateInteger(length, 'length', 0);
-  if (offset > bytes.length) throw outOfRange('offset', `<= ${bytes.length}`, offset);
   if (length > bytes.length - offset) throw outOfRange('length', `<= ${bytes.length - offset}`, length);
   if (position == null) position = -1;
   else validateInteger(position, 'position', 0);

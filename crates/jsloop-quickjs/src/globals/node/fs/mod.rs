@@ -134,7 +134,7 @@ fn open_path(a: &Args<'_, '_>, i: usize, flags: i32) -> rquickjs::Result<Vec<u8>
 }
 
 /// The operation `name` with its arguments.
-fn op(a: &Args<'_, '_>, name: &str) -> rquickjs::Result<Op> {
+fn op(a: &Args<'_, '_>, name: &str, sync: bool) -> rquickjs::Result<Op> {
     Ok(match name {
         "open" => {
             let flags = a.int(1);
@@ -191,7 +191,7 @@ fn op(a: &Args<'_, '_>, name: &str) -> rquickjs::Result<Op> {
         }
         "mkdtemp" => {
             let p = a.path(0, true)?;
-            Box::new(move || ops::mkdtemp(&p))
+            Box::new(move || ops::mkdtemp(&p, sync))
         }
         "rm" => {
             let (p, recursive, force) = (a.path(0, true)?, a.flag(1), a.flag(2));
@@ -306,8 +306,9 @@ fn call<'js>(
         host: &host,
         list: &args.0,
     };
-    let run = op(&a, &name)?;
-    let Some(callback) = callback.into_function() else {
+    let callback = callback.into_function();
+    let run = op(&a, &name, callback.is_none())?;
+    let Some(callback) = callback else {
         return match run() {
             Ok(out) => to_js(&ctx, out),
             Err(e) => Err(ctx.throw(e.to_js(&ctx)?.into_value())),

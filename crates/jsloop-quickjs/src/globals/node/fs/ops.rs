@@ -256,8 +256,10 @@ pub(crate) fn mkdir(p: &[u8], recursive: bool, mode: u32) -> OpResult {
     Ok(Out::Path(first.map(|d| d.into_os_string().into_vec())))
 }
 
-/// `mkdtemp(prefix)`: the prefix and six random characters.
-pub(crate) fn mkdtemp(prefix: &[u8]) -> OpResult {
+/// `mkdtemp(prefix)`: the prefix and six random characters. A failure
+/// names the template (`prefixXXXXXX`) when `template`, as Node's sync
+/// form does, else the path tried, as its other forms do.
+pub(crate) fn mkdtemp(prefix: &[u8], template: bool) -> OpResult {
     const CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     let mut shown = prefix.to_vec();
     shown.extend_from_slice(b"XXXXXX");
@@ -269,7 +271,10 @@ pub(crate) fn mkdtemp(prefix: &[u8]) -> OpResult {
         match fs::DirBuilder::new().create(path(&p)) {
             Ok(()) => return Ok(Out::Path(Some(p))),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(FsError::new(&e, "mkdtemp", Some(&shown))),
+            Err(e) => {
+                let shown = if template { &shown } else { &p };
+                return Err(FsError::new(&e, "mkdtemp", Some(shown)));
+            }
         }
     }
     Err(FsError::errno(libc::EEXIST, "mkdtemp", Some(&shown)))
@@ -351,7 +356,10 @@ fn copy_tree(from: &Path, to: &Path, force: bool, excl: bool) -> io::Result<()> 
     }
     let exists = fs::symlink_metadata(to).is_ok();
     if exists && excl {
-        return Err(io::Error::from_raw_os_error(libc::EEXIST));
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            to.display().to_string(),
+        ));
     }
     if exists && !force {
         return Ok(());
@@ -367,14 +375,22 @@ fn copy_tree(from: &Path, to: &Path, force: bool, excl: bool) -> io::Result<()> 
 }
 
 /// `cp(from, to, recursive, force, errorOnExist)`; `Err` of `EISDIR`
-/// with syscall `cp` for a directory without `recursive`.
+/// with syscall `cp` for a directory without `recursive`, of `EEXIST`
+/// with syscall `cp` and the target's path for an existing target with
+/// `errorOnExist` (the JavaScript half makes Node's `SystemError`s).
 pub(crate) fn cp(from: &[u8], to: &[u8], recursive: bool, force: bool, excl: bool) -> OpResult {
     let m = fs::metadata(path(from)).map_err(fail("lstat", from))?;
     if m.is_dir() && !recursive {
         return Err(FsError::errno(libc::EISDIR, "cp", Some(from)));
     }
-    copy_tree(path(from), path(to), force, excl)
-        .map_err(|e| FsError::new(&e, "cp", Some(from)).with_dest(to))?;
+    copy_tree(path(from), path(to), force, excl).map_err(|e| match e.raw_os_error() {
+        // The existing target (`errorOnExist`): Node's `ERR_FS_CP_EEXIST`.
+        None if e.kind() == io::ErrorKind::AlreadyExists => {
+            let target = e.to_string().into_bytes();
+            FsError::errno(libc::EEXIST, "cp", Some(&target))
+        }
+        _ => FsError::new(&e, "cp", Some(from)).with_dest(to),
+    })?;
     Ok(Out::Undefined)
 }
 
@@ -399,8 +415,8 @@ pub(crate) fn exists(p: &[u8]) -> OpResult {
 
 /// `realpath(path, native)`: a failure names `realpath` and the path
 /// when `native` (`realpath.native`, the promise form), otherwise `lstat`
-/// and the absolute path of the first component that failed (as Node's
-/// JavaScript walk does).
+/// and the absolute path of the first component that failed, or `stat`
+/// when a link leads nowhere (as Node's JavaScript walk does).
 pub(crate) fn realpath(p: &[u8], native: bool) -> OpResult {
     match fs::canonicalize(path(p)) {
         Ok(r) => Ok(Out::Path(Some(r.into_os_string().into_vec()))),
@@ -415,7 +431,8 @@ pub(crate) fn realpath(p: &[u8], native: bool) -> OpResult {
                     return Err(FsError::new(&e, "lstat", Some(&shown)));
                 }
             }
-            Err(FsError::new(&e, "realpath", Some(p)))
+            let shown = abs.into_os_string().into_vec();
+            Err(FsError::new(&e, "stat", Some(&shown)))
         }
     }
 }
