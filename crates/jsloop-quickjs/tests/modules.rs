@@ -128,7 +128,7 @@ fn a_builtin_jsloop_lacks_fails_with_its_own_code() {
         &[
             (
                 "main.js",
-                "try { require('fs'); } catch (e) { console.log(e.code, e.message); }",
+                "try { require('inspector'); } catch (e) { console.log(e.code, e.message); }",
             ),
             (
                 "main.mjs",
@@ -139,7 +139,7 @@ fn a_builtin_jsloop_lacks_fails_with_its_own_code() {
     let (stdout, _, _) = run(&dir, "main.js", Permissions::all(), |_| {});
     assert_eq!(
         stdout,
-        "ERR_JSLOOP_UNSUPPORTED_BUILTIN The built-in module 'node:fs' is not provided by jsloop yet\n"
+        "ERR_JSLOOP_UNSUPPORTED_BUILTIN The built-in module 'node:inspector' is not provided by jsloop yet\n"
     );
     let (stdout, _, _) = run(&dir, "main.mjs", Permissions::all(), |_| {});
     assert_eq!(

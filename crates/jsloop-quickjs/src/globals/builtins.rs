@@ -17,6 +17,8 @@ const MODULES: &[(&str, JsFile)] = &[
     ("buffer", node_module!("buffer")),
     ("crypto", node_module!("crypto")),
     ("events", node_module!("events")),
+    ("fs", node_module!("fs")),
+    ("fs/promises", node_module!("fs/promises")),
     ("os", node_module!("os")),
     ("path", node_module!("path")),
     ("path/posix", node_module!("path/posix")),

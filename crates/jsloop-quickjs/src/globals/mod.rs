@@ -190,6 +190,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::crypto::natives(ctx, &obj)?;
     node::zlib::natives(ctx, &obj)?;
     node::perf_hooks::natives(ctx, &obj, host)?;
+    node::fs::natives(ctx, &obj, host)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

@@ -17,6 +17,7 @@ mod dispatch;
 mod exit;
 mod guard;
 mod jobs;
+mod work;
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};

@@ -126,7 +126,7 @@ mod tests {
             Some(Builtin::Provided("module".into()))
         );
         assert_eq!(lookup("module"), Some(Builtin::Provided("module".into())));
-        assert_eq!(lookup("fs"), Some(Builtin::Unsupported("fs".into())));
+        assert_eq!(lookup("http2"), Some(Builtin::Unsupported("http2".into())));
         assert_eq!(
             lookup("node:test"),
             Some(Builtin::Unsupported("test".into()))

@@ -34,6 +34,22 @@ enum ModuleFiles {
 #[derive(Debug, Clone, Default)]
 pub struct Permissions {
     module_files: ModuleFiles,
+    fs: FsAccess,
+}
+
+/// What `node:fs` may reach.
+#[derive(Debug, Clone, Default)]
+enum FsAccess {
+    /// Every file (the default).
+    #[default]
+    All,
+    /// Nothing: every path operation fails with `ERR_ACCESS_DENIED`.
+    None,
+    /// Reads under `read`, writes under `write` (canonical paths).
+    Roots {
+        read: Vec<PathBuf>,
+        write: Vec<PathBuf>,
+    },
 }
 
 impl Permissions {
@@ -47,6 +63,7 @@ impl Permissions {
     pub fn all() -> Self {
         Self {
             module_files: ModuleFiles::All,
+            fs: FsAccess::All,
         }
     }
 
@@ -70,5 +87,125 @@ impl Permissions {
             ModuleFiles::All => true,
             ModuleFiles::Roots(roots) => roots.iter().any(|r| path.starts_with(r)),
         }
+    }
+
+    /// `node:fs` may reach nothing: every operation on a path fails with
+    /// Node's `ERR_ACCESS_DENIED` (operations on open descriptors still
+    /// work, as under Node's permission model).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::Permissions;
+    ///
+    /// let p = Permissions::all().deny_fs();
+    /// # drop(p);
+    /// ```
+    pub fn deny_fs(mut self) -> Self {
+        self.fs = FsAccess::None;
+        self
+    }
+
+    /// `node:fs` may read under `read` and write under `write` only (as
+    /// Node's `--allow-fs-read`/`--allow-fs-write`); anything else fails
+    /// with `ERR_ACCESS_DENIED`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::Permissions;
+    ///
+    /// let p = Permissions::all().fs_roots(["/srv/data"], ["/srv/data/out"]);
+    /// # drop(p);
+    /// ```
+    pub fn fs_roots<P: Into<PathBuf>, Q: Into<PathBuf>>(
+        mut self,
+        read: impl IntoIterator<Item = P>,
+        write: impl IntoIterator<Item = Q>,
+    ) -> Self {
+        let canon = |r: PathBuf| std::fs::canonicalize(&r).unwrap_or(r);
+        self.fs = FsAccess::Roots {
+            read: read.into_iter().map(|r| canon(r.into())).collect(),
+            write: write.into_iter().map(|r| canon(r.into())).collect(),
+        };
+        self
+    }
+
+    /// Whether `node:fs` may access `path` (as given: resolved against the
+    /// working directory, `..` folded, symbolic links of the existing part
+    /// followed) to read it (`write` false) or to change it (`write` true).
+    pub(crate) fn may_access(&self, path: &Path, write: bool) -> bool {
+        let roots = match &self.fs {
+            FsAccess::All => return true,
+            FsAccess::None => return false,
+            FsAccess::Roots { read, write: w } => {
+                if write {
+                    w
+                } else {
+                    read
+                }
+            }
+        };
+        let full = resolved(path);
+        roots.iter().any(|r| full.starts_with(r))
+    }
+}
+
+impl super::Modules {
+    /// The runtime's permission set.
+    pub(crate) fn permissions(&self) -> &Permissions {
+        &self.permissions
+    }
+}
+
+/// `path` made absolute with `..` folded, its longest existing prefix
+/// canonical (so a symbolic link cannot lead out of a root).
+fn resolved(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut folded = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                folded.pop();
+            }
+            Component::CurDir => {}
+            other => folded.push(other),
+        }
+    }
+    let mut rest = Vec::new();
+    let mut at = folded.as_path();
+    loop {
+        if let Ok(canon) = std::fs::canonicalize(at) {
+            let mut out = canon;
+            out.extend(rest.iter().rev());
+            return out;
+        }
+        match (at.file_name(), at.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return folded,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fs_roots_limit_reads_and_writes() {
+        let dir = std::env::temp_dir();
+        let p = Permissions::all().fs_roots([&dir], [dir.join("out")]);
+        let inside = dir.join("a.txt");
+        assert!(p.may_access(&inside, false));
+        assert!(!p.may_access(&inside, true));
+        assert!(p.may_access(&dir.join("out/b"), true));
+        assert!(!p.may_access(&dir.join("out/../a"), true));
+        assert!(!p.may_access(Path::new("/etc/passwd"), false));
+        assert!(!Permissions::all().deny_fs().may_access(&inside, false));
+        assert!(Permissions::none().may_access(&inside, false));
     }
 }

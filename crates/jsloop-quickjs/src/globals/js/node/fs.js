@@ -1,0 +1,597 @@
+// node:fs: sync, callback and promise forms over host.fs.call(op, cb,
+// ...args) (globals/node/fs): with a callback the operation runs on the
+// loop's pool and calls back in the poll phase; without, it runs here.
+// Errors carry Node's errno/code/syscall/path/dest (made natively).
+// Not provided: fs.watch, bigint stats, streams (createReadStream etc.
+// come with node:stream).
+'use strict';
+const native = host.fs;
+const call = native.call;
+const { Buffer } = shared.requireBuiltin('buffer');
+const pathModule = shared.requireBuiltin('path');
+const { nodeError, invalidArgType, outOfRange, validateFunction, validateInteger, validateAbortSignal, AbortError } = shared;
+
+const constants = Object.freeze({
+  UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, UV_DIRENT_UNKNOWN: 0,
+  UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3, UV_DIRENT_FIFO: 4, UV_DIRENT_SOCKET: 5, UV_DIRENT_CHAR: 6,
+  UV_DIRENT_BLOCK: 7, EXTENSIONLESS_FORMAT_JAVASCRIPT: 0, EXTENSIONLESS_FORMAT_WASM: 1, S_IFMT: 61440,
+  S_IFREG: 32768, S_IFDIR: 16384, S_IFCHR: 8192, S_IFBLK: 24576, S_IFIFO: 4096, S_IFLNK: 40960, S_IFSOCK: 49152,
+  O_CREAT: 64, O_EXCL: 128, UV_FS_O_FILEMAP: 0, O_NOCTTY: 256, O_TRUNC: 512, O_APPEND: 1024, O_DIRECTORY: 65536,
+  O_NOATIME: 262144, O_NOFOLLOW: 131072, O_SYNC: 1052672, O_DSYNC: 4096, O_DIRECT: 16384, O_NONBLOCK: 2048,
+  S_IRWXU: 448, S_IRUSR: 256, S_IWUSR: 128, S_IXUSR: 64, S_IRWXG: 56, S_IRGRP: 32, S_IWGRP: 16, S_IXGRP: 8,
+  S_IRWXO: 7, S_IROTH: 4, S_IWOTH: 2, S_IXOTH: 1, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, UV_FS_COPYFILE_EXCL: 1,
+  COPYFILE_EXCL: 1, UV_FS_COPYFILE_FICLONE: 2, COPYFILE_FICLONE: 2, UV_FS_COPYFILE_FICLONE_FORCE: 4,
+  COPYFILE_FICLONE_FORCE: 4,
+});
+const { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_SYNC, S_IFMT } = constants;
+
+// ---- arguments ----------------------------------------------------------------
+const isURL = (v) => v != null && typeof v.href === 'string' && typeof v.protocol === 'string' && v.auth === undefined && v.path === undefined;
+const isUint8Array = (v) => v instanceof Uint8Array;
+const isView = (v) => ArrayBuffer.isView(v);
+
+function toPath(p, name = 'path') {
+  if (isURL(p)) p = shared.requireBuiltin('url').fileURLToPath(p);
+  if (typeof p !== 'string' && !isUint8Array(p)) throw invalidArgType(name, ['string', 'Buffer', 'URL'], p);
+  const hasNul = typeof p === 'string' ? p.includes('\u0000') : p.includes(0);
+  if (hasNul) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
+      `The argument '${name}' must be a string, Uint8Array, or URL without null bytes. Received ${util.inspect(p)}`);
+  }
+  return p;
+}
+
+function validateFd(fd, name = 'fd') {
+  validateInteger(fd, name, 0, 2147483647);
+  return fd;
+}
+
+function validateEncoding(enc) {
+  if (enc != null && enc !== 'buffer' && !Buffer.isEncoding(enc)) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'encoding' is invalid encoding. Received ${util.inspect(enc)}`);
+  }
+}
+
+function getOptions(options, defaults) {
+  if (options == null || typeof options === 'function') return defaults;
+  if (typeof options === 'string') {
+    validateEncoding(options);
+    return { ...defaults, encoding: options };
+  }
+  if (typeof options !== 'object') throw invalidArgType('options', ['string', 'Object'], options);
+  const o = { ...defaults, ...options };
+  validateEncoding(o.encoding);
+  if (o.signal !== undefined) validateAbortSignal(o.signal, 'options.signal');
+  return o;
+}
+
+function validateBool(v, name) {
+  if (typeof v !== 'boolean') throw invalidArgType(name, 'boolean', v);
+}
+
+const FLAGS = {
+  r: O_RDONLY, rs: O_RDONLY | O_SYNC, sr: O_RDONLY | O_SYNC, 'r+': O_RDWR, 'rs+': O_RDWR | O_SYNC,
+  'sr+': O_RDWR | O_SYNC, w: O_TRUNC | O_CREAT | O_WRONLY, wx: O_TRUNC | O_CREAT | O_WRONLY | O_EXCL,
+  xw: O_TRUNC | O_CREAT | O_WRONLY | O_EXCL, 'w+': O_TRUNC | O_CREAT | O_RDWR,
+  'wx+': O_TRUNC | O_CREAT | O_RDWR | O_EXCL, 'xw+': O_TRUNC | O_CREAT | O_RDWR | O_EXCL,
+  a: O_APPEND | O_CREAT | O_WRONLY, ax: O_APPEND | O_CREAT | O_WRONLY | O_EXCL,
+  xa: O_APPEND | O_CREAT | O_WRONLY | O_EXCL, as: O_APPEND | O_CREAT | O_WRONLY | O_SYNC,
+  sa: O_APPEND | O_CREAT | O_WRONLY | O_SYNC, 'a+': O_APPEND | O_CREAT | O_RDWR,
+  'ax+': O_APPEND | O_CREAT | O_RDWR | O_EXCL, 'xa+': O_APPEND | O_CREAT | O_RDWR | O_EXCL,
+  'as+': O_APPEND | O_CREAT | O_RDWR | O_SYNC, 'sa+': O_APPEND | O_CREAT | O_RDWR | O_SYNC,
+};
+function stringToFlags(flags, name = 'flags') {
+  if (typeof flags === 'number') return flags;
+  if (flags == null) return O_RDONLY;
+  if (typeof flags === 'string' && Object.hasOwn(FLAGS, flags)) return FLAGS[flags];
+  throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument '${name}' is invalid. Received ${util.inspect(flags)}`);
+}
+
+function parseMode(mode, name, def) {
+  if (mode == null && def !== undefined) return def;
+  if (typeof mode === 'string') {
+    if (!/^[0-7]+$/.test(mode)) {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
+        `The argument '${name}' must be a 32-bit unsigned integer or an octal string. Received ${util.inspect(mode)}`);
+    }
+    mode = parseInt(mode, 8);
+  }
+  validateInteger(mode, name, 0, 4294967295);
+  return mode;
+}
+
+function toUnixTimestamp(time, name = 'time') {
+  if (typeof time === 'string' && +time == time) return +time;
+  if (typeof time === 'number') return Number.isFinite(time) ? (time < 0 ? Date.now() / 1000 : time) : Date.now() / 1000;
+  if (time instanceof Date) return time.getTime() / 1000;
+  throw invalidArgType(name, ['Date', 'Time in seconds'], time);
+}
+
+function toBytes(data, encoding, name = 'data') {
+  if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
+  if (isView(data)) return isUint8Array(data) ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw invalidArgType(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+}
+
+const toBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+const encoded = (s, encoding) => (encoding === 'buffer' ? Buffer.from(s) : s);
+const decoded = (u8, encoding) => {
+  const b = toBuffer(u8);
+  return encoding && encoding !== 'buffer' ? b.toString(encoding) : b;
+};
+
+// Node's SystemError for ERR_FS_EISDIR (rm/cp of a directory without recursive).
+class SystemError extends Error {}
+Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
+function fixError(e, sync) {
+  if (e == null || (e.syscall !== 'rm' && e.syscall !== 'cp')) return e;
+  let info;
+  let head;
+  let code;
+  if (e.code === 'EISDIR' && e.syscall === 'rm') {
+    info = { code: 'EISDIR', message: 'is a directory', path: e.path, syscall: 'rm', errno: 21 };
+    [head, code] = ['Path is a directory', 'ERR_FS_EISDIR'];
+  } else if (e.code === 'EISDIR') {
+    info = { message: `${e.path} is a directory (not copied)`, path: e.path, syscall: 'cp', errno: sync ? 22 : 21, code: 'EISDIR' };
+    [head, code] = ['Path is a directory', 'ERR_FS_EISDIR'];
+  } else if (e.code === 'EEXIST' && e.syscall === 'cp') {
+    info = { message: `${e.path} already exists`, path: e.path, syscall: 'cp', errno: 17, code: 'EEXIST' };
+    [head, code] = ['Target already exists', 'ERR_FS_CP_EEXIST'];
+  } else {
+    return e;
+  }
+  const s = nodeError(SystemError, code, `${head}: ${info.syscall} returned ${info.code} (${info.message}) ${e.path}`);
+  s.info = info;
+  s.errno = info.errno;
+  s.syscall = info.syscall;
+  s.path = e.path;
+  return s;
+}
+
+// ---- the three forms -----------------------------------------------------------
+const same = (r) => r;
+function runSync(op, args, map = same) {
+  let r;
+  try {
+    r = call(op, undefined, ...args);
+  } catch (e) {
+    throw fixError(e, true);
+  }
+  return map(r);
+}
+function runCallback(op, args, cb, map = same) {
+  call(op, (err, r) => (err ? cb(fixError(err)) : cb(null, map(r))), ...args);
+}
+function runPromise(op, args, map = same) {
+  return new Promise((resolve, reject) => {
+    call(op, (err, r) => {
+      if (err) reject(fixError(err));
+      else {
+        try { resolve(map(r)); } catch (e) { reject(e); }
+      }
+    }, ...args);
+  });
+}
+function maybeCallback(cb) {
+  validateFunction(cb, 'cb');
+  return cb;
+}
+// `fn(args..., cb)` where options may be skipped: the callback is the
+// last argument after the `required` ones.
+function splitCallback(args, required = 1) {
+  if (args.length <= required) return [args, maybeCallback(undefined)];
+  return [args.slice(0, -1), maybeCallback(args[args.length - 1])];
+}
+
+// ---- Stats and Dirent ------------------------------------------------------------
+const FIELDS = native.statFields;
+function Stats(...values) {
+  for (let i = 0; i < FIELDS.length; i++) this[FIELDS[i]] = values[i];
+  this.atime = new Date(this.atimeMs);
+  this.mtime = new Date(this.mtimeMs);
+  this.ctime = new Date(this.ctimeMs);
+  this.birthtime = new Date(this.birthtimeMs);
+}
+const typeOf = (mode) => mode & S_IFMT;
+Object.assign(Stats.prototype, {
+  isDirectory() { return typeOf(this.mode) === constants.S_IFDIR; },
+  isFile() { return typeOf(this.mode) === constants.S_IFREG; },
+  isBlockDevice() { return typeOf(this.mode) === constants.S_IFBLK; },
+  isCharacterDevice() { return typeOf(this.mode) === constants.S_IFCHR; },
+  isSymbolicLink() { return typeOf(this.mode) === constants.S_IFLNK; },
+  isFIFO() { return typeOf(this.mode) === constants.S_IFIFO; },
+  isSocket() { return typeOf(this.mode) === constants.S_IFSOCK; },
+});
+for (const k of Object.keys(Stats.prototype)) Object.defineProperty(Stats.prototype, k, { enumerable: false });
+const makeStats = (a) => new Stats(...a);
+
+function statOptions(options) {
+  if (options?.bigint) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'options.bigint' is not supported by jsloop. Received true");
+}
+
+const kType = Symbol('type');
+class Dirent {
+  constructor(name, type, path) {
+    this.name = name;
+    this.parentPath = path;
+    this.path = path;
+    this[kType] = type;
+  }
+  isDirectory() { return this[kType] === 2; }
+  isFile() { return this[kType] === 1; }
+  isBlockDevice() { return this[kType] === 7; }
+  isCharacterDevice() { return this[kType] === 6; }
+  isSymbolicLink() { return this[kType] === 3; }
+  isFIFO() { return this[kType] === 4; }
+  isSocket() { return this[kType] === 5; }
+}
+
+// ---- operations: each is [op, native args, result mapping] from the user's arguments -----
+const ops = {};
+
+ops.readFile = (path, options) => {
+  const o = getOptions(options, { flag: 'r', encoding: null });
+  const flags = stringToFlags(o.flag, 'flags');
+  const file = typeof path === 'number' ? validateFd(path) : toPath(path);
+  if (o.signal?.aborted) throw new AbortError(undefined, { cause: o.signal.reason });
+  return ['readFile', [file, flags], (u8) => decoded(u8, o.encoding)];
+};
+function writeOp(path, data, options, flag) {
+  const o = getOptions(options, { encoding: 'utf8', mode: 0o666, flag });
+  const bytes = toBytes(data, o.encoding);
+  const flags = stringToFlags(o.flag, 'flags');
+  const mode = parseMode(o.mode, 'mode', 0o666);
+  const file = typeof path === 'number' ? validateFd(path) : toPath(path);
+  if (o.signal?.aborted) throw new AbortError(undefined, { cause: o.signal.reason });
+  return ['writeFile', [file, bytes, flags, mode], () => undefined];
+}
+ops.writeFile = (path, data, options) => writeOp(path, data, options, 'w');
+ops.appendFile = (path, data, options) => writeOp(path, data, options, 'a');
+
+ops.readdir = (path, options) => {
+  const o = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
+  path = toPath(path);
+  if (o.recursive != null) validateBool(o.recursive, 'options.recursive');
+  const shown = typeof path === 'string' ? path : Buffer.from(path).toString();
+  return ['readdir', [path, !!o.recursive], (list) => list.map(([name, parent, type]) => {
+    if (o.withFileTypes) {
+      return new Dirent(encoded(name, o.encoding), type, parent === '' ? shown : pathModule.join(shown, parent));
+    }
+    return encoded(parent === '' ? name : `${parent}/${name}`, o.encoding);
+  })];
+};
+
+ops.stat = (path, options) => (statOptions(options), ['stat', [toPath(path)], makeStats]);
+ops.lstat = (path, options) => (statOptions(options), ['lstat', [toPath(path)], makeStats]);
+ops.fstat = (fd, options) => (statOptions(options), ['fstat', [validateFd(fd)], makeStats]);
+
+ops.mkdir = (path, options) => {
+  let recursive = false;
+  let mode = 0o777;
+  if (typeof options === 'number' || typeof options === 'string') mode = parseMode(options, 'mode', 0o777);
+  else if (options != null && typeof options === 'object') {
+    if (options.recursive !== undefined) recursive = options.recursive;
+    mode = parseMode(options.mode, 'mode', 0o777);
+  }
+  validateBool(recursive, 'options.recursive');
+  return ['mkdir', [toPath(path), recursive, mode], same];
+};
+ops.mkdtemp = (prefix, options) => {
+  const o = getOptions(options, { encoding: 'utf8' });
+  prefix = toPath(prefix, 'prefix');
+  return ['mkdtemp', [prefix], (p) => encoded(p, o.encoding)];
+};
+function rmOptions(options) {
+  const o = options == null ? {} : options;
+  if (typeof o !== 'object') throw invalidArgType('options', 'Object', options);
+  const recursive = o.recursive ?? false;
+  const force = o.force ?? false;
+  validateBool(recursive, 'options.recursive');
+  validateBool(force, 'options.force');
+  return [recursive, force];
+}
+ops.rm = (path, options) => ['rm', [toPath(path), ...rmOptions(options)], () => undefined];
+ops.rmdir = (path, options) => {
+  path = toPath(path);
+  if (options?.recursive) return ['rm', [path, true, false], () => undefined];
+  return ['rmdir', [path], () => undefined];
+};
+ops.rename = (from, to) => ['rename', [toPath(from, 'oldPath'), toPath(to, 'newPath')], () => undefined];
+ops.unlink = (path) => ['unlink', [toPath(path)], () => undefined];
+ops.copyFile = (src, dest, mode = 0) => {
+  const s = toPath(src, 'src');
+  const d = toPath(dest, 'dest');
+  return ['copyFile', [s, d, accessMode(mode, 0)], () => undefined];
+};
+ops.cp = (src, dest, options) => {
+  const o = options == null ? {} : options;
+  if (typeof o !== 'object') throw invalidArgType('options', 'Object', options);
+  const recursive = o.recursive ?? false;
+  const force = o.force ?? true;
+  const errorOnExist = o.errorOnExist ?? false;
+  validateBool(recursive, 'options.recursive');
+  validateBool(force, 'options.force');
+  validateBool(errorOnExist, 'options.errorOnExist');
+  return ['cp', [toPath(src, 'src'), toPath(dest, 'dest'), recursive, force, errorOnExist && !force], () => undefined];
+};
+// Node's getValidMode for access and copyFile modes.
+function accessMode(mode, def) {
+  if (mode == null) return def;
+  if (!Number.isInteger(mode) || mode !== (mode | 0)) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'mode must be int32 or null/undefined');
+  }
+  if (mode < 0 || mode > 7) throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range: >= 0 && <= 7');
+  return mode;
+}
+ops.access = (path, mode) => ['access', [toPath(path), accessMode(mode, constants.F_OK)], () => undefined];
+const realpathOp = (native) => (path, options) => {
+  const o = getOptions(options, { encoding: 'utf8' });
+  return ['realpath', [toPath(path), native], (p) => encoded(p, o.encoding)];
+};
+ops.realpath = realpathOp(false);
+ops.readlink = (path, options) => {
+  const o = getOptions(options, { encoding: 'utf8' });
+  return ['readlink', [toPath(path)], (p) => encoded(p, o.encoding)];
+};
+ops.symlink = (target, path) => ['symlink', [toPath(target, 'target'), toPath(path)], () => undefined];
+ops.chmod = (path, mode) => ['chmod', [toPath(path), parseMode(mode, 'mode')], () => undefined];
+ops.utimes = (path, atime, mtime) => ['utimes', [toPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime)], () => undefined];
+function validLen(len) {
+  if (len == null) return 0;
+  validateInteger(len, 'len');
+  return Math.max(0, len);
+}
+ops.truncate = (path, len) => {
+  if (typeof path === 'number') return ops.ftruncate(path, len);
+  return ['truncate', [toPath(path), validLen(len)], () => undefined];
+};
+ops.ftruncate = (fd, len) => ['ftruncate', [validateFd(fd), validLen(len)], () => undefined];
+ops.fsync = (fd) => ['fsync', [validateFd(fd)], () => undefined];
+ops.fdatasync = ops.fsync;
+ops.open = (path, flags, mode) => {
+  path = toPath(path);
+  const f = stringToFlags(flags ?? 'r');
+  return ['open', [path, f, parseMode(mode, 'mode', 0o666)], same];
+};
+ops.close = (fd) => ['close', [validateFd(fd)], () => undefined];
+
+// read(fd, buffer, offset, length, position) | read(fd, buffer, options) | read(fd, options)
+function readArgs(fd, buffer, offset, length, position) {
+  validateFd(fd);
+  if (buffer != null && !isView(buffer) && typeof buffer === 'object') {
+    ({ buffer = Buffer.alloc(16384), offset = 0, length = buffer.byteLength - offset, position = null } = buffer);
+  } else if (offset != null && typeof offset === 'object') {
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  }
+  if (!isView(buffer)) throw invalidArgType('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  if (length === undefined) length = buffer.byteLength - offset;
+  validateInteger(length, 'length', 0);
+  if (offset + length > buffer.byteLength) throw outOfRange('length', `<= ${buffer.byteLength - offset}`, length);
+  if (position == null || position === -1) position = -1;
+  else if (typeof position === 'bigint') position = Number(position);
+  else validateInteger(position, 'position', 0);
+  const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return { buffer, view, offset, length, position };
+}
+const copyInto = (a) => (u8) => {
+  a.view.set(u8, a.offset);
+  return u8.length;
+};
+
+// write(fd, buffer, offset, length, position) | write(fd, string, position, encoding)
+function writeArgs(fd, buffer, offset, length, position) {
+  validateFd(fd);
+  if (typeof buffer === 'string') {
+    const pos = offset;
+    const encoding = typeof length === 'string' ? length : 'utf8';
+    return { data: Buffer.from(buffer, encoding), position: pos == null ? -1 : pos, result: buffer };
+  }
+  if (!isView(buffer)) throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  if (offset != null && typeof offset === 'object') ({ offset = 0, length = bytes.length - offset, position = null } = offset);
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  if (offset > bytes.length) throw outOfRange('offset', `<= ${bytes.length}`, offset);
+  if (length == null) length = bytes.length - offset;
+  validateInteger(length, 'length', 0);
+  if (length > bytes.length - offset) throw outOfRange('length', `<= ${bytes.length - offset}`, length);
+  if (position == null) position = -1;
+  else validateInteger(position, 'position', 0);
+  return { data: bytes.subarray(offset, offset + length), position, result: buffer };
+}
+
+// ---- the exports ---------------------------------------------------------------------
+const fs = { constants, Stats, Dirent, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
+
+const REQUIRED = { writeFile: 2, appendFile: 2, rename: 2, copyFile: 2, cp: 2, symlink: 2, chmod: 2, utimes: 3 };
+const SIMPLE = ['readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'fstat', 'mkdir', 'mkdtemp', 'rm',
+  'rmdir', 'rename', 'unlink', 'copyFile', 'cp', 'access', 'realpath', 'readlink', 'symlink', 'chmod', 'utimes',
+  'truncate', 'ftruncate', 'fsync', 'fdatasync', 'open', 'close'];
+for (const name of SIMPLE) {
+  const make = ops[name];
+  const sync = {
+    [`${name}Sync`](...args) {
+      const [op, a, map] = make(...args);
+      return runSync(op, a, map);
+    },
+  }[`${name}Sync`];
+  const cb = {
+    [name](...args) {
+      const [rest, callback] = splitCallback(args, REQUIRED[name]);
+      const [op, a, map] = make(...rest);
+      runCallback(op, a, callback, map);
+    },
+  }[name];
+  fs[name] = cb;
+  fs[`${name}Sync`] = sync;
+}
+for (const name of ['statSync', 'lstatSync']) {
+  const inner = fs[name];
+  fs[name] = {
+    [name](path, options) {
+      try {
+        return inner(path, options);
+      } catch (e) {
+        if (e?.code === 'ENOENT' && options?.throwIfNoEntry === false) return undefined;
+        throw e;
+      }
+    },
+  }[name];
+}
+fs.realpath.native = function realpath(path, ...rest) {
+  const [args, callback] = splitCallback(rest, 0);
+  const [op, a, map] = realpathOp(true)(path, ...args);
+  runCallback(op, a, callback, map);
+};
+fs.realpathSync.native = function realpathSync(path, options) {
+  const [op, a, map] = realpathOp(true)(path, options);
+  return runSync(op, a, map);
+};
+
+fs.exists = function exists(path, callback) {
+  validateFunction(callback, 'cb');
+  try {
+    path = toPath(path);
+  } catch {
+    shared.process.nextTick(callback, false);
+    return;
+  }
+  call('exists', (err, r) => callback(err ? false : r), path);
+};
+fs.existsSync = function existsSync(path) {
+  try {
+    return call('exists', undefined, toPath(path));
+  } catch {
+    return false;
+  }
+};
+
+fs.readSync = function readSync(fd, buffer, offset, length, position) {
+  const a = readArgs(fd, buffer, offset, length, position);
+  if (a.length === 0) return 0;
+  return runSync('read', [fd, a.length, a.position], copyInto(a));
+};
+fs.read = function read(fd, ...rest) {
+  const [args, callback] = splitCallback(rest, 0);
+  const a = readArgs(fd, ...args);
+  if (a.length === 0) {
+    shared.process.nextTick(callback, null, 0, a.buffer);
+    return;
+  }
+  call('read', (err, u8) => (err ? callback(err) : callback(null, copyInto(a)(u8), a.buffer)), fd, a.length, a.position);
+};
+fs.writeSync = function writeSync(fd, buffer, offset, length, position) {
+  const a = writeArgs(fd, buffer, offset, length, position);
+  return runSync('write', [fd, a.data, a.position]);
+};
+fs.write = function write(fd, ...rest) {
+  const [args, callback] = splitCallback(rest, 0);
+  const a = writeArgs(fd, ...args);
+  call('write', (err, n) => (err ? callback(err) : callback(null, n, a.result)), fd, a.data, a.position);
+};
+
+// ---- promises ---------------------------------------------------------------------------
+const kFd = Symbol('kFd');
+const EventEmitter = shared.requireBuiltin('events');
+function closedError(syscall) {
+  const e = new Error('file closed');
+  e.code = 'EBADF';
+  e.syscall = syscall;
+  return e;
+}
+class FileHandle extends EventEmitter {
+  constructor(fd) {
+    super();
+    this[kFd] = fd;
+  }
+  get fd() { return this[kFd]; }
+  #check(syscall) {
+    if (this[kFd] === -1) throw closedError(syscall);
+    return this[kFd];
+  }
+  async read(buffer, offset, length, position) {
+    const fd = this.#check('read');
+    if (buffer === undefined) buffer = Buffer.alloc(16384);
+    const a = readArgs(fd, buffer, offset, length, position);
+    if (a.length === 0) return { bytesRead: 0, buffer: a.buffer };
+    const bytesRead = await runPromise('read', [fd, a.length, a.position], copyInto(a));
+    return { bytesRead, buffer: a.buffer };
+  }
+  async write(buffer, offset, length, position) {
+    const fd = this.#check('write');
+    const a = writeArgs(fd, buffer, offset, length, position);
+    const bytesWritten = await runPromise('write', [fd, a.data, a.position]);
+    return { bytesWritten, buffer: a.result };
+  }
+  async readFile(options) {
+    const fd = this.#check('read');
+    const [op, a, map] = ops.readFile(fd, options);
+    return runPromise(op, a, map);
+  }
+  async writeFile(data, options) {
+    const fd = this.#check('write');
+    const [op, a, map] = ops.writeFile(fd, data, options);
+    return runPromise(op, a, map);
+  }
+  async appendFile(data, options) { return this.writeFile(data, options); }
+  async stat(options) {
+    const fd = this.#check('fstat');
+    const [op, a, map] = ops.fstat(fd, options);
+    return runPromise(op, a, map);
+  }
+  async truncate(len) {
+    const fd = this.#check('ftruncate');
+    const [op, a, map] = ops.ftruncate(fd, len);
+    return runPromise(op, a, map);
+  }
+  async sync() { return runPromise('fsync', [this.#check('fsync')], () => undefined); }
+  async datasync() { return this.sync(); }
+  async close() {
+    if (this[kFd] === -1) return;
+    const fd = this[kFd];
+    this[kFd] = -1;
+    await runPromise('close', [fd], () => undefined);
+    this.emit('close');
+  }
+  async [Symbol.asyncDispose]() { return this.close(); }
+}
+
+const promises = { constants };
+for (const name of SIMPLE) {
+  if (['fstat', 'ftruncate', 'fsync', 'fdatasync', 'close'].includes(name)) continue;
+  const make = ops[name];
+  promises[name] = {
+    async [name](...args) {
+      const [op, a, map] = make(...args);
+      return runPromise(op, a, map);
+    },
+  }[name];
+}
+promises.realpath = async function realpath(path, options) {
+  const [op, a, map] = realpathOp(true)(path, options);
+  return runPromise(op, a, map);
+};
+promises.open = async function open(path, flags, mode) {
+  const [op, a] = ops.open(path, flags, mode);
+  return new FileHandle(await runPromise(op, a));
+};
+function fileArg(f, name = 'path') {
+  if (f instanceof FileHandle) return f.fd;
+  if (typeof f === 'number') throw invalidArgType(name, ['string', 'Buffer', 'URL'], f);
+  return f;
+}
+for (const name of ['readFile', 'writeFile', 'appendFile']) {
+  const make = ops[name];
+  promises[name] = {
+    async [name](file, ...rest) {
+      const [op, a, map] = make(fileArg(file), ...rest);
+      return runPromise(op, a, map);
+    },
+  }[name];
+}
+fs.promises = promises;
+shared.fsFileHandle = FileHandle;
+
+return fs;

@@ -1,0 +1,3 @@
+// node:fs/promises: the same object as require('fs').promises.
+'use strict';
+return shared.requireBuiltin('fs').promises;
