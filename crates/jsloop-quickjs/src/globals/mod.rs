@@ -187,7 +187,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::util::natives(ctx, &obj)?;
     node::url::natives(ctx, &obj)?;
     node::os::natives(ctx, &obj)?;
-    node::crypto::natives(ctx, &obj)?;
+    node::crypto::natives(ctx, &obj, host)?;
     node::zlib::natives(ctx, &obj)?;
     node::perf_hooks::natives(ctx, &obj, host)?;
     node::fs::natives(ctx, &obj, host)?;

@@ -1,6 +1,7 @@
 //! The natives of `node:crypto` (`js/node/crypto.js`): message digests,
 //! HMAC and PBKDF2 through the RustCrypto crates, and filling a byte view
-//! from the OS's entropy.
+//! from the OS's entropy. The callback forms of PBKDF2 and random bytes
+//! run on the loop's pool, as Node's on libuv's.
 //!
 //! Ground rules: a byte slice taken from a typed array lives only inside
 //! one native call, which runs no JavaScript while holding it.
@@ -9,7 +10,11 @@ use digest::DynDigest;
 use hmac::{Hmac, Mac};
 use rquickjs::class::{JsClass, Trace, Tracer};
 use rquickjs::function::Constructor;
-use rquickjs::{Class, Ctx, Function, JsLifetime, Object, TypedArray};
+use std::rc::Rc;
+
+use rquickjs::{Class, Ctx, Function, JsLifetime, Object, TypedArray, Value};
+
+use crate::host::Host;
 
 /// A running digest (`Hash` or `Hmac`); `None` once finalized.
 pub(crate) struct Digest(Option<Box<dyn DynDigest>>);
@@ -123,6 +128,21 @@ fn hash_copy<'js>(
     wrap(ctx, state)
 }
 
+/// PBKDF2-HMAC of `alg` (lowercase), or `None` for an unknown algorithm.
+fn derive(p: &[u8], s: &[u8], iterations: u32, keylen: usize, alg: &str) -> Option<Vec<u8>> {
+    let mut out = vec![0u8; keylen];
+    match alg {
+        "md5" => pbkdf2::pbkdf2_hmac::<md5::Md5>(p, s, iterations, &mut out),
+        "sha1" => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(p, s, iterations, &mut out),
+        "sha224" => pbkdf2::pbkdf2_hmac::<sha2::Sha224>(p, s, iterations, &mut out),
+        "sha256" => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(p, s, iterations, &mut out),
+        "sha384" => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(p, s, iterations, &mut out),
+        "sha512" => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(p, s, iterations, &mut out),
+        _ => return None,
+    }
+    Some(out)
+}
+
 /// `pbkdf2(password, salt, iterations, keylen, alg)`: the derived key, or
 /// `null` for an unknown algorithm.
 fn pbkdf2<'js>(
@@ -133,18 +153,28 @@ fn pbkdf2<'js>(
     keylen: usize,
     alg: String,
 ) -> rquickjs::Result<Option<TypedArray<'js, u8>>> {
-    let (p, s) = (copy_of(&password), copy_of(&salt));
-    let mut out = vec![0u8; keylen];
-    match alg.as_str() {
-        "md5" => pbkdf2::pbkdf2_hmac::<md5::Md5>(&p, &s, iterations, &mut out),
-        "sha1" => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(&p, &s, iterations, &mut out),
-        "sha224" => pbkdf2::pbkdf2_hmac::<sha2::Sha224>(&p, &s, iterations, &mut out),
-        "sha256" => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(&p, &s, iterations, &mut out),
-        "sha384" => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(&p, &s, iterations, &mut out),
-        "sha512" => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(&p, &s, iterations, &mut out),
-        _ => return Ok(None),
-    }
-    TypedArray::new(ctx, out).map(Some)
+    derive(
+        &copy_of(&password),
+        &copy_of(&salt),
+        iterations,
+        keylen,
+        &alg,
+    )
+    .map(|out| TypedArray::new(ctx, out))
+    .transpose()
+}
+
+/// Hands `bytes` (or `null`) to `callback` on the loop thread.
+fn deliver<'js>(
+    ctx: &Ctx<'js>,
+    bytes: Option<Vec<u8>>,
+    callback: Function<'js>,
+) -> rquickjs::Result<()> {
+    let value = match bytes {
+        Some(b) => TypedArray::new(ctx.clone(), b)?.into_value(),
+        None => Value::new_null(ctx.clone()),
+    };
+    callback.call::<_, ()>((value,))
 }
 
 /// `randomFill(view)`: fills the bytes of `view` from the OS's entropy.
@@ -175,8 +205,59 @@ fn timing_safe_equal<'js>(a: TypedArray<'js, u8>, b: TypedArray<'js, u8>) -> boo
 /// # Errors
 ///
 /// The engine's error (out of memory).
-pub(crate) fn natives<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Result<()> {
+pub(crate) fn natives<'js>(
+    ctx: &Ctx<'js>,
+    host: &Object<'js>,
+    me: &Rc<Host>,
+) -> rquickjs::Result<()> {
     let o = Object::new(ctx.clone())?;
+    let h = Rc::downgrade(me);
+    o.set(
+        "pbkdf2Job",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>,
+                  password: TypedArray<'js, u8>,
+                  salt: TypedArray<'js, u8>,
+                  iterations: u32,
+                  keylen: usize,
+                  alg: String,
+                  callback: Function<'js>|
+                  -> rquickjs::Result<()> {
+                let Some(host) = h.upgrade() else {
+                    return Ok(());
+                };
+                let (p, s) = (copy_of(&password), copy_of(&salt));
+                host.queue_js_work(
+                    &ctx,
+                    callback,
+                    move || derive(&p, &s, iterations, keylen, &alg),
+                    deliver,
+                )
+            },
+        )?,
+    )?;
+    let h = Rc::downgrade(me);
+    o.set(
+        "randomJob",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, size: usize, callback: Function<'js>| -> rquickjs::Result<()> {
+                let Some(host) = h.upgrade() else {
+                    return Ok(());
+                };
+                host.queue_js_work(
+                    &ctx,
+                    callback,
+                    move || {
+                        let mut out = vec![0u8; size];
+                        getrandom::fill(&mut out).ok().map(|()| out)
+                    },
+                    deliver,
+                )
+            },
+        )?,
+    )?;
     o.set("hashNew", Function::new(ctx.clone(), hash_new)?)?;
     o.set("hmacNew", Function::new(ctx.clone(), hmac_new)?)?;
     o.set("hashUpdate", Function::new(ctx.clone(), hash_update)?)?;

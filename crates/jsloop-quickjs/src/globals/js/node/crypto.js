@@ -1,7 +1,7 @@
 // node:crypto: digests, HMAC and PBKDF2 (natives in host.crypto, through
 // RustCrypto), randomness from the OS, and the global `crypto` as
-// `webcrypto`. PBKDF2's callback form derives on the calling thread and
-// calls back on a later turn (setImmediate), not on a thread pool.
+// `webcrypto`. The callback forms of PBKDF2 and random bytes run on the
+// loop's pool and call back in the poll phase, as node's.
 'use strict';
 const native = host.crypto;
 const { Buffer } = shared.requireBuiltin('buffer');
@@ -9,7 +9,6 @@ const {
   nodeError, invalidArgType, outOfRange, validateFunction, validateInteger, validateNumber, validateObject,
 } = shared;
 const webcrypto = shared.webcrypto;
-const { setImmediate } = globalThis;
 
 const HASHES = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
 const RAND_MAX = 0xFFFFFFFFFFFF;
@@ -119,10 +118,15 @@ function validateSize(size) {
 function randomBytes(size, callback) {
   validateSize(size);
   if (callback !== undefined) validateFunction(callback, 'callback');
-  const buf = Buffer.alloc(size);
-  native.randomFill(buf);
-  if (callback === undefined) return buf;
-  setImmediate(callback, null, buf);
+  if (callback === undefined) {
+    const buf = Buffer.alloc(size);
+    native.randomFill(buf);
+    return buf;
+  }
+  native.randomJob(size, (bytes) => {
+    if (bytes === null) throw new Error('no entropy available');
+    callback(null, toBuffer(bytes));
+  });
 }
 
 function fillRange(buf, offset, size, name) {
@@ -156,8 +160,12 @@ function randomFill(buf, offset, size, callback) {
     callback = size; size = undefined;
   }
   validateFunction(callback, 'callback');
-  native.randomFill(fillRange(buf, offset, size, 'buf'));
-  setImmediate(callback, null, buf);
+  const target = fillRange(buf, offset, size, 'buf');
+  native.randomJob(target.byteLength, (bytes) => {
+    if (bytes === null) throw new Error('no entropy available');
+    target.set(bytes);
+    callback(null, buf);
+  });
 }
 
 // 48-bit values by rejection sampling, so every result is equally likely.
@@ -173,15 +181,23 @@ function randomInt(min, max, callback) {
   const range = max - min;
   if (!(range <= RAND_MAX)) throw outOfRange(`max${minNotSpecified ? '' : ' - min'}`, `<= ${RAND_MAX}`, range);
   const limit = RAND_MAX + 1 - ((RAND_MAX + 1) % range);
-  const bytes = new Uint8Array(6);
-  let n;
-  do {
-    native.randomFill(bytes);
-    n = bytes[0] * 2 ** 40 + bytes[1] * 2 ** 32 + (bytes[2] << 24 >>> 0) + (bytes[3] << 16) + (bytes[4] << 8) + bytes[5];
-  } while (n >= limit);
-  const result = min + (n % range);
-  if (callback === undefined) return result;
-  setImmediate(callback, undefined, result);
+  const value48 = (b) => b[0] * 2 ** 40 + b[1] * 2 ** 32 + (b[2] << 24 >>> 0) + (b[3] << 16) + (b[4] << 8) + b[5];
+  if (callback === undefined) {
+    const bytes = new Uint8Array(6);
+    let n;
+    do {
+      native.randomFill(bytes);
+      n = value48(bytes);
+    } while (n >= limit);
+    return min + (n % range);
+  }
+  const attempt = () => native.randomJob(6, (bytes) => {
+    if (bytes === null) throw new Error('no entropy available');
+    const n = value48(bytes);
+    if (n >= limit) attempt();
+    else callback(undefined, min + (n % range));
+  });
+  attempt();
 }
 
 function randomUUID(options) {
@@ -211,21 +227,21 @@ function pbkdf2Args(password, salt, iterations, keylen, digest) {
   validateInteger(iterations, 'iterations', 1, INT32_MAX);
   validateInteger(keylen, 'keylen', 0, INT32_MAX);
   if (!HASHES.includes(digest.toLowerCase())) throw invalidDigest(digest);
-  return () => toBuffer(native.pbkdf2(p, s, iterations, keylen, digest.toLowerCase()));
+  return [p, s, digest.toLowerCase()];
 }
 
 function pbkdf2Sync(password, salt, iterations, keylen, digest) {
-  return pbkdf2Args(password, salt, iterations, keylen, digest)();
+  const [p, s, alg] = pbkdf2Args(password, salt, iterations, keylen, digest);
+  return toBuffer(native.pbkdf2(p, s, iterations, keylen, alg));
 }
 
 function pbkdf2(password, salt, iterations, keylen, digest, callback) {
   if (typeof digest === 'function') {
     callback = digest; digest = undefined;
   }
-  const derive = pbkdf2Args(password, salt, iterations, keylen, digest);
+  const [p, s, alg] = pbkdf2Args(password, salt, iterations, keylen, digest);
   validateFunction(callback, 'callback');
-  const key = derive();
-  setImmediate(callback, null, key);
+  native.pbkdf2Job(p, s, iterations, keylen, alg, (key) => callback(null, toBuffer(key)));
 }
 
 return {
