@@ -102,14 +102,30 @@ fn denied(ctx: &Ctx<'_>, path: &[u8], write: bool) -> rquickjs::Error {
             "FileSystemRead"
         };
         e.set("permission", permission)?;
-        let full = std::path::absolute(ops::path(path)).unwrap_or_default();
-        e.set("resource", full.to_string_lossy().as_ref())?;
+        e.set("resource", resolved(path).to_string_lossy().as_ref())?;
         Ok(e.into_value())
     };
     match make() {
         Ok(e) => ctx.throw(e),
         Err(e) => e,
     }
+}
+
+/// `path` made absolute with `.` and `..` folded (Node's `path.resolve`).
+fn resolved(path: &[u8]) -> std::path::PathBuf {
+    use std::path::Component;
+    let abs = std::path::absolute(ops::path(path)).unwrap_or_default();
+    let mut out = std::path::PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Whether open flags need write access.
