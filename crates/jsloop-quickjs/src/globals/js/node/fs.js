@@ -2,8 +2,9 @@
 // ...args) (globals/node/fs): with a callback the operation runs on the
 // loop's pool and calls back in the poll phase; without, it runs here.
 // Errors carry Node's errno/code/syscall/path/dest (made natively).
-// Not provided: fs.watch, bigint stats, streams (createReadStream etc.
-// come with node:stream).
+// ReadStream/WriteStream are built on node:stream, loaded on first use.
+// Not provided: fs.watch, bigint stats, FileHandle.readLines (needs
+// readline), opendir, link, chown.
 'use strict';
 const native = host.fs;
 const call = native.call;
@@ -402,6 +403,200 @@ function writeArgs(fd, buffer, offset, length, position) {
   return { data: bytes.subarray(offset, offset + length), position, result: buffer };
 }
 
+
+// ---- streams (over node:stream, loaded on first use) ------------------------------------
+const kIo = Symbol('kIsPerformingIO');
+const kIoDone = Symbol('kIoDone');
+const kHandle = Symbol('kHandle');
+let streamClasses;
+function streamOptions(options, name) {
+  if (options == null) return {};
+  if (typeof options === 'string') {
+    validateEncoding(options);
+    return { encoding: options };
+  }
+  if (typeof options !== 'object') throw invalidArgType('options', ['string', 'Object'], options);
+  validateEncoding(options.encoding);
+  return { ...options };
+}
+// Validates what a stream is made from before it is made (as Node, so
+// a bad argument leaves no stream behind): fd (or FileHandle) or path,
+// flags, mode, start (and end).
+function streamInit(path, options, flags, ranged) {
+  const init = { fd: null, handle: undefined, path: undefined };
+  if (options.fd != null) {
+    if (options.fd instanceof FileHandle) {
+      init.handle = options.fd;
+      init.fd = options.fd.fd;
+    } else {
+      init.fd = validateFd(options.fd);
+    }
+  } else {
+    init.path = toPath(path);
+  }
+  init.flags = options.flags === undefined ? flags : options.flags;
+  init.mode = options.mode === undefined ? 0o666 : options.mode;
+  init.start = options.start;
+  init.end = options.end === undefined ? Infinity : options.end;
+  if (init.start !== undefined) validateInteger(init.start, 'start', 0);
+  if (ranged && init.end !== Infinity) {
+    validateInteger(init.end, 'end', 0);
+    if (init.start !== undefined && init.start > init.end) {
+      throw outOfRange('start', `<= "end" (here: ${init.end})`, init.start);
+    }
+  }
+  return init;
+}
+// Opens the file in _construct: 'open' and 'ready' follow the callback.
+function openForStream(stream, cb) {
+  if (typeof stream.fd === 'number') return cb();
+  fs.open(stream.path, stream.flags, stream.mode, (er, fd) => {
+    if (er) {
+      cb(er);
+      return;
+    }
+    stream.fd = fd;
+    cb();
+    stream.emit('open', fd);
+    stream.emit('ready');
+  });
+}
+function closeForStream(stream, err, cb) {
+  const close = () => {
+    const fd = stream.fd;
+    if (typeof fd !== 'number') {
+      cb(err);
+      return;
+    }
+    stream.fd = null;
+    if (stream[kHandle]) stream[kHandle].close().then(() => cb(err), (er) => cb(er || err));
+    else fs.close(fd, (er) => cb(er || err));
+  };
+  if (stream[kIo]) stream.once(kIoDone, close);
+  else close();
+}
+function streams() {
+  if (streamClasses) return streamClasses;
+  const { Readable, Writable, finished } = shared.requireBuiltin('stream');
+
+  class ReadStream extends Readable {
+    constructor(path, options) {
+      options = streamOptions(options);
+      if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
+      options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+      const init = streamInit(path, options, 'r', true);
+      super(options);
+      this.fd = init.fd;
+      this[kHandle] = init.handle;
+      this.path = init.path;
+      this.flags = init.flags;
+      this.mode = init.mode;
+      this.start = init.start;
+      this.end = init.end;
+      this.pos = init.start;
+      this.bytesRead = 0;
+      this[kIo] = false;
+    }
+    get pending() { return this.fd === null; }
+    _construct(cb) { openForStream(this, cb); }
+    _read(n) {
+      n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, n) : Math.min(this.end - this.bytesRead + 1, n);
+      if (n <= 0) {
+        this.push(null);
+        return;
+      }
+      const buf = Buffer.allocUnsafeSlow(n);
+      this[kIo] = true;
+      fs.read(this.fd, buf, 0, n, this.pos ?? null, (er, bytesRead) => {
+        this[kIo] = false;
+        if (this.destroyed) {
+          this.emit(kIoDone, er);
+          return;
+        }
+        if (er) {
+          this.destroy(er);
+        } else if (bytesRead > 0) {
+          if (this.pos !== undefined) this.pos += bytesRead;
+          this.bytesRead += bytesRead;
+          this.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+        } else {
+          this.push(null);
+        }
+      });
+    }
+    _destroy(err, cb) { closeForStream(this, err, cb); }
+    close(cb) {
+      if (typeof cb === 'function') finished(this, cb);
+      this.destroy();
+    }
+  }
+
+  class WriteStream extends Writable {
+    constructor(path, options) {
+      options = streamOptions(options);
+      options.decodeStrings = true;
+      options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+      const init = streamInit(path, options, 'w', false);
+      super(options);
+      this.fd = init.fd;
+      this[kHandle] = init.handle;
+      this.path = init.path;
+      this.flags = init.flags;
+      this.mode = init.mode;
+      this.start = init.start;
+      this.pos = init.start;
+      this.bytesWritten = 0;
+      this[kIo] = false;
+      if (options.encoding) this.setDefaultEncoding(options.encoding);
+    }
+    get pending() { return this.fd === null; }
+    _construct(cb) { openForStream(this, cb); }
+    #write(data, cb) {
+      this[kIo] = true;
+      fs.write(this.fd, data, 0, data.length, this.pos ?? null, (er, bytes) => {
+        this[kIo] = false;
+        if (this.destroyed) {
+          cb(er);
+          this.emit(kIoDone, er);
+          return;
+        }
+        if (er) {
+          cb(er);
+          return;
+        }
+        this.bytesWritten += bytes;
+        cb();
+      });
+      if (this.pos !== undefined) this.pos += data.length;
+    }
+    _write(data, encoding, cb) { this.#write(data, cb); }
+    _writev(chunks, cb) { this.#write(Buffer.concat(chunks.map((c) => c.chunk)), cb); }
+    _destroy(err, cb) { closeForStream(this, err, cb); }
+    close(cb) {
+      if (cb) {
+        if (this.closed) {
+          shared.process.nextTick(cb);
+          return;
+        }
+        this.on('close', cb);
+      }
+      if (!this.autoClose) this.on('finish', this.destroy);
+      this.end();
+    }
+  }
+  WriteStream.prototype.destroySoon = WriteStream.prototype.end;
+  // autoClose is the stream's autoDestroy, as in Node.
+  for (const [C, state] of [[ReadStream, '_readableState'], [WriteStream, '_writableState']]) {
+    Object.defineProperty(C.prototype, 'autoClose', {
+      get() { return this[state].autoDestroy; },
+      set(v) { this[state].autoDestroy = v; },
+      configurable: true,
+    });
+  }
+  streamClasses = { ReadStream, WriteStream };
+  return streamClasses;
+}
+
 // ---- the exports ---------------------------------------------------------------------
 const fs = { constants, Stats, Dirent, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
 
@@ -467,6 +662,20 @@ fs.existsSync = function existsSync(path) {
     return false;
   }
 };
+
+fs.createReadStream = function createReadStream(path, options) {
+  return new (streams().ReadStream)(path, options);
+};
+fs.createWriteStream = function createWriteStream(path, options) {
+  return new (streams().WriteStream)(path, options);
+};
+for (const name of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream']) {
+  Object.defineProperty(fs, name, {
+    get() { return streams()[name.replace('File', '')]; },
+    set(v) { Object.defineProperty(fs, name, { value: v, writable: true, configurable: true, enumerable: true }); },
+    enumerable: true, configurable: true,
+  });
+}
 
 fs.readSync = function readSync(fd, buffer, offset, length, position) {
   const a = readArgs(fd, buffer, offset, length, position);
@@ -556,6 +765,8 @@ class FileHandle extends EventEmitter {
     this.emit('close');
   }
   async [Symbol.asyncDispose]() { return this.close(); }
+  createReadStream(options) { return fs.createReadStream(undefined, { ...options, fd: this }); }
+  createWriteStream(options) { return fs.createWriteStream(undefined, { ...options, fd: this }); }
 }
 
 const promises = { constants };
