@@ -3,8 +3,8 @@
 // loop's pool and calls back in the poll phase; without, it runs here.
 // Errors carry Node's errno/code/syscall/path/dest (made natively).
 // ReadStream/WriteStream are built on node:stream, loaded on first use.
-// Not provided: fs.watch, bigint stats, FileHandle.readLines (needs
-// readline), opendir, link, chown.
+// Not provided: fs.watch, FileHandle.readLines (needs readline),
+// readv/writev, statfs.
 'use strict';
 const native = host.fs;
 const call = native.call;
@@ -206,9 +206,23 @@ Object.assign(Stats.prototype, {
 for (const k of Object.keys(Stats.prototype)) Object.defineProperty(Stats.prototype, k, { enumerable: false });
 const makeStats = (a) => new Stats(...a);
 
-function statOptions(options) {
-  if (options?.bigint) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'options.bigint' is not supported by jsloop. Received true");
+// BigIntStats: integers as bigints, times also in nanoseconds (*Ns).
+function BigIntStats(...values) {
+  for (let i = 0; i < 10; i++) this[FIELDS[i]] = BigInt(values[i]);
+  const times = ['atime', 'mtime', 'ctime', 'birthtime'];
+  const ns = times.map((_, i) => BigInt(values[14 + 2 * i]) * 1000000000n + BigInt(values[15 + 2 * i]));
+  times.forEach((t, i) => { this[`${t}Ms`] = ns[i] / 1000000n; });
+  times.forEach((t, i) => { this[`${t}Ns`] = ns[i]; });
+  times.forEach((t) => { this[t] = new Date(Number(this[`${t}Ms`])); });
 }
+const typeOfBig = (mode) => Number(mode) & S_IFMT;
+for (const [k, type] of [['isDirectory', 'S_IFDIR'], ['isFile', 'S_IFREG'], ['isBlockDevice', 'S_IFBLK'],
+  ['isCharacterDevice', 'S_IFCHR'], ['isSymbolicLink', 'S_IFLNK'], ['isFIFO', 'S_IFIFO'], ['isSocket', 'S_IFSOCK']]) {
+  Object.defineProperty(BigIntStats.prototype, k, {
+    value: { [k]() { return typeOfBig(this.mode) === constants[type]; } }[k], writable: true, configurable: true,
+  });
+}
+const statsMaker = (options) => (options?.bigint ? (a) => new BigIntStats(...a) : makeStats);
 
 const kType = Symbol('type');
 class Dirent {
@@ -225,6 +239,62 @@ class Dirent {
   isSymbolicLink() { return this[kType] === 3; }
   isFIFO() { return this[kType] === 4; }
   isSocket() { return this[kType] === 5; }
+}
+
+// fs.Dir: the entries of opendir, read when it opened.
+const dirClosed = () => nodeError(Error, 'ERR_DIR_CLOSED', 'Directory handle was closed');
+class Dir {
+  #path;
+  #entries;
+  #closed = false;
+  constructor(path, entries) {
+    this.#path = path;
+    this.#entries = entries;
+  }
+  get path() { return this.#path; }
+  readSync() {
+    if (this.#closed) throw dirClosed();
+    return this.#entries.shift() ?? null;
+  }
+  read(callback) {
+    if (callback === undefined) return new Promise((resolve, reject) => this.read((e, v) => (e ? reject(e) : resolve(v))));
+    validateFunction(callback, 'callback');
+    let entry;
+    try {
+      entry = this.readSync();
+    } catch (e) {
+      shared.process.nextTick(callback, e);
+      return;
+    }
+    shared.process.nextTick(callback, null, entry);
+  }
+  closeSync() {
+    if (this.#closed) throw dirClosed();
+    this.#closed = true;
+  }
+  close(callback) {
+    if (callback === undefined) return new Promise((resolve, reject) => this.close((e) => (e ? reject(e) : resolve())));
+    validateFunction(callback, 'callback');
+    try {
+      this.closeSync();
+    } catch (e) {
+      shared.process.nextTick(callback, e);
+      return;
+    }
+    shared.process.nextTick(callback, null);
+  }
+  async* entries() {
+    try {
+      for (;;) {
+        const entry = await this.read();
+        if (entry === null) break;
+        yield entry;
+      }
+    } finally {
+      if (!this.#closed) await this.close();
+    }
+  }
+  [Symbol.asyncIterator]() { return this.entries(); }
 }
 
 // ---- operations: each is [op, native args, result mapping] from the user's arguments -----
@@ -262,9 +332,9 @@ ops.readdir = (path, options) => {
   })];
 };
 
-ops.stat = (path, options) => (statOptions(options), ['stat', [toPath(path)], makeStats]);
-ops.lstat = (path, options) => (statOptions(options), ['lstat', [toPath(path)], makeStats]);
-ops.fstat = (fd, options) => (statOptions(options), ['fstat', [validateFd(fd)], makeStats]);
+ops.stat = (path, options) => ['stat', [toPath(path)], statsMaker(options)];
+ops.lstat = (path, options) => ['lstat', [toPath(path)], statsMaker(options)];
+ops.fstat = (fd, options) => ['fstat', [validateFd(fd)], statsMaker(options)];
 
 ops.mkdir = (path, options) => {
   let recursive = false;
@@ -353,6 +423,25 @@ ops.open = (path, flags, mode) => {
   path = toPath(path);
   const f = stringToFlags(flags ?? 'r');
   return ['open', [path, f, parseMode(mode, 'mode', 0o666)], same];
+};
+ops.link = (existing, newPath) => ['link', [toPath(existing, 'existingPath'), toPath(newPath, 'newPath')], () => undefined];
+function ids(uid, gid) {
+  validateInteger(uid, 'uid', -1, 4294967295);
+  validateInteger(gid, 'gid', -1, 4294967295);
+  return [uid, gid];
+}
+ops.chown = (path, uid, gid) => ['chown', [toPath(path), ...ids(uid, gid)], () => undefined];
+ops.lchown = (path, uid, gid) => ['lchown', [toPath(path), ...ids(uid, gid)], () => undefined];
+ops.fchown = (fd, uid, gid) => ['fchown', [validateFd(fd), ...ids(uid, gid)], () => undefined];
+ops.fchmod = (fd, mode) => ['fchmod', [validateFd(fd), parseMode(mode, 'mode')], () => undefined];
+ops.futimes = (fd, atime, mtime) => ['futimes', [validateFd(fd), toUnixTimestamp(atime), toUnixTimestamp(mtime)], () => undefined];
+ops.lutimes = (path, atime, mtime) => ['lutimes', [toPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime)], () => undefined];
+ops.opendir = (path, options) => {
+  const o = getOptions(options, { encoding: 'utf8', bufferSize: 32 });
+  path = toPath(path);
+  validateInteger(o.bufferSize, 'options.bufferSize', 1, 4294967295);
+  const shown = typeof path === 'string' ? path : Buffer.from(path).toString();
+  return ['opendir', [path], (list) => new Dir(shown, list.map(([name, , type]) => new Dirent(encoded(name, o.encoding), type, shown)))];
 };
 ops.close = (fd) => ['close', [validateFd(fd)], () => undefined];
 
@@ -598,12 +687,16 @@ function streams() {
 }
 
 // ---- the exports ---------------------------------------------------------------------
-const fs = { constants, Stats, Dirent, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
+const fs = { constants, Stats, BigIntStats, Dirent, Dir, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
 
-const REQUIRED = { writeFile: 2, appendFile: 2, rename: 2, copyFile: 2, cp: 2, symlink: 2, chmod: 2, utimes: 3 };
+const REQUIRED = {
+  writeFile: 2, appendFile: 2, rename: 2, copyFile: 2, cp: 2, symlink: 2, chmod: 2, utimes: 3, link: 2, chown: 3,
+  lchown: 3, fchown: 3, fchmod: 2, futimes: 3, lutimes: 3,
+};
 const SIMPLE = ['readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'fstat', 'mkdir', 'mkdtemp', 'rm',
   'rmdir', 'rename', 'unlink', 'copyFile', 'cp', 'access', 'realpath', 'readlink', 'symlink', 'chmod', 'utimes',
-  'truncate', 'ftruncate', 'fsync', 'fdatasync', 'open', 'close'];
+  'truncate', 'ftruncate', 'fsync', 'fdatasync', 'open', 'close', 'link', 'chown', 'lchown', 'fchown', 'fchmod',
+  'futimes', 'lutimes', 'opendir'];
 for (const name of SIMPLE) {
   const make = ops[name];
   const sync = {
@@ -755,6 +848,18 @@ class FileHandle extends EventEmitter {
     const [op, a, map] = ops.ftruncate(fd, len);
     return runPromise(op, a, map);
   }
+  async chmod(mode) {
+    const [op, a, map] = ops.fchmod(this.#check('fchmod'), mode);
+    return runPromise(op, a, map);
+  }
+  async chown(uid, gid) {
+    const [op, a, map] = ops.fchown(this.#check('fchown'), uid, gid);
+    return runPromise(op, a, map);
+  }
+  async utimes(atime, mtime) {
+    const [op, a, map] = ops.futimes(this.#check('futime'), atime, mtime);
+    return runPromise(op, a, map);
+  }
   async sync() { return runPromise('fsync', [this.#check('fsync')], () => undefined); }
   async datasync() { return this.sync(); }
   async close() {
@@ -771,7 +876,7 @@ class FileHandle extends EventEmitter {
 
 const promises = { constants };
 for (const name of SIMPLE) {
-  if (['fstat', 'ftruncate', 'fsync', 'fdatasync', 'close'].includes(name)) continue;
+  if (['fstat', 'ftruncate', 'fsync', 'fdatasync', 'close', 'fchown', 'fchmod', 'futimes'].includes(name)) continue;
   const make = ops[name];
   promises[name] = {
     async [name](...args) {

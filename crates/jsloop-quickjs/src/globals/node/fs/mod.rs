@@ -275,6 +275,35 @@ fn op(a: &Args<'_, '_>, name: &str, sync: bool) -> rquickjs::Result<Op> {
             let fd = a.int(0);
             Box::new(move || ops::fsync(fd))
         }
+        "link" => {
+            let (from, to) = (a.path(0, false)?, a.path(1, true)?);
+            Box::new(move || ops::link(&from, &to))
+        }
+        "chown" | "lchown" => {
+            let (p, uid, gid) = (a.path(0, true)?, a.int64(1), a.int64(2));
+            let follow = name == "chown";
+            Box::new(move || ops::chown(&p, uid, gid, follow))
+        }
+        "fchown" => {
+            let (fd, uid, gid) = (a.int(0), a.int64(1), a.int64(2));
+            Box::new(move || ops::fchown(fd, uid, gid))
+        }
+        "fchmod" => {
+            let (fd, mode) = (a.int(0), a.mode(1));
+            Box::new(move || ops::fchmod(fd, mode))
+        }
+        "futimes" => {
+            let (fd, at, mt) = (a.int(0), a.number(1), a.number(2));
+            Box::new(move || ops::futimes(fd, at, mt))
+        }
+        "lutimes" => {
+            let (p, at, mt) = (a.path(0, true)?, a.number(1), a.number(2));
+            Box::new(move || ops::lutimes(&p, at, mt))
+        }
+        "opendir" => {
+            let p = a.path(0, false)?;
+            Box::new(move || ops::opendir(&p, sync))
+        }
         _ => {
             let msg = format!("unknown fs operation {name}");
             return Err(rquickjs::Error::new_from_js_message("string", "op", msg));
