@@ -2,8 +2,9 @@
 // ...args) (globals/node/fs): with a callback the operation runs on the
 // loop's pool and calls back in the poll phase; without, it runs here.
 // Errors carry Node's errno/code/syscall/path/dest (made natively).
-// Not provided: fs.watch, bigint stats, streams (createReadStream etc.
-// come with node:stream).
+// ReadStream/WriteStream are built on node:stream, loaded on first use.
+// Not provided: fs.watch, FileHandle.readLines (needs readline),
+// readv/writev, statfs.
 'use strict';
 const native = host.fs;
 const call = native.call;
@@ -205,9 +206,23 @@ Object.assign(Stats.prototype, {
 for (const k of Object.keys(Stats.prototype)) Object.defineProperty(Stats.prototype, k, { enumerable: false });
 const makeStats = (a) => new Stats(...a);
 
-function statOptions(options) {
-  if (options?.bigint) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'options.bigint' is not supported by jsloop. Received true");
+// BigIntStats: integers as bigints, times also in nanoseconds (*Ns).
+function BigIntStats(...values) {
+  for (let i = 0; i < 10; i++) this[FIELDS[i]] = BigInt(values[i]);
+  const times = ['atime', 'mtime', 'ctime', 'birthtime'];
+  const ns = times.map((_, i) => BigInt(values[14 + 2 * i]) * 1000000000n + BigInt(values[15 + 2 * i]));
+  times.forEach((t, i) => { this[`${t}Ms`] = ns[i] / 1000000n; });
+  times.forEach((t, i) => { this[`${t}Ns`] = ns[i]; });
+  times.forEach((t) => { this[t] = new Date(Number(this[`${t}Ms`])); });
 }
+const typeOfBig = (mode) => Number(mode) & S_IFMT;
+for (const [k, type] of [['isDirectory', 'S_IFDIR'], ['isFile', 'S_IFREG'], ['isBlockDevice', 'S_IFBLK'],
+  ['isCharacterDevice', 'S_IFCHR'], ['isSymbolicLink', 'S_IFLNK'], ['isFIFO', 'S_IFIFO'], ['isSocket', 'S_IFSOCK']]) {
+  Object.defineProperty(BigIntStats.prototype, k, {
+    value: { [k]() { return typeOfBig(this.mode) === constants[type]; } }[k], writable: true, configurable: true,
+  });
+}
+const statsMaker = (options) => (options?.bigint ? (a) => new BigIntStats(...a) : makeStats);
 
 const kType = Symbol('type');
 class Dirent {
@@ -224,6 +239,62 @@ class Dirent {
   isSymbolicLink() { return this[kType] === 3; }
   isFIFO() { return this[kType] === 4; }
   isSocket() { return this[kType] === 5; }
+}
+
+// fs.Dir: the entries of opendir, read when it opened.
+const dirClosed = () => nodeError(Error, 'ERR_DIR_CLOSED', 'Directory handle was closed');
+class Dir {
+  #path;
+  #entries;
+  #closed = false;
+  constructor(path, entries) {
+    this.#path = path;
+    this.#entries = entries;
+  }
+  get path() { return this.#path; }
+  readSync() {
+    if (this.#closed) throw dirClosed();
+    return this.#entries.shift() ?? null;
+  }
+  read(callback) {
+    if (callback === undefined) return new Promise((resolve, reject) => this.read((e, v) => (e ? reject(e) : resolve(v))));
+    validateFunction(callback, 'callback');
+    let entry;
+    try {
+      entry = this.readSync();
+    } catch (e) {
+      shared.process.nextTick(callback, e);
+      return;
+    }
+    shared.process.nextTick(callback, null, entry);
+  }
+  closeSync() {
+    if (this.#closed) throw dirClosed();
+    this.#closed = true;
+  }
+  close(callback) {
+    if (callback === undefined) return new Promise((resolve, reject) => this.close((e) => (e ? reject(e) : resolve())));
+    validateFunction(callback, 'callback');
+    try {
+      this.closeSync();
+    } catch (e) {
+      shared.process.nextTick(callback, e);
+      return;
+    }
+    shared.process.nextTick(callback, null);
+  }
+  async* entries() {
+    try {
+      for (;;) {
+        const entry = await this.read();
+        if (entry === null) break;
+        yield entry;
+      }
+    } finally {
+      if (!this.#closed) await this.close();
+    }
+  }
+  [Symbol.asyncIterator]() { return this.entries(); }
 }
 
 // ---- operations: each is [op, native args, result mapping] from the user's arguments -----
@@ -261,9 +332,9 @@ ops.readdir = (path, options) => {
   })];
 };
 
-ops.stat = (path, options) => (statOptions(options), ['stat', [toPath(path)], makeStats]);
-ops.lstat = (path, options) => (statOptions(options), ['lstat', [toPath(path)], makeStats]);
-ops.fstat = (fd, options) => (statOptions(options), ['fstat', [validateFd(fd)], makeStats]);
+ops.stat = (path, options) => ['stat', [toPath(path)], statsMaker(options)];
+ops.lstat = (path, options) => ['lstat', [toPath(path)], statsMaker(options)];
+ops.fstat = (fd, options) => ['fstat', [validateFd(fd)], statsMaker(options)];
 
 ops.mkdir = (path, options) => {
   let recursive = false;
@@ -353,6 +424,25 @@ ops.open = (path, flags, mode) => {
   const f = stringToFlags(flags ?? 'r');
   return ['open', [path, f, parseMode(mode, 'mode', 0o666)], same];
 };
+ops.link = (existing, newPath) => ['link', [toPath(existing, 'existingPath'), toPath(newPath, 'newPath')], () => undefined];
+function ids(uid, gid) {
+  validateInteger(uid, 'uid', -1, 4294967295);
+  validateInteger(gid, 'gid', -1, 4294967295);
+  return [uid, gid];
+}
+ops.chown = (path, uid, gid) => ['chown', [toPath(path), ...ids(uid, gid)], () => undefined];
+ops.lchown = (path, uid, gid) => ['lchown', [toPath(path), ...ids(uid, gid)], () => undefined];
+ops.fchown = (fd, uid, gid) => ['fchown', [validateFd(fd), ...ids(uid, gid)], () => undefined];
+ops.fchmod = (fd, mode) => ['fchmod', [validateFd(fd), parseMode(mode, 'mode')], () => undefined];
+ops.futimes = (fd, atime, mtime) => ['futimes', [validateFd(fd), toUnixTimestamp(atime), toUnixTimestamp(mtime)], () => undefined];
+ops.lutimes = (path, atime, mtime) => ['lutimes', [toPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime)], () => undefined];
+ops.opendir = (path, options) => {
+  const o = getOptions(options, { encoding: 'utf8', bufferSize: 32 });
+  path = toPath(path);
+  validateInteger(o.bufferSize, 'options.bufferSize', 1, 4294967295);
+  const shown = typeof path === 'string' ? path : Buffer.from(path).toString();
+  return ['opendir', [path], (list) => new Dir(shown, list.map(([name, , type]) => new Dirent(encoded(name, o.encoding), type, shown)))];
+};
 ops.close = (fd) => ['close', [validateFd(fd)], () => undefined];
 
 // read(fd, buffer, offset, length, position) | read(fd, buffer, options) | read(fd, options)
@@ -402,13 +492,211 @@ function writeArgs(fd, buffer, offset, length, position) {
   return { data: bytes.subarray(offset, offset + length), position, result: buffer };
 }
 
-// ---- the exports ---------------------------------------------------------------------
-const fs = { constants, Stats, Dirent, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
 
-const REQUIRED = { writeFile: 2, appendFile: 2, rename: 2, copyFile: 2, cp: 2, symlink: 2, chmod: 2, utimes: 3 };
+// ---- streams (over node:stream, loaded on first use) ------------------------------------
+const kIo = Symbol('kIsPerformingIO');
+const kIoDone = Symbol('kIoDone');
+const kHandle = Symbol('kHandle');
+let streamClasses;
+function streamOptions(options, name) {
+  if (options == null) return {};
+  if (typeof options === 'string') {
+    validateEncoding(options);
+    return { encoding: options };
+  }
+  if (typeof options !== 'object') throw invalidArgType('options', ['string', 'Object'], options);
+  validateEncoding(options.encoding);
+  return { ...options };
+}
+// Validates what a stream is made from before it is made (as Node, so
+// a bad argument leaves no stream behind): fd (or FileHandle) or path,
+// flags, mode, start (and end).
+function streamInit(path, options, flags, ranged) {
+  const init = { fd: null, handle: undefined, path: undefined };
+  if (options.fd != null) {
+    if (options.fd instanceof FileHandle) {
+      init.handle = options.fd;
+      init.fd = options.fd.fd;
+    } else {
+      init.fd = validateFd(options.fd);
+    }
+  } else {
+    init.path = toPath(path);
+  }
+  init.flags = options.flags === undefined ? flags : options.flags;
+  init.mode = options.mode === undefined ? 0o666 : options.mode;
+  init.start = options.start;
+  init.end = options.end === undefined ? Infinity : options.end;
+  if (init.start !== undefined) validateInteger(init.start, 'start', 0);
+  if (ranged && init.end !== Infinity) {
+    validateInteger(init.end, 'end', 0);
+    if (init.start !== undefined && init.start > init.end) {
+      throw outOfRange('start', `<= "end" (here: ${init.end})`, init.start);
+    }
+  }
+  return init;
+}
+// Opens the file in _construct: 'open' and 'ready' follow the callback.
+function openForStream(stream, cb) {
+  if (typeof stream.fd === 'number') return cb();
+  fs.open(stream.path, stream.flags, stream.mode, (er, fd) => {
+    if (er) {
+      cb(er);
+      return;
+    }
+    stream.fd = fd;
+    cb();
+    stream.emit('open', fd);
+    stream.emit('ready');
+  });
+}
+function closeForStream(stream, err, cb) {
+  const close = () => {
+    const fd = stream.fd;
+    if (typeof fd !== 'number') {
+      cb(err);
+      return;
+    }
+    stream.fd = null;
+    if (stream[kHandle]) stream[kHandle].close().then(() => cb(err), (er) => cb(er || err));
+    else fs.close(fd, (er) => cb(er || err));
+  };
+  if (stream[kIo]) stream.once(kIoDone, close);
+  else close();
+}
+function streams() {
+  if (streamClasses) return streamClasses;
+  const { Readable, Writable, finished } = shared.requireBuiltin('stream');
+
+  class ReadStream extends Readable {
+    constructor(path, options) {
+      options = streamOptions(options);
+      if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
+      options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+      const init = streamInit(path, options, 'r', true);
+      super(options);
+      this.fd = init.fd;
+      this[kHandle] = init.handle;
+      this.path = init.path;
+      this.flags = init.flags;
+      this.mode = init.mode;
+      this.start = init.start;
+      this.end = init.end;
+      this.pos = init.start;
+      this.bytesRead = 0;
+      this[kIo] = false;
+    }
+    get pending() { return this.fd === null; }
+    _construct(cb) { openForStream(this, cb); }
+    _read(n) {
+      n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, n) : Math.min(this.end - this.bytesRead + 1, n);
+      if (n <= 0) {
+        this.push(null);
+        return;
+      }
+      const buf = Buffer.allocUnsafeSlow(n);
+      this[kIo] = true;
+      fs.read(this.fd, buf, 0, n, this.pos ?? null, (er, bytesRead) => {
+        this[kIo] = false;
+        if (this.destroyed) {
+          this.emit(kIoDone, er);
+          return;
+        }
+        if (er) {
+          this.destroy(er);
+        } else if (bytesRead > 0) {
+          if (this.pos !== undefined) this.pos += bytesRead;
+          this.bytesRead += bytesRead;
+          this.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+        } else {
+          this.push(null);
+        }
+      });
+    }
+    _destroy(err, cb) { closeForStream(this, err, cb); }
+    close(cb) {
+      if (typeof cb === 'function') finished(this, cb);
+      this.destroy();
+    }
+  }
+
+  class WriteStream extends Writable {
+    constructor(path, options) {
+      options = streamOptions(options);
+      options.decodeStrings = true;
+      options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+      const init = streamInit(path, options, 'w', false);
+      super(options);
+      this.fd = init.fd;
+      this[kHandle] = init.handle;
+      this.path = init.path;
+      this.flags = init.flags;
+      this.mode = init.mode;
+      this.start = init.start;
+      this.pos = init.start;
+      this.bytesWritten = 0;
+      this[kIo] = false;
+      if (options.encoding) this.setDefaultEncoding(options.encoding);
+    }
+    get pending() { return this.fd === null; }
+    _construct(cb) { openForStream(this, cb); }
+    #write(data, cb) {
+      this[kIo] = true;
+      fs.write(this.fd, data, 0, data.length, this.pos ?? null, (er, bytes) => {
+        this[kIo] = false;
+        if (this.destroyed) {
+          cb(er);
+          this.emit(kIoDone, er);
+          return;
+        }
+        if (er) {
+          cb(er);
+          return;
+        }
+        this.bytesWritten += bytes;
+        cb();
+      });
+      if (this.pos !== undefined) this.pos += data.length;
+    }
+    _write(data, encoding, cb) { this.#write(data, cb); }
+    _writev(chunks, cb) { this.#write(Buffer.concat(chunks.map((c) => c.chunk)), cb); }
+    _destroy(err, cb) { closeForStream(this, err, cb); }
+    close(cb) {
+      if (cb) {
+        if (this.closed) {
+          shared.process.nextTick(cb);
+          return;
+        }
+        this.on('close', cb);
+      }
+      if (!this.autoClose) this.on('finish', this.destroy);
+      this.end();
+    }
+  }
+  WriteStream.prototype.destroySoon = WriteStream.prototype.end;
+  // autoClose is the stream's autoDestroy, as in Node.
+  for (const [C, state] of [[ReadStream, '_readableState'], [WriteStream, '_writableState']]) {
+    Object.defineProperty(C.prototype, 'autoClose', {
+      get() { return this[state].autoDestroy; },
+      set(v) { this[state].autoDestroy = v; },
+      configurable: true,
+    });
+  }
+  streamClasses = { ReadStream, WriteStream };
+  return streamClasses;
+}
+
+// ---- the exports ---------------------------------------------------------------------
+const fs = { constants, Stats, BigIntStats, Dirent, Dir, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
+
+const REQUIRED = {
+  writeFile: 2, appendFile: 2, rename: 2, copyFile: 2, cp: 2, symlink: 2, chmod: 2, utimes: 3, link: 2, chown: 3,
+  lchown: 3, fchown: 3, fchmod: 2, futimes: 3, lutimes: 3,
+};
 const SIMPLE = ['readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'fstat', 'mkdir', 'mkdtemp', 'rm',
   'rmdir', 'rename', 'unlink', 'copyFile', 'cp', 'access', 'realpath', 'readlink', 'symlink', 'chmod', 'utimes',
-  'truncate', 'ftruncate', 'fsync', 'fdatasync', 'open', 'close'];
+  'truncate', 'ftruncate', 'fsync', 'fdatasync', 'open', 'close', 'link', 'chown', 'lchown', 'fchown', 'fchmod',
+  'futimes', 'lutimes', 'opendir'];
 for (const name of SIMPLE) {
   const make = ops[name];
   const sync = {
@@ -467,6 +755,20 @@ fs.existsSync = function existsSync(path) {
     return false;
   }
 };
+
+fs.createReadStream = function createReadStream(path, options) {
+  return new (streams().ReadStream)(path, options);
+};
+fs.createWriteStream = function createWriteStream(path, options) {
+  return new (streams().WriteStream)(path, options);
+};
+for (const name of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream']) {
+  Object.defineProperty(fs, name, {
+    get() { return streams()[name.replace('File', '')]; },
+    set(v) { Object.defineProperty(fs, name, { value: v, writable: true, configurable: true, enumerable: true }); },
+    enumerable: true, configurable: true,
+  });
+}
 
 fs.readSync = function readSync(fd, buffer, offset, length, position) {
   const a = readArgs(fd, buffer, offset, length, position);
@@ -546,6 +848,18 @@ class FileHandle extends EventEmitter {
     const [op, a, map] = ops.ftruncate(fd, len);
     return runPromise(op, a, map);
   }
+  async chmod(mode) {
+    const [op, a, map] = ops.fchmod(this.#check('fchmod'), mode);
+    return runPromise(op, a, map);
+  }
+  async chown(uid, gid) {
+    const [op, a, map] = ops.fchown(this.#check('fchown'), uid, gid);
+    return runPromise(op, a, map);
+  }
+  async utimes(atime, mtime) {
+    const [op, a, map] = ops.futimes(this.#check('futime'), atime, mtime);
+    return runPromise(op, a, map);
+  }
   async sync() { return runPromise('fsync', [this.#check('fsync')], () => undefined); }
   async datasync() { return this.sync(); }
   async close() {
@@ -556,11 +870,13 @@ class FileHandle extends EventEmitter {
     this.emit('close');
   }
   async [Symbol.asyncDispose]() { return this.close(); }
+  createReadStream(options) { return fs.createReadStream(undefined, { ...options, fd: this }); }
+  createWriteStream(options) { return fs.createWriteStream(undefined, { ...options, fd: this }); }
 }
 
 const promises = { constants };
 for (const name of SIMPLE) {
-  if (['fstat', 'ftruncate', 'fsync', 'fdatasync', 'close'].includes(name)) continue;
+  if (['fstat', 'ftruncate', 'fsync', 'fdatasync', 'close', 'fchown', 'fchmod', 'futimes'].includes(name)) continue;
   const make = ops[name];
   promises[name] = {
     async [name](...args) {

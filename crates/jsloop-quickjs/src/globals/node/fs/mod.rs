@@ -102,14 +102,30 @@ fn denied(ctx: &Ctx<'_>, path: &[u8], write: bool) -> rquickjs::Error {
             "FileSystemRead"
         };
         e.set("permission", permission)?;
-        let full = std::path::absolute(ops::path(path)).unwrap_or_default();
-        e.set("resource", full.to_string_lossy().as_ref())?;
+        e.set("resource", resolved(path).to_string_lossy().as_ref())?;
         Ok(e.into_value())
     };
     match make() {
         Ok(e) => ctx.throw(e),
         Err(e) => e,
     }
+}
+
+/// `path` made absolute with `.` and `..` folded (Node's `path.resolve`).
+fn resolved(path: &[u8]) -> std::path::PathBuf {
+    use std::path::Component;
+    let abs = std::path::absolute(ops::path(path)).unwrap_or_default();
+    let mut out = std::path::PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Whether open flags need write access.
@@ -258,6 +274,35 @@ fn op(a: &Args<'_, '_>, name: &str, sync: bool) -> rquickjs::Result<Op> {
         "fsync" => {
             let fd = a.int(0);
             Box::new(move || ops::fsync(fd))
+        }
+        "link" => {
+            let (from, to) = (a.path(0, false)?, a.path(1, true)?);
+            Box::new(move || ops::link(&from, &to))
+        }
+        "chown" | "lchown" => {
+            let (p, uid, gid) = (a.path(0, true)?, a.int64(1), a.int64(2));
+            let follow = name == "chown";
+            Box::new(move || ops::chown(&p, uid, gid, follow))
+        }
+        "fchown" => {
+            let (fd, uid, gid) = (a.int(0), a.int64(1), a.int64(2));
+            Box::new(move || ops::fchown(fd, uid, gid))
+        }
+        "fchmod" => {
+            let (fd, mode) = (a.int(0), a.mode(1));
+            Box::new(move || ops::fchmod(fd, mode))
+        }
+        "futimes" => {
+            let (fd, at, mt) = (a.int(0), a.number(1), a.number(2));
+            Box::new(move || ops::futimes(fd, at, mt))
+        }
+        "lutimes" => {
+            let (p, at, mt) = (a.path(0, true)?, a.number(1), a.number(2));
+            Box::new(move || ops::lutimes(&p, at, mt))
+        }
+        "opendir" => {
+            let p = a.path(0, false)?;
+            Box::new(move || ops::opendir(&p, sync))
         }
         _ => {
             let msg = format!("unknown fs operation {name}");

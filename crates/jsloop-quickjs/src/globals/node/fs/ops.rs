@@ -501,3 +501,96 @@ pub(crate) fn fsync(fd: RawFd) -> OpResult {
         .map_err(|e| FsError::new(&e, "fsync", None))?;
     Ok(Out::Undefined)
 }
+
+/// `link(existing, new)`.
+pub(crate) fn link(from: &[u8], to: &[u8]) -> OpResult {
+    fs::hard_link(path(from), path(to))
+        .map_err(|e| FsError::new(&e, "link", Some(from)).with_dest(to))?;
+    Ok(Out::Undefined)
+}
+
+/// An id of `chown`, `None` for -1 (unchanged).
+fn id(v: i64) -> Option<u32> {
+    u32::try_from(v).ok()
+}
+
+/// `chown`/`lchown(path, uid, gid)` (`follow` false: the link itself).
+pub(crate) fn chown(p: &[u8], uid: i64, gid: i64, follow: bool) -> OpResult {
+    if follow {
+        std::os::unix::fs::chown(path(p), id(uid), id(gid)).map_err(fail("chown", p))?;
+    } else {
+        std::os::unix::fs::lchown(path(p), id(uid), id(gid)).map_err(fail("lchown", p))?;
+    }
+    Ok(Out::Undefined)
+}
+
+/// `fchown(fd, uid, gid)`.
+pub(crate) fn fchown(fd: RawFd, uid: i64, gid: i64) -> OpResult {
+    std::os::unix::fs::fchown(&*borrow_fd(fd), id(uid), id(gid))
+        .map_err(|e| FsError::new(&e, "fchown", None))?;
+    Ok(Out::Undefined)
+}
+
+/// `fchmod(fd, mode)`.
+pub(crate) fn fchmod(fd: RawFd, mode: u32) -> OpResult {
+    borrow_fd(fd)
+        .set_permissions(fs::Permissions::from_mode(mode))
+        .map_err(|e| FsError::new(&e, "fchmod", None))?;
+    Ok(Out::Undefined)
+}
+
+/// `futimes(fd, atime, mtime)` (seconds).
+pub(crate) fn futimes(fd: RawFd, atime: f64, mtime: f64) -> OpResult {
+    let times = fs::FileTimes::new()
+        .set_accessed(time(atime))
+        .set_modified(time(mtime));
+    borrow_fd(fd)
+        .set_times(times)
+        .map_err(|e| FsError::new(&e, "futime", None))?;
+    Ok(Out::Undefined)
+}
+
+/// A `timespec` from seconds.
+#[allow(clippy::cast_possible_truncation)]
+fn timespec(secs: f64) -> libc::timespec {
+    let whole = secs.floor();
+    libc::timespec {
+        tv_sec: whole as libc::time_t,
+        tv_nsec: ((secs - whole) * 1e9) as libc::c_long,
+    }
+}
+
+/// `lutimes(path, atime, mtime)`: the link itself (seconds).
+pub(crate) fn lutimes(p: &[u8], atime: f64, mtime: f64) -> OpResult {
+    let c = cpath(p, "lutime")?;
+    let times = [timespec(atime), timespec(mtime)];
+    // SAFETY: `c` is a NUL-terminated path and `times` two timespecs, both
+    // alive for the call.
+    let r = unsafe {
+        libc::utimensat(
+            libc::AT_FDCWD,
+            c.as_ptr(),
+            times.as_ptr(),
+            libc::AT_SYMLINK_NOFOLLOW,
+        )
+    };
+    if r != 0 {
+        return Err(FsError::new(&io::Error::last_os_error(), "lutime", Some(p)));
+    }
+    Ok(Out::Undefined)
+}
+
+/// `opendir(path)`: the entries, read at once (as `readdir`, syscall
+/// `opendir`; a failure names no path when `sync`, as Node's
+/// `opendirSync`).
+pub(crate) fn opendir(p: &[u8], sync: bool) -> OpResult {
+    let shown = (!sync).then_some(p);
+    let err = |e: io::Error| FsError::new(&e, "opendir", shown);
+    let mut out = Vec::new();
+    for e in fs::read_dir(path(p)).map_err(err)? {
+        let e = e.map_err(err)?;
+        let k = e.file_type().map_or(0, kind);
+        out.push((e.file_name().into_vec(), Vec::new(), k));
+    }
+    Ok(Out::Entries(out))
+}

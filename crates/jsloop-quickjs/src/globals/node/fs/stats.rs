@@ -1,5 +1,6 @@
 //! `Stats` as numbers: what `stat`, `lstat` and `fstat` hand JavaScript
-//! (in [`FIELDS`] order), which builds Node's `Stats` from them.
+//! (in [`FIELDS`] order, then the seconds and nanoseconds of the four
+//! times for `BigIntStats`), which builds Node's `Stats` from them.
 
 use std::fs::Metadata;
 use std::os::unix::fs::MetadataExt;
@@ -29,14 +30,16 @@ fn ms(sec: i64, nsec: i64) -> f64 {
     sec as f64 * 1000.0 + nsec as f64 / 1e6
 }
 
-/// The numbers of `m`, in [`FIELDS`] order.
+/// The numbers of `m`, in [`FIELDS`] order, then seconds and
+/// nanoseconds of the access, modification, change and birth times.
 #[allow(clippy::cast_precision_loss)]
 pub(crate) fn numbers(m: &Metadata) -> Vec<f64> {
-    let birth = m
+    let born = m
         .created()
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0.0, |d| d.as_secs_f64() * 1000.0);
+        .unwrap_or_default();
+    let birth = born.as_secs_f64() * 1000.0;
     vec![
         m.dev() as f64,
         f64::from(m.mode()),
@@ -52,5 +55,13 @@ pub(crate) fn numbers(m: &Metadata) -> Vec<f64> {
         ms(m.mtime(), m.mtime_nsec()),
         ms(m.ctime(), m.ctime_nsec()),
         birth,
+        m.atime() as f64,
+        m.atime_nsec() as f64,
+        m.mtime() as f64,
+        m.mtime_nsec() as f64,
+        m.ctime() as f64,
+        m.ctime_nsec() as f64,
+        born.as_secs() as f64,
+        f64::from(born.subsec_nanos()),
     ]
 }
