@@ -191,6 +191,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::crypto::natives(ctx, &obj)?;
     node::zlib::natives(ctx, &obj)?;
     node::proc::natives(ctx, &obj, host)?;
+    node::child_process::natives(ctx, &obj, host)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

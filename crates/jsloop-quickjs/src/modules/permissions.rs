@@ -34,6 +34,8 @@ enum ModuleFiles {
 #[derive(Debug, Clone, Default)]
 pub struct Permissions {
     module_files: ModuleFiles,
+    /// Whether scripts may start processes (`node:child_process`).
+    child_process: bool,
 }
 
 impl Permissions {
@@ -47,6 +49,7 @@ impl Permissions {
     pub fn all() -> Self {
         Self {
             module_files: ModuleFiles::All,
+            child_process: true,
         }
     }
 
@@ -61,6 +64,27 @@ impl Permissions {
             .collect();
         self.module_files = ModuleFiles::Roots(roots);
         self
+    }
+
+    /// Whether scripts may start child processes (`node:child_process`;
+    /// denied, its functions throw Node's `ERR_ACCESS_DENIED`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::Permissions;
+    ///
+    /// let no_processes = Permissions::all().child_process(false);
+    /// # drop(no_processes);
+    /// ```
+    pub fn child_process(mut self, allowed: bool) -> Self {
+        self.child_process = allowed;
+        self
+    }
+
+    /// Whether scripts may start child processes.
+    pub(crate) fn may_spawn(&self) -> bool {
+        self.child_process
     }
 
     /// Whether scripts may load the module file at `path` (canonical).

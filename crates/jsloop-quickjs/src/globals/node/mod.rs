@@ -3,6 +3,7 @@
 
 pub(crate) mod assert;
 pub(crate) mod buffer;
+pub(crate) mod child_process;
 pub(crate) mod crypto;
 pub(crate) mod encoding;
 pub(crate) mod os;
