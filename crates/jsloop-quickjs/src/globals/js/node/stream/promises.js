@@ -1,0 +1,3 @@
+// node:stream/promises: pipeline and finished returning promises.
+'use strict';
+return shared.requireBuiltin('stream').promises;
