@@ -2,7 +2,8 @@
 // spawnSync/execSync/execFileSync run the child to its end (poll(2) on its
 // pipes, its exit through a pidfd); spawn/exec/execFile start a child the
 // loop watches (pidfd and pipes registered for readiness, read in the poll
-// phase). The child's stdio are node:stream streams. fork is not provided.
+// phase). The child's piped stdio are node:stream streams. fork and 'ipc'
+// are not provided.
 'use strict';
 const { Buffer } = shared.requireBuiltin('buffer');
 const EventEmitter = shared.requireBuiltin('events');
@@ -321,21 +322,9 @@ function execFileSync(file, args, options) {
 }
 
 // ---- ChildProcess ---------------------------------------------------------------
-// node:stream, if this build has it (the child's stdio are its streams).
+// node:stream, loaded with the first piped child.
 let streamModule;
-function streams() {
-  if (streamModule === undefined) {
-    try {
-      streamModule = shared.requireBuiltin('stream');
-    } catch {
-      streamModule = null;
-    }
-  }
-  return streamModule;
-}
-// Internal: exec/execFile's collectors of output, used when node:stream
-// is not available.
-const kSinks = Symbol('kSinks');
+const streams = () => (streamModule ??= shared.requireBuiltin('stream'));
 
 function maybeClose(child) {
   child._closesGot++;
@@ -360,12 +349,6 @@ class ChildProcess extends EventEmitter {
   spawn(options) {
     validateObject(options, 'options');
     const stdio = getValidStdio(options.stdio || 'pipe', false);
-    const sinks = options[kSinks];
-    const stream = streams();
-    if (!stream && !sinks && stdio.includes('pipe')) {
-      throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
-        "stdio 'pipe' needs node:stream, which this build of jsloop lacks: use 'inherit' or 'ignore', or exec/execFile");
-    }
     validateString(options.file, 'options.file');
     this.spawnfile = options.file;
     this.spawnargs = Array.isArray(options.args) ? options.args : [];
@@ -390,19 +373,7 @@ class ChildProcess extends EventEmitter {
     this.stdin = null;
     this.stdout = null;
     this.stderr = null;
-    if (!stream) {
-      for (const i of [1, 2]) {
-        if (stdio[i] !== 'pipe') continue;
-        this._onData[i] = (chunk) => {
-          if (chunk === null) this._closeOut(i);
-          else sinks[i](toBuffer(chunk));
-        };
-        if (err === 0) this._closesNeeded++;
-      }
-      this.stdio = [null, null, null];
-      return err;
-    }
-    const { Readable, Writable } = stream;
+    const { Readable, Writable } = stdio.includes('pipe') ? streams() : {};
     if (stdio[0] === 'pipe') this.stdin = this._makeStdin(Writable, err === 0);
     for (const i of [1, 2]) {
       if (stdio[i] !== 'pipe') continue;
@@ -424,15 +395,6 @@ class ChildProcess extends EventEmitter {
     }
     this.stdio = [this.stdin, this.stdout, this.stderr];
     return err;
-  }
-
-  // Without streams: output pipe `i` is done (its end, or execFile
-  // stopped reading it); the last one done may close the child.
-  _closeOut(i) {
-    if (this._onData[i] === null) return;
-    this._onData[i] = null;
-    if (this._id !== 0) host.cpClose(this._id, i);
-    maybeClose(this);
   }
 
   _makeStdin(Writable, live) {
@@ -601,11 +563,9 @@ function execFile(file, args, options, callback) {
   const encoding = options.encoding !== 'buffer' && Buffer.isEncoding(options.encoding) ? options.encoding : null;
   const chunks = [[], []];
   const lengths = [0, 0];
-  const sinks = [null, (chunk) => onOutput(0, chunk), (chunk) => onOutput(1, chunk)];
   const child = spawn(file, args, {
     cwd: options.cwd, env: options.env, gid: options.gid, shell: options.shell, signal: options.signal,
     uid: options.uid, windowsHide: !!options.windowsHide, windowsVerbatimArguments: !!options.windowsVerbatimArguments,
-    [kSinks]: sinks,
   });
   let killed = false;
   let exited = false;
@@ -621,10 +581,7 @@ function execFile(file, args, options, callback) {
       timeoutId = null;
     }
     if (!callback) return;
-    const [stdout, stderr] = chunks.map((list) => {
-      if (!encoding) return Buffer.concat(list);
-      return list.length > 0 && typeof list[0] !== 'string' ? Buffer.concat(list).toString(encoding) : list.join('');
-    });
+    const [stdout, stderr] = chunks.map((list) => (encoding ? list.join('') : Buffer.concat(list)));
     if (!ex && code === 0 && signal === null) {
       callback(null, stdout, stderr);
       return;
@@ -644,8 +601,6 @@ function execFile(file, args, options, callback) {
   function stopReading() {
     if (child.stdout) child.stdout.destroy();
     if (child.stderr) child.stderr.destroy();
-    if (!child.stdout) child._closeOut(1);
-    if (!child.stderr) child._closeOut(2);
   }
 
   function errorhandler(e) {
@@ -673,7 +628,6 @@ function execFile(file, args, options, callback) {
   }
 
   function onOutput(i, chunk) {
-    if (killed) return;
     const length = typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
     lengths[i] += length;
     if (lengths[i] > options.maxBuffer) {
