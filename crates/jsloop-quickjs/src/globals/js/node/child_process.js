@@ -113,11 +113,7 @@ function normalizeSpawnArguments(file, args, options) {
   if (options.detached != null) validateBoolean(options.detached, 'options.detached');
   for (const id of ['uid', 'gid']) {
     const v = options[id];
-    if (v != null && !(Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31)) {
-      if (typeof v !== 'number') throw invalidArgType(`options.${id}`, 'number', v);
-      throw outOfRange(`options.${id}`, Number.isInteger(v) ? '>= -2147483648 && <= 2147483647' : 'an integer', v);
-    }
-    if (v != null) throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', `options.${id} is not supported by jsloop yet`);
+    if (v != null && v !== (v | 0)) throw invalidArgType(`options.${id}`, 'int32', v);
   }
   if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
     throw invalidArgType('options.shell', ['boolean', 'string'], options.shell);
@@ -217,7 +213,7 @@ function spawnSync(file, args, options) {
   permitChildProcess();
   const raw = host.cpSpawnSync({
     file: options.file, args: options.args, envPairs: options.envPairs, cwd: options.cwd, stdio,
-    detached: options.detached, input, timeout: options.timeout || 0, killSignal, maxBuffer: options.maxBuffer,
+    detached: options.detached, uid: options.uid, gid: options.gid, input, timeout: options.timeout || 0, killSignal, maxBuffer: options.maxBuffer,
   });
   const result = {};
   const started = raw.pid !== 0;
@@ -355,7 +351,7 @@ class ChildProcess extends EventEmitter {
     permitChildProcess();
     const handle = host.cpSpawn({
       file: options.file, args: this.spawnargs, envPairs: options.envPairs, cwd: options.cwd, stdio,
-      detached: !!options.detached,
+      detached: !!options.detached, uid: options.uid, gid: options.gid,
     }, (kind, a, b) => this._event(kind, a, b));
     let err = 0;
     if (typeof handle === 'number') {
@@ -490,10 +486,6 @@ class ChildProcess extends EventEmitter {
     return false;
   }
 
-  [Symbol.dispose]() {
-    if (!this.killed) this.kill();
-  }
-
   ref() {
     if (!this._exited) host.cpRef(this._id, true);
   }
@@ -501,6 +493,12 @@ class ChildProcess extends EventEmitter {
   unref() {
     if (!this._exited) host.cpRef(this._id, false);
   }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  Object.defineProperty(ChildProcess.prototype, Symbol.dispose, {
+    value: function dispose() { if (!this.killed) this.kill(); }, writable: true, configurable: true,
+  });
 }
 
 function abortChildProcess(child, killSignal, reason) {

@@ -32,10 +32,12 @@ pub(super) struct Spec {
     cwd: Option<String>,
     pub(super) stdio: [Mode; 3],
     detached: bool,
+    uid: Option<u32>,
+    gid: Option<u32>,
 }
 
 impl Spec {
-    /// Reads `{file, args, envPairs, cwd, stdio, detached}`.
+    /// Reads `{file, args, envPairs, cwd, stdio, detached, uid, gid}`.
     ///
     /// # Errors
     ///
@@ -70,6 +72,9 @@ impl Spec {
             cwd: o.get::<_, Option<String>>("cwd")?.filter(|c| !c.is_empty()),
             stdio: modes,
             detached: o.get::<_, Option<bool>>("detached")?.unwrap_or(false),
+            // As libuv: the id's bits, a negative one included.
+            uid: o.get::<_, Option<i32>>("uid")?.map(|v| v as u32),
+            gid: o.get::<_, Option<i32>>("gid")?.map(|v| v as u32),
         })
     }
 
@@ -95,6 +100,12 @@ impl Spec {
         cmd.stdin(stdio(self.stdio[0])?);
         cmd.stdout(stdio(self.stdio[1])?);
         cmd.stderr(stdio(self.stdio[2])?);
+        if let Some(uid) = self.uid {
+            cmd.uid(uid);
+        }
+        if let Some(gid) = self.gid {
+            cmd.gid(gid);
+        }
         if self.detached {
             // SAFETY: the closure runs in the forked child before exec and
             // calls only setsid, which is async-signal-safe.
