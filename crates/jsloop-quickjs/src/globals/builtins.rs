@@ -15,6 +15,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("assert", node_module!("assert")),
     ("assert/strict", node_module!("assert/strict")),
     ("buffer", node_module!("buffer")),
+    ("child_process", node_module!("child_process")),
     ("crypto", node_module!("crypto")),
     ("events", node_module!("events")),
     ("fs", node_module!("fs")),

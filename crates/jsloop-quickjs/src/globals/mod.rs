@@ -42,10 +42,11 @@ use crate::host::{Dispatch, Host};
 pub(crate) use process::ProcessInfo;
 
 /// The files, in load order.
-const FILES: [JsFile; 14] = [
+const FILES: [JsFile; 15] = [
     js_file!("stack.js"),
     js_file!("errors.js"),
     js_file!("process.js"),
+    js_file!("signals.js"),
     js_file!("module.js"),
     js_file!("timers.js"),
     js_file!("console.js"),
@@ -191,6 +192,8 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::zlib::natives(ctx, &obj)?;
     node::perf_hooks::natives(ctx, &obj, host)?;
     node::fs::natives(ctx, &obj, host)?;
+    node::proc::natives(ctx, &obj, host)?;
+    node::child_process::natives(ctx, &obj, host)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

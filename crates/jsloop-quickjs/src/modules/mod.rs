@@ -120,6 +120,11 @@ impl Modules {
         }
     }
 
+    /// The runtime's permission set.
+    pub(crate) fn permissions(&self) -> &Permissions {
+        &self.permissions
+    }
+
     /// Resolves `specifier` from the directory `from`, as `require` does
     /// (`importer` `None`) or as `import` does from the file `importer`;
     /// built-ins are looked up before (see [`builtins::lookup`]).

@@ -35,15 +35,18 @@ enum ModuleFiles {
 pub struct Permissions {
     module_files: ModuleFiles,
     fs: FsAccess,
+    /// Whether scripts may start processes (`node:child_process`).
+    child_process: bool,
 }
 
 /// What `node:fs` may reach.
 #[derive(Debug, Clone, Default)]
 enum FsAccess {
-    /// Every file (the default).
-    #[default]
+    /// Every file.
     All,
-    /// Nothing: every path operation fails with `ERR_ACCESS_DENIED`.
+    /// Nothing (the default): every path operation fails with
+    /// `ERR_ACCESS_DENIED`.
+    #[default]
     None,
     /// Reads under `read`, writes under `write` (canonical paths).
     Roots {
@@ -64,6 +67,7 @@ impl Permissions {
         Self {
             module_files: ModuleFiles::All,
             fs: FsAccess::All,
+            child_process: true,
         }
     }
 
@@ -80,6 +84,27 @@ impl Permissions {
         self
     }
 
+    /// Whether scripts may start child processes (`node:child_process`;
+    /// denied, its functions throw Node's `ERR_ACCESS_DENIED`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::Permissions;
+    ///
+    /// let no_processes = Permissions::all().child_process(false);
+    /// # drop(no_processes);
+    /// ```
+    pub fn child_process(mut self, allowed: bool) -> Self {
+        self.child_process = allowed;
+        self
+    }
+
+    /// Whether scripts may start child processes.
+    pub(crate) fn may_spawn(&self) -> bool {
+        self.child_process
+    }
+
     /// Whether scripts may load the module file at `path` (canonical).
     pub(crate) fn may_load(&self, path: &Path) -> bool {
         match &self.module_files {
@@ -87,6 +112,21 @@ impl Permissions {
             ModuleFiles::All => true,
             ModuleFiles::Roots(roots) => roots.iter().any(|r| path.starts_with(r)),
         }
+    }
+
+    /// `node:fs` may reach every file (as [`Permissions::all`] grants).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::Permissions;
+    ///
+    /// let p = Permissions::none().allow_fs();
+    /// # drop(p);
+    /// ```
+    pub fn allow_fs(mut self) -> Self {
+        self.fs = FsAccess::All;
+        self
     }
 
     /// `node:fs` may reach nothing: every operation on a path fails with

@@ -3,11 +3,13 @@
 
 pub(crate) mod assert;
 pub(crate) mod buffer;
+pub(crate) mod child_process;
 pub(crate) mod crypto;
 pub(crate) mod encoding;
 pub(crate) mod fs;
 pub(crate) mod os;
 pub(crate) mod perf_hooks;
+pub(crate) mod proc;
 pub(crate) mod url;
 pub(crate) mod util;
 pub(crate) mod zlib;
