@@ -24,6 +24,20 @@ impl Runtime {
     /// # Errors
     ///
     /// [`Error::Engine`] if the global cannot be defined.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::{JsValue, Runtime};
+    ///
+    /// let rt = Runtime::new().unwrap();
+    /// rt.register_fn("twice", |args| match args.first().and_then(JsValue::as_f64) {
+    ///     Some(n) => Ok(JsValue::from(n * 2.0)),
+    ///     None => Err("twice wants a number".into()),
+    /// })
+    /// .unwrap();
+    /// assert_eq!(rt.eval("twice(21)").unwrap(), JsValue::from(42));
+    /// ```
     pub fn register_fn<F>(&self, name: &str, f: F) -> Result<(), Error>
     where
         F: Fn(Vec<JsValue>) -> Result<JsValue, String> + 'static,
@@ -123,10 +137,12 @@ pub(crate) fn sync_fn<'js>(
         move |ctx: Ctx<'js>,
               args: rquickjs::function::Rest<Value<'js>>|
               -> rquickjs::Result<Value<'js>> {
-            let args: Result<_, _> = args.0.iter().map(|v| JsValue::from_js(&ctx, v)).collect();
-            let args = args.map_err(|e| e.throw(&ctx))?;
+            let Some(strong) = host.upgrade() else {
+                return Ok(Value::new_undefined(ctx.clone()));
+            };
+            let args = copy_args(&ctx, &strong, &args.0)?;
             match guarded(&ctx, &host, &name, || f(args))? {
-                Ok(v) => rquickjs::IntoJs::into_js(v, &ctx),
+                Ok(v) => v.into_js(&ctx, &strong.embed).map_err(|e| e.throw(&ctx)),
                 Err(message) => Err(js_error(&ctx, &message)?.throw()),
             }
         },
@@ -144,8 +160,10 @@ pub(crate) fn async_fn<'js>(
         move |ctx: Ctx<'js>,
               args: rquickjs::function::Rest<Value<'js>>|
               -> rquickjs::Result<Value<'js>> {
-            let args: Result<_, _> = args.0.iter().map(|v| JsValue::from_js(&ctx, v)).collect();
-            let args = args.map_err(|e| e.throw(&ctx))?;
+            let Some(strong) = host.upgrade() else {
+                return Ok(Value::new_undefined(ctx.clone()));
+            };
+            let args = copy_args(&ctx, &strong, &args.0)?;
             let (promise, resolve, reject) = ctx.promise()?;
             let Some(lp) = host.upgrade().and_then(|h| h.lp.upgrade()) else {
                 return Ok(promise.into_value());
@@ -178,6 +196,19 @@ pub(crate) fn async_fn<'js>(
     )
 }
 
+/// Copies a host function's arguments out (a conversion error is thrown).
+fn copy_args<'js>(
+    ctx: &Ctx<'js>,
+    host: &Host,
+    args: &[Value<'js>],
+) -> rquickjs::Result<Vec<JsValue>> {
+    let copied: Result<_, _> = args
+        .iter()
+        .map(|v| JsValue::from_js(ctx, v, &host.embed))
+        .collect();
+    copied.map_err(|e| e.throw(ctx))
+}
+
 /// The resolve and reject functions of a host promise, until it settles.
 type Settlers = Rc<Cell<Option<(Persistent<Function<'static>>, Persistent<Function<'static>>)>>>;
 
@@ -187,7 +218,10 @@ fn settle(host: &Weak<Host>, both: &Settlers, outcome: Outcome) {
         return;
     };
     host.enter(|ctx| match outcome {
-        Ok(v) => resolve.restore(ctx)?.call::<_, ()>((v,)),
+        Ok(v) => {
+            let v = v.into_js(ctx, &host.embed).map_err(|e| e.throw(ctx))?;
+            resolve.restore(ctx)?.call::<_, ()>((v,))
+        }
         Err(message) => {
             let error = js_error(ctx, &message)?;
             reject.restore(ctx)?.call::<_, ()>((error,))

@@ -103,7 +103,10 @@ impl Runtime {
             let obj = Object::new(ctx.clone())?;
             for (key, export) in module.exports {
                 match export {
-                    Export::Value(v) => obj.set(key.as_str(), v)?,
+                    Export::Value(v) => {
+                        let v = v.into_js(ctx, &self.host.embed).map_err(|e| e.throw(ctx))?;
+                        obj.set(key.as_str(), v)?
+                    }
                     Export::Function(f) => {
                         let func = sync_fn(ctx, weak.clone(), key.clone(), f)?;
                         func.set_name(key.as_str())?;
