@@ -98,7 +98,7 @@ mod output;
 mod runtime;
 mod value;
 
-pub use embed::{Handle, JsFuture};
+pub use embed::{FromArg, FromArgs, Handle, JsFuture};
 pub use error::{EngineError, Error, Exception};
 pub use modules::Permissions;
 pub use output::{Output, Stream};

@@ -347,3 +347,58 @@ fn a_runtime_that_called_process_exit_stays_done() {
     assert_eq!(rt.run().unwrap(), 4);
     assert!(matches!(rt.run_script("two.js", "1"), Err(Error::Exiting)));
 }
+
+#[test]
+fn typed_host_function_arguments_throw_err_invalid_arg_type() {
+    let (rt, _out) = captured();
+    rt.register_typed_fn(
+        "join",
+        &["path", "count", "sep"],
+        |(p, n, sep): (String, f64, Option<String>)| {
+            let sep = sep.unwrap_or_else(|| "/".into());
+            Ok(vec![p; n as usize].join(&sep))
+        },
+    )
+    .unwrap();
+    assert_eq!(rt.eval("join('a', 3)").unwrap(), JsValue::from("a/a/a"));
+    assert_eq!(rt.eval("join('a', 2, '-')").unwrap(), JsValue::from("a-a"));
+    let cases = [
+        (
+            "join(1.5, 1)",
+            "The \"path\" argument must be of type string. Received type number (1.5)",
+        ),
+        (
+            "join('a', 'b')",
+            "The \"count\" argument must be of type number. Received type string ('b')",
+        ),
+        (
+            "join('a')",
+            "The \"count\" argument must be of type number. Received undefined",
+        ),
+        (
+            "join([], 1)",
+            "The \"path\" argument must be of type string. Received an instance of Array",
+        ),
+        (
+            "join('a', 1, 5n)",
+            "The \"sep\" argument must be of type string. Received type bigint (5n)",
+        ),
+    ];
+    for (call, message) in cases {
+        let shown = rt
+            .eval(&format!(
+                "try {{ {call} }} catch (e) {{ [e.name, e.code, e.message, e.stack.split('\\n')[0]] }}"
+            ))
+            .unwrap();
+        assert_eq!(
+            shown,
+            JsValue::from(vec![
+                JsValue::from("TypeError"),
+                "ERR_INVALID_ARG_TYPE".into(),
+                message.into(),
+                format!("TypeError [ERR_INVALID_ARG_TYPE]: {message}").into(),
+            ]),
+            "{call}"
+        );
+    }
+}

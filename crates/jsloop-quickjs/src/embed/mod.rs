@@ -9,6 +9,7 @@
 mod exception;
 mod future;
 mod handle;
+mod typed;
 
 use std::cell::RefCell;
 
@@ -20,6 +21,7 @@ pub(crate) use future::settle_into;
 pub use future::JsFuture;
 pub use handle::Handle;
 pub(crate) use handle::Handles;
+pub use typed::{FromArg, FromArgs};
 
 /// The embedding state of one runtime.
 #[derive(Default)]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use rquickjs::{Function, Object};
 
-use super::embed::{async_fn, sync_fn, AsyncHostFn, SyncHostFn};
+use super::embed::{async_fn, sync_fn, AsyncHostFn, HostError, SyncHostFn};
 use super::{Runtime, Settler};
 use crate::error::Error;
 use crate::value::JsValue;
@@ -72,8 +72,10 @@ impl NativeModule {
     where
         F: Fn(Vec<JsValue>) -> Result<JsValue, String> + 'static,
     {
-        self.exports
-            .push((name.to_owned(), Export::Function(Rc::new(f))));
+        self.exports.push((
+            name.to_owned(),
+            Export::Function(Rc::new(move |args| f(args).map_err(HostError::Message))),
+        ));
         self
     }
 
