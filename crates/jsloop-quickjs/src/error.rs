@@ -46,6 +46,13 @@ pub enum Error {
     /// A Rust future driven by the loop panicked.
     #[error("the future panicked: {0}")]
     Panicked(String),
+    /// A [`Worker`](crate::Worker)'s script ended its process
+    /// (`process.exit`, or an uncaught error) before answering.
+    #[error("the worker exited with code {code}")]
+    WorkerExited {
+        /// The exit code.
+        code: i32,
+    },
     /// The runtime is exiting (`process.exit` ran, or an uncaught error
     /// ended it); nothing more runs.
     #[error("the runtime is exiting")]

@@ -35,6 +35,12 @@
 //!   [`Runtime::call_global_await`]. Timers, ticks, I/O and host functions
 //!   settled from other threads keep running meanwhile.
 //! - A runtime that ended naturally runs again ([`Runtime::run`]).
+//! - Host functions take typed arguments ([`Runtime::register_typed_fn`]):
+//!   a mismatch throws Node's `ERR_INVALID_ARG_TYPE`.
+//! - For async Rust (tokio or any executor): a [`Worker`] runs a runtime
+//!   on its own thread behind a `Send + Sync` handle whose calls are `Send`
+//!   futures; a [`WorkerPool`] sends each call to the least busy of N
+//!   workers (see `examples/worker_pool.rs`).
 //!
 //! A Rust async function, called by JavaScript with Node's timing, and the
 //! result back in Rust:
@@ -97,6 +103,7 @@ mod modules;
 mod output;
 mod runtime;
 mod value;
+mod worker;
 
 pub use embed::{FromArg, FromArgs, Handle, JsFuture};
 pub use error::{EngineError, Error, Exception};
@@ -106,3 +113,4 @@ pub use runtime::{Builder, NativeModule, Runtime, Settler};
 pub use value::{
     BigInt, ConvertError, JsError, JsValue, ParseBigIntError, TypedArray, TypedArrayKind,
 };
+pub use worker::{Worker, WorkerCall, WorkerPool};

@@ -198,6 +198,12 @@ impl Runtime {
         self.block_on(future)?
     }
 
+    /// Whether the runtime is done for good (`process.exit` ran, or an
+    /// uncaught error ended it).
+    pub(crate) fn has_exited(&self) -> bool {
+        self.host.exit_code().is_some()
+    }
+
     /// A future of what `f` gives.
     fn future_of(
         &self,
