@@ -102,9 +102,13 @@ mod host;
 mod modules;
 mod output;
 mod runtime;
+#[cfg(feature = "serde")]
+mod serde;
 mod value;
 mod worker;
 
+#[cfg(feature = "serde")]
+pub use crate::serde::{from_value, to_value, SerdeError};
 pub use embed::{FromArg, FromArgs, Handle, JsFuture};
 pub use error::{EngineError, Error, Exception};
 pub use modules::Permissions;

@@ -48,7 +48,7 @@ impl Runtime {
     }
 
     /// Exposes a Rust function with typed arguments: a tuple of
-    /// [`FromArg`] types (`f64`, `String`, `bool`, [`BigInt`](crate::BigInt),
+    /// [`FromArg`](crate::FromArg) types (`f64`, `String`, `bool`, [`BigInt`](crate::BigInt),
     /// [`JsValue`], `Option<T>`), named by `params` in errors. An argument of
     /// the wrong type throws Node's `TypeError` with code
     /// `ERR_INVALID_ARG_TYPE` before `f` runs; `Err(message)` throws an
