@@ -402,3 +402,26 @@ fn typed_host_function_arguments_throw_err_invalid_arg_type() {
         );
     }
 }
+
+#[test]
+fn a_native_module_exports_typed_functions() {
+    let (rt, out) = captured();
+    let m = jsloop_quickjs::NativeModule::new().typed_function(
+        "scale",
+        &["value", "factor"],
+        |(v, k): (f64, Option<f64>)| Ok(v * k.unwrap_or(2.0)),
+    );
+    rt.register_module("units", m).unwrap();
+    rt.run_script(
+        "main.js",
+        "const { scale } = require('units');
+         console.log(scale(4), scale(4, 3));
+         try { scale('4') } catch (e) { console.log(e.code, e.message) }",
+    )
+    .unwrap();
+    assert_eq!(rt.run().unwrap(), 0);
+    assert_eq!(
+        out.captured(Stream::Stdout),
+        "8 12\nERR_INVALID_ARG_TYPE The \"value\" argument must be of type number. Received type string ('4')\n"
+    );
+}

@@ -81,13 +81,7 @@ impl Runtime {
         R: Into<JsValue>,
         F: Fn(A) -> Result<R, String> + 'static,
     {
-        let params: Vec<String> = params.iter().map(|p| p.to_string()).collect();
-        let f: Rc<SyncHostFn> = Rc::new(move |args| {
-            let names: Vec<&str> = params.iter().map(String::as_str).collect();
-            let typed = A::from_args(&args, &names).map_err(HostError::ArgType)?;
-            f(typed).map(Into::into).map_err(HostError::Message)
-        });
-        self.define_sync(name, f)
+        self.define_sync(name, typed(params, f))
     }
 
     fn define_sync(&self, name: &str, f: Rc<SyncHostFn>) -> Result<(), Error> {
@@ -122,6 +116,21 @@ impl Runtime {
         })?;
         Ok(())
     }
+}
+
+/// A sync host function over a typed one: arguments converted by `A`.
+pub(crate) fn typed<A, R, F>(params: &[&str], f: F) -> Rc<SyncHostFn>
+where
+    A: FromArgs,
+    R: Into<JsValue>,
+    F: Fn(A) -> Result<R, String> + 'static,
+{
+    let params: Vec<String> = params.iter().map(|p| p.to_string()).collect();
+    Rc::new(move |args| {
+        let names: Vec<&str> = params.iter().map(String::as_str).collect();
+        let typed = A::from_args(&args, &names).map_err(HostError::ArgType)?;
+        f(typed).map(Into::into).map_err(HostError::Message)
+    })
 }
 
 /// Settles the promise an async host function returned, from any thread.

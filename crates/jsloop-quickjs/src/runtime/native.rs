@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use rquickjs::{Function, Object};
 
-use super::embed::{async_fn, sync_fn, AsyncHostFn, HostError, SyncHostFn};
+use super::embed::{async_fn, sync_fn, typed, AsyncHostFn, HostError, SyncHostFn};
 use super::{Runtime, Settler};
+use crate::embed::FromArgs;
 use crate::error::Error;
 use crate::value::JsValue;
 
@@ -76,6 +77,20 @@ impl NativeModule {
             name.to_owned(),
             Export::Function(Rc::new(move |args| f(args).map_err(HostError::Message))),
         ));
+        self
+    }
+
+    /// Exports a function with typed arguments, as
+    /// [`Runtime::register_typed_fn`] makes them (a mismatch throws Node's
+    /// `ERR_INVALID_ARG_TYPE`).
+    pub fn typed_function<A, R, F>(mut self, name: &str, params: &[&str], f: F) -> Self
+    where
+        A: FromArgs,
+        R: Into<JsValue>,
+        F: Fn(A) -> Result<R, String> + 'static,
+    {
+        self.exports
+            .push((name.to_owned(), Export::Function(typed(params, f))));
         self
     }
 
