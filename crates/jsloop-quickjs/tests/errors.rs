@@ -157,3 +157,30 @@ fn a_call_that_throws_gives_the_javascript_error() {
         (Some("RangeError"), Some("bad -1"))
     );
 }
+
+#[test]
+fn an_error_s_own_message_and_stack_are_fields_not_properties() {
+    let rt = Runtime::new().unwrap();
+    // The binding's access error defines `message` and `stack` enumerable.
+    let r = rt.eval_await("import('/nowhere/x.mjs')");
+    let Err(Error::Exception(e)) = r else {
+        panic!("{r:?}")
+    };
+    let error = e.error().unwrap();
+    let keys: Vec<&str> = error.props.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["code"], "{error:?}");
+    assert!(error.message.contains("/nowhere/x.mjs"), "{error:?}");
+    assert!(e.value().get("code").is_some(), "{error:?}");
+    // And a plain error's own enumerable properties stay, in order.
+    let v = rt
+        .eval("Object.assign(new Error('x'), { b: 1, a: 2 })")
+        .unwrap();
+    let keys: Vec<&str> = v
+        .as_error()
+        .unwrap()
+        .props
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert_eq!(keys, ["b", "a"]);
+}

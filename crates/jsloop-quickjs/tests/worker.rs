@@ -168,3 +168,33 @@ fn a_pool_sends_calls_to_the_workers_that_are_not_busy() {
     );
     assert_eq!(pool.shutdown().unwrap(), vec![0, 0]);
 }
+
+#[test]
+fn a_worker_imports_a_module_and_calls_its_exports() {
+    let dir = std::env::temp_dir().join(format!("jsloop-worker-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("math.mjs");
+    std::fs::write(
+        &file,
+        "export const twice = async (n) => { await null; return n * 2 }; export const name = 'math';",
+    )
+    .unwrap();
+    let worker = Worker::spawn(|| {
+        Runtime::builder()
+            .permissions(jsloop_quickjs::Permissions::all())
+            .build()
+    })
+    .unwrap();
+    let rt = tokio();
+    let ns = rt
+        .block_on(worker.import(file.display().to_string()))
+        .unwrap();
+    assert_eq!(ns.get("name"), Some(&JsValue::from("math")));
+    let Some(JsValue::Function(twice)) = ns.get("twice") else {
+        panic!("{ns:?}")
+    };
+    let r = rt.block_on(worker.call_function(twice, vec![JsValue::from(21)]));
+    assert_eq!(r.unwrap(), JsValue::from(42));
+    worker.shutdown().unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

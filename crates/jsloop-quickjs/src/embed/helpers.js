@@ -28,6 +28,8 @@
   const errors = {
     Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError,
   };
+  // Own properties kept in their own fields (Node's errors make some enumerable).
+  const errorFields = { __proto__: null, name: 1, message: 1, stack: 1, cause: 1 };
   const brand = (check, v) => { try { check(v); return true; } catch { return false; } };
   const text = (read, fallback) => { try { return Str(read()); } catch { return fallback; } };
   return {
@@ -63,7 +65,7 @@
         hasOwn.call(e, 'cause'),
       ];
       out.push(out[3] ? e.cause : undefined);
-      for (const k of keysOf(e)) out.push(k, e[k]);
+      for (const k of keysOf(e)) if (!hasOwn.call(errorFields, k)) out.push(k, e[k]);
       return out;
     },
     makeMap(flat) {
@@ -88,5 +90,6 @@
       return e;
     },
     then,
+    importModule: (specifier) => import(specifier),
   };
 })()

@@ -127,6 +127,20 @@ impl Runtime {
         })
     }
 
+    /// Imports the ES module `specifier` (resolved as a dynamic `import()`
+    /// in a script: from the working directory, files as the
+    /// [`Permissions`](crate::Permissions) allow); the future resolves to
+    /// its namespace, an object of its exports (functions as handles).
+    pub fn import_async(&self, specifier: &str) -> JsFuture {
+        self.future_of(|ctx| {
+            let embed = &self.host.embed;
+            let import = embed
+                .helper(ctx, "importModule")
+                .map_err(|e| catch(ctx, embed, e))?;
+            self.invoke(ctx, import.into_value(), vec![specifier.into()])
+        })
+    }
+
     /// A future of a kept promise's value.
     pub fn await_promise(&self, promise: &Handle) -> JsFuture {
         self.future_of(|ctx| self.restore(ctx, promise))

@@ -27,6 +27,7 @@ pub use reply::WorkerCall;
 
 use reply::{End, Sender, Shared};
 
+use crate::embed::Handle;
 use crate::error::Error;
 use crate::runtime::Runtime;
 use crate::value::JsValue;
@@ -82,6 +83,8 @@ impl std::fmt::Debug for Worker {
 enum Job {
     Eval(String),
     Call(String, Vec<JsValue>),
+    CallHandle(Handle, Vec<JsValue>),
+    Import(String),
 }
 
 impl Worker {
@@ -139,6 +142,20 @@ impl Worker {
     /// when the promise it returns settles.
     pub fn call(&self, name: impl Into<String>, args: Vec<JsValue>) -> WorkerCall {
         self.send(Job::Call(name.into(), args))
+    }
+
+    /// Calls a function the worker handed out (a [`JsValue::Function`]
+    /// from an earlier answer); the future resolves when the promise it
+    /// returns settles.
+    pub fn call_function(&self, function: &Handle, args: Vec<JsValue>) -> WorkerCall {
+        self.send(Job::CallHandle(function.clone(), args))
+    }
+
+    /// Imports the ES module `specifier` on the worker (as
+    /// [`Runtime::import_async`]); the future resolves to its namespace,
+    /// whose functions [`Worker::call_function`] calls.
+    pub fn import(&self, specifier: impl Into<String>) -> WorkerCall {
+        self.send(Job::Import(specifier.into()))
     }
 
     /// How many calls were sent and not answered yet.
@@ -242,6 +259,8 @@ fn run_job(job: Job, sender: Sender) {
     let future = match job {
         Job::Eval(source) => rt.eval_async(&source),
         Job::Call(name, args) => rt.call_global_async(&name, args),
+        Job::CallHandle(f, args) => rt.call_async(&f, args),
+        Job::Import(specifier) => rt.import_async(&specifier),
     };
     // The task answers through `sender`; its own promise is not needed.
     drop(rt.event_loop().spawn_local(async move {
