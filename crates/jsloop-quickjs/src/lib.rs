@@ -18,6 +18,46 @@
 //! FIFO) until none are left, and repeats; then it reports unhandled
 //! rejections, exactly as Node's `processTicksAndRejections` does.
 //!
+//! # Embedding
+//!
+//! - Values cross as [`JsValue`]: numbers, `BigInt`s, strings, arrays,
+//!   plain objects (ordered), `Map`, `Set`, `Date`, `ArrayBuffer`, typed
+//!   arrays and errors are copied; functions, promises, symbols and other
+//!   objects come back as [`Handle`]s to use later ([`Runtime::call`],
+//!   [`Runtime::get`], [`Runtime::await_promise`]).
+//! - What JavaScript throws comes back as [`Error::Exception`]: an
+//!   [`Exception`] with the thrown value, its class, message, stack and
+//!   cause, printed as Node prints it.
+//! - A promise is awaited from Rust with a [`JsFuture`]
+//!   ([`Runtime::eval_async`], [`Runtime::call_global_async`],
+//!   [`Runtime::call_async`]), completed by the runtime's own loop:
+//!   [`Runtime::block_on`], or the blocking [`Runtime::eval_await`] and
+//!   [`Runtime::call_global_await`]. Timers, ticks, I/O and host functions
+//!   settled from other threads keep running meanwhile.
+//! - A runtime that ended naturally runs again ([`Runtime::run`]).
+//! - Host functions take typed arguments ([`Runtime::register_typed_fn`]):
+//!   a mismatch throws Node's `ERR_INVALID_ARG_TYPE`.
+//! - For async Rust (tokio or any executor): a [`Worker`] runs a runtime
+//!   on its own thread behind a `Send + Sync` handle whose calls are `Send`
+//!   futures; a [`WorkerPool`] sends each call to the least busy of N
+//!   workers (see `examples/worker_pool.rs`).
+//!
+//! A Rust async function, called by JavaScript with Node's timing, and the
+//! result back in Rust:
+//!
+//! ```
+//! use jsloop_quickjs::{JsValue, Runtime};
+//!
+//! let rt = Runtime::new().unwrap();
+//! rt.register_async_fn("fetchScore", |args, settler| {
+//!     let who = args.first().and_then(JsValue::as_str).unwrap_or("").to_owned();
+//!     std::thread::spawn(move || settler.resolve(JsValue::from(who.len() as f64 * 10.0)));
+//! })
+//! .unwrap();
+//! let v = rt.eval_await("(async () => { await new Promise((ok) => setTimeout(ok, 5)); return fetchScore('ann') })()");
+//! assert_eq!(v.unwrap(), JsValue::from(30));
+//! ```
+//!
 //! # Implementation notes
 //!
 //! - A timer's or immediate's JavaScript side (its `Timeout`/`Immediate`
@@ -53,6 +93,7 @@
 
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
+mod embed;
 mod error;
 mod ffi;
 mod globals;
@@ -61,10 +102,19 @@ mod host;
 mod modules;
 mod output;
 mod runtime;
+#[cfg(feature = "serde")]
+mod serde;
 mod value;
+mod worker;
 
-pub use error::Error;
+#[cfg(feature = "serde")]
+pub use crate::serde::{from_value, to_value, SerdeError};
+pub use embed::{FromArg, FromArgs, Handle, JsFuture};
+pub use error::{EngineError, Error, Exception};
 pub use modules::Permissions;
 pub use output::{Output, Stream};
 pub use runtime::{Builder, NativeModule, Runtime, Settler};
-pub use value::{ConvertError, JsValue};
+pub use value::{
+    BigInt, ConvertError, JsError, JsValue, ParseBigIntError, TypedArray, TypedArrayKind,
+};
+pub use worker::{Worker, WorkerCall, WorkerPool};

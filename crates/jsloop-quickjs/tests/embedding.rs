@@ -102,7 +102,7 @@ fn call_javascript_from_rust() {
     );
     assert!(matches!(
         rt.call_global("missing", vec![]),
-        Err(Error::Exception(_))
+        Err(Error::NotAFunction { .. })
     ));
     assert_eq!(
         rt.eval("[1, 'a', null]").unwrap(),
@@ -216,4 +216,212 @@ fn dropping_a_runtime_frees_every_callback_it_still_held() {
             "still held after drop: {case}"
         );
     }
+}
+
+#[test]
+fn awaiting_a_promise_that_settles_after_timers_and_ticks() {
+    let (rt, out) = captured();
+    let v = rt.eval_await(
+        "(async () => {
+           await new Promise((ok) => setTimeout(ok, 50));
+           await new Promise((ok) => setImmediate(ok));
+           await new Promise((ok) => process.nextTick(ok));
+           console.log('in js');
+           return { done: true };
+         })()",
+    );
+    assert_eq!(v.unwrap().get("done"), Some(&JsValue::Bool(true)));
+    assert_eq!(out.captured(Stream::Stdout), "in js\n");
+}
+
+#[test]
+fn awaiting_a_promise_settled_by_a_host_function_on_another_thread() {
+    let (rt, _out) = captured();
+    rt.register_async_fn("work", |args, settler| {
+        let n = args.first().and_then(JsValue::as_f64).unwrap_or(0.0);
+        std::thread::spawn(move || settler.resolve(JsValue::from(n + 1.0)));
+    })
+    .unwrap();
+    rt.eval("globalThis.twice = async (n) => (await work(n)) * 2")
+        .unwrap();
+    let future = rt.call_global_async("twice", vec![JsValue::from(20)]);
+    assert_eq!(rt.block_on(future).unwrap().unwrap(), JsValue::from(42));
+}
+
+#[test]
+fn a_rejected_promise_gives_the_error_and_is_not_unhandled() {
+    let (rt, out) = captured();
+    let r = rt.eval_await("Promise.reject(new SyntaxError('bad'))");
+    match r {
+        Err(Error::Exception(e)) => {
+            assert_eq!((e.name(), e.message()), (Some("SyntaxError"), Some("bad")))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(rt.run().unwrap(), 0);
+    assert_eq!(out.captured(Stream::Stderr), "");
+}
+
+#[test]
+fn a_promise_that_never_settles_stalls_instead_of_hanging() {
+    let (rt, _out) = captured();
+    assert!(matches!(
+        rt.eval_await("new Promise(() => {})"),
+        Err(Error::Stalled)
+    ));
+}
+
+#[test]
+fn a_kept_callback_and_promise_are_used_on_later_turns() {
+    let (rt, _out) = captured();
+    let kept = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let k = kept.clone();
+    rt.register_fn("keep", move |args| {
+        k.borrow_mut().extend(args);
+        Ok(JsValue::Undefined)
+    })
+    .unwrap();
+    rt.run_script(
+        "main.js",
+        "let n = 0;
+         keep((x) => (n += x), new Promise((ok) => setTimeout(ok, 10, 'later')));",
+    )
+    .unwrap();
+    assert_eq!(rt.run().unwrap(), 0);
+    let kept = kept.borrow().clone();
+    let [JsValue::Function(add), JsValue::Promise(p)] = kept.as_slice() else {
+        panic!("{kept:?}")
+    };
+    assert_eq!(
+        rt.call(add, vec![JsValue::from(2)]).unwrap(),
+        JsValue::from(2)
+    );
+    assert_eq!(
+        rt.call(add, vec![JsValue::from(3)]).unwrap(),
+        JsValue::from(5)
+    );
+    let later = rt.await_promise(p);
+    assert_eq!(rt.block_on(later).unwrap().unwrap(), JsValue::from("later"));
+}
+
+#[test]
+fn a_handle_outliving_its_runtime_is_dropped_safely() {
+    let (rt, _out) = captured();
+    let f = rt.eval("() => 1").unwrap();
+    let p = rt.eval("new Promise(() => {})").unwrap();
+    let other = Runtime::new().unwrap();
+    let JsValue::Function(h) = &f else { panic!() };
+    assert!(matches!(other.call(h, vec![]), Err(Error::Handle(_))));
+    drop(rt);
+    // Dropped on another thread, after the engine is gone.
+    std::thread::spawn(move || drop((f, p))).join().unwrap();
+    drop(other);
+}
+
+#[test]
+fn a_runtime_runs_again_after_a_natural_end() {
+    let (rt, out) = captured();
+    rt.run_script(
+        "one.js",
+        "process.on('beforeExit', (c) => console.log('beforeExit', c));
+         process.on('exit', (c) => console.log('exit', c));
+         process.exitCode = 2;
+         setTimeout(() => console.log('first'), 5);",
+    )
+    .unwrap();
+    assert_eq!(rt.run().unwrap(), 2);
+    rt.run_script("two.js", "setTimeout(() => console.log('second'), 5);")
+        .unwrap();
+    assert_eq!(rt.run().unwrap(), 0);
+    assert_eq!(rt.eval("1 + 1").unwrap(), JsValue::from(2));
+    assert_eq!(
+        out.captured(Stream::Stdout),
+        "first\nbeforeExit 2\nexit 2\nsecond\nbeforeExit 0\nexit 0\n"
+    );
+}
+
+#[test]
+fn a_runtime_that_called_process_exit_stays_done() {
+    let (rt, _out) = captured();
+    rt.run_script("one.js", "process.exit(4)").unwrap();
+    assert_eq!(rt.run().unwrap(), 4);
+    assert!(matches!(rt.run_script("two.js", "1"), Err(Error::Exiting)));
+}
+
+#[test]
+fn typed_host_function_arguments_throw_err_invalid_arg_type() {
+    let (rt, _out) = captured();
+    rt.register_typed_fn(
+        "join",
+        &["path", "count", "sep"],
+        |(p, n, sep): (String, f64, Option<String>)| {
+            let sep = sep.unwrap_or_else(|| "/".into());
+            Ok(vec![p; n as usize].join(&sep))
+        },
+    )
+    .unwrap();
+    assert_eq!(rt.eval("join('a', 3)").unwrap(), JsValue::from("a/a/a"));
+    assert_eq!(rt.eval("join('a', 2, '-')").unwrap(), JsValue::from("a-a"));
+    let cases = [
+        (
+            "join(1.5, 1)",
+            "The \"path\" argument must be of type string. Received type number (1.5)",
+        ),
+        (
+            "join('a', 'b')",
+            "The \"count\" argument must be of type number. Received type string ('b')",
+        ),
+        (
+            "join('a')",
+            "The \"count\" argument must be of type number. Received undefined",
+        ),
+        (
+            "join([], 1)",
+            "The \"path\" argument must be of type string. Received an instance of Array",
+        ),
+        (
+            "join('a', 1, 5n)",
+            "The \"sep\" argument must be of type string. Received type bigint (5n)",
+        ),
+    ];
+    for (call, message) in cases {
+        let shown = rt
+            .eval(&format!(
+                "try {{ {call} }} catch (e) {{ [e.name, e.code, e.message, e.stack.split('\\n')[0]] }}"
+            ))
+            .unwrap();
+        assert_eq!(
+            shown,
+            JsValue::from(vec![
+                JsValue::from("TypeError"),
+                "ERR_INVALID_ARG_TYPE".into(),
+                message.into(),
+                format!("TypeError [ERR_INVALID_ARG_TYPE]: {message}").into(),
+            ]),
+            "{call}"
+        );
+    }
+}
+
+#[test]
+fn a_native_module_exports_typed_functions() {
+    let (rt, out) = captured();
+    let m = jsloop_quickjs::NativeModule::new().typed_function(
+        "scale",
+        &["value", "factor"],
+        |(v, k): (f64, Option<f64>)| Ok(v * k.unwrap_or(2.0)),
+    );
+    rt.register_module("units", m).unwrap();
+    rt.run_script(
+        "main.js",
+        "const { scale } = require('units');
+         console.log(scale(4), scale(4, 3));
+         try { scale('4') } catch (e) { console.log(e.code, e.message) }",
+    )
+    .unwrap();
+    assert_eq!(rt.run().unwrap(), 0);
+    assert_eq!(
+        out.captured(Stream::Stdout),
+        "8 12\nERR_INVALID_ARG_TYPE The \"value\" argument must be of type number. Received type string ('4')\n"
+    );
 }

@@ -1,6 +1,6 @@
 //! How the runtime reports scripts that fail: positions and exit codes.
 
-use jsloop_quickjs::{Output, Runtime, Stream};
+use jsloop_quickjs::{Error, Exception, JsValue, Output, Runtime, Stream};
 
 fn run(source: &str) -> (String, i32) {
     let out = Output::capture();
@@ -92,4 +92,95 @@ fn microtasks_queued_by_exit_listeners_run_on_a_natural_exit() {
     .unwrap();
     assert_eq!(rt.run().unwrap(), 0);
     assert_eq!(out.captured(Stream::Stdout), "promise job\nmicrotask\n");
+}
+
+/// The exception an embedder's call returned.
+fn thrown(r: Result<JsValue, Error>) -> Exception {
+    match r {
+        Err(Error::Exception(e)) => e,
+        other => panic!("not an exception: {other:?}"),
+    }
+}
+
+#[test]
+fn a_thrown_type_error_keeps_its_class_message_stack_and_cause() {
+    let rt = Runtime::new().unwrap();
+    let e = thrown(rt.eval("function f() { throw new TypeError('nope', { cause: 'why' }) }\nf()"));
+    assert_eq!(e.name(), Some("TypeError"));
+    assert_eq!(e.message(), Some("nope"));
+    assert_eq!(e.cause(), Some(&JsValue::from("why")));
+    assert!(e.stack().unwrap().contains("at f"), "{:?}", e.stack());
+    let shown = e.to_string();
+    assert!(shown.starts_with("TypeError: nope\n"), "{shown}");
+    assert!(!shown.contains("quickjs"), "{shown}");
+    assert!(matches!(e.value(), JsValue::Error(_)));
+}
+
+#[test]
+fn a_thrown_string_is_that_string() {
+    let rt = Runtime::new().unwrap();
+    let e = thrown(rt.eval("throw 'a string'"));
+    assert_eq!(e.to_string(), "a string");
+    assert_eq!(e.value(), &JsValue::from("a string"));
+    assert_eq!(e.name(), None);
+    let e = thrown(rt.eval("throw { a: 1 }"));
+    assert_eq!(e.to_string(), "{ a: 1 }");
+}
+
+#[test]
+fn a_missing_global_function_is_named() {
+    let rt = Runtime::new().unwrap();
+    let r = rt.call_global("missing", vec![]);
+    assert!(
+        matches!(r, Err(Error::NotAFunction { ref name, found: "undefined" }) if name == "missing")
+    );
+    assert_eq!(
+        r.unwrap_err().to_string(),
+        "missing is not a function (it is undefined)"
+    );
+    rt.eval("globalThis.answer = 42").unwrap();
+    let r = rt.call_global("answer", vec![]);
+    assert_eq!(
+        r.unwrap_err().to_string(),
+        "answer is not a function (it is a number)"
+    );
+}
+
+#[test]
+fn a_call_that_throws_gives_the_javascript_error() {
+    let rt = Runtime::new().unwrap();
+    rt.eval("globalThis.check = (n) => { if (n < 0) throw new RangeError(`bad ${n}`); return n }")
+        .unwrap();
+    let e = thrown(rt.call_global("check", vec![JsValue::from(-1)]));
+    assert_eq!(
+        (e.name(), e.message()),
+        (Some("RangeError"), Some("bad -1"))
+    );
+}
+
+#[test]
+fn an_error_s_own_message_and_stack_are_fields_not_properties() {
+    let rt = Runtime::new().unwrap();
+    // The binding's access error defines `message` and `stack` enumerable.
+    let r = rt.eval_await("import('/nowhere/x.mjs')");
+    let Err(Error::Exception(e)) = r else {
+        panic!("{r:?}")
+    };
+    let error = e.error().unwrap();
+    let keys: Vec<&str> = error.props.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["code"], "{error:?}");
+    assert!(error.message.contains("/nowhere/x.mjs"), "{error:?}");
+    assert!(e.value().get("code").is_some(), "{error:?}");
+    // And a plain error's own enumerable properties stay, in order.
+    let v = rt
+        .eval("Object.assign(new Error('x'), { b: 1, a: 2 })")
+        .unwrap();
+    let keys: Vec<&str> = v
+        .as_error()
+        .unwrap()
+        .props
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert_eq!(keys, ["b", "a"]);
 }

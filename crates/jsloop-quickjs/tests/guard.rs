@@ -151,7 +151,7 @@ fn a_host_function_can_call_back_into_its_runtime() {
         let reentered = rt.run();
         log.borrow_mut().push(format!(
             "{from}: {sum:?} {doubled:?} {} {}",
-            matches!(thrown, Err(Error::Exception(ref e)) if e.contains("inner")),
+            matches!(thrown, Err(Error::Exception(ref e)) if e.to_string().contains("inner")),
             matches!(reentered, Err(Error::Reentrant)),
         ));
         // A nested call that itself calls a host function.

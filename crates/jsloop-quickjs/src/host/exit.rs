@@ -17,7 +17,9 @@ impl Host {
         });
     }
 
-    /// Runs `exit` listeners (once) and returns the final exit code.
+    /// Runs `exit` listeners (once per run) and returns the run's exit
+    /// code. After a natural end (no `process.exit`, no uncaught error)
+    /// the runtime stays usable for another run.
     pub(crate) fn finish(&self) -> i32 {
         if let Some(code) = self.exit.get() {
             return code;
@@ -25,16 +27,29 @@ impl Host {
         let Some(dispatch) = self.dispatch() else {
             return 0;
         };
-        let code = self.enter(|ctx| {
-            let f: Function = dispatch.exit.clone().restore(ctx)?;
-            f.call::<_, i32>(())
-        });
+        let exit = |reset: bool| {
+            self.enter(|ctx| {
+                let f: Function = dispatch.exit.clone().restore(ctx)?;
+                f.call::<_, i32>((reset,))
+            })
+        };
+        let code = exit(false);
         // As Node when the loop runs dry: promise jobs and microtasks that
         // `exit` listeners queued still run (nextTicks and timers do not).
         self.drain_jobs();
-        let code = self.exit.get().or(code).unwrap_or(1);
-        self.exit.set(Some(code));
-        code
+        match (self.exit.get(), code) {
+            (Some(code), _) => code,
+            // A natural end: the runtime may run again, with its own
+            // `beforeExit`/`exit` events and exit code.
+            (None, Some(code)) => {
+                exit(true);
+                code
+            }
+            (None, None) => {
+                self.exit.set(Some(1));
+                1
+            }
+        }
     }
 
     /// Whether the engine is locked by a running call (a host function is

@@ -65,6 +65,8 @@ pub(crate) struct Host {
     /// engine themselves.
     raw: *mut rquickjs::qjs::JSContext,
     dispatch: RefCell<Option<Rc<Dispatch>>>,
+    /// The embedding API's handles and helpers.
+    pub(crate) embed: crate::embed::State,
     events: RefCell<Vec<RejectionEvent>>,
     exit: Cell<Option<i32>>,
 }
@@ -101,6 +103,7 @@ impl Host {
             locked: Cell::new(None),
             raw,
             dispatch: RefCell::new(None),
+            embed: crate::embed::State::default(),
             events: RefCell::new(Vec::new()),
             exit: Cell::new(None),
         })
@@ -169,6 +172,7 @@ impl Host {
         let dispatch = self.dispatch.borrow_mut().take();
         let events = std::mem::take(&mut *self.events.borrow_mut());
         drop((dispatch, events));
+        self.embed.release();
     }
 }
 

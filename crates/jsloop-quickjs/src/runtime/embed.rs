@@ -11,6 +11,7 @@ use jsloop::{CallbackKind, PanicReport};
 use rquickjs::{Ctx, Function, Persistent, Value};
 
 use super::Runtime;
+use crate::embed::FromArgs;
 use crate::error::Error;
 use crate::host::{js_error, Host};
 use crate::value::JsValue;
@@ -24,11 +25,66 @@ impl Runtime {
     /// # Errors
     ///
     /// [`Error::Engine`] if the global cannot be defined.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::{JsValue, Runtime};
+    ///
+    /// let rt = Runtime::new().unwrap();
+    /// rt.register_fn("twice", |args| match args.first().and_then(JsValue::as_f64) {
+    ///     Some(n) => Ok(JsValue::from(n * 2.0)),
+    ///     None => Err("twice wants a number".into()),
+    /// })
+    /// .unwrap();
+    /// assert_eq!(rt.eval("twice(21)").unwrap(), JsValue::from(42));
+    /// ```
     pub fn register_fn<F>(&self, name: &str, f: F) -> Result<(), Error>
     where
         F: Fn(Vec<JsValue>) -> Result<JsValue, String> + 'static,
     {
-        let f = Rc::new(f);
+        let f: Rc<SyncHostFn> = Rc::new(move |args| f(args).map_err(HostError::Message));
+        self.define_sync(name, f)
+    }
+
+    /// Exposes a Rust function with typed arguments: a tuple of
+    /// [`FromArg`](crate::FromArg) types (`f64`, `String`, `bool`, [`BigInt`](crate::BigInt),
+    /// [`JsValue`], `Option<T>`), named by `params` in errors. An argument of
+    /// the wrong type throws Node's `TypeError` with code
+    /// `ERR_INVALID_ARG_TYPE` before `f` runs; `Err(message)` throws an
+    /// `Error`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Engine`] if the global cannot be defined.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::{JsValue, Runtime};
+    ///
+    /// let rt = Runtime::new().unwrap();
+    /// rt.register_typed_fn("repeat", &["text", "times"], |(s, n): (String, f64)| {
+    ///     Ok(s.repeat(n as usize))
+    /// })
+    /// .unwrap();
+    /// assert_eq!(rt.eval("repeat('ab', 2)").unwrap(), JsValue::from("abab"));
+    /// let e = rt.eval("try { repeat(1, 2) } catch (e) { e.code + ': ' + e.message }").unwrap();
+    /// assert_eq!(
+    ///     e,
+    ///     JsValue::from("ERR_INVALID_ARG_TYPE: The \"text\" argument must be of type string. Received type number (1)")
+    /// );
+    /// ```
+    pub fn register_typed_fn<A, R, F>(&self, name: &str, params: &[&str], f: F) -> Result<(), Error>
+    where
+        A: FromArgs,
+        R: Into<JsValue>,
+        F: Fn(A) -> Result<R, String> + 'static,
+    {
+        self.define_sync(name, typed(params, f))
+    }
+
+    fn define_sync(&self, name: &str, f: Rc<SyncHostFn>) -> Result<(), Error> {
         let weak = Rc::downgrade(&self.host);
         let owned = name.to_owned();
         self.host.with_ctx(|ctx| {
@@ -62,6 +118,21 @@ impl Runtime {
     }
 }
 
+/// A sync host function over a typed one: arguments converted by `A`.
+pub(crate) fn typed<A, R, F>(params: &[&str], f: F) -> Rc<SyncHostFn>
+where
+    A: FromArgs,
+    R: Into<JsValue>,
+    F: Fn(A) -> Result<R, String> + 'static,
+{
+    let params: Vec<String> = params.iter().map(|p| p.to_string()).collect();
+    Rc::new(move |args| {
+        let names: Vec<&str> = params.iter().map(String::as_str).collect();
+        let typed = A::from_args(&args, &names).map_err(HostError::ArgType)?;
+        f(typed).map(Into::into).map_err(HostError::Message)
+    })
+}
+
 /// Settles the promise an async host function returned, from any thread.
 ///
 /// Dropped unused, it rejects the promise with an `Error`.
@@ -83,7 +154,30 @@ impl Settler {
     }
 }
 
-pub(crate) type SyncHostFn = dyn Fn(Vec<JsValue>) -> Result<JsValue, String>;
+pub(crate) type SyncHostFn = dyn Fn(Vec<JsValue>) -> Result<JsValue, HostError>;
+
+/// Why a sync host function failed.
+pub(crate) enum HostError {
+    /// Thrown as `new Error(message)`.
+    Message(String),
+    /// Thrown as Node's `ERR_INVALID_ARG_TYPE` `TypeError`.
+    ArgType(String),
+}
+
+/// Node's `ERR_INVALID_ARG_TYPE` error with `message`.
+fn arg_type_error<'js>(
+    ctx: &Ctx<'js>,
+    message: &str,
+) -> rquickjs::Result<rquickjs::Exception<'js>> {
+    let e = crate::host::js_type_error(ctx, message)?;
+    e.set("code", "ERR_INVALID_ARG_TYPE")?;
+    if let Ok(stack) = e.get::<_, String>("stack") {
+        if let Some(rest) = stack.strip_prefix("TypeError:") {
+            e.set("stack", format!("TypeError [ERR_INVALID_ARG_TYPE]:{rest}"))?;
+        }
+    }
+    Ok(e)
+}
 pub(crate) type AsyncHostFn = dyn Fn(Vec<JsValue>, Settler);
 
 /// Runs a host function, catching a panic: reported to the hook, thrown
@@ -123,11 +217,14 @@ pub(crate) fn sync_fn<'js>(
         move |ctx: Ctx<'js>,
               args: rquickjs::function::Rest<Value<'js>>|
               -> rquickjs::Result<Value<'js>> {
-            let args: Result<_, _> = args.0.iter().map(|v| JsValue::from_js(&ctx, v)).collect();
-            let args = args.map_err(|e| e.throw(&ctx))?;
+            let Some(strong) = host.upgrade() else {
+                return Ok(Value::new_undefined(ctx.clone()));
+            };
+            let args = copy_args(&ctx, &strong, &args.0)?;
             match guarded(&ctx, &host, &name, || f(args))? {
-                Ok(v) => rquickjs::IntoJs::into_js(v, &ctx),
-                Err(message) => Err(js_error(&ctx, &message)?.throw()),
+                Ok(v) => v.into_js(&ctx, &strong.embed).map_err(|e| e.throw(&ctx)),
+                Err(HostError::Message(message)) => Err(js_error(&ctx, &message)?.throw()),
+                Err(HostError::ArgType(message)) => Err(arg_type_error(&ctx, &message)?.throw()),
             }
         },
     )
@@ -144,8 +241,10 @@ pub(crate) fn async_fn<'js>(
         move |ctx: Ctx<'js>,
               args: rquickjs::function::Rest<Value<'js>>|
               -> rquickjs::Result<Value<'js>> {
-            let args: Result<_, _> = args.0.iter().map(|v| JsValue::from_js(&ctx, v)).collect();
-            let args = args.map_err(|e| e.throw(&ctx))?;
+            let Some(strong) = host.upgrade() else {
+                return Ok(Value::new_undefined(ctx.clone()));
+            };
+            let args = copy_args(&ctx, &strong, &args.0)?;
             let (promise, resolve, reject) = ctx.promise()?;
             let Some(lp) = host.upgrade().and_then(|h| h.lp.upgrade()) else {
                 return Ok(promise.into_value());
@@ -178,6 +277,19 @@ pub(crate) fn async_fn<'js>(
     )
 }
 
+/// Copies a host function's arguments out (a conversion error is thrown).
+fn copy_args<'js>(
+    ctx: &Ctx<'js>,
+    host: &Host,
+    args: &[Value<'js>],
+) -> rquickjs::Result<Vec<JsValue>> {
+    let copied: Result<_, _> = args
+        .iter()
+        .map(|v| JsValue::from_js(ctx, v, &host.embed))
+        .collect();
+    copied.map_err(|e| e.throw(ctx))
+}
+
 /// The resolve and reject functions of a host promise, until it settles.
 type Settlers = Rc<Cell<Option<(Persistent<Function<'static>>, Persistent<Function<'static>>)>>>;
 
@@ -187,7 +299,10 @@ fn settle(host: &Weak<Host>, both: &Settlers, outcome: Outcome) {
         return;
     };
     host.enter(|ctx| match outcome {
-        Ok(v) => resolve.restore(ctx)?.call::<_, ()>((v,)),
+        Ok(v) => {
+            let v = v.into_js(ctx, &host.embed).map_err(|e| e.throw(ctx))?;
+            resolve.restore(ctx)?.call::<_, ()>((v,))
+        }
         Err(message) => {
             let error = js_error(ctx, &message)?;
             reject.restore(ctx)?.call::<_, ()>((error,))

@@ -5,15 +5,15 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use jsloop::{EventLoop, Exit};
-use rquickjs::{CatchResultExt, Context, Ctx, Function, Module, Value};
+use rquickjs::{Context, Function, Module, Value};
 
 use crate::error::Error;
 use crate::host::Host;
 use crate::modules::{Format, Modules};
 use crate::output::Stream;
-use crate::value::JsValue;
 
 mod builder;
+mod call;
 mod embed;
 mod native;
 
@@ -322,10 +322,31 @@ impl Runtime {
     /// script set, as its low 8 bits (`process.exit(-1)` gives 255,
     /// `process.exit(300)` 44), as in Node.
     ///
+    ///
+    /// After a natural end the runtime can evaluate and run again (a REPL,
+    /// a plugin host): each run has its own `beforeExit` and `exit` events
+    /// and exit code, and listeners stay registered. After `process.exit`
+    /// or an uncaught error it is done: running more gives
+    /// [`Error::Exiting`].
+    ///
     /// # Errors
     ///
     /// [`Error::Reentrant`] when called from inside the runtime (a host
     /// function or a loop callback).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::{Output, Runtime, Stream};
+    ///
+    /// let out = Output::capture();
+    /// let rt = Runtime::builder().output(out.clone()).build().unwrap();
+    /// rt.run_script("one.js", "process.on('exit', (c) => console.log('exit', c)); process.exitCode = 3").unwrap();
+    /// assert_eq!(rt.run().unwrap(), 3);
+    /// rt.run_script("two.js", "setTimeout(() => console.log('again'), 1)").unwrap();
+    /// assert_eq!(rt.run().unwrap(), 0);
+    /// assert_eq!(out.captured(Stream::Stdout), "exit 3\nagain\nexit 0\n");
+    /// ```
     pub fn run(&self) -> Result<i32, Error> {
         if self.host.is_locked() {
             return Err(Error::Reentrant);
@@ -351,40 +372,6 @@ impl Runtime {
         Ok(code & 0xff)
     }
 
-    /// Evaluates `source` and copies its value out (for embedders; the
-    /// exception, if any, is returned rather than reported). Works from
-    /// inside a host function of this runtime too.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Exception`] with the printed exception.
-    pub fn eval(&self, source: &str) -> Result<JsValue, Error> {
-        self.host.with_ctx(|ctx| {
-            let r: rquickjs::Result<Value> = self.host.budgeted(|| ctx.eval(source));
-            copy_out(ctx, r)
-        })
-    }
-
-    /// Calls the global function `name` with `args` and copies its result.
-    /// Works from inside a host function of this runtime too.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Exception`] if it throws or is not a function.
-    pub fn call_global(&self, name: &str, args: Vec<JsValue>) -> Result<JsValue, Error> {
-        self.host.with_ctx(|ctx| {
-            let r: rquickjs::Result<Value> = self.host.budgeted(|| {
-                let f: Function = ctx.globals().get(name)?;
-                let mut a = rquickjs::function::Args::new(ctx.clone(), args.len());
-                for v in args {
-                    a.push_arg(v)?;
-                }
-                f.call_arg(a)
-            });
-            copy_out(ctx, r)
-        })
-    }
-
     /// The path `process.argv[1]` shows for a script path.
     pub fn script_path(path: &Path) -> PathBuf {
         std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
@@ -393,14 +380,6 @@ impl Runtime {
     /// Writes to the runtime's output (for the CLI's own messages).
     pub fn write(&self, stream: Stream, text: &str) {
         self.host.output.write(stream, text);
-    }
-}
-
-/// A result of an embedder's call, copied out of the engine.
-fn copy_out<'js>(ctx: &Ctx<'js>, r: rquickjs::Result<Value<'js>>) -> Result<JsValue, Error> {
-    match r.catch(ctx) {
-        Ok(v) => Ok(JsValue::from_js(ctx, &v)?),
-        Err(e) => Err(Error::Exception(e.to_string())),
     }
 }
 

@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use rquickjs::{Function, Object};
 
-use super::embed::{async_fn, sync_fn, AsyncHostFn, SyncHostFn};
+use super::embed::{async_fn, sync_fn, typed, AsyncHostFn, HostError, SyncHostFn};
 use super::{Runtime, Settler};
+use crate::embed::FromArgs;
 use crate::error::Error;
 use crate::value::JsValue;
 
@@ -72,8 +73,24 @@ impl NativeModule {
     where
         F: Fn(Vec<JsValue>) -> Result<JsValue, String> + 'static,
     {
+        self.exports.push((
+            name.to_owned(),
+            Export::Function(Rc::new(move |args| f(args).map_err(HostError::Message))),
+        ));
+        self
+    }
+
+    /// Exports a function with typed arguments, as
+    /// [`Runtime::register_typed_fn`] makes them (a mismatch throws Node's
+    /// `ERR_INVALID_ARG_TYPE`).
+    pub fn typed_function<A, R, F>(mut self, name: &str, params: &[&str], f: F) -> Self
+    where
+        A: FromArgs,
+        R: Into<JsValue>,
+        F: Fn(A) -> Result<R, String> + 'static,
+    {
         self.exports
-            .push((name.to_owned(), Export::Function(Rc::new(f))));
+            .push((name.to_owned(), Export::Function(typed(params, f))));
         self
     }
 
@@ -103,7 +120,10 @@ impl Runtime {
             let obj = Object::new(ctx.clone())?;
             for (key, export) in module.exports {
                 match export {
-                    Export::Value(v) => obj.set(key.as_str(), v)?,
+                    Export::Value(v) => {
+                        let v = v.into_js(ctx, &self.host.embed).map_err(|e| e.throw(ctx))?;
+                        obj.set(key.as_str(), v)?
+                    }
                     Export::Function(f) => {
                         let func = sync_fn(ctx, weak.clone(), key.clone(), f)?;
                         func.set_name(key.as_str())?;

@@ -455,7 +455,13 @@ function beforeExit() {
 }
 
 // The end of a natural run: `exit` listeners (once); the exit code.
-function exit() {
+// `exit(true)` starts a new run of a reused runtime (fresh events and code).
+function exit(reset) {
+  if (reset) {
+    exiting = false;
+    exitCode = undefined;
+    return 0;
+  }
   if (!exiting) {
     exiting = true;
     process.emit('exit', exitCodeNow());
