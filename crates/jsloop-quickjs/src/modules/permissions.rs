@@ -1,7 +1,7 @@
 //! What scripts may reach outside the engine. Untrusted scripts get
 //! nothing unless granted; the `jsloop` command grants everything, as
-//! `node` does. Later I/O (files, processes, network, environment) is
-//! granted here too.
+//! `node` does. Files (`fs`), processes (`child_process`) and the
+//! environment (`process.env`) are granted here too.
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +37,19 @@ pub struct Permissions {
     fs: FsAccess,
     /// Whether scripts may start processes (`node:child_process`).
     child_process: bool,
+    env: EnvAccess,
+}
+
+/// Which environment variables `process.env` shows.
+#[derive(Debug, Clone, Default)]
+enum EnvAccess {
+    /// None (the default): `process.env` starts empty.
+    #[default]
+    None,
+    /// Every variable of the host process.
+    All,
+    /// These variables only.
+    Names(Vec<String>),
 }
 
 /// What `node:fs` may reach.
@@ -68,6 +81,48 @@ impl Permissions {
             module_files: ModuleFiles::All,
             fs: FsAccess::All,
             child_process: true,
+            env: EnvAccess::All,
+        }
+    }
+
+    /// `process.env` shows every variable of the host process (as
+    /// [`Permissions::all`] grants). Without it, it starts empty.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::Permissions;
+    ///
+    /// let p = Permissions::none().allow_env();
+    /// # drop(p);
+    /// ```
+    pub fn allow_env(mut self) -> Self {
+        self.env = EnvAccess::All;
+        self
+    }
+
+    /// `process.env` shows these variables of the host process only (those
+    /// that are set); the others are absent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::Permissions;
+    ///
+    /// let p = Permissions::none().env_vars(["HOME", "LANG"]);
+    /// # drop(p);
+    /// ```
+    pub fn env_vars<S: Into<String>>(mut self, names: impl IntoIterator<Item = S>) -> Self {
+        self.env = EnvAccess::Names(names.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Whether `process.env` shows the host's variable `name`.
+    pub(crate) fn may_read_env(&self, name: &str) -> bool {
+        match &self.env {
+            EnvAccess::None => false,
+            EnvAccess::All => true,
+            EnvAccess::Names(names) => names.iter().any(|n| n == name),
         }
     }
 

@@ -130,6 +130,9 @@ impl Builder {
         if let Some(limit) = self.memory_limit {
             engine.set_memory_limit(limit);
         }
+        let env: Vec<_> = std::env::vars()
+            .filter(|(name, _)| self.permissions.may_read_env(name))
+            .collect();
         let modules = Rc::new(Modules::new(self.permissions));
         engine.set_loader(EsmResolver(modules.clone()), EsmLoader(modules.clone()));
         let context = Context::full(&engine)?;
@@ -167,7 +170,7 @@ impl Builder {
             .unwrap_or_default();
         let info = ProcessInfo {
             argv: self.argv,
-            env: std::env::vars().collect(),
+            env,
             cwd,
         };
         context.with(|ctx| {

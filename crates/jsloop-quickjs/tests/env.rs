@@ -1,0 +1,36 @@
+//! `process.env` shows the host's variables only as the permission set
+//! grants them.
+
+use jsloop_quickjs::{Output, Permissions, Runtime, Stream};
+
+fn env_seen(permissions: Permissions) -> String {
+    let out = Output::capture();
+    let rt = Runtime::builder()
+        .output(out.clone())
+        .permissions(permissions)
+        .build()
+        .unwrap();
+    rt.run_script(
+        "env.js",
+        "console.log(typeof process.env.PATH, typeof process.env.CARGO_PKG_NAME, Object.keys(process.env).length > 0)",
+    )
+    .unwrap();
+    rt.run().unwrap();
+    out.captured(Stream::Stdout)
+}
+
+#[test]
+fn env_is_empty_unless_granted() {
+    // Cargo sets CARGO_PKG_NAME for the tests it runs; PATH is set too.
+    assert!(std::env::var_os("PATH").is_some() && std::env::var_os("CARGO_PKG_NAME").is_some());
+    assert_eq!(env_seen(Permissions::none()), "undefined undefined false\n");
+    assert_eq!(env_seen(Permissions::all()), "string string true\n");
+    assert_eq!(
+        env_seen(Permissions::none().allow_env()),
+        "string string true\n"
+    );
+    assert_eq!(
+        env_seen(Permissions::none().env_vars(["PATH", "NOT_SET_ANYWHERE"])),
+        "string undefined true\n"
+    );
+}
