@@ -6,6 +6,7 @@ pub(crate) mod buffer;
 pub(crate) mod crypto;
 pub(crate) mod encoding;
 pub(crate) mod os;
+pub(crate) mod stdio;
 pub(crate) mod url;
 pub(crate) mod util;
 pub(crate) mod zlib;
