@@ -237,3 +237,19 @@ fn a_stdin_being_read_keeps_the_process_alive_until_its_end() {
 fn stdout_writes_and_console_log_interleave_in_order() {
     check("stdout_order", Feed::Null, true);
 }
+
+#[test]
+fn readline_iterates_the_lines_of_stdin() {
+    let mut input = text_input();
+    input.extend_from_slice(b"a line\r\nwithout a newline at the end");
+    check("readline_lines", Feed::Pipe(input), false);
+}
+
+#[test]
+fn readline_questions_read_answers_from_stdin() {
+    check(
+        "readline_question",
+        Feed::Steps(vec![b"Ada\n".to_vec(), b"36\n".to_vec()]),
+        false,
+    );
+}
