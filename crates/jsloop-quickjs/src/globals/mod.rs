@@ -190,6 +190,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::os::natives(ctx, &obj)?;
     node::crypto::natives(ctx, &obj)?;
     node::zlib::natives(ctx, &obj)?;
+    node::zlib_stream::natives(ctx, &obj)?;
     node::stdio::natives(ctx, &obj, host)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {

@@ -10,3 +10,4 @@ pub(crate) mod stdio;
 pub(crate) mod url;
 pub(crate) mod util;
 pub(crate) mod zlib;
+pub(crate) mod zlib_stream;
