@@ -10,4 +10,5 @@ pub(crate) mod stdio;
 pub(crate) mod url;
 pub(crate) mod util;
 pub(crate) mod zlib;
+pub(crate) mod zlib_inflate;
 pub(crate) mod zlib_stream;

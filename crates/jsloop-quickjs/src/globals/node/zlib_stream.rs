@@ -1,15 +1,19 @@
-//! Incremental compressors for `zlib`'s stream forms (`createGzip`,
-//! `createDeflate`, `createDeflateRaw`, `createBrotliCompress`): each
-//! write returns the compressed bytes produced so far, so output flows
-//! while input does. Compressors live in a table on the loop thread, by id,
-//! until their stream ends or is destroyed.
+//! Incremental compressors and decompressors for `zlib`'s stream forms
+//! (`createGzip`, `createGunzip`, deflate, raw deflate, unzip and brotli):
+//! each write returns the bytes produced so far, so output flows while
+//! input does. They live in a table on the loop thread, by id, until their
+//! stream ends or is destroyed. A failed decompression returns the
+//! failure's name, as the buffer forms do.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Write;
 
 use flate2::Compression;
-use rquickjs::{Ctx, Function, Object, TypedArray};
+use rquickjs::{Ctx, Function, IntoJs, Object, TypedArray, Value};
+
+use super::zlib::Fail;
+use super::zlib_inflate::Inflater;
 
 /// One compressor writing into its own output buffer.
 enum Encoder {
@@ -80,8 +84,56 @@ impl Encoder {
     }
 }
 
+/// A brotli decompressor writing into its own output buffer.
+struct BrotliInflater(Box<brotli::DecompressorWriter<Vec<u8>>>);
+
+impl BrotliInflater {
+    fn write(&mut self, input: &[u8]) -> Result<Vec<u8>, Fail> {
+        self.0.write_all(input).map_err(|_| Fail::Data)?;
+        Ok(std::mem::take(self.0.get_mut()))
+    }
+
+    fn finish(mut self) -> Result<Vec<u8>, Fail> {
+        // Corrupt data fails in a write; failing here, it ended early.
+        match self.0.close() {
+            Ok(()) => Ok(std::mem::take(self.0.get_mut())),
+            Err(_) => Err(Fail::Eof),
+        }
+    }
+}
+
+enum Codec {
+    Encoder(Encoder),
+    Inflater(Inflater),
+    Brotli(BrotliInflater),
+}
+
 thread_local! {
-    static ENCODERS: RefCell<(u32, HashMap<u32, Encoder>)> = RefCell::new((0, HashMap::new()));
+    static CODECS: RefCell<(u32, HashMap<u32, Codec>)> = RefCell::new((0, HashMap::new()));
+}
+
+fn insert(codec: Codec) -> u32 {
+    CODECS.with(|t| {
+        let mut t = t.borrow_mut();
+        t.0 = t.0.wrapping_add(1);
+        let id = t.0;
+        t.1.insert(id, codec);
+        id
+    })
+}
+
+/// Bytes as a Uint8Array, or a failure's name (brotli's data failure is
+/// named `brotli`, as the buffer form names it).
+fn bytes_or_failure<'js>(
+    ctx: &Ctx<'js>,
+    result: Result<Vec<u8>, Fail>,
+    brotli: bool,
+) -> rquickjs::Result<Value<'js>> {
+    match result {
+        Ok(b) => TypedArray::new(ctx.clone(), b)?.into_js(ctx),
+        Err(Fail::Data) if brotli => "brotli".into_js(ctx),
+        Err(f) => f.name().into_js(ctx),
+    }
 }
 
 fn copy_of(a: &TypedArray<'_, u8>) -> Vec<u8> {
@@ -93,45 +145,56 @@ fn io_error(e: std::io::Error) -> rquickjs::Error {
     rquickjs::Error::new_from_js_message("zlib", "Buffer", e.to_string())
 }
 
-/// `open(kind, level, quality, lgwin)`: a new compressor's id.
+/// `open(kind, level, quality, lgwin)`: a new compressor's id (`kind`:
+/// `gzip`, `deflate`, `raw` or `brotli`).
 fn open(kind: String, level: i32, quality: u32, lgwin: u32) -> u32 {
-    ENCODERS.with(|t| {
-        let mut t = t.borrow_mut();
-        t.0 = t.0.wrapping_add(1);
-        let id = t.0;
-        t.1.insert(id, Encoder::new(&kind, level, quality, lgwin));
-        id
-    })
+    insert(Codec::Encoder(Encoder::new(&kind, level, quality, lgwin)))
 }
 
-/// `write(id, bytes, flush)`: the compressed bytes produced so far.
+/// `openInflate(kind)`: a new decompressor's id (`kind`: `gzip`,
+/// `deflate`, `raw`, `unzip` or `brotli`).
+fn open_inflate(kind: String) -> u32 {
+    if kind == "brotli" {
+        insert(Codec::Brotli(BrotliInflater(Box::new(
+            brotli::DecompressorWriter::new(Vec::new(), 4096),
+        ))))
+    } else {
+        insert(Codec::Inflater(Inflater::new(&kind)))
+    }
+}
+
+/// `write(id, bytes, flush)`: the bytes produced so far, or a failure's name.
 fn write<'js>(
     ctx: Ctx<'js>,
     id: u32,
     data: TypedArray<'js, u8>,
     flush: bool,
-) -> rquickjs::Result<TypedArray<'js, u8>> {
+) -> rquickjs::Result<Value<'js>> {
     let input = copy_of(&data);
-    let out = ENCODERS.with(|t| match t.borrow_mut().1.get_mut(&id) {
-        Some(e) => e.write(&input, flush).map_err(io_error),
-        None => Ok(Vec::new()),
-    })?;
-    TypedArray::new(ctx, out)
+    let (result, brotli) = CODECS.with(|t| match t.borrow_mut().1.get_mut(&id) {
+        Some(Codec::Encoder(e)) => (e.write(&input, flush).map(Ok).map_err(io_error), false),
+        Some(Codec::Inflater(d)) => (Ok(d.write(&input)), false),
+        Some(Codec::Brotli(d)) => (Ok(d.write(&input)), true),
+        None => (Ok(Ok(Vec::new())), false),
+    });
+    bytes_or_failure(&ctx, result?, brotli)
 }
 
-/// `end(id)`: the last bytes; the compressor is gone after.
-fn end(ctx: Ctx<'_>, id: u32) -> rquickjs::Result<TypedArray<'_, u8>> {
-    let encoder = ENCODERS.with(|t| t.borrow_mut().1.remove(&id));
-    let out = match encoder {
-        Some(e) => e.finish().map_err(io_error)?,
-        None => Vec::new(),
+/// `end(id)`: the last bytes, or a failure's name; the codec is gone after.
+fn end(ctx: Ctx<'_>, id: u32) -> rquickjs::Result<Value<'_>> {
+    let codec = CODECS.with(|t| t.borrow_mut().1.remove(&id));
+    let (result, brotli) = match codec {
+        Some(Codec::Encoder(e)) => (Ok(e.finish().map_err(io_error)?), false),
+        Some(Codec::Inflater(d)) => (d.finish().map(|()| Vec::new()), false),
+        Some(Codec::Brotli(d)) => (d.finish(), true),
+        None => (Ok(Vec::new()), false),
     };
-    TypedArray::new(ctx, out)
+    bytes_or_failure(&ctx, result, brotli)
 }
 
-/// `close(id)`: drops a compressor (a destroyed stream).
+/// `close(id)`: drops a codec (a destroyed stream).
 fn close(id: u32) {
-    ENCODERS.with(|t| t.borrow_mut().1.remove(&id));
+    CODECS.with(|t| t.borrow_mut().1.remove(&id));
 }
 
 /// Puts the incremental compressors on the host object as `host.zlibStream`.
@@ -142,6 +205,7 @@ fn close(id: u32) {
 pub(crate) fn natives<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Result<()> {
     let o = Object::new(ctx.clone())?;
     o.set("open", Function::new(ctx.clone(), open)?)?;
+    o.set("openInflate", Function::new(ctx.clone(), open_inflate)?)?;
     o.set("write", Function::new(ctx.clone(), write)?)?;
     o.set("end", Function::new(ctx.clone(), end)?)?;
     o.set("close", Function::new(ctx.clone(), close)?)?;

@@ -180,16 +180,14 @@ function crc32(data, value = 0) {
 }
 
 // ---- stream forms ----------------------------------------------------------------
-// Compressors are incremental (host.zlibStream): output flows with input.
-// Decompressors gather their input and decompress it when it ends, with
-// the buffer forms' checks and errors. Each step completes on a later
+// Compressors and decompressors are incremental (host.zlibStream): output
+// flows with input; decompression has the buffer forms' checks and
+// errors. Each step completes on a later
 // turn (setImmediate), as Node's thread-pool work does, so events keep
 // Node's order.
 const { Transform } = shared.requireBuiltin('stream');
 const incremental = host.zlibStream;
 const kId = Symbol('kId');
-const kChunks = Symbol('kChunks');
-const kDone = Symbol('kDone');
 const kFlushFlag = Symbol('kFlushFlag');
 
 function transformOptions(options) {
@@ -219,6 +217,20 @@ class ZlibStream extends Transform {
   close(callback) {
     if (callback) shared.requireBuiltin('stream').finished(this, callback);
     this.destroy();
+  }
+
+  // As Node's: a flush is queued as a write, in order with the others.
+  flush(kind, callback) {
+    if (typeof kind === 'function') callback = kind;
+    if (this.writableFinished) {
+      if (typeof callback === 'function') process.nextTick(callback);
+    } else if (this.writableEnded) {
+      if (typeof callback === 'function') this.once('end', callback);
+    } else {
+      const marker = Buffer.alloc(0);
+      marker[kFlushFlag] = true;
+      this.write(marker, '', callback);
+    }
   }
 
   params(level, strategy, callback) {
@@ -264,45 +276,24 @@ class Compressor extends ZlibStream {
     callback(err);
   }
 
-  // As Node's: a flush is queued as a write, in order with the others.
-  flush(kind, callback) {
-    if (typeof kind === 'function') callback = kind;
-    if (this.writableFinished) {
-      if (typeof callback === 'function') process.nextTick(callback);
-    } else if (this.writableEnded) {
-      if (typeof callback === 'function') this.once('end', callback);
-    } else {
-      const marker = Buffer.alloc(0);
-      marker[kFlushFlag] = true;
-      this.write(marker, '', callback);
-    }
-  }
+
 }
+
+const INFLATE_KINDS = { gunzip: 'gzip', inflate: 'deflate', inflateRaw: 'raw', unzip: 'unzip', brotliDecompress: 'brotli' };
 
 class Decompressor extends ZlibStream {
   constructor(kind, options) {
     if (kind === 'brotliDecompress') brotliOptions(options);
     else zlibOptions(options, kind === 'inflateRaw');
     super(options);
-    this[kChunks] = [];
-    this[kDone] = kind;
-    this.options = options;
+    this[kId] = incremental.openInflate(INFLATE_KINDS[kind]);
   }
 
   _transform(chunk, encoding, callback) {
     this.bytesWritten += chunk.length;
-    this[kChunks].push(chunk);
-    setImmediate(callback);
-  }
-
-  _flush(callback) {
-    const input = Buffer.concat(this[kChunks]);
-    this[kChunks] = [];
-    let out;
-    try {
-      out = KINDS[this[kDone]](new Uint8Array(input.buffer, input.byteOffset, input.byteLength), this.options);
-    } catch (e) {
-      setImmediate(callback, e);
+    const out = incremental.write(this[kId], chunk, false);
+    if (typeof out === 'string') {
+      setImmediate(callback, zlibError(out));
       return;
     }
     setImmediate(() => {
@@ -311,9 +302,24 @@ class Decompressor extends ZlibStream {
     });
   }
 
-  flush(kind, callback) {
-    if (typeof kind === 'function') callback = kind;
-    if (typeof callback === 'function') process.nextTick(callback);
+  _flush(callback) {
+    const id = this[kId];
+    this[kId] = 0;
+    const out = incremental.end(id);
+    if (typeof out === 'string') {
+      setImmediate(callback, zlibError(out));
+      return;
+    }
+    setImmediate(() => {
+      pushAll(this, out);
+      callback();
+    });
+  }
+
+  _destroy(err, callback) {
+    if (this[kId]) incremental.close(this[kId]);
+    this[kId] = 0;
+    callback(err);
   }
 }
 
