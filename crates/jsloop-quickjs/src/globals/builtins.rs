@@ -29,6 +29,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("readline", node_module!("readline")),
     ("readline/promises", node_module!("readline/promises")),
     ("stream", node_module!("stream")),
+    ("stream/consumers", node_module!("stream/consumers")),
     ("stream/promises", node_module!("stream/promises")),
     ("string_decoder", node_module!("string_decoder")),
     ("timers/promises", node_module!("timers/promises")),
