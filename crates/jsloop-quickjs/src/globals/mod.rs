@@ -42,7 +42,7 @@ use crate::host::{Dispatch, Host};
 pub(crate) use process::ProcessInfo;
 
 /// The files, in load order.
-const FILES: [JsFile; 15] = [
+const FILES: [JsFile; 16] = [
     js_file!("stack.js"),
     js_file!("errors.js"),
     js_file!("process.js"),
