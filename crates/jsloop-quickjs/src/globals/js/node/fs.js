@@ -4,7 +4,7 @@
 // Errors carry Node's errno/code/syscall/path/dest (made natively).
 // ReadStream/WriteStream are built on node:stream, loaded on first use.
 // Not provided: fs.watch, FileHandle.readLines (needs readline),
-// readv/writev, statfs.
+// readv/writev.
 'use strict';
 const native = host.fs;
 const call = native.call;
@@ -443,6 +443,12 @@ ops.opendir = (path, options) => {
   const shown = typeof path === 'string' ? path : Buffer.from(path).toString();
   return ['opendir', [path], (list) => new Dir(shown, list.map(([name, , type]) => new Dirent(encoded(name, o.encoding), type, shown)))];
 };
+function StatFs(values, bigint) {
+  ['type', 'bsize', 'blocks', 'bfree', 'bavail', 'files', 'ffree'].forEach((k, i) => {
+    this[k] = bigint ? BigInt(values[i]) : values[i];
+  });
+}
+ops.statfs = (path, options) => ['statfs', [toPath(path)], (a) => new StatFs(a, !!options?.bigint)];
 ops.close = (fd) => ['close', [validateFd(fd)], () => undefined];
 
 // read(fd, buffer, offset, length, position) | read(fd, buffer, options) | read(fd, options)
@@ -696,7 +702,7 @@ const REQUIRED = {
 const SIMPLE = ['readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'fstat', 'mkdir', 'mkdtemp', 'rm',
   'rmdir', 'rename', 'unlink', 'copyFile', 'cp', 'access', 'realpath', 'readlink', 'symlink', 'chmod', 'utimes',
   'truncate', 'ftruncate', 'fsync', 'fdatasync', 'open', 'close', 'link', 'chown', 'lchown', 'fchown', 'fchmod',
-  'futimes', 'lutimes', 'opendir'];
+  'futimes', 'lutimes', 'opendir', 'statfs'];
 for (const name of SIMPLE) {
   const make = ops[name];
   const sync = {
@@ -888,6 +894,9 @@ for (const name of SIMPLE) {
 promises.realpath = async function realpath(path, options) {
   const [op, a, map] = realpathOp(true)(path, options);
   return runPromise(op, a, map);
+};
+promises.lchmod = async function lchmod() {
+  throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The lchmod() method is not implemented');
 };
 promises.open = async function open(path, flags, mode) {
   const [op, a] = ops.open(path, flags, mode);

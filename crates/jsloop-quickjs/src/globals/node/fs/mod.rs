@@ -300,6 +300,10 @@ fn op(a: &Args<'_, '_>, name: &str, sync: bool) -> rquickjs::Result<Op> {
             let (p, at, mt) = (a.path(0, true)?, a.number(1), a.number(2));
             Box::new(move || ops::lutimes(&p, at, mt))
         }
+        "statfs" => {
+            let p = a.path(0, false)?;
+            Box::new(move || ops::statfs(&p))
+        }
         "opendir" => {
             let p = a.path(0, false)?;
             Box::new(move || ops::opendir(&p, sync))
