@@ -160,12 +160,31 @@ function runSync(op, args, map = same) {
   }
   return map(r);
 }
-function runCallback(op, args, cb, map = same) {
-  call(op, (err, r) => (err ? cb(fixError(err)) : cb(null, map(r))), ...args);
+// With a `signal` (readFile, writeFile): aborted before the operation
+// ends, the callback gets (the promise rejects with) an AbortError; at
+// once (synchronously) if it was aborted before the call, as in Node.
+const aborted = (signal) => new AbortError(undefined, { cause: signal.reason });
+function runCallback(op, args, cb, map = same, signal = undefined) {
+  if (signal?.aborted) {
+    cb(aborted(signal));
+    return;
+  }
+  call(op, (err, r) => {
+    if (signal?.aborted) cb(aborted(signal));
+    else if (err) cb(fixError(err));
+    else cb(null, map(r));
+  }, ...args);
 }
-function runPromise(op, args, map = same) {
+function runPromise(op, args, map = same, signal = undefined) {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(aborted(signal));
+      return;
+    }
+    const onAbort = () => reject(aborted(signal));
+    signal?.addEventListener('abort', onAbort, { once: true });
     call(op, (err, r) => {
+      signal?.removeEventListener('abort', onAbort);
       if (err) reject(fixError(err));
       else {
         try { resolve(map(r)); } catch (e) { reject(e); }
@@ -304,8 +323,7 @@ ops.readFile = (path, options) => {
   const o = getOptions(options, { flag: 'r', encoding: null });
   const flags = stringToFlags(o.flag, 'flags');
   const file = typeof path === 'number' ? validateFd(path) : toPath(path);
-  if (o.signal?.aborted) throw new AbortError(undefined, { cause: o.signal.reason });
-  return ['readFile', [file, flags], (u8) => decoded(u8, o.encoding)];
+  return ['readFile', [file, flags], (u8) => decoded(u8, o.encoding), o.signal];
 };
 function writeOp(path, data, options, flag) {
   const o = getOptions(options, { encoding: 'utf8', mode: 0o666, flag });
@@ -313,8 +331,7 @@ function writeOp(path, data, options, flag) {
   const flags = stringToFlags(o.flag, 'flags');
   const mode = parseMode(o.mode, 'mode', 0o666);
   const file = typeof path === 'number' ? validateFd(path) : toPath(path);
-  if (o.signal?.aborted) throw new AbortError(undefined, { cause: o.signal.reason });
-  return ['writeFile', [file, bytes, flags, mode], () => undefined];
+  return ['writeFile', [file, bytes, flags, mode], () => undefined, o.signal];
 }
 ops.writeFile = (path, data, options) => writeOp(path, data, options, 'w');
 ops.appendFile = (path, data, options) => writeOp(path, data, options, 'a');
@@ -714,8 +731,8 @@ for (const name of SIMPLE) {
   const cb = {
     [name](...args) {
       const [rest, callback] = splitCallback(args, REQUIRED[name]);
-      const [op, a, map] = make(...rest);
-      runCallback(op, a, callback, map);
+      const [op, a, map, signal] = make(...rest);
+      runCallback(op, a, callback, map, signal);
     },
   }[name];
   fs[name] = cb;
@@ -783,7 +800,7 @@ fs.readSync = function readSync(fd, buffer, offset, length, position) {
 };
 fs.read = function read(fd, ...rest) {
   const [args, callback] = splitCallback(rest, 0);
-  const a = readArgs(fd, ...args);
+  const a = readArgs(fd, ...(args.length === 0 ? [{}] : args));
   if (a.length === 0) {
     shared.process.nextTick(callback, null, 0, a.buffer);
     return;
@@ -886,8 +903,8 @@ for (const name of SIMPLE) {
   const make = ops[name];
   promises[name] = {
     async [name](...args) {
-      const [op, a, map] = make(...args);
-      return runPromise(op, a, map);
+      const [op, a, map, signal] = make(...args);
+      return runPromise(op, a, map, signal);
     },
   }[name];
 }
@@ -907,12 +924,29 @@ function fileArg(f, name = 'path') {
   if (typeof f === 'number') throw invalidArgType(name, ['string', 'Buffer', 'URL'], f);
   return f;
 }
-for (const name of ['readFile', 'writeFile', 'appendFile']) {
+const isIterable = (d) => d != null && typeof d === 'object' && !isView(d) &&
+  (typeof d[Symbol.asyncIterator] === 'function' || typeof d[Symbol.iterator] === 'function');
+// promises.writeFile/appendFile of an (async) iterable or stream: chunk by chunk.
+async function writeIterable(file, data, options, flag) {
+  const o = getOptions(options, { encoding: 'utf8', mode: 0o666, flag });
+  const handle = file instanceof FileHandle ? file : await promises.open(file, o.flag, o.mode);
+  try {
+    for await (const chunk of data) {
+      if (o.signal?.aborted) throw aborted(o.signal);
+      const bytes = isView(chunk) ? toBytes(chunk) : Buffer.from(chunk, o.encoding || 'utf8');
+      for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+    }
+  } finally {
+    if (handle !== file) await handle.close();
+  }
+}
+for (const [name, flag] of [['readFile'], ['writeFile', 'w'], ['appendFile', 'a']]) {
   const make = ops[name];
   promises[name] = {
     async [name](file, ...rest) {
-      const [op, a, map] = make(fileArg(file), ...rest);
-      return runPromise(op, a, map);
+      if (flag && isIterable(rest[0])) return writeIterable(file, rest[0], rest[1], flag);
+      const [op, a, map, signal] = make(fileArg(file), ...rest);
+      return runPromise(op, a, map, signal);
     },
   }[name];
 }
