@@ -3,8 +3,8 @@
 // loop's pool and calls back in the poll phase; without, it runs here.
 // Errors carry Node's errno/code/syscall/path/dest (made natively).
 // ReadStream/WriteStream are built on node:stream, loaded on first use.
-// Not provided: fs.watch, FileHandle.readLines (needs readline),
-// readv/writev.
+// Not provided: fs.watch/watchFile, FileHandle.readLines (needs
+// readline).
 'use strict';
 const native = host.fs;
 const call = native.call;
@@ -807,6 +807,48 @@ fs.read = function read(fd, ...rest) {
   }
   call('read', (err, u8) => (err ? callback(err) : callback(null, copyInto(a)(u8), a.buffer)), fd, a.length, a.position);
 };
+// readv/writev: one read or write of the buffers' total length, scattered
+// or gathered here.
+function vecArgs(fd, buffers, position) {
+  validateFd(fd);
+  if (!Array.isArray(buffers) || !buffers.every(isView)) {
+    throw invalidArgType('buffers', 'ArrayBufferView[]', buffers);
+  }
+  const views = buffers.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+  const total = views.reduce((n, v) => n + v.length, 0);
+  if (typeof position !== 'number') position = -1;
+  return { views, total, position };
+}
+const scatter = (views) => (u8) => {
+  let at = 0;
+  for (const v of views) {
+    if (at >= u8.length) break;
+    const part = u8.subarray(at, at + v.length);
+    v.set(part);
+    at += part.length;
+  }
+  return u8.length;
+};
+const gather = (views) => Buffer.concat(views);
+fs.readvSync = function readvSync(fd, buffers, position) {
+  const a = vecArgs(fd, buffers, position);
+  return runSync('read', [fd, a.total, a.position], scatter(a.views));
+};
+fs.readv = function readv(fd, buffers, ...rest) {
+  const [args, callback] = splitCallback(rest, 0);
+  const a = vecArgs(fd, buffers, args[0]);
+  call('read', (err, u8) => (err ? callback(err) : callback(null, scatter(a.views)(u8), buffers)), fd, a.total, a.position);
+};
+fs.writevSync = function writevSync(fd, buffers, position) {
+  const a = vecArgs(fd, buffers, position);
+  return runSync('write', [fd, gather(a.views), a.position]);
+};
+fs.writev = function writev(fd, buffers, ...rest) {
+  const [args, callback] = splitCallback(rest, 0);
+  const a = vecArgs(fd, buffers, args[0]);
+  call('write', (err, n) => (err ? callback(err) : callback(null, n, buffers)), fd, gather(a.views), a.position);
+};
+
 fs.writeSync = function writeSync(fd, buffer, offset, length, position) {
   const a = writeArgs(fd, buffer, offset, length, position);
   return runSync('write', [fd, a.data, a.position]);
@@ -849,6 +891,16 @@ class FileHandle extends EventEmitter {
     const a = writeArgs(fd, buffer, offset, length, position);
     const bytesWritten = await runPromise('write', [fd, a.data, a.position]);
     return { bytesWritten, buffer: a.result };
+  }
+  async readv(buffers, position) {
+    const a = vecArgs(this.#check('read'), buffers, position);
+    const bytesRead = await runPromise('read', [this.fd, a.total, a.position], scatter(a.views));
+    return { bytesRead, buffers };
+  }
+  async writev(buffers, position) {
+    const a = vecArgs(this.#check('write'), buffers, position);
+    const bytesWritten = await runPromise('write', [this.fd, gather(a.views), a.position]);
+    return { bytesWritten, buffers };
   }
   async readFile(options) {
     const fd = this.#check('read');
