@@ -3,13 +3,14 @@
 // loop's pool and calls back in the poll phase; without, it runs here.
 // Errors carry Node's errno/code/syscall/path/dest (made natively).
 // ReadStream/WriteStream are built on node:stream, loaded on first use.
-// Not provided: fs.watch/watchFile, FileHandle.readLines (needs
-// readline).
+// fs.watch is inotify (without recursive). Not provided: watchFile,
+// FileHandle.readLines (needs readline).
 'use strict';
 const native = host.fs;
 const call = native.call;
 const { Buffer } = shared.requireBuiltin('buffer');
 const pathModule = shared.requireBuiltin('path');
+const EventEmitter = shared.requireBuiltin('events');
 const { nodeError, invalidArgType, outOfRange, validateFunction, validateInteger, validateAbortSignal, AbortError } = shared;
 
 const constants = Object.freeze({
@@ -709,6 +710,101 @@ function streams() {
   return streamClasses;
 }
 
+
+// ---- watch (inotify, natives in globals/node/fs/watch.rs) ----------------------------------
+const kWatch = Symbol('kWatchId');
+class FSWatcher extends EventEmitter {
+  constructor() {
+    super();
+    this[kWatch] = 0;
+  }
+  // Starts watching `path`; Node's error shape (errno, syscall, code, path, filename).
+  _start(path, encoding) {
+    try {
+      this[kWatch] = native.watchStart(path, (eventType, name) => {
+        const filename = encoding === 'buffer' ? toBuffer(name) : toBuffer(name).toString(encoding || 'utf8');
+        this.emit('change', eventType, filename);
+      });
+    } catch (e) {
+      if (e?.syscall !== 'watch') throw e;
+      const err = new Error(e.message);
+      err.errno = e.errno;
+      err.syscall = e.syscall;
+      err.code = e.code;
+      err.path = e.path;
+      err.filename = e.path;
+      throw err;
+    }
+  }
+  close() {
+    if (this[kWatch] === 0) return;
+    native.watchClose(this[kWatch]);
+    this[kWatch] = 0;
+    shared.process.nextTick(() => this.emit('close'));
+  }
+  ref() {
+    if (this[kWatch] !== 0) native.watchRef(this[kWatch], true);
+    return this;
+  }
+  unref() {
+    if (this[kWatch] !== 0) native.watchRef(this[kWatch], false);
+    return this;
+  }
+}
+function watchOptions(options) {
+  const o = getOptions(options, { persistent: true, recursive: false, encoding: 'utf8' });
+  if (o.recursive) {
+    throw nodeError(TypeError, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
+      'The feature watch recursively is unavailable on the current platform, which is being used to run Node.js');
+  }
+  return o;
+}
+function watch(filename, options, listener) {
+  if (typeof options === 'function') [options, listener] = [undefined, options];
+  const o = watchOptions(options);
+  const path = toPath(filename);
+  const w = new FSWatcher();
+  w._start(path, o.encoding);
+  if (!o.persistent) w.unref();
+  if (listener) w.on('change', listener);
+  if (o.signal) {
+    if (o.signal.aborted) shared.process.nextTick(() => w.close());
+    else o.signal.addEventListener('abort', () => w.close(), { once: true });
+  }
+  return w;
+}
+// fs.promises.watch: an async iterator of { eventType, filename }.
+async function* watchPromise(filename, options) {
+  const o = watchOptions(options);
+  if (o.signal?.aborted) throw aborted(o.signal);
+  const queue = [];
+  let wake = null;
+  let failure = null;
+  const w = watch(filename, { ...o, signal: undefined }, (eventType, name) => {
+    queue.push({ eventType, filename: name });
+    if (wake) wake();
+  });
+  const onAbort = () => {
+    failure = aborted(o.signal);
+    if (wake) wake();
+  };
+  o.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      while (queue.length > 0) {
+        yield queue.shift();
+        if (failure) throw failure;
+      }
+      if (failure) throw failure;
+      await new Promise((resolve) => { wake = resolve; });
+      wake = null;
+    }
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    w.close();
+  }
+}
+
 // ---- the exports ---------------------------------------------------------------------
 const fs = { constants, Stats, BigIntStats, Dirent, Dir, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
 
@@ -778,6 +874,9 @@ fs.existsSync = function existsSync(path) {
     return false;
   }
 };
+
+fs.watch = watch;
+
 
 fs.createReadStream = function createReadStream(path, options) {
   return new (streams().ReadStream)(path, options);
@@ -861,7 +960,6 @@ fs.write = function write(fd, ...rest) {
 
 // ---- promises ---------------------------------------------------------------------------
 const kFd = Symbol('kFd');
-const EventEmitter = shared.requireBuiltin('events');
 function closedError(syscall) {
   const e = new Error('file closed');
   e.code = 'EBADF';
@@ -964,6 +1062,7 @@ promises.realpath = async function realpath(path, options) {
   const [op, a, map] = realpathOp(true)(path, options);
   return runPromise(op, a, map);
 };
+promises.watch = watchPromise;
 promises.lchmod = async function lchmod() {
   throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The lchmod() method is not implemented');
 };

@@ -14,6 +14,7 @@
 mod errors;
 mod ops;
 mod stats;
+mod watch;
 
 use std::rc::{Rc, Weak};
 
@@ -397,5 +398,6 @@ pub(crate) fn natives<'js>(
         )?,
     )?;
     fs.set("statFields", stats::FIELDS.to_vec())?;
+    watch::natives(ctx, &fs, host)?;
     o.set("fs", fs)
 }
