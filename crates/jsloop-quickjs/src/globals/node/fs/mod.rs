@@ -93,7 +93,7 @@ impl<'js> Args<'_, 'js> {
 }
 
 /// Node's `ERR_ACCESS_DENIED` for `path`.
-fn denied(ctx: &Ctx<'_>, path: &[u8], write: bool) -> rquickjs::Error {
+pub(super) fn denied(ctx: &Ctx<'_>, path: &[u8], write: bool) -> rquickjs::Error {
     let make = || -> rquickjs::Result<Value<'_>> {
         let e = crate::host::js_error(ctx, "Access to this API has been restricted")?;
         e.set("code", "ERR_ACCESS_DENIED")?;

@@ -91,6 +91,13 @@ fn start<'js>(
             Err(e) => e,
         }
     };
+    if !host
+        .modules
+        .permissions()
+        .may_access(super::ops::path(&path), false)
+    {
+        return Err(super::denied(ctx, &path, false));
+    }
     let c =
         CString::new(path.clone()).map_err(|_| fail(io::Error::from_raw_os_error(libc::ENOENT)))?;
     // SAFETY: plain system call; the result is checked.
