@@ -3,8 +3,8 @@
 // loop's pool and calls back in the poll phase; without, it runs here.
 // Errors carry Node's errno/code/syscall/path/dest (made natively).
 // ReadStream/WriteStream are built on node:stream, loaded on first use.
-// fs.watch is inotify (without recursive). Not provided: watchFile,
-// FileHandle.readLines (needs readline).
+// fs.watch is inotify (without recursive), watchFile polls with stat.
+// Not provided: FileHandle.readLines (needs readline).
 'use strict';
 const native = host.fs;
 const call = native.call;
@@ -805,6 +805,103 @@ async function* watchPromise(filename, options) {
   }
 }
 
+
+// ---- watchFile: stat polling (libuv's uv_fs_poll) ---------------------------------------
+// The first stat is the baseline; later, 'change' (curr, prev) when a stat
+// differs in ctime, mtime, birthtime, size, mode, uid, gid, ino or dev, or
+// when it starts or stops failing (failures give zeroed Stats).
+const POLLED = [12, 11, 13, 8, 1, 3, 4, 7, 0];
+const statWatchers = new Map();
+class StatWatcher extends EventEmitter {
+  #bigint;
+  #path = null;
+  #timer = null;
+  #refed = true;
+  #status = 0; // 0: not polled yet, 1: last stat succeeded, < 0: its errno
+  #last = null;
+  #start = 0;
+  #interval = 5007;
+  constructor(bigint) {
+    super();
+    this.#bigint = !!bigint;
+  }
+  #stats(values) {
+    const zeros = new Array(22).fill(0);
+    return this.#bigint ? new BigIntStats(...(values ?? zeros)) : new Stats(...(values ?? zeros));
+  }
+  _start(path, persistent, interval) {
+    this.#path = path;
+    this.#interval = Math.max(1, interval >>> 0);
+    this.#refed = persistent !== false;
+    this.#start = Date.now();
+    this.#poll();
+  }
+  #poll() {
+    this.#timer = null;
+    call('stat', (err, values) => {
+      if (this.#path === null) return;
+      if (err) {
+        if (this.#status !== err.errno) {
+          this.#status = err.errno;
+          this.emit('change', this.#stats(null), this.#stats(this.#last));
+        }
+      } else {
+        const changed = this.#status < 0 || (this.#status === 1 && POLLED.some((i) => values[i] !== this.#last[i]));
+        const prev = this.#last;
+        this.#last = values;
+        this.#status = 1;
+        if (changed) this.emit('change', this.#stats(values), this.#stats(prev));
+      }
+      if (this.#path === null) return;
+      const delay = this.#interval - ((Date.now() - this.#start) % this.#interval);
+      this.#timer = setTimeout(() => this.#poll(), delay);
+      if (!this.#refed) this.#timer.unref();
+    }, this.#path);
+  }
+  stop() {
+    if (this.#path === null) return;
+    this.#path = null;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    shared.process.nextTick(() => this.emit('stop'));
+  }
+  ref() {
+    this.#refed = true;
+    this.#timer?.ref();
+    return this;
+  }
+  unref() {
+    this.#refed = false;
+    this.#timer?.unref();
+    return this;
+  }
+}
+function watchFile(filename, options, listener) {
+  filename = pathModule.resolve(String(toPath(filename)));
+  if (typeof options === 'function') [options, listener] = [undefined, options];
+  const o = { interval: 5007, persistent: true, ...(options ?? {}) };
+  validateFunction(listener, 'listener');
+  let w = statWatchers.get(filename);
+  if (w === undefined) {
+    w = new StatWatcher(o.bigint);
+    w._start(filename, o.persistent, o.interval);
+    statWatchers.set(filename, w);
+  }
+  w.addListener('change', listener);
+  return w;
+}
+function unwatchFile(filename, listener) {
+  filename = pathModule.resolve(String(toPath(filename)));
+  const w = statWatchers.get(filename);
+  if (w === undefined) return;
+  if (typeof listener === 'function') w.removeListener('change', listener);
+  else w.removeAllListeners('change');
+  if (w.listenerCount('change') === 0) {
+    w.stop();
+    statWatchers.delete(filename);
+  }
+}
+
 // ---- the exports ---------------------------------------------------------------------
 const fs = { constants, Stats, BigIntStats, Dirent, Dir, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
 
@@ -876,6 +973,8 @@ fs.existsSync = function existsSync(path) {
 };
 
 fs.watch = watch;
+fs.watchFile = watchFile;
+fs.unwatchFile = unwatchFile;
 
 
 fs.createReadStream = function createReadStream(path, options) {
