@@ -392,17 +392,52 @@ ops.copyFile = (src, dest, mode = 0) => {
   const d = toPath(dest, 'dest');
   return ['copyFile', [s, d, accessMode(mode, 0)], () => undefined];
 };
-ops.cp = (src, dest, options) => {
+function cpOptions(options) {
   const o = options == null ? {} : options;
   if (typeof o !== 'object') throw invalidArgType('options', 'Object', options);
-  const recursive = o.recursive ?? false;
-  const force = o.force ?? true;
-  const errorOnExist = o.errorOnExist ?? false;
-  validateBool(recursive, 'options.recursive');
-  validateBool(force, 'options.force');
-  validateBool(errorOnExist, 'options.errorOnExist');
-  return ['cp', [toPath(src, 'src'), toPath(dest, 'dest'), recursive, force, errorOnExist && !force], () => undefined];
+  const flags = {
+    recursive: o.recursive ?? false, force: o.force ?? true, errorOnExist: o.errorOnExist ?? false,
+    preserveTimestamps: o.preserveTimestamps ?? false, dereference: o.dereference ?? false,
+    verbatimSymlinks: o.verbatimSymlinks ?? false,
+  };
+  for (const k of Object.keys(flags)) validateBool(flags[k], `options.${k}`);
+  if (o.filter !== undefined) validateFunction(o.filter, 'options.filter');
+  return { ...flags, filter: o.filter };
+}
+const cpArgs = (src, dest, o) => [src, dest, o.recursive, o.force, o.errorOnExist && !o.force,
+  o.preserveTimestamps, o.dereference, o.verbatimSymlinks];
+ops.cp = (src, dest, options) => {
+  const o = cpOptions(options);
+  return ['cp', cpArgs(toPath(src, 'src'), toPath(dest, 'dest'), o), () => undefined];
 };
+// cp with a filter: walked here, asking filter(src, dest) for each entry
+// (awaited in the async forms); what passes is copied natively, one entry
+// (a file or link) at a time.
+function cpFilteredSync(src, dest, o) {
+  const keep = o.filter(src, dest);
+  if (typeof keep?.then === 'function') {
+    throw nodeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
+      'Expected boolean to be returned from the "filter" function but got an instance of Promise.');
+  }
+  if (!keep) return;
+  const st = o.dereference ? fs.statSync(src) : fs.lstatSync(src);
+  if (!st.isDirectory() || !o.recursive) {
+    runSync('cp', cpArgs(src, dest, o));
+    return;
+  }
+  fs.mkdirSync(dest, { recursive: true });
+  for (const name of fs.readdirSync(src)) cpFilteredSync(pathModule.join(src, name), pathModule.join(dest, name), o);
+}
+async function cpFiltered(src, dest, o) {
+  if (!(await o.filter(src, dest))) return;
+  const st = await (o.dereference ? promises.stat(src) : promises.lstat(src));
+  if (!st.isDirectory() || !o.recursive) {
+    await runPromise('cp', cpArgs(src, dest, o));
+    return;
+  }
+  await promises.mkdir(dest, { recursive: true });
+  for (const name of await promises.readdir(src)) await cpFiltered(pathModule.join(src, name), pathModule.join(dest, name), o);
+}
 // Node's getValidMode for access and copyFile modes.
 function accessMode(mode, def) {
   if (mode == null) return def;
@@ -1157,6 +1192,28 @@ for (const name of SIMPLE) {
     },
   }[name];
 }
+promises.cp = async function cp(src, dest, options) {
+  const o = cpOptions(options);
+  src = toPath(src, 'src');
+  dest = toPath(dest, 'dest');
+  if (o.filter) return cpFiltered(String(src), String(dest), o);
+  return runPromise('cp', cpArgs(src, dest, o), () => undefined);
+};
+fs.cpSync = function cpSync(src, dest, options) {
+  const o = cpOptions(options);
+  src = toPath(src, 'src');
+  dest = toPath(dest, 'dest');
+  if (o.filter) return cpFilteredSync(String(src), String(dest), o);
+  return runSync('cp', cpArgs(src, dest, o), () => undefined);
+};
+fs.cp = function cp(src, dest, ...rest) {
+  const [args, callback] = splitCallback(rest, 0);
+  const o = cpOptions(args[0]);
+  src = toPath(src, 'src');
+  dest = toPath(dest, 'dest');
+  if (o.filter) cpFiltered(String(src), String(dest), o).then(() => callback(null), callback);
+  else runCallback('cp', cpArgs(src, dest, o), callback, () => undefined);
+};
 promises.realpath = async function realpath(path, options) {
   const [op, a, map] = realpathOp(true)(path, options);
   return runPromise(op, a, map);

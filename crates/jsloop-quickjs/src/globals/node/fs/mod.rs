@@ -232,8 +232,15 @@ fn op(a: &Args<'_, '_>, name: &str, sync: bool) -> rquickjs::Result<Op> {
         }
         "cp" => {
             let (from, to) = (a.path(0, false)?, a.path(1, true)?);
-            let (recursive, force, excl) = (a.flag(2), a.flag(3), a.flag(4));
-            Box::new(move || ops::cp(&from, &to, recursive, force, excl))
+            let o = ops::CpOptions {
+                recursive: a.flag(2),
+                force: a.flag(3),
+                excl: a.flag(4),
+                preserve_timestamps: a.flag(5),
+                dereference: a.flag(6),
+                verbatim_symlinks: a.flag(7),
+            };
+            Box::new(move || ops::cp(&from, &to, o))
         }
         "access" => {
             let mode = a.int(1);

@@ -44,8 +44,29 @@ pub(crate) fn copy_file(from: &[u8], to: &[u8], mode: i32) -> OpResult {
     Ok(Out::Undefined)
 }
 
-fn copy_tree(from: &Path, to: &Path, force: bool, excl: bool) -> io::Result<()> {
-    let m = fs::symlink_metadata(from)?;
+/// How `cp` copies (Node's options).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct CpOptions {
+    pub(crate) recursive: bool,
+    /// Overwrite existing files.
+    pub(crate) force: bool,
+    /// Fail on an existing file (`errorOnExist` without `force`).
+    pub(crate) excl: bool,
+    /// Give copies the source's access and modification times.
+    pub(crate) preserve_timestamps: bool,
+    /// Copy what symbolic links point to instead of the links.
+    pub(crate) dereference: bool,
+    /// Keep relative link targets as they are (else resolved against the
+    /// link's directory, as Node does).
+    pub(crate) verbatim_symlinks: bool,
+}
+
+fn copy_tree(from: &Path, to: &Path, o: CpOptions) -> io::Result<()> {
+    let m = if o.dereference {
+        fs::metadata(from)?
+    } else {
+        fs::symlink_metadata(from)?
+    };
     if m.is_dir() {
         match fs::create_dir(to) {
             Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
@@ -53,47 +74,64 @@ fn copy_tree(from: &Path, to: &Path, force: bool, excl: bool) -> io::Result<()> 
         }
         for e in fs::read_dir(from)? {
             let e = e?;
-            copy_tree(&e.path(), &to.join(e.file_name()), force, excl)?;
+            copy_tree(&e.path(), &to.join(e.file_name()), o)?;
         }
         return Ok(());
     }
     let exists = fs::symlink_metadata(to).is_ok();
-    if exists && excl {
+    if exists && o.excl {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
             to.display().to_string(),
         ));
     }
-    if exists && !force {
+    if exists && !o.force {
         return Ok(());
     }
     if m.file_type().is_symlink() {
         if exists {
             fs::remove_file(to)?;
         }
-        std::os::unix::fs::symlink(fs::read_link(from)?, to)
-    } else {
-        fs::copy(from, to).map(drop)
+        let mut target = fs::read_link(from)?;
+        if !o.verbatim_symlinks && target.is_relative() {
+            target = from.parent().unwrap_or(Path::new(".")).join(target);
+            target = std::path::absolute(&target).unwrap_or(target);
+        }
+        return std::os::unix::fs::symlink(target, to);
     }
+    fs::copy(from, to)?;
+    if o.preserve_timestamps {
+        let times = fs::FileTimes::new()
+            .set_accessed(m.accessed()?)
+            .set_modified(m.modified()?);
+        File::options().write(true).open(to)?.set_times(times)?;
+    }
+    Ok(())
 }
 
-/// `cp(from, to, recursive, force, errorOnExist)`; `Err` of `EISDIR`
-/// with syscall `cp` for a directory without `recursive`, of `EEXIST`
-/// with syscall `cp` and the target's path for an existing target with
-/// `errorOnExist` (the JavaScript half makes Node's `SystemError`s).
-pub(crate) fn cp(from: &[u8], to: &[u8], recursive: bool, force: bool, excl: bool) -> OpResult {
+/// `cp(from, to, options)`, making the destination's parent first;
+/// `Err` of `EISDIR` with syscall `cp` for a directory without
+/// `recursive`, of `EEXIST` with syscall `cp` and the target's path for an
+/// existing target with `errorOnExist` (the JavaScript half makes Node's
+/// `SystemError`s).
+pub(crate) fn cp(from: &[u8], to: &[u8], o: CpOptions) -> OpResult {
     let m = fs::metadata(path(from)).map_err(fail("lstat", from))?;
-    if m.is_dir() && !recursive {
+    if m.is_dir() && !o.recursive {
         return Err(FsError::errno(libc::EISDIR, "cp", Some(from)));
     }
-    copy_tree(path(from), path(to), force, excl).map_err(|e| match e.raw_os_error() {
-        // The existing target (`errorOnExist`): Node's `ERR_FS_CP_EEXIST`.
-        None if e.kind() == io::ErrorKind::AlreadyExists => {
-            let target = e.to_string().into_bytes();
-            FsError::errno(libc::EEXIST, "cp", Some(&target))
-        }
-        _ => FsError::new(&e, "cp", Some(from)).with_dest(to),
-    })?;
+    let made = match path(to).parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => fs::create_dir_all(parent),
+        _ => Ok(()),
+    };
+    made.and_then(|()| copy_tree(path(from), path(to), o))
+        .map_err(|e| match e.raw_os_error() {
+            // The existing target (`errorOnExist`): Node's `ERR_FS_CP_EEXIST`.
+            None if e.kind() == io::ErrorKind::AlreadyExists => {
+                let target = e.to_string().into_bytes();
+                FsError::errno(libc::EEXIST, "cp", Some(&target))
+            }
+            _ => FsError::new(&e, "cp", Some(from)).with_dest(to),
+        })?;
     Ok(Out::Undefined)
 }
 
