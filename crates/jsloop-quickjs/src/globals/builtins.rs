@@ -12,6 +12,11 @@ use super::loader::{load, node_module, JsFile, Scope};
 
 /// The built-in modules, by name.
 const MODULES: &[(&str, JsFile)] = &[
+    ("_stream_duplex", node_module!("_stream_duplex")),
+    ("_stream_passthrough", node_module!("_stream_passthrough")),
+    ("_stream_readable", node_module!("_stream_readable")),
+    ("_stream_transform", node_module!("_stream_transform")),
+    ("_stream_writable", node_module!("_stream_writable")),
     ("assert", node_module!("assert")),
     ("assert/strict", node_module!("assert/strict")),
     ("buffer", node_module!("buffer")),
@@ -23,7 +28,10 @@ const MODULES: &[(&str, JsFile)] = &[
     ("path", node_module!("path")),
     ("path/posix", node_module!("path/posix")),
     ("querystring", node_module!("querystring")),
+    ("readline", node_module!("readline")),
+    ("readline/promises", node_module!("readline/promises")),
     ("stream", node_module!("stream")),
+    ("stream/consumers", node_module!("stream/consumers")),
     ("stream/promises", node_module!("stream/promises")),
     ("string_decoder", node_module!("string_decoder")),
     ("timers/promises", node_module!("timers/promises")),

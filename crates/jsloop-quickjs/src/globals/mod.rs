@@ -42,7 +42,7 @@ use crate::host::{Dispatch, Host};
 pub(crate) use process::ProcessInfo;
 
 /// The files, in load order.
-const FILES: [JsFile; 14] = [
+const FILES: [JsFile; 15] = [
     js_file!("stack.js"),
     js_file!("errors.js"),
     js_file!("process.js"),
@@ -57,6 +57,7 @@ const FILES: [JsFile; 14] = [
     js_file!("crypto.js"),
     js_file!("performance.js"),
     js_file!("url-globals.js"),
+    js_file!("stdio.js"),
 ];
 
 /// Property names the raw functions read and write, by index.
@@ -190,6 +191,8 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::crypto::natives(ctx, &obj)?;
     node::zlib::natives(ctx, &obj)?;
     node::fs::natives(ctx, &obj, host)?;
+    node::zlib_stream::natives(ctx, &obj)?;
+    node::stdio::natives(ctx, &obj, host)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

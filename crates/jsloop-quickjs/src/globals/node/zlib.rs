@@ -12,7 +12,7 @@ use rquickjs::{Ctx, Function, IntoJs, Object, TypedArray, Value};
 
 /// Why a decompression failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Fail {
+pub(super) enum Fail {
     /// The zlib or gzip header is wrong.
     Header,
     /// The input ends before the stream does.
@@ -26,7 +26,7 @@ enum Fail {
 }
 
 impl Fail {
-    fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Fail::Header => "header",
             Fail::Eof => "eof",
@@ -128,7 +128,7 @@ fn gunzip(mut data: &[u8]) -> Result<Vec<u8>, Fail> {
 }
 
 /// The length of the gzip header at the start of `d`.
-fn gzip_header(d: &[u8]) -> Result<usize, Fail> {
+pub(super) fn gzip_header(d: &[u8]) -> Result<usize, Fail> {
     let need = |n: usize| if d.len() < n { Err(Fail::Eof) } else { Ok(()) };
     need(1)?;
     if d[0] != 0x1f {

@@ -1,0 +1,3 @@
+// node:_stream_passthrough: the legacy name of stream.PassThrough.
+'use strict';
+return shared.requireBuiltin('stream').PassThrough;
