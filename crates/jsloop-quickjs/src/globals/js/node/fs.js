@@ -4,7 +4,6 @@
 // Errors carry Node's errno/code/syscall/path/dest (made natively).
 // ReadStream/WriteStream are built on node:stream, loaded on first use.
 // fs.watch is inotify (without recursive), watchFile polls with stat.
-// Not provided: FileHandle.readLines (needs readline).
 'use strict';
 const native = host.fs;
 const call = native.call;
@@ -1178,6 +1177,10 @@ class FileHandle extends EventEmitter {
   }
   async [Symbol.asyncDispose]() { return this.close(); }
   createReadStream(options) { return fs.createReadStream(undefined, { ...options, fd: this }); }
+  readLines(options) {
+    const { Interface } = shared.requireBuiltin('readline');
+    return new Interface({ input: this.createReadStream(options), crlfDelay: Infinity });
+  }
   createWriteStream(options) { return fs.createWriteStream(undefined, { ...options, fd: this }); }
 }
 
