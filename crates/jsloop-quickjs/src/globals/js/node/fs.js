@@ -10,7 +10,9 @@ const call = native.call;
 const { Buffer } = shared.requireBuiltin('buffer');
 const pathModule = shared.requireBuiltin('path');
 const EventEmitter = shared.requireBuiltin('events');
-const { nodeError, invalidArgType, outOfRange, validateFunction, validateInteger, validateAbortSignal, AbortError } = shared;
+const {
+  nodeError, invalidArgType, outOfRange, validateFunction, validateInteger, validateBoolean, validateAbortSignal, AbortError,
+} = shared;
 
 const constants = Object.freeze({
   UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, UV_DIRENT_UNKNOWN: 0,
@@ -66,9 +68,6 @@ function getOptions(options, defaults) {
   return o;
 }
 
-function validateBool(v, name) {
-  if (typeof v !== 'boolean') throw invalidArgType(name, 'boolean', v);
-}
 
 const FLAGS = {
   r: O_RDONLY, rs: O_RDONLY | O_SYNC, sr: O_RDONLY | O_SYNC, 'r+': O_RDWR, 'rs+': O_RDWR | O_SYNC,
@@ -339,7 +338,7 @@ ops.appendFile = (path, data, options) => writeOp(path, data, options, 'a');
 ops.readdir = (path, options) => {
   const o = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
   path = toPath(path);
-  if (o.recursive != null) validateBool(o.recursive, 'options.recursive');
+  if (o.recursive != null) validateBoolean(o.recursive, 'options.recursive');
   const shown = typeof path === 'string' ? path : Buffer.from(path).toString();
   return ['readdir', [path, !!o.recursive], (list) => list.map(([name, parent, type]) => {
     if (o.withFileTypes) {
@@ -361,7 +360,7 @@ ops.mkdir = (path, options) => {
     if (options.recursive !== undefined) recursive = options.recursive;
     mode = parseMode(options.mode, 'mode', 0o777);
   }
-  validateBool(recursive, 'options.recursive');
+  validateBoolean(recursive, 'options.recursive');
   return ['mkdir', [toPath(path), recursive, mode], same];
 };
 ops.mkdtemp = (prefix, options) => {
@@ -374,8 +373,8 @@ function rmOptions(options) {
   if (typeof o !== 'object') throw invalidArgType('options', 'Object', options);
   const recursive = o.recursive ?? false;
   const force = o.force ?? false;
-  validateBool(recursive, 'options.recursive');
-  validateBool(force, 'options.force');
+  validateBoolean(recursive, 'options.recursive');
+  validateBoolean(force, 'options.force');
   return [recursive, force];
 }
 ops.rm = (path, options) => ['rm', [toPath(path), ...rmOptions(options)], () => undefined];
@@ -399,7 +398,7 @@ function cpOptions(options) {
     preserveTimestamps: o.preserveTimestamps ?? false, dereference: o.dereference ?? false,
     verbatimSymlinks: o.verbatimSymlinks ?? false,
   };
-  for (const k of Object.keys(flags)) validateBool(flags[k], `options.${k}`);
+  for (const k of Object.keys(flags)) validateBoolean(flags[k], `options.${k}`);
   if (o.filter !== undefined) validateFunction(o.filter, 'options.filter');
   return { ...flags, filter: o.filter };
 }
