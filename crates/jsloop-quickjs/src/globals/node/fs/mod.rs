@@ -9,7 +9,8 @@
 //! [`Permissions`](crate::Permissions) on the loop thread before the
 //! operation starts; a denied one throws Node's `ERR_ACCESS_DENIED`.
 //! Paths are strings or byte arrays (`js/node/fs.js` turns `file:` URLs
-//! into strings).
+//! into strings). `fs.watch`'s natives (inotify on the loop) are in
+//! [`watch`].
 
 mod errors;
 mod ops;
