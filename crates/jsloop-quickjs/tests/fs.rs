@@ -68,6 +68,11 @@ fn an_embedder_can_deny_fs() {
                 "existsSync",
                 "(fs.existsSync(dir + '/a.txt') ? 0 : Promise.reject({ code: 'absent' }))",
             ),
+            ("watch", "fs.watch(dir + '/a.txt').close()"),
+            (
+                "createReadStream",
+                "new Promise((res, rej) => fs.createReadStream(dir + '/a.txt').on('error', rej).on('close', res).resume())",
+            ),
         ],
     );
     let (stdout, stderr, code) = run(&script, Permissions::all().deny_fs());
@@ -79,14 +84,16 @@ fn an_embedder_can_deny_fs() {
          writeFileSync ERR_ACCESS_DENIED FileSystemWrite <dir>/b.txt Access to this API has been restricted\n\
          promises.readFile ERR_ACCESS_DENIED FileSystemRead <dir>/a.txt Access to this API has been restricted\n\
          readFile ERR_ACCESS_DENIED FileSystemRead <dir>/a.txt Access to this API has been restricted\n\
-         existsSync absent undefined  undefined\n"
+         existsSync absent undefined  undefined\n\
+         watch ERR_ACCESS_DENIED FileSystemRead <dir>/a.txt Access to this API has been restricted\n\
+         createReadStream ERR_ACCESS_DENIED FileSystemRead <dir>/a.txt Access to this API has been restricted\n"
     );
     assert!(!dir.join("b.txt").exists());
     // The same script with fs allowed (the default).
     let (stdout, _, _) = run(&script, Permissions::all());
     assert_eq!(
         stdout,
-        "readFileSync ok\nwriteFileSync ok\npromises.readFile ok\nreadFile ok\nexistsSync ok\n"
+        "readFileSync ok\nwriteFileSync ok\npromises.readFile ok\nreadFile ok\nexistsSync ok\nwatch ok\ncreateReadStream ok\n"
     );
 }
 

@@ -3,14 +3,16 @@
 // loop's pool and calls back in the poll phase; without, it runs here.
 // Errors carry Node's errno/code/syscall/path/dest (made natively).
 // ReadStream/WriteStream are built on node:stream, loaded on first use.
-// Not provided: fs.watch, FileHandle.readLines (needs readline),
-// readv/writev, statfs.
+// fs.watch is inotify (without recursive), watchFile polls with stat.
 'use strict';
 const native = host.fs;
 const call = native.call;
 const { Buffer } = shared.requireBuiltin('buffer');
 const pathModule = shared.requireBuiltin('path');
-const { nodeError, invalidArgType, outOfRange, validateFunction, validateInteger, validateAbortSignal, AbortError } = shared;
+const EventEmitter = shared.requireBuiltin('events');
+const {
+  nodeError, invalidArgType, outOfRange, validateFunction, validateInteger, validateBoolean, validateAbortSignal, AbortError,
+} = shared;
 
 const constants = Object.freeze({
   UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, UV_DIRENT_UNKNOWN: 0,
@@ -66,9 +68,6 @@ function getOptions(options, defaults) {
   return o;
 }
 
-function validateBool(v, name) {
-  if (typeof v !== 'boolean') throw invalidArgType(name, 'boolean', v);
-}
 
 const FLAGS = {
   r: O_RDONLY, rs: O_RDONLY | O_SYNC, sr: O_RDONLY | O_SYNC, 'r+': O_RDWR, 'rs+': O_RDWR | O_SYNC,
@@ -160,12 +159,31 @@ function runSync(op, args, map = same) {
   }
   return map(r);
 }
-function runCallback(op, args, cb, map = same) {
-  call(op, (err, r) => (err ? cb(fixError(err)) : cb(null, map(r))), ...args);
+// With a `signal` (readFile, writeFile): aborted before the operation
+// ends, the callback gets (the promise rejects with) an AbortError; at
+// once (synchronously) if it was aborted before the call, as in Node.
+const aborted = (signal) => new AbortError(undefined, { cause: signal.reason });
+function runCallback(op, args, cb, map = same, signal = undefined) {
+  if (signal?.aborted) {
+    cb(aborted(signal));
+    return;
+  }
+  call(op, (err, r) => {
+    if (signal?.aborted) cb(aborted(signal));
+    else if (err) cb(fixError(err));
+    else cb(null, map(r));
+  }, ...args);
 }
-function runPromise(op, args, map = same) {
+function runPromise(op, args, map = same, signal = undefined) {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(aborted(signal));
+      return;
+    }
+    const onAbort = () => reject(aborted(signal));
+    signal?.addEventListener('abort', onAbort, { once: true });
     call(op, (err, r) => {
+      signal?.removeEventListener('abort', onAbort);
       if (err) reject(fixError(err));
       else {
         try { resolve(map(r)); } catch (e) { reject(e); }
@@ -304,8 +322,7 @@ ops.readFile = (path, options) => {
   const o = getOptions(options, { flag: 'r', encoding: null });
   const flags = stringToFlags(o.flag, 'flags');
   const file = typeof path === 'number' ? validateFd(path) : toPath(path);
-  if (o.signal?.aborted) throw new AbortError(undefined, { cause: o.signal.reason });
-  return ['readFile', [file, flags], (u8) => decoded(u8, o.encoding)];
+  return ['readFile', [file, flags], (u8) => decoded(u8, o.encoding), o.signal];
 };
 function writeOp(path, data, options, flag) {
   const o = getOptions(options, { encoding: 'utf8', mode: 0o666, flag });
@@ -313,8 +330,7 @@ function writeOp(path, data, options, flag) {
   const flags = stringToFlags(o.flag, 'flags');
   const mode = parseMode(o.mode, 'mode', 0o666);
   const file = typeof path === 'number' ? validateFd(path) : toPath(path);
-  if (o.signal?.aborted) throw new AbortError(undefined, { cause: o.signal.reason });
-  return ['writeFile', [file, bytes, flags, mode], () => undefined];
+  return ['writeFile', [file, bytes, flags, mode], () => undefined, o.signal];
 }
 ops.writeFile = (path, data, options) => writeOp(path, data, options, 'w');
 ops.appendFile = (path, data, options) => writeOp(path, data, options, 'a');
@@ -322,7 +338,7 @@ ops.appendFile = (path, data, options) => writeOp(path, data, options, 'a');
 ops.readdir = (path, options) => {
   const o = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
   path = toPath(path);
-  if (o.recursive != null) validateBool(o.recursive, 'options.recursive');
+  if (o.recursive != null) validateBoolean(o.recursive, 'options.recursive');
   const shown = typeof path === 'string' ? path : Buffer.from(path).toString();
   return ['readdir', [path, !!o.recursive], (list) => list.map(([name, parent, type]) => {
     if (o.withFileTypes) {
@@ -344,7 +360,7 @@ ops.mkdir = (path, options) => {
     if (options.recursive !== undefined) recursive = options.recursive;
     mode = parseMode(options.mode, 'mode', 0o777);
   }
-  validateBool(recursive, 'options.recursive');
+  validateBoolean(recursive, 'options.recursive');
   return ['mkdir', [toPath(path), recursive, mode], same];
 };
 ops.mkdtemp = (prefix, options) => {
@@ -357,8 +373,8 @@ function rmOptions(options) {
   if (typeof o !== 'object') throw invalidArgType('options', 'Object', options);
   const recursive = o.recursive ?? false;
   const force = o.force ?? false;
-  validateBool(recursive, 'options.recursive');
-  validateBool(force, 'options.force');
+  validateBoolean(recursive, 'options.recursive');
+  validateBoolean(force, 'options.force');
   return [recursive, force];
 }
 ops.rm = (path, options) => ['rm', [toPath(path), ...rmOptions(options)], () => undefined];
@@ -374,17 +390,52 @@ ops.copyFile = (src, dest, mode = 0) => {
   const d = toPath(dest, 'dest');
   return ['copyFile', [s, d, accessMode(mode, 0)], () => undefined];
 };
-ops.cp = (src, dest, options) => {
+function cpOptions(options) {
   const o = options == null ? {} : options;
   if (typeof o !== 'object') throw invalidArgType('options', 'Object', options);
-  const recursive = o.recursive ?? false;
-  const force = o.force ?? true;
-  const errorOnExist = o.errorOnExist ?? false;
-  validateBool(recursive, 'options.recursive');
-  validateBool(force, 'options.force');
-  validateBool(errorOnExist, 'options.errorOnExist');
-  return ['cp', [toPath(src, 'src'), toPath(dest, 'dest'), recursive, force, errorOnExist && !force], () => undefined];
+  const flags = {
+    recursive: o.recursive ?? false, force: o.force ?? true, errorOnExist: o.errorOnExist ?? false,
+    preserveTimestamps: o.preserveTimestamps ?? false, dereference: o.dereference ?? false,
+    verbatimSymlinks: o.verbatimSymlinks ?? false,
+  };
+  for (const k of Object.keys(flags)) validateBoolean(flags[k], `options.${k}`);
+  if (o.filter !== undefined) validateFunction(o.filter, 'options.filter');
+  return { ...flags, filter: o.filter };
+}
+const cpArgs = (src, dest, o) => [src, dest, o.recursive, o.force, o.errorOnExist && !o.force,
+  o.preserveTimestamps, o.dereference, o.verbatimSymlinks];
+ops.cp = (src, dest, options) => {
+  const o = cpOptions(options);
+  return ['cp', cpArgs(toPath(src, 'src'), toPath(dest, 'dest'), o), () => undefined];
 };
+// cp with a filter: walked here, asking filter(src, dest) for each entry
+// (awaited in the async forms); what passes is copied natively, one entry
+// (a file or link) at a time.
+function cpFilteredSync(src, dest, o) {
+  const keep = o.filter(src, dest);
+  if (typeof keep?.then === 'function') {
+    throw nodeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
+      'Expected boolean to be returned from the "filter" function but got an instance of Promise.');
+  }
+  if (!keep) return;
+  const st = o.dereference ? fs.statSync(src) : fs.lstatSync(src);
+  if (!st.isDirectory() || !o.recursive) {
+    runSync('cp', cpArgs(src, dest, o));
+    return;
+  }
+  fs.mkdirSync(dest, { recursive: true });
+  for (const name of fs.readdirSync(src)) cpFilteredSync(pathModule.join(src, name), pathModule.join(dest, name), o);
+}
+async function cpFiltered(src, dest, o) {
+  if (!(await o.filter(src, dest))) return;
+  const st = await (o.dereference ? promises.stat(src) : promises.lstat(src));
+  if (!st.isDirectory() || !o.recursive) {
+    await runPromise('cp', cpArgs(src, dest, o));
+    return;
+  }
+  await promises.mkdir(dest, { recursive: true });
+  for (const name of await promises.readdir(src)) await cpFiltered(pathModule.join(src, name), pathModule.join(dest, name), o);
+}
 // Node's getValidMode for access and copyFile modes.
 function accessMode(mode, def) {
   if (mode == null) return def;
@@ -443,6 +494,12 @@ ops.opendir = (path, options) => {
   const shown = typeof path === 'string' ? path : Buffer.from(path).toString();
   return ['opendir', [path], (list) => new Dir(shown, list.map(([name, , type]) => new Dirent(encoded(name, o.encoding), type, shown)))];
 };
+function StatFs(values, bigint) {
+  ['type', 'bsize', 'blocks', 'bfree', 'bavail', 'files', 'ffree'].forEach((k, i) => {
+    this[k] = bigint ? BigInt(values[i]) : values[i];
+  });
+}
+ops.statfs = (path, options) => ['statfs', [toPath(path)], (a) => new StatFs(a, !!options?.bigint)];
 ops.close = (fd) => ['close', [validateFd(fd)], () => undefined];
 
 // read(fd, buffer, offset, length, position) | read(fd, buffer, options) | read(fd, options)
@@ -686,6 +743,198 @@ function streams() {
   return streamClasses;
 }
 
+
+// ---- watch (inotify, natives in globals/node/fs/watch.rs) ----------------------------------
+const kWatch = Symbol('kWatchId');
+class FSWatcher extends EventEmitter {
+  constructor() {
+    super();
+    this[kWatch] = 0;
+  }
+  // Starts watching `path`; Node's error shape (errno, syscall, code, path, filename).
+  _start(path, encoding) {
+    try {
+      this[kWatch] = native.watchStart(path, (eventType, name) => {
+        const filename = encoding === 'buffer' ? toBuffer(name) : toBuffer(name).toString(encoding || 'utf8');
+        this.emit('change', eventType, filename);
+      });
+    } catch (e) {
+      if (e?.syscall !== 'watch') throw e;
+      const err = new Error(e.message);
+      err.errno = e.errno;
+      err.syscall = e.syscall;
+      err.code = e.code;
+      err.path = e.path;
+      err.filename = e.path;
+      throw err;
+    }
+  }
+  close() {
+    if (this[kWatch] === 0) return;
+    native.watchClose(this[kWatch]);
+    this[kWatch] = 0;
+    shared.process.nextTick(() => this.emit('close'));
+  }
+  ref() {
+    if (this[kWatch] !== 0) native.watchRef(this[kWatch], true);
+    return this;
+  }
+  unref() {
+    if (this[kWatch] !== 0) native.watchRef(this[kWatch], false);
+    return this;
+  }
+}
+function watchOptions(options) {
+  const o = getOptions(options, { persistent: true, recursive: false, encoding: 'utf8' });
+  if (o.recursive) {
+    throw nodeError(TypeError, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
+      'The feature watch recursively is unavailable on the current platform, which is being used to run Node.js');
+  }
+  return o;
+}
+function watch(filename, options, listener) {
+  if (typeof options === 'function') [options, listener] = [undefined, options];
+  const o = watchOptions(options);
+  const path = toPath(filename);
+  const w = new FSWatcher();
+  w._start(path, o.encoding);
+  if (!o.persistent) w.unref();
+  if (listener) w.on('change', listener);
+  if (o.signal) {
+    if (o.signal.aborted) shared.process.nextTick(() => w.close());
+    else o.signal.addEventListener('abort', () => w.close(), { once: true });
+  }
+  return w;
+}
+// fs.promises.watch: an async iterator of { eventType, filename }.
+async function* watchPromise(filename, options) {
+  const o = watchOptions(options);
+  if (o.signal?.aborted) throw aborted(o.signal);
+  const queue = [];
+  let wake = null;
+  let failure = null;
+  const w = watch(filename, { ...o, signal: undefined }, (eventType, name) => {
+    queue.push({ eventType, filename: name });
+    if (wake) wake();
+  });
+  const onAbort = () => {
+    failure = aborted(o.signal);
+    if (wake) wake();
+  };
+  o.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      while (queue.length > 0) {
+        yield queue.shift();
+        if (failure) throw failure;
+      }
+      if (failure) throw failure;
+      await new Promise((resolve) => { wake = resolve; });
+      wake = null;
+    }
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    w.close();
+  }
+}
+
+
+// ---- watchFile: stat polling (libuv's uv_fs_poll) ---------------------------------------
+// The first stat is the baseline; later, 'change' (curr, prev) when a stat
+// differs in ctime, mtime, birthtime, size, mode, uid, gid, ino or dev, or
+// when it starts or stops failing (failures give zeroed Stats).
+const POLLED = [12, 11, 13, 8, 1, 3, 4, 7, 0];
+const statWatchers = new Map();
+class StatWatcher extends EventEmitter {
+  #bigint;
+  #path = null;
+  #timer = null;
+  #refed = true;
+  #status = 0; // 0: not polled yet, 1: last stat succeeded, < 0: its errno
+  #last = null;
+  #start = 0;
+  #interval = 5007;
+  constructor(bigint) {
+    super();
+    this.#bigint = !!bigint;
+  }
+  #stats(values) {
+    const zeros = new Array(22).fill(0);
+    return this.#bigint ? new BigIntStats(...(values ?? zeros)) : new Stats(...(values ?? zeros));
+  }
+  _start(path, persistent, interval) {
+    this.#path = path;
+    this.#interval = Math.max(1, interval >>> 0);
+    this.#refed = persistent !== false;
+    this.#start = Date.now();
+    this.#poll();
+  }
+  #poll() {
+    this.#timer = null;
+    call('stat', (err, values) => {
+      if (this.#path === null) return;
+      if (err) {
+        if (this.#status !== err.errno) {
+          this.#status = err.errno;
+          this.emit('change', this.#stats(null), this.#stats(this.#last));
+        }
+      } else {
+        const changed = this.#status < 0 || (this.#status === 1 && POLLED.some((i) => values[i] !== this.#last[i]));
+        const prev = this.#last;
+        this.#last = values;
+        this.#status = 1;
+        if (changed) this.emit('change', this.#stats(values), this.#stats(prev));
+      }
+      if (this.#path === null) return;
+      const delay = this.#interval - ((Date.now() - this.#start) % this.#interval);
+      this.#timer = setTimeout(() => this.#poll(), delay);
+      if (!this.#refed) this.#timer.unref();
+    }, this.#path);
+  }
+  stop() {
+    if (this.#path === null) return;
+    this.#path = null;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    shared.process.nextTick(() => this.emit('stop'));
+  }
+  ref() {
+    this.#refed = true;
+    this.#timer?.ref();
+    return this;
+  }
+  unref() {
+    this.#refed = false;
+    this.#timer?.unref();
+    return this;
+  }
+}
+function watchFile(filename, options, listener) {
+  filename = pathModule.resolve(String(toPath(filename)));
+  if (typeof options === 'function') [options, listener] = [undefined, options];
+  const o = { interval: 5007, persistent: true, ...(options ?? {}) };
+  validateFunction(listener, 'listener');
+  let w = statWatchers.get(filename);
+  if (w === undefined) {
+    w = new StatWatcher(o.bigint);
+    w._start(filename, o.persistent, o.interval);
+    statWatchers.set(filename, w);
+  }
+  w.addListener('change', listener);
+  return w;
+}
+function unwatchFile(filename, listener) {
+  filename = pathModule.resolve(String(toPath(filename)));
+  const w = statWatchers.get(filename);
+  if (w === undefined) return;
+  if (typeof listener === 'function') w.removeListener('change', listener);
+  else w.removeAllListeners('change');
+  if (w.listenerCount('change') === 0) {
+    w.stop();
+    statWatchers.delete(filename);
+  }
+}
+
 // ---- the exports ---------------------------------------------------------------------
 const fs = { constants, Stats, BigIntStats, Dirent, Dir, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
 
@@ -696,7 +945,7 @@ const REQUIRED = {
 const SIMPLE = ['readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'fstat', 'mkdir', 'mkdtemp', 'rm',
   'rmdir', 'rename', 'unlink', 'copyFile', 'cp', 'access', 'realpath', 'readlink', 'symlink', 'chmod', 'utimes',
   'truncate', 'ftruncate', 'fsync', 'fdatasync', 'open', 'close', 'link', 'chown', 'lchown', 'fchown', 'fchmod',
-  'futimes', 'lutimes', 'opendir'];
+  'futimes', 'lutimes', 'opendir', 'statfs'];
 for (const name of SIMPLE) {
   const make = ops[name];
   const sync = {
@@ -708,8 +957,8 @@ for (const name of SIMPLE) {
   const cb = {
     [name](...args) {
       const [rest, callback] = splitCallback(args, REQUIRED[name]);
-      const [op, a, map] = make(...rest);
-      runCallback(op, a, callback, map);
+      const [op, a, map, signal] = make(...rest);
+      runCallback(op, a, callback, map, signal);
     },
   }[name];
   fs[name] = cb;
@@ -756,6 +1005,11 @@ fs.existsSync = function existsSync(path) {
   }
 };
 
+fs.watch = watch;
+fs.watchFile = watchFile;
+fs.unwatchFile = unwatchFile;
+
+
 fs.createReadStream = function createReadStream(path, options) {
   return new (streams().ReadStream)(path, options);
 };
@@ -777,13 +1031,55 @@ fs.readSync = function readSync(fd, buffer, offset, length, position) {
 };
 fs.read = function read(fd, ...rest) {
   const [args, callback] = splitCallback(rest, 0);
-  const a = readArgs(fd, ...args);
+  const a = readArgs(fd, ...(args.length === 0 ? [{}] : args));
   if (a.length === 0) {
     shared.process.nextTick(callback, null, 0, a.buffer);
     return;
   }
   call('read', (err, u8) => (err ? callback(err) : callback(null, copyInto(a)(u8), a.buffer)), fd, a.length, a.position);
 };
+// readv/writev: one read or write of the buffers' total length, scattered
+// or gathered here.
+function vecArgs(fd, buffers, position) {
+  validateFd(fd);
+  if (!Array.isArray(buffers) || !buffers.every(isView)) {
+    throw invalidArgType('buffers', 'ArrayBufferView[]', buffers);
+  }
+  const views = buffers.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+  const total = views.reduce((n, v) => n + v.length, 0);
+  if (typeof position !== 'number') position = -1;
+  return { views, total, position };
+}
+const scatter = (views) => (u8) => {
+  let at = 0;
+  for (const v of views) {
+    if (at >= u8.length) break;
+    const part = u8.subarray(at, at + v.length);
+    v.set(part);
+    at += part.length;
+  }
+  return u8.length;
+};
+const gather = (views) => Buffer.concat(views);
+fs.readvSync = function readvSync(fd, buffers, position) {
+  const a = vecArgs(fd, buffers, position);
+  return runSync('read', [fd, a.total, a.position], scatter(a.views));
+};
+fs.readv = function readv(fd, buffers, ...rest) {
+  const [args, callback] = splitCallback(rest, 0);
+  const a = vecArgs(fd, buffers, args[0]);
+  call('read', (err, u8) => (err ? callback(err) : callback(null, scatter(a.views)(u8), buffers)), fd, a.total, a.position);
+};
+fs.writevSync = function writevSync(fd, buffers, position) {
+  const a = vecArgs(fd, buffers, position);
+  return runSync('write', [fd, gather(a.views), a.position]);
+};
+fs.writev = function writev(fd, buffers, ...rest) {
+  const [args, callback] = splitCallback(rest, 0);
+  const a = vecArgs(fd, buffers, args[0]);
+  call('write', (err, n) => (err ? callback(err) : callback(null, n, buffers)), fd, gather(a.views), a.position);
+};
+
 fs.writeSync = function writeSync(fd, buffer, offset, length, position) {
   const a = writeArgs(fd, buffer, offset, length, position);
   return runSync('write', [fd, a.data, a.position]);
@@ -796,7 +1092,6 @@ fs.write = function write(fd, ...rest) {
 
 // ---- promises ---------------------------------------------------------------------------
 const kFd = Symbol('kFd');
-const EventEmitter = shared.requireBuiltin('events');
 function closedError(syscall) {
   const e = new Error('file closed');
   e.code = 'EBADF';
@@ -826,6 +1121,16 @@ class FileHandle extends EventEmitter {
     const a = writeArgs(fd, buffer, offset, length, position);
     const bytesWritten = await runPromise('write', [fd, a.data, a.position]);
     return { bytesWritten, buffer: a.result };
+  }
+  async readv(buffers, position) {
+    const a = vecArgs(this.#check('read'), buffers, position);
+    const bytesRead = await runPromise('read', [this.fd, a.total, a.position], scatter(a.views));
+    return { bytesRead, buffers };
+  }
+  async writev(buffers, position) {
+    const a = vecArgs(this.#check('write'), buffers, position);
+    const bytesWritten = await runPromise('write', [this.fd, gather(a.views), a.position]);
+    return { bytesWritten, buffers };
   }
   async readFile(options) {
     const fd = this.#check('read');
@@ -871,6 +1176,10 @@ class FileHandle extends EventEmitter {
   }
   async [Symbol.asyncDispose]() { return this.close(); }
   createReadStream(options) { return fs.createReadStream(undefined, { ...options, fd: this }); }
+  readLines(options) {
+    const { Interface } = shared.requireBuiltin('readline');
+    return new Interface({ input: this.createReadStream(options), crlfDelay: Infinity });
+  }
   createWriteStream(options) { return fs.createWriteStream(undefined, { ...options, fd: this }); }
 }
 
@@ -880,14 +1189,40 @@ for (const name of SIMPLE) {
   const make = ops[name];
   promises[name] = {
     async [name](...args) {
-      const [op, a, map] = make(...args);
-      return runPromise(op, a, map);
+      const [op, a, map, signal] = make(...args);
+      return runPromise(op, a, map, signal);
     },
   }[name];
 }
+promises.cp = async function cp(src, dest, options) {
+  const o = cpOptions(options);
+  src = toPath(src, 'src');
+  dest = toPath(dest, 'dest');
+  if (o.filter) return cpFiltered(String(src), String(dest), o);
+  return runPromise('cp', cpArgs(src, dest, o), () => undefined);
+};
+fs.cpSync = function cpSync(src, dest, options) {
+  const o = cpOptions(options);
+  src = toPath(src, 'src');
+  dest = toPath(dest, 'dest');
+  if (o.filter) return cpFilteredSync(String(src), String(dest), o);
+  return runSync('cp', cpArgs(src, dest, o), () => undefined);
+};
+fs.cp = function cp(src, dest, ...rest) {
+  const [args, callback] = splitCallback(rest, 0);
+  const o = cpOptions(args[0]);
+  src = toPath(src, 'src');
+  dest = toPath(dest, 'dest');
+  if (o.filter) cpFiltered(String(src), String(dest), o).then(() => callback(null), callback);
+  else runCallback('cp', cpArgs(src, dest, o), callback, () => undefined);
+};
 promises.realpath = async function realpath(path, options) {
   const [op, a, map] = realpathOp(true)(path, options);
   return runPromise(op, a, map);
+};
+promises.watch = watchPromise;
+promises.lchmod = async function lchmod() {
+  throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The lchmod() method is not implemented');
 };
 promises.open = async function open(path, flags, mode) {
   const [op, a] = ops.open(path, flags, mode);
@@ -898,12 +1233,29 @@ function fileArg(f, name = 'path') {
   if (typeof f === 'number') throw invalidArgType(name, ['string', 'Buffer', 'URL'], f);
   return f;
 }
-for (const name of ['readFile', 'writeFile', 'appendFile']) {
+const isIterable = (d) => d != null && typeof d === 'object' && !isView(d) &&
+  (typeof d[Symbol.asyncIterator] === 'function' || typeof d[Symbol.iterator] === 'function');
+// promises.writeFile/appendFile of an (async) iterable or stream: chunk by chunk.
+async function writeIterable(file, data, options, flag) {
+  const o = getOptions(options, { encoding: 'utf8', mode: 0o666, flag });
+  const handle = file instanceof FileHandle ? file : await promises.open(file, o.flag, o.mode);
+  try {
+    for await (const chunk of data) {
+      if (o.signal?.aborted) throw aborted(o.signal);
+      const bytes = isView(chunk) ? toBytes(chunk) : Buffer.from(chunk, o.encoding || 'utf8');
+      for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+    }
+  } finally {
+    if (handle !== file) await handle.close();
+  }
+}
+for (const [name, flag] of [['readFile'], ['writeFile', 'w'], ['appendFile', 'a']]) {
   const make = ops[name];
   promises[name] = {
     async [name](file, ...rest) {
-      const [op, a, map] = make(fileArg(file), ...rest);
-      return runPromise(op, a, map);
+      if (flag && isIterable(rest[0])) return writeIterable(file, rest[0], rest[1], flag);
+      const [op, a, map, signal] = make(fileArg(file), ...rest);
+      return runPromise(op, a, map, signal);
     },
   }[name];
 }

@@ -9,11 +9,13 @@
 //! [`Permissions`](crate::Permissions) on the loop thread before the
 //! operation starts; a denied one throws Node's `ERR_ACCESS_DENIED`.
 //! Paths are strings or byte arrays (`js/node/fs.js` turns `file:` URLs
-//! into strings).
+//! into strings). `fs.watch`'s natives (inotify on the loop) are in
+//! [`watch`].
 
 mod errors;
 mod ops;
 mod stats;
+mod watch;
 
 use std::rc::{Rc, Weak};
 
@@ -92,7 +94,7 @@ impl<'js> Args<'_, 'js> {
 }
 
 /// Node's `ERR_ACCESS_DENIED` for `path`.
-fn denied(ctx: &Ctx<'_>, path: &[u8], write: bool) -> rquickjs::Error {
+pub(super) fn denied(ctx: &Ctx<'_>, path: &[u8], write: bool) -> rquickjs::Error {
     let make = || -> rquickjs::Result<Value<'_>> {
         let e = crate::host::js_error(ctx, "Access to this API has been restricted")?;
         e.set("code", "ERR_ACCESS_DENIED")?;
@@ -231,8 +233,15 @@ fn op(a: &Args<'_, '_>, name: &str, sync: bool) -> rquickjs::Result<Op> {
         }
         "cp" => {
             let (from, to) = (a.path(0, false)?, a.path(1, true)?);
-            let (recursive, force, excl) = (a.flag(2), a.flag(3), a.flag(4));
-            Box::new(move || ops::cp(&from, &to, recursive, force, excl))
+            let o = ops::CpOptions {
+                recursive: a.flag(2),
+                force: a.flag(3),
+                excl: a.flag(4),
+                preserve_timestamps: a.flag(5),
+                dereference: a.flag(6),
+                verbatim_symlinks: a.flag(7),
+            };
+            Box::new(move || ops::cp(&from, &to, o))
         }
         "access" => {
             let mode = a.int(1);
@@ -299,6 +308,10 @@ fn op(a: &Args<'_, '_>, name: &str, sync: bool) -> rquickjs::Result<Op> {
         "lutimes" => {
             let (p, at, mt) = (a.path(0, true)?, a.number(1), a.number(2));
             Box::new(move || ops::lutimes(&p, at, mt))
+        }
+        "statfs" => {
+            let p = a.path(0, false)?;
+            Box::new(move || ops::statfs(&p))
         }
         "opendir" => {
             let p = a.path(0, false)?;
@@ -393,5 +406,6 @@ pub(crate) fn natives<'js>(
         )?,
     )?;
     fs.set("statFields", stats::FIELDS.to_vec())?;
+    watch::natives(ctx, &fs, host)?;
     o.set("fs", fs)
 }
