@@ -25,6 +25,30 @@ use rquickjs::{Ctx, Persistent, Value};
 ///
 /// Cloning shares the same value; equal handles are clones of each other.
 /// It may be dropped on any thread, and after its runtime is gone.
+///
+/// # Examples
+///
+/// Keep a callback a script registered, and call it later from Rust:
+///
+/// ```
+/// use std::cell::RefCell;
+/// use std::rc::Rc;
+/// use jsloop_quickjs::{JsValue, Runtime};
+///
+/// let rt = Runtime::new().unwrap();
+/// let kept = Rc::new(RefCell::new(None));
+/// let k = kept.clone();
+/// rt.register_fn("onEvent", move |args| {
+///     *k.borrow_mut() = args.into_iter().next();
+///     Ok(JsValue::Undefined)
+/// })
+/// .unwrap();
+/// rt.run_script("main.js", "let seen = 0; onEvent((n) => (seen += n))").unwrap();
+/// rt.run().unwrap();
+/// let Some(JsValue::Function(callback)) = kept.borrow_mut().take() else { panic!() };
+/// rt.call(&callback, vec![2.into()]).unwrap();
+/// assert_eq!(rt.call(&callback, vec![3.into()]).unwrap(), JsValue::from(5));
+/// ```
 #[derive(Clone)]
 pub struct Handle(Arc<Inner>);
 

@@ -240,8 +240,18 @@ where
         return End::Finished(0);
     }
     RUNTIME.with(|slot| *slot.borrow_mut() = Some(rt.clone()));
+    // Cleared even if the loop panics: the runtime must not be left to the
+    // thread-local's destructor.
+    struct Clear;
+    impl Drop for Clear {
+        fn drop(&mut self) {
+            let rt = RUNTIME.with(|slot| slot.borrow_mut().take());
+            drop(rt);
+        }
+    }
+    let clear = Clear;
     let code = rt.run().unwrap_or(1);
-    RUNTIME.with(|slot| slot.borrow_mut().take());
+    drop(clear);
     let exited = rt.has_exited();
     drop(rt);
     if exited {
