@@ -69,6 +69,20 @@ impl Output {
         }
     }
 
+    /// Writes raw `bytes` to `stream` (kept as lossy UTF-8 when captured).
+    pub fn write_bytes(&self, stream: Stream, bytes: &[u8]) {
+        match &self.captured {
+            Some(_) => self.write(stream, &String::from_utf8_lossy(bytes)),
+            None => {
+                // A closed pipe is not the script's error: drop the bytes.
+                let _ = match stream {
+                    Stream::Stdout => std::io::stdout().lock().write_all(bytes),
+                    Stream::Stderr => std::io::stderr().lock().write_all(bytes),
+                };
+            }
+        }
+    }
+
     /// Flushes the process's streams.
     pub fn flush(&self) {
         if self.captured.is_none() {

@@ -22,6 +22,8 @@ const MODULES: &[(&str, JsFile)] = &[
     ("path", node_module!("path")),
     ("path/posix", node_module!("path/posix")),
     ("querystring", node_module!("querystring")),
+    ("readline", node_module!("readline")),
+    ("readline/promises", node_module!("readline/promises")),
     ("stream", node_module!("stream")),
     ("stream/promises", node_module!("stream/promises")),
     ("string_decoder", node_module!("string_decoder")),

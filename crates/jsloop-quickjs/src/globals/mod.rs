@@ -42,7 +42,7 @@ use crate::host::{Dispatch, Host};
 pub(crate) use process::ProcessInfo;
 
 /// The files, in load order.
-const FILES: [JsFile; 15] = [
+const FILES: [JsFile; 16] = [
     js_file!("stack.js"),
     js_file!("errors.js"),
     js_file!("process.js"),
@@ -58,6 +58,7 @@ const FILES: [JsFile; 15] = [
     js_file!("crypto.js"),
     js_file!("performance.js"),
     js_file!("url-globals.js"),
+    js_file!("stdio.js"),
 ];
 
 /// Property names the raw functions read and write, by index.
@@ -192,6 +193,8 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::zlib::natives(ctx, &obj)?;
     node::proc::natives(ctx, &obj, host)?;
     node::child_process::natives(ctx, &obj, host)?;
+    node::zlib_stream::natives(ctx, &obj)?;
+    node::stdio::natives(ctx, &obj, host)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

@@ -8,6 +8,8 @@ pub(crate) mod crypto;
 pub(crate) mod encoding;
 pub(crate) mod os;
 pub(crate) mod proc;
+pub(crate) mod stdio;
 pub(crate) mod url;
 pub(crate) mod util;
 pub(crate) mod zlib;
+pub(crate) mod zlib_stream;

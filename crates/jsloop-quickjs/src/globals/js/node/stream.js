@@ -1487,7 +1487,7 @@ function afterWrite(stream, state, count, cb) {
   }
   while (count-- > 0) {
     state.pendingcb--;
-    cb();
+    cb(null);
   }
   if (state.destroyed) errorBuffer(state);
   if (state.ending) finishMaybe(stream, state, true);

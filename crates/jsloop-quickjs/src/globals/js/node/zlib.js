@@ -1,4 +1,4 @@
-// node:zlib, buffer forms only (the stream forms come with streams): gzip,
+// node:zlib, buffer and stream forms: gzip,
 // zlib and raw deflate through flate2 (miniz_oxide), brotli through the
 // brotli crate (natives in host.zlib). The callback forms compress on the
 // calling thread and call back on a later turn (setImmediate), not on a
@@ -11,6 +11,7 @@ const native = host.zlib;
 const { Buffer } = shared.requireBuiltin('buffer');
 const { nodeError, invalidArgType, outOfRange, validateFunction } = shared;
 const { setImmediate } = globalThis;
+const { process } = shared;
 
 const constants = Object.freeze({
   Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0,
@@ -176,6 +177,169 @@ function crc32(data, value = 0) {
   else if (!ArrayBuffer.isView(data)) throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   if (typeof value !== 'number') throw invalidArgType('value', 'number', value);
   return native.crc32(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), value >>> 0);
+}
+
+// ---- stream forms ----------------------------------------------------------------
+// Compressors are incremental (host.zlibStream): output flows with input.
+// Decompressors gather their input and decompress it when it ends, with
+// the buffer forms' checks and errors. Each step completes on a later
+// turn (setImmediate), as Node's thread-pool work does, so events keep
+// Node's order.
+const { Transform } = shared.requireBuiltin('stream');
+const incremental = host.zlibStream;
+const kId = Symbol('kId');
+const kChunks = Symbol('kChunks');
+const kDone = Symbol('kDone');
+const kFlushFlag = Symbol('kFlushFlag');
+
+function transformOptions(options) {
+  if (options === null || typeof options !== 'object') return {};
+  const out = {};
+  for (const key of ['highWaterMark', 'readableHighWaterMark', 'writableHighWaterMark', 'objectMode', 'signal']) {
+    if (options[key] !== undefined) out[key] = options[key];
+  }
+  return out;
+}
+
+function pushAll(stream, bytes) {
+  const chunkSize = 16 * 1024;
+  for (let at = 0; at < bytes.length; at += chunkSize) stream.push(toBuffer(bytes.subarray(at, at + chunkSize)));
+}
+
+class ZlibStream extends Transform {
+  constructor(options) {
+    super(transformOptions(options));
+    this.bytesWritten = 0;
+    this._finishFlushFlag = constants.Z_FINISH;
+  }
+
+  // As Node's: the flush runs on 'prefinish', so 'finish' precedes 'end'.
+  _final(callback) { callback(); }
+
+  close(callback) {
+    if (callback) shared.requireBuiltin('stream').finished(this, callback);
+    this.destroy();
+  }
+
+  params(level, strategy, callback) {
+    if (typeof callback === 'function') process.nextTick(callback);
+  }
+
+  reset() {}
+}
+
+class Compressor extends ZlibStream {
+  constructor(kind, options) {
+    let level = -1;
+    let quality = 11;
+    let lgwin = 22;
+    if (kind === 'brotli') [quality, lgwin] = brotliOptions(options);
+    else level = zlibOptions(options, kind === 'raw');
+    super(options);
+    this[kId] = incremental.open(kind, level, quality, lgwin);
+  }
+
+  _transform(chunk, encoding, callback) {
+    this.bytesWritten += chunk.length;
+    const out = incremental.write(this[kId], chunk, chunk[kFlushFlag] === true);
+    setImmediate(() => {
+      pushAll(this, out);
+      callback();
+    });
+  }
+
+  _flush(callback) {
+    const id = this[kId];
+    this[kId] = 0;
+    const out = incremental.end(id);
+    setImmediate(() => {
+      pushAll(this, out);
+      callback();
+    });
+  }
+
+  _destroy(err, callback) {
+    if (this[kId]) incremental.close(this[kId]);
+    this[kId] = 0;
+    callback(err);
+  }
+
+  // As Node's: a flush is queued as a write, in order with the others.
+  flush(kind, callback) {
+    if (typeof kind === 'function') callback = kind;
+    if (this.writableFinished) {
+      if (typeof callback === 'function') process.nextTick(callback);
+    } else if (this.writableEnded) {
+      if (typeof callback === 'function') this.once('end', callback);
+    } else {
+      const marker = Buffer.alloc(0);
+      marker[kFlushFlag] = true;
+      this.write(marker, '', callback);
+    }
+  }
+}
+
+class Decompressor extends ZlibStream {
+  constructor(kind, options) {
+    if (kind === 'brotliDecompress') brotliOptions(options);
+    else zlibOptions(options, kind === 'inflateRaw');
+    super(options);
+    this[kChunks] = [];
+    this[kDone] = kind;
+    this.options = options;
+  }
+
+  _transform(chunk, encoding, callback) {
+    this.bytesWritten += chunk.length;
+    this[kChunks].push(chunk);
+    setImmediate(callback);
+  }
+
+  _flush(callback) {
+    const input = Buffer.concat(this[kChunks]);
+    this[kChunks] = [];
+    let out;
+    try {
+      out = KINDS[this[kDone]](new Uint8Array(input.buffer, input.byteOffset, input.byteLength), this.options);
+    } catch (e) {
+      setImmediate(callback, e);
+      return;
+    }
+    setImmediate(() => {
+      pushAll(this, out);
+      callback();
+    });
+  }
+
+  flush(kind, callback) {
+    if (typeof kind === 'function') callback = kind;
+    if (typeof callback === 'function') process.nextTick(callback);
+  }
+}
+
+const STREAMS = {
+  Gzip: [Compressor, 'gzip'],
+  Deflate: [Compressor, 'deflate'],
+  DeflateRaw: [Compressor, 'raw'],
+  BrotliCompress: [Compressor, 'brotli'],
+  Gunzip: [Decompressor, 'gunzip'],
+  Inflate: [Decompressor, 'inflate'],
+  InflateRaw: [Decompressor, 'inflateRaw'],
+  Unzip: [Decompressor, 'unzip'],
+  BrotliDecompress: [Decompressor, 'brotliDecompress'],
+};
+for (const name of Object.keys(STREAMS)) {
+  const [Base, kind] = STREAMS[name];
+  const Class = {
+    [name]: function (options) {
+      if (!new.target) return new Class(options);
+      return Reflect.construct(Base, [kind, options], new.target);
+    },
+  }[name];
+  Object.setPrototypeOf(Class.prototype, Base.prototype);
+  Object.setPrototypeOf(Class, Base);
+  exports[name] = Class;
+  exports[`create${name}`] = { [`create${name}`](options) { return new Class(options); } }[`create${name}`];
 }
 
 exports.crc32 = crc32;

@@ -1,0 +1,255 @@
+//! Standard streams through the binary: scripts in `tests/stdio/` get
+//! their stdin fed (piped, from a file, /dev/null, in steps, or left open)
+//! and their output is compared with node's, committed as
+//! `NAME.stdout`/`NAME.stderr`. Regenerate them from node with
+//! `JSLOOP_REGEN_STDIO=1 cargo test -p jsloop-cli --test stdio` (node
+//! runs the same scripts through the same feeding).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How a script's stdin is fed.
+enum Feed {
+    /// Written through a pipe, then closed.
+    Pipe(Vec<u8>),
+    /// A regular file.
+    File(Vec<u8>),
+    /// /dev/null.
+    Null,
+    /// Each part written after the script printed one line for the
+    /// previous one; closed after the last.
+    Steps(Vec<Vec<u8>>),
+    /// Written through a pipe that stays open until the script exits.
+    LeftOpen(Vec<u8>),
+}
+
+/// The longest a script may take: beyond it, the test fails (a hang).
+const LIMIT: Duration = Duration::from_secs(60);
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/stdio")
+}
+
+fn regen() -> bool {
+    std::env::var_os("JSLOOP_REGEN_STDIO").is_some()
+}
+
+fn command(script: &Path) -> Command {
+    if regen() {
+        let mut c = Command::new("node");
+        c.arg(script);
+        c
+    } else {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_jsloop"));
+        c.arg(script);
+        c
+    }
+}
+
+/// Waits for `child` within [`LIMIT`]; kills it and fails past it.
+fn wait_within(mut child: Child, name: &str) -> std::process::ExitStatus {
+    let id = child.id();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait());
+    });
+    match rx.recv_timeout(LIMIT) {
+        Ok(status) => status.expect("wait"),
+        Err(_) => {
+            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
+            panic!("{name}: still running after {LIMIT:?}");
+        }
+    }
+}
+
+/// Runs `name.js` with `feed`; returns (stdout, stderr, exit code).
+fn run(name: &str, feed: Feed) -> (Vec<u8>, Vec<u8>, i32) {
+    let script = dir().join(format!("{name}.js"));
+    let mut cmd = command(&script);
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let tmp = std::env::temp_dir().join(format!("jsloop-stdio-{}-{name}", std::process::id()));
+    match &feed {
+        Feed::File(bytes) => {
+            std::fs::write(&tmp, bytes).unwrap();
+            cmd.stdin(std::fs::File::open(&tmp).unwrap());
+        }
+        Feed::Null => {
+            cmd.stdin(Stdio::null());
+        }
+        _ => {
+            cmd.stdin(Stdio::piped());
+        }
+    }
+    let mut child = cmd.spawn().expect("the script runs");
+    let mut stderr = child.stderr.take().unwrap();
+    let err_reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = stderr.read_to_end(&mut v);
+        v
+    });
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut out = Vec::new();
+    let mut held = None;
+    match feed {
+        Feed::Pipe(bytes) => {
+            let mut stdin = child.stdin.take().unwrap();
+            let writer = std::thread::spawn(move || {
+                let _ = stdin.write_all(&bytes);
+            });
+            stdout.read_to_end(&mut out).unwrap();
+            writer.join().unwrap();
+        }
+        Feed::Steps(parts) => {
+            let mut stdin = child.stdin.take().unwrap();
+            for part in parts {
+                stdin.write_all(&part).unwrap();
+                stdin.flush().unwrap();
+                stdout.read_until(b'\n', &mut out).unwrap();
+            }
+            drop(stdin);
+            stdout.read_to_end(&mut out).unwrap();
+        }
+        Feed::LeftOpen(bytes) => {
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(&bytes).unwrap();
+            stdin.flush().unwrap();
+            held = Some(stdin);
+            stdout.read_to_end(&mut out).unwrap();
+        }
+        Feed::File(_) | Feed::Null => {
+            stdout.read_to_end(&mut out).unwrap();
+        }
+    }
+    let status = wait_within(child, name);
+    drop(held);
+    let _ = std::fs::remove_file(&tmp);
+    let err = err_reader.join().unwrap();
+    (out, err, status.code().unwrap_or(-1))
+}
+
+/// Compares a run with node's committed output (or writes it, regenerating).
+fn check(name: &str, feed: Feed, compare_stderr: bool) {
+    let (out, err, code) = run(name, feed);
+    let expected_out = dir().join(format!("{name}.stdout"));
+    let expected_err = dir().join(format!("{name}.stderr"));
+    if regen() {
+        std::fs::write(&expected_out, &out).unwrap();
+        if compare_stderr {
+            std::fs::write(&expected_err, &err).unwrap();
+        }
+        assert_eq!(code, 0, "{name}: node exited with {code}");
+        return;
+    }
+    assert_eq!(code, 0, "{name}: stderr: {}", String::from_utf8_lossy(&err));
+    let want = std::fs::read(&expected_out).expect("expected stdout (regenerate from node)");
+    assert!(
+        out == want,
+        "{name}: stdout differs from node's\n--- jsloop\n{}\n--- node\n{}",
+        String::from_utf8_lossy(&out),
+        String::from_utf8_lossy(&want)
+    );
+    if compare_stderr {
+        let want = std::fs::read(&expected_err).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&err),
+            String::from_utf8_lossy(&want),
+            "{name}: stderr"
+        );
+    }
+}
+
+/// 300 KiB of every byte value, then text: several reads' worth.
+fn binary_input() -> Vec<u8> {
+    let mut v: Vec<u8> = (0..300 * 1024).map(|i| (i * 7 % 256) as u8).collect();
+    v.extend_from_slice("\nend of input: héllo €\n".as_bytes());
+    v
+}
+
+fn text_input() -> Vec<u8> {
+    (0..5000)
+        .map(|i| format!("line {i} ünïcödé\n"))
+        .collect::<String>()
+        .into_bytes()
+}
+
+#[test]
+fn cat_copies_piped_stdin_to_stdout_byte_for_byte() {
+    check("cat", Feed::Pipe(binary_input()), false);
+}
+
+#[test]
+fn cat_copies_a_file_on_stdin() {
+    check("cat", Feed::File(binary_input()), false);
+}
+
+#[test]
+fn utf8_characters_split_across_chunks_decode_whole() {
+    let text = "h\u{e9}llo \u{20ac} \u{1f600}!".as_bytes().to_vec();
+    // Cut inside the two-, three- and four-byte characters.
+    let parts = vec![
+        text[..2].to_vec(),
+        text[2..9].to_vec(),
+        text[9..13].to_vec(),
+        text[13..].to_vec(),
+    ];
+    check("utf8_split", Feed::Steps(parts), false);
+}
+
+#[test]
+fn async_iteration_reads_all_of_stdin() {
+    check("async_iter", Feed::Pipe(text_input()), false);
+}
+
+#[test]
+fn an_empty_stdin_ends_at_once() {
+    check("empty", Feed::Pipe(Vec::new()), false);
+    check("empty", Feed::Null, false);
+}
+
+#[test]
+fn paused_mode_reads_with_read_until_the_end() {
+    check("paused_mode", Feed::Pipe(b"abc\ndef\n".to_vec()), false);
+}
+
+#[test]
+fn a_paused_stdin_lets_the_process_exit() {
+    check("pause_exits", Feed::LeftOpen(b"first\n".to_vec()), false);
+}
+
+#[test]
+fn a_stdin_never_read_keeps_nothing_alive() {
+    check("never_read", Feed::LeftOpen(Vec::new()), false);
+}
+
+#[test]
+fn a_stdin_being_read_keeps_the_process_alive_until_its_end() {
+    check(
+        "keeps_alive",
+        Feed::Steps(vec![b"a\n".to_vec(), b"b\n".to_vec()]),
+        false,
+    );
+}
+
+#[test]
+fn stdout_writes_and_console_log_interleave_in_order() {
+    check("stdout_order", Feed::Null, true);
+}
+
+#[test]
+fn readline_iterates_the_lines_of_stdin() {
+    let mut input = text_input();
+    input.extend_from_slice(b"a line\r\nwithout a newline at the end");
+    check("readline_lines", Feed::Pipe(input), false);
+}
+
+#[test]
+fn readline_questions_read_answers_from_stdin() {
+    check(
+        "readline_question",
+        Feed::Steps(vec![b"Ada\n".to_vec(), b"36\n".to_vec()]),
+        false,
+    );
+}

@@ -1,0 +1,2 @@
+// cat: stdin piped to stdout, bytes unchanged.
+process.stdin.pipe(process.stdout);
