@@ -390,12 +390,11 @@ class ChildProcess extends EventEmitter {
           host.cpFlow(this._id, i, false);
         }
       };
-      if (err === 0) {
-        this._closesNeeded++;
-        stream.on('close', () => maybeClose(this));
-      } else {
-        process.nextTick(() => stream.push(null));
-      }
+      // As node, a child that failed to start still has its pipes (they
+      // end at once): 'close' waits for them too.
+      this._closesNeeded++;
+      stream.on('close', () => maybeClose(this));
+      if (err !== 0) process.nextTick(() => stream.push(null));
     }
     this.stdio = [this.stdin, this.stdout, this.stderr];
     return err;
