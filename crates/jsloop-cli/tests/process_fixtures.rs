@@ -10,6 +10,8 @@
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// The lines of stderr the regen script keeps (its FILTER).
 fn error_lines(stderr: &str) -> Vec<&str> {
@@ -52,18 +54,41 @@ fn scripts() -> Vec<PathBuf> {
     all
 }
 
+/// The child's output once it ends; one still running after a generous
+/// bound (a hang: the behaviour under test is broken) is killed and the
+/// test fails instead of hanging.
+fn bounded(child: std::process::Child, path: &Path) -> std::process::Output {
+    let pid = child.id();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output().unwrap());
+    });
+    match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(out) => out,
+        Err(_) => {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            panic!("{} still runs", path.display());
+        }
+    }
+}
+
 #[test]
 fn every_process_fixture_matches_node() {
     let all = scripts();
     assert!(all.len() >= 8, "only {} process fixtures", all.len());
     let mut failures = Vec::new();
     for path in &all {
-        let out = Command::new(env!("CARGO_BIN_EXE_jsloop"))
+        let child = Command::new(env!("CARGO_BIN_EXE_jsloop"))
             .arg(path.file_name().unwrap())
             .current_dir(path.parent().unwrap())
             .stdin(Stdio::null())
-            .output()
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .unwrap();
+        let out = bounded(child, path);
         let code = out
             .status
             .code()

@@ -374,20 +374,27 @@ class ChildProcess extends EventEmitter {
     for (const i of [1, 2]) {
       if (stdio[i] !== 'pipe') continue;
       const stream = new Readable({
-        read() {},
+        // The reader wants more: read the pipe again.
+        read: () => {
+          if (this._id !== 0) host.cpFlow(this._id, i, true);
+        },
         destroy: (error, callback) => {
           if (this._id !== 0) host.cpClose(this._id, i);
           callback(error);
         },
       });
       this[i === 1 ? 'stdout' : 'stderr'] = stream;
-      this._onData[i] = (chunk) => stream.push(chunk === null ? null : toBuffer(chunk));
-      if (err === 0) {
-        this._closesNeeded++;
-        stream.on('close', () => maybeClose(this));
-      } else {
-        process.nextTick(() => stream.push(null));
-      }
+      this._onData[i] = (chunk) => {
+        // A full buffer stops reading the pipe (the child then blocks).
+        if (!stream.push(chunk === null ? null : toBuffer(chunk)) && chunk !== null && this._id !== 0) {
+          host.cpFlow(this._id, i, false);
+        }
+      };
+      // As node, a child that failed to start still has its pipes (they
+      // end at once): 'close' waits for them too.
+      this._closesNeeded++;
+      stream.on('close', () => maybeClose(this));
+      if (err !== 0) process.nextTick(() => stream.push(null));
     }
     this.stdio = [this.stdin, this.stdout, this.stderr];
     return err;

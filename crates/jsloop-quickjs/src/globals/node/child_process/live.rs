@@ -26,6 +26,18 @@ use crate::host::Host;
 struct Watched {
     fd: OwnedFd,
     io: IoId,
+    /// Deregistered while the reader's buffer is full.
+    paused: Cell<bool>,
+}
+
+impl Watched {
+    fn new(fd: OwnedFd, io: IoId) -> Self {
+        Self {
+            fd,
+            io,
+            paused: Cell::new(false),
+        }
+    }
 }
 
 impl Watched {
@@ -139,7 +151,7 @@ fn start(
             }
         }
     };
-    let forget = Rc::new(forget);
+    let forget: Rc<dyn Fn()> = Rc::new(forget);
 
     // The exit.
     let raw = pidfd.as_raw_fd();
@@ -162,40 +174,26 @@ fn start(
             f();
         })
         .map_err(|_| -libc::EINVAL)?;
-    *live.exit.borrow_mut() = Some(Watched { fd: pidfd, io });
+    *live.exit.borrow_mut() = Some(Watched::new(pidfd, io));
 
     // The output pipes.
     for (i, fd) in outs.into_iter().enumerate() {
         let Some(fd) = fd else { continue };
         sys::set_nonblocking(fd.as_raw_fd());
         let raw = fd.as_raw_fd();
-        let (l, h, c, f) = (
-            Rc::downgrade(&live),
-            host.clone(),
-            cb.clone(),
-            forget.clone(),
-        );
+        let reader = Rc::new(Reader {
+            live: Rc::downgrade(&live),
+            index: i,
+            host: host.clone(),
+            cb: cb.clone(),
+            forget: forget.clone(),
+        });
         let io = lp
             .register(&mut SourceFd(&raw), Interest::READABLE, move |lp, _| {
-                let Some(live) = l.upgrade() else { return };
-                let mut buf = Vec::new();
-                let ended = match &*live.outs[i].borrow() {
-                    Some(w) => sys::read_available(w.fd.as_raw_fd(), &mut buf),
-                    None => return,
-                };
-                if !buf.is_empty() {
-                    emit(&h, &c, "data", i + 1, Bytes(buf));
-                }
-                if ended {
-                    if let Some(w) = live.outs[i].borrow_mut().take() {
-                        w.close(lp);
-                    }
-                    emit(&h, &c, "end", i + 1, ());
-                    f();
-                }
+                reader.pump(lp);
             })
             .map_err(|_| -libc::EINVAL)?;
-        *live.outs[i].borrow_mut() = Some(Watched { fd, io });
+        *live.outs[i].borrow_mut() = Some(Watched::new(fd, io));
     }
 
     // The input pipe.
@@ -234,12 +232,62 @@ fn start(
         // by itself (its exit registration does).
         lp.unref_io(io);
         *live.input.borrow_mut() = Some(Input {
-            pipe: Watched { fd, io },
+            pipe: Watched::new(fd, io),
             queue: VecDeque::new(),
             ending: false,
         });
     }
     Ok(pid)
+}
+
+/// The reads per turn from one output pipe before the loop's other
+/// callbacks get their turn (libuv reads 32 times 64 KiB).
+const READS_PER_TURN: usize = 16;
+
+/// Reads one output pipe of a child into JavaScript.
+struct Reader {
+    live: Weak<Live>,
+    /// 0 for stdout, 1 for stderr.
+    index: usize,
+    host: Weak<Host>,
+    cb: Callback,
+    forget: Rc<dyn Fn()>,
+}
+
+impl Reader {
+    /// Reads what the pipe has (a bounded amount: the rest in an
+    /// immediate), hands it to JavaScript, and closes the pipe at its end.
+    fn pump(self: &Rc<Self>, lp: &EventLoop) {
+        let Some(live) = self.live.upgrade() else {
+            return;
+        };
+        let i = self.index;
+        let mut buf = Vec::new();
+        let state = match &*live.outs[i].borrow() {
+            Some(w) if !w.paused.get() => {
+                sys::read_some(w.fd.as_raw_fd(), &mut buf, READS_PER_TURN)
+            }
+            _ => return,
+        };
+        if !buf.is_empty() {
+            emit(&self.host, &self.cb, "data", i + 1, Bytes(buf));
+        }
+        match state {
+            sys::ReadState::Ended => {
+                let taken = live.outs[i].borrow_mut().take();
+                if let Some(w) = taken {
+                    w.close(lp);
+                }
+                emit(&self.host, &self.cb, "end", i + 1, ());
+                (self.forget)();
+            }
+            sys::ReadState::More => {
+                let again = self.clone();
+                let _ = lp.set_immediate(move |lp| again.pump(lp));
+            }
+            sys::ReadState::Drained => {}
+        }
+    }
 }
 
 /// Closes the input once `end()` was called and everything is written.
@@ -260,7 +308,9 @@ fn close_if_ended(lp: &EventLoop, live: &Live) {
 /// `cpSpawn(options, onEvent)` → `[id, pid]` or a negative errno,
 /// `cpWrite(id, bytes)` → 1 written, 0 queued, or a negative errno,
 /// `cpEnd(id)`, `cpClose(id, 0 | 1 | 2)` (closes the input pipe at once,
-/// or stops reading an output pipe and closes it), `cpRef(id, on)`.
+/// or stops reading an output pipe and closes it), `cpFlow(id, 1 | 2, on)`
+/// (stops or restarts reading an output pipe: the reader's backpressure),
+/// `cpRef(id, on)`.
 ///
 /// # Errors
 ///
@@ -374,6 +424,34 @@ pub(super) fn natives<'js>(
             let taken = out.borrow_mut().take();
             if let Some(w) = taken {
                 w.close(&lp);
+            }
+        })?,
+    )?;
+    let (w, t) = (weak.clone(), table.clone());
+    o.set(
+        "cpFlow",
+        Function::new(ctx.clone(), move |id: u32, index: usize, on: bool| {
+            let Some(live) = t.borrow().get(&id).cloned() else {
+                return;
+            };
+            let Some(lp) = w.upgrade().and_then(|h| h.lp.upgrade()) else {
+                return;
+            };
+            let Some(out) = live.outs.get(index.wrapping_sub(1)) else {
+                return;
+            };
+            let out = out.borrow();
+            let Some(w) = out.as_ref().filter(|w| w.paused.get() == on) else {
+                return;
+            };
+            let raw = w.fd.as_raw_fd();
+            let changed = if on {
+                lp.reregister(w.io, &mut SourceFd(&raw), Interest::READABLE)
+            } else {
+                lp.deregister(w.io, &mut SourceFd(&raw))
+            };
+            if changed.is_ok() {
+                w.paused.set(!on);
             }
         })?,
     )?;

@@ -106,19 +106,57 @@ impl Spec {
         if let Some(gid) = self.gid {
             cmd.gid(gid);
         }
-        if self.detached {
-            // SAFETY: the closure runs in the forked child before exec and
-            // calls only setsid, which is async-signal-safe.
-            unsafe {
-                cmd.pre_exec(|| {
-                    if libc::setsid() == -1 {
-                        return Err(std::io::Error::last_os_error());
-                    }
-                    Ok(())
-                });
-            }
+        let detached = self.detached;
+        // SAFETY: the closure runs in the forked child before exec and
+        // calls only sigaction and setsid, which are async-signal-safe.
+        unsafe {
+            cmd.pre_exec(move || {
+                reset_signals();
+                if detached && libc::setsid() == -1 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
         }
         cmd.spawn()
+    }
+}
+
+/// Gives every signal its default action in the child, as libuv does (an
+/// ignored signal would otherwise stay ignored across exec). On Linux
+/// through the system call itself: the C library refuses the signals it
+/// keeps for its threads (32 and 33), which a parent may have ignored.
+///
+/// # Safety
+///
+/// Called in a forked child before exec (async-signal-safe calls only).
+unsafe fn reset_signals() {
+    for signal in 1..65 {
+        if signal == libc::SIGKILL || signal == libc::SIGSTOP {
+            continue;
+        }
+        #[cfg(target_os = "linux")]
+        // SAFETY: the kernel's sigaction is handler, flags, restorer and
+        // mask (or a prefix of them): all zero is SIG_DFL with no flags;
+        // the mask is 8 bytes; unknown signals only make the call fail.
+        unsafe {
+            let action = [0u64; 4];
+            libc::syscall(
+                libc::SYS_rt_sigaction,
+                signal,
+                action.as_ptr(),
+                std::ptr::null_mut::<u64>(),
+                8usize,
+            );
+        }
+        #[cfg(not(target_os = "linux"))]
+        // SAFETY: a zeroed sigaction with SIG_DFL is a valid argument;
+        // unknown signal numbers only make sigaction fail.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = libc::SIG_DFL;
+            libc::sigaction(signal, &action, std::ptr::null_mut());
+        }
     }
 }
 

@@ -80,11 +80,27 @@ pub(super) fn write_some(fd: RawFd, data: &[u8]) -> std::io::Result<usize> {
     Ok(done)
 }
 
+/// Where a read left a pipe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ReadState {
+    /// Nothing more for now (`WouldBlock`).
+    Drained,
+    /// The limit was reached with more maybe waiting.
+    More,
+    /// End of file, or an error.
+    Ended,
+}
+
 /// Reads everything `fd` has now into `buf`; returns whether the stream
 /// ended (end of file or an error).
 pub(super) fn read_available(fd: RawFd, buf: &mut Vec<u8>) -> bool {
+    read_some(fd, buf, usize::MAX) == ReadState::Ended
+}
+
+/// Reads what `fd` has now into `buf`, at most `chunks` reads of 64 KiB.
+pub(super) fn read_some(fd: RawFd, buf: &mut Vec<u8>, chunks: usize) -> ReadState {
     let mut chunk = [0u8; 65536];
-    loop {
+    for _ in 0..chunks {
         // SAFETY: `chunk` is a live buffer of `chunk.len()` bytes.
         let n = unsafe { libc::read(fd, chunk.as_mut_ptr().cast(), chunk.len()) };
         if n > 0 {
@@ -92,12 +108,13 @@ pub(super) fn read_available(fd: RawFd, buf: &mut Vec<u8>) -> bool {
             continue;
         }
         if n == 0 {
-            return true;
+            return ReadState::Ended;
         }
         match std::io::Error::last_os_error().kind() {
             std::io::ErrorKind::Interrupted => {}
-            std::io::ErrorKind::WouldBlock => return false,
-            _ => return true,
+            std::io::ErrorKind::WouldBlock => return ReadState::Drained,
+            _ => return ReadState::Ended,
         }
     }
+    ReadState::More
 }
