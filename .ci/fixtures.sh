@@ -11,5 +11,6 @@ if ! command -v node > /dev/null || [[ "$(node --version)" != v20.* ]]; then
 fi
 scripts/regen-fixtures.sh --check
 FIXTURES_DIR=crates/jsloop-quickjs/tests/module_fixtures scripts/regen-fixtures.sh --check
+FIXTURES_DIR=crates/jsloop-cli/tests/process_fixtures scripts/regen-fixtures.sh --check
 bash crates/jsloop/tests/promise_order/regen.sh --check
 echo "fixture and promise-trace expectations match node $(node --version)"
