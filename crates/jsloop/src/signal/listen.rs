@@ -3,10 +3,11 @@
 //! Ground rules:
 //! - The loop thread owns its callbacks; the process-wide [`registry`]
 //!   knows only which loop listens to which signal.
-//! - A signal sets a bit in the loop's `pending` word and wakes it; the poll
-//!   phase takes the word and runs the callbacks of each signal that
-//!   arrived, in registration order, each followed by a checkpoint. Two
-//!   arrivals of one signal before the loop looks run its callbacks once.
+//! - A signal joins the loop's `pending` list and wakes it; the poll phase
+//!   takes the list and runs the callbacks of each signal that arrived, in
+//!   the order the signals arrived and, for one signal, in registration
+//!   order, each followed by a checkpoint. Two arrivals of one signal
+//!   before the loop looks run its callbacks once.
 //! - A registration does not keep the loop alive by itself.
 
 use std::cell::{Cell, RefCell};
@@ -16,7 +17,7 @@ use std::rc::Rc;
 use super::registry::{self, Target};
 use crate::event_loop::EventLoop;
 use crate::panic::CallbackKind;
-use crate::sync::{Arc, AtomicU64, Ordering};
+use crate::sync::Arc;
 
 /// Why [`EventLoop::on_signal`] could not listen to a signal.
 #[derive(Debug, thiserror::Error)]
@@ -90,8 +91,9 @@ impl EventLoop {
     /// Runs `callback` in the poll phase each time the process receives
     /// `signal` (a `libc::SIG*` number), followed by a microtask checkpoint.
     ///
-    /// Callbacks of one signal run in registration order; arrivals of one
-    /// signal before the loop looks are coalesced. A registration does not
+    /// Signals run in the order they arrived, the callbacks of one signal
+    /// in registration order; arrivals of one signal before the loop looks
+    /// are coalesced. A registration does not
     /// keep the loop alive by itself (as Node's signal listeners). While
     /// any loop of the process listens to a signal its default action is
     /// replaced; once the last callback for it is removed, the signal acts
@@ -137,12 +139,7 @@ impl EventLoop {
         let target = listeners
             .target
             .borrow_mut()
-            .get_or_insert_with(|| {
-                Arc::new(Target {
-                    pending: AtomicU64::new(0),
-                    shared: self.core.shared.clone(),
-                })
-            })
+            .get_or_insert_with(|| Arc::new(Target::new(self.core.shared.clone())))
             .clone();
         if !listeners.listens(signal) {
             registry::add(signal, &target)?;
@@ -192,14 +189,11 @@ impl EventLoop {
     fn deliver_signals(&self) -> bool {
         let listeners = &self.core.signals;
         let pending = match &*listeners.target.borrow() {
-            Some(target) => target.pending.swap(0, Ordering::AcqRel),
+            Some(target) => target.take(),
             None => return false,
         };
-        if pending == 0 {
-            return false;
-        }
         let mut ran = false;
-        for signal in (1..64).filter(|s| pending & registry::bit(*s) != 0) {
+        for signal in pending {
             let due: Vec<(u64, Callback)> = listeners
                 .callbacks
                 .borrow()
@@ -227,5 +221,40 @@ impl EventLoop {
             }
         }
         ran
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use signal_hook::consts::{SIGUSR1, SIGUSR2};
+
+    use super::registry;
+    use crate::event_loop::EventLoop;
+
+    #[test]
+    fn signals_run_in_arrival_order_and_coalesce() {
+        let lp = EventLoop::new();
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let ids: Vec<_> = [SIGUSR1, SIGUSR2]
+            .into_iter()
+            .map(|signal| {
+                let seen = seen.clone();
+                lp.on_signal(signal, move |_, s| seen.borrow_mut().push(s))
+                    .unwrap()
+            })
+            .collect();
+        // As the forwarding thread does when SIGUSR2 arrives before SIGUSR1.
+        registry::forward(SIGUSR2);
+        registry::forward(SIGUSR1);
+        registry::forward(SIGUSR2);
+        assert!(lp.run_signals());
+        assert_eq!(*seen.borrow(), [SIGUSR2, SIGUSR1]);
+        assert!(!lp.run_signals(), "nothing pending any more");
+        for id in ids {
+            assert!(lp.remove_signal(id));
+        }
     }
 }

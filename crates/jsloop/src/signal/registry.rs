@@ -6,9 +6,10 @@
 //! - Signal handlers are signal-hook's own: a write to its self-pipe (and,
 //!   for the default emulation, an atomic load). Nothing of ours runs in a
 //!   signal handler; the forwarding thread reads the pipe and does the rest
-//!   as ordinary code: it sets the signal's bit in each listening loop's
-//!   `pending` word, then notifies the loop's wake-up (the order the loop's
-//!   consume-then-look protocol needs).
+//!   as ordinary code: it appends the signal to each listening loop's
+//!   `pending` list (once: arrivals the loop has not seen yet coalesce),
+//!   raises its `any` flag, then notifies the loop's wake-up (the order the
+//!   loop's consume-then-look protocol needs).
 //! - Everything here changes under the one `REGISTRY` lock; the forwarding
 //!   thread takes it too, and may take a loop's wake-up lock under it, never
 //!   the other way round. The thread is joined after the lock is released.
@@ -27,13 +28,34 @@ use std::thread::JoinHandle;
 use signal_hook::iterator::{Handle as IterHandle, Signals};
 
 use crate::shared::Shared;
-use crate::sync::{Arc, AtomicBool, AtomicU64, Mutex, Ordering};
+use crate::sync::{Arc, AtomicBool, Mutex, Ordering};
 
 /// Where a loop receives its signals.
 pub(crate) struct Target {
-    /// Bit `n` set: signal `n` arrived since the loop last looked.
-    pub(crate) pending: AtomicU64,
+    /// The signals that arrived since the loop last looked, in the order
+    /// they first arrived (as Node runs them).
+    pub(crate) pending: Mutex<Vec<i32>>,
+    /// Set when `pending` gained a signal: the loop's lock-free look.
+    pub(crate) any: AtomicBool,
     pub(crate) shared: Arc<Shared>,
+}
+
+impl Target {
+    pub(crate) fn new(shared: Arc<Shared>) -> Self {
+        Self {
+            pending: Mutex::new(Vec::new()),
+            any: AtomicBool::new(false),
+            shared,
+        }
+    }
+
+    /// Takes the signals that arrived, in arrival order.
+    pub(crate) fn take(&self) -> Vec<i32> {
+        if !self.any.swap(false, Ordering::AcqRel) {
+            return Vec::new();
+        }
+        std::mem::take(&mut *self.pending.lock())
+    }
 }
 
 /// The forwarding thread and the handle that stops it.
@@ -55,12 +77,6 @@ static REGISTRY: OnceLock<Mutex<Registry>> = OnceLock::new();
 
 fn registry() -> &'static Mutex<Registry> {
     REGISTRY.get_or_init(|| Mutex::new(Registry::default()))
-}
-
-/// The bit of `signal` in a `pending` word (signals are checked to be
-/// below 64 before they get here).
-pub(crate) fn bit(signal: i32) -> u64 {
-    1 << signal
 }
 
 /// Makes `target` receive `signal`.
@@ -124,11 +140,17 @@ fn start() -> io::Result<Forwarder> {
 }
 
 /// Marks `signal` pending on every loop listening to it and wakes them.
-fn forward(signal: i32) {
+pub(crate) fn forward(signal: i32) {
     let reg = registry().lock();
     for (s, target) in &reg.listeners {
         if *s == signal {
-            target.pending.fetch_or(bit(signal), Ordering::AcqRel);
+            {
+                let mut pending = target.pending.lock();
+                if !pending.contains(&signal) {
+                    pending.push(signal);
+                }
+            }
+            target.any.store(true, Ordering::Release);
             target.shared.wake.notify();
         }
     }
