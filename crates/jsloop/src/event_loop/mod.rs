@@ -162,7 +162,7 @@ impl LocalHandle {
 pub struct Stats {
     /// Pending timeouts and intervals.
     pub timers: usize,
-    /// Slots in the timer heap, stale ones included.
+    /// Slots in the timer heap: one per delay with a scheduled timer.
     pub timer_slots: usize,
     /// Pending immediates.
     pub immediates: usize,
