@@ -302,10 +302,10 @@ impl<O, R> TimerQueue<O, R> {
     /// Frees an entry already gone from `by_id`; returns its callback.
     #[inline]
     fn remove_key(&mut self, key: u32) -> Option<Callback<O, R>> {
-        if self.entries[key as usize].scheduled {
-            self.unlink(key);
-        }
         let entry = self.entries.remove(key as usize);
+        if entry.scheduled {
+            self.detach(entry.prev, entry.next, entry.list);
+        }
         self.leave_list(entry.list);
         if entry.referenced {
             self.referenced -= 1;
@@ -344,8 +344,7 @@ impl<O, R> TimerQueue<O, R> {
         }
     }
 
-    /// Takes a linked entry out of its list, re-keying the list's heap slot
-    /// when its head changes.
+    /// Takes a linked entry out of its list.
     #[inline]
     fn unlink(&mut self, key: u32) {
         let entry = &mut self.entries[key as usize];
@@ -353,25 +352,35 @@ impl<O, R> TimerQueue<O, R> {
         let (prev, next, list) = (entry.prev, entry.next, entry.list);
         entry.prev = NIL;
         entry.next = NIL;
-        if next != NIL {
-            self.entries[next as usize].prev = prev;
-        } else {
-            self.lists[list as usize].tail = prev;
-        }
+        self.detach(prev, next, list);
+    }
+
+    /// Joins an entry's neighbours `prev` and `next` in `list`, re-keying
+    /// the list's heap slot when its head changes.
+    #[inline]
+    fn detach(&mut self, prev: u32, next: u32, list: u32) {
         if prev != NIL {
             self.entries[prev as usize].next = next;
+            if next != NIL {
+                self.entries[next as usize].prev = prev;
+            } else {
+                self.lists[list as usize].tail = prev;
+            }
             return;
         }
         let l = &mut self.lists[list as usize];
         l.head = next;
         let pos = l.pos as usize;
         if next == NIL {
+            l.tail = NIL;
             self.heap_remove(pos);
         } else {
             // The new head is due no earlier: the slot can only sink.
-            let head = &self.entries[next as usize];
-            self.heap[pos].deadline = head.deadline;
-            self.heap[pos].seq = head.seq;
+            let head = &mut self.entries[next as usize];
+            head.prev = NIL;
+            let (deadline, seq) = (head.deadline, head.seq);
+            self.heap[pos].deadline = deadline;
+            self.heap[pos].seq = seq;
             self.sift_down(pos);
         }
     }
@@ -385,8 +394,7 @@ impl<O, R> TimerQueue<O, R> {
     #[inline]
     fn heap_remove(&mut self, pos: usize) {
         let last = self.heap.len() - 1;
-        self.heap.swap(pos, last);
-        let gone = self.heap.pop().map_or(NIL, |slot| slot.list);
+        let gone = self.heap.swap_remove(pos).list;
         self.lists[gone as usize].pos = NIL;
         if pos < last {
             self.set_pos(pos);
