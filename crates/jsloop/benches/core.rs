@@ -402,6 +402,89 @@ fn timers(c: &mut Criterion) {
     g.finish();
 }
 
+/// 100,000 timers over 51 distinct delays (0–50 ms), a realistic mix:
+/// timers of one delay interleave with every other delay.
+fn timers_distinct_delays(c: &mut Criterion) {
+    const MANY: u64 = 100_000;
+    const DELAYS: u64 = 51;
+    let delay = |i: u64| Duration::from_millis(i % DELAYS);
+    let mut g = c.benchmark_group("timer_fire_distinct_delays");
+    g.throughput(Throughput::Elements(MANY));
+    g.sample_size(10);
+    g.bench_function("jsloop", |b| {
+        b.iter_batched(
+            || EventLoop::builder().clock(VirtualClock::new()).build(),
+            |lp| {
+                let count = Rc::new(Cell::new(0u64));
+                for i in 0..MANY {
+                    let c = count.clone();
+                    lp.set_timeout(delay(i), move |_| c.set(c.get() + 1))
+                        .unwrap();
+                }
+                lp.run().unwrap();
+                assert_eq!(count.get(), MANY);
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.bench_function("tokio", |b| {
+        b.iter_batched(
+            || {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .start_paused(true)
+                    .build()
+                    .unwrap()
+            },
+            |rt| {
+                let local = tokio::task::LocalSet::new();
+                let count = Rc::new(Cell::new(0u64));
+                local.block_on(&rt, async {
+                    for i in 0..MANY {
+                        let c = count.clone();
+                        tokio::task::spawn_local(async move {
+                            tokio::time::sleep(delay(i)).await;
+                            c.set(c.get() + 1);
+                        });
+                    }
+                });
+                rt.block_on(local);
+                assert_eq!(count.get(), MANY);
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+
+    // Same-deadline insert into a queue already holding 100k timers (per
+    // insert: divide by the throughput count).
+    let mut g = c.benchmark_group("timer_insert_into_100k");
+    g.throughput(Throughput::Elements(N));
+    let lp = EventLoop::builder().clock(VirtualClock::new()).build();
+    let hour = Duration::from_secs(3600);
+    for i in 0..MANY {
+        lp.set_timeout(hour + delay(i), |_| ()).unwrap();
+    }
+    let mut ids = Vec::with_capacity(N as usize);
+    g.bench_function("jsloop", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let start = std::time::Instant::now();
+                for _ in 0..N {
+                    ids.push(lp.set_timeout(hour, |_| ()).unwrap());
+                }
+                total += start.elapsed();
+                for id in ids.drain(..) {
+                    lp.clear_timer(id);
+                }
+            }
+            total
+        })
+    });
+    g.finish();
+}
+
 fn immediates(c: &mut Criterion) {
     let mut g = c.benchmark_group("immediate_chain");
     g.throughput(Throughput::Elements(N));
@@ -502,6 +585,7 @@ criterion_group!(
     round_trip,
     remote_immediates,
     timers,
+    timers_distinct_delays,
     immediates,
     microtasks
 );

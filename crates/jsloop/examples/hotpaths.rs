@@ -47,6 +47,21 @@ fn main() {
                     .unwrap();
             }
         }
+        "timer_fire_distinct" => {
+            for i in 0..N {
+                lp.set_timeout(Duration::from_millis(i % 51), |_| ())
+                    .unwrap();
+            }
+        }
+        "timer_insert_pending" => {
+            for i in 0..N {
+                lp.set_timeout(Duration::from_millis(3_600_000 + i % 51), |_| ())
+                    .unwrap();
+            }
+            for _ in 0..N {
+                lp.set_timeout(Duration::from_secs(3600), |_| ()).unwrap();
+            }
+        }
         "immediate" => {
             for _ in 0..N {
                 let c = count.clone();

@@ -98,6 +98,7 @@ pub mod promise;
 mod shared;
 mod signal;
 mod sync;
+mod thunk;
 mod timer;
 mod wake;
 

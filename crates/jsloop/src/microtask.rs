@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use crate::event_loop::EventLoop;
 use crate::panic::CallbackKind;
+use crate::thunk::Thunk;
 
 /// A callback run once on the loop thread.
 pub(crate) type Job = Box<dyn FnOnce(&EventLoop)>;
@@ -36,8 +37,8 @@ pub trait JobQueue {
 
 #[derive(Default)]
 pub(crate) struct Microtasks {
-    pub(crate) ticks: RefCell<VecDeque<Job>>,
-    pub(crate) jobs: RefCell<VecDeque<Job>>,
+    pub(crate) ticks: RefCell<VecDeque<Thunk>>,
+    pub(crate) jobs: RefCell<VecDeque<Thunk>>,
     pub(crate) external: RefCell<Option<Rc<dyn JobQueue>>>,
 }
 
@@ -65,14 +66,14 @@ impl EventLoop {
         let queues = &core.microtasks;
         loop {
             while let Some(tick) = pop(&queues.ticks) {
-                self.invoke(CallbackKind::NextTick, tick);
+                self.invoke(CallbackKind::NextTick, |lp| tick.run(lp));
                 if self.closing() {
                     core.in_checkpoint.set(false);
                     return;
                 }
             }
             while let Some(job) = pop(&queues.jobs) {
-                self.invoke(CallbackKind::Microtask, job);
+                self.invoke(CallbackKind::Microtask, |lp| job.run(lp));
                 if self.closing() {
                     core.in_checkpoint.set(false);
                     return;
@@ -92,6 +93,6 @@ impl EventLoop {
     }
 }
 
-fn pop(queue: &RefCell<VecDeque<Job>>) -> Option<Job> {
+fn pop(queue: &RefCell<VecDeque<Thunk>>) -> Option<Thunk> {
     queue.borrow_mut().pop_front()
 }

@@ -1,21 +1,25 @@
 //! The timer queue: timeouts and intervals ordered by deadline.
 //!
-//! Only the loop thread touches it. Entries live in a slab, found by id
-//! through a map; a binary heap orders `(deadline, seq, key)` triples, so
-//! equal deadlines run in scheduling order. A cleared or refreshed timer
-//! leaves a stale triple in the heap (its `seq` no longer matches); the heap
-//! is compacted whenever stale triples outnumber live entries, so memory
-//! stays proportional to the live timers.
+//! Only the loop thread touches it. As in Node, timers of one delay share
+//! a FIFO list, and a binary heap orders the non-empty lists by their
+//! head's `(deadline, seq)`. A list's timers were scheduled at
+//! non-decreasing times with the same delay, so it is sorted by deadline
+//! and firing walks it in order; `seq` breaks ties across lists, so equal
+//! deadlines run in scheduling order. Entries live in a slab, linked into
+//! their list by slab keys and found by id through a map: clearing unlinks
+//! in O(1), no stale slot is ever left behind, and a list is freed when
+//! its last timer goes (the latest such list is kept as a spare, for
+//! set-and-clear of one delay).
 //!
 //! The queue is generic over its callbacks (`O` for a timeout's, `R` for an
 //! interval's): it stores and hands them back, never calls them.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 use slab::Slab;
 
 use crate::id::{IdMap, TimerId};
+
+/// The end of a list (no entry).
+const NIL: u32 = u32::MAX;
 
 /// A timer's callback: a timeout's runs once, an interval's many times.
 pub(crate) enum Callback<O, R> {
@@ -26,14 +30,42 @@ pub(crate) enum Callback<O, R> {
 struct Entry<O, R> {
     id: TimerId,
     deadline: u64,
-    /// Matches the heap triple that is this entry's current schedule.
+    /// Scheduling order, to break ties between equal deadlines.
     seq: u64,
-    delay: u64,
+    /// The list of this timer's delay (kept while an interval runs).
+    list: u32,
+    prev: u32,
+    next: u32,
     referenced: bool,
-    /// Whether a live heap triple exists for this entry.
+    /// Whether the entry is linked into its list.
     scheduled: bool,
     /// `None` while the callback is running.
     callback: Option<Callback<O, R>>,
+}
+
+/// The timers of one delay, oldest first.
+struct List {
+    delay: u64,
+    head: u32,
+    tail: u32,
+    /// Index of the list's heap slot while it has linked entries.
+    pos: u32,
+    /// Entries of this delay, linked or running.
+    members: u32,
+}
+
+/// A heap slot: a non-empty list keyed by its head.
+#[derive(Clone, Copy)]
+struct Slot {
+    deadline: u64,
+    seq: u64,
+    list: u32,
+}
+
+impl Slot {
+    fn before(&self, other: &Slot) -> bool {
+        (self.deadline, self.seq) < (other.deadline, other.seq)
+    }
 }
 
 /// A due timer taken out of the queue to run.
@@ -44,8 +76,17 @@ pub(crate) struct Due<O, R> {
 
 pub(crate) struct TimerQueue<O, R> {
     entries: Slab<Entry<O, R>>,
-    by_id: IdMap<usize>,
-    heap: BinaryHeap<Reverse<(u64, u64, usize)>>,
+    by_id: IdMap<u32>,
+    lists: Slab<List>,
+    by_delay: IdMap<u32>,
+    heap: Vec<Slot>,
+    /// The last list to lose its last timer, kept for the next timer of
+    /// its delay (set-and-clear of one delay builds no list each time).
+    /// At most one empty list is kept.
+    spare: u32,
+    /// The list joined last: a run of timers of one delay finds it
+    /// without hashing (checked by delay, as its slot may be reused).
+    recent: u32,
     next_seq: u64,
     referenced: usize,
 }
@@ -55,42 +96,54 @@ impl<O, R> Default for TimerQueue<O, R> {
         Self {
             entries: Slab::new(),
             by_id: IdMap::default(),
-            heap: BinaryHeap::new(),
+            lists: Slab::new(),
+            by_delay: IdMap::default(),
+            heap: Vec::new(),
+            spare: NIL,
+            recent: NIL,
             next_seq: 0,
             referenced: 0,
         }
     }
 }
 
+/// A slab key as stored in links.
+///
+/// # Panics
+///
+/// With 2^32 - 1 timers or delays pending at once (hundreds of gigabytes).
+fn key32(key: usize) -> u32 {
+    u32::try_from(key)
+        .ok()
+        .filter(|&k| k != NIL)
+        .expect("fewer than 2^32 - 1 pending timers")
+}
+
 impl<O, R> TimerQueue<O, R> {
     /// Schedules `callback` to run `delay` ms after `now` (`delay` ≥ 1).
     pub(crate) fn insert(&mut self, id: TimerId, now: u64, delay: u64, callback: Callback<O, R>) {
-        let seq = self.bump_seq();
-        let deadline = now.saturating_add(delay);
-        let key = self.entries.insert(Entry {
+        let list = self.join_list(delay);
+        let key = key32(self.entries.insert(Entry {
             id,
-            deadline,
-            seq,
-            delay,
+            deadline: 0,
+            seq: 0,
+            list,
+            prev: NIL,
+            next: NIL,
             referenced: true,
-            scheduled: true,
+            scheduled: false,
             callback: Some(callback),
-        });
+        }));
         self.by_id.insert(id.as_u64(), key);
-        self.heap.push(Reverse((deadline, seq, key)));
         self.referenced += 1;
+        self.schedule(key, now);
     }
 
     /// Removes a timer; returns its callback (`None` inside if it is the
     /// interval now running), or `None` if no such timer exists.
     pub(crate) fn remove(&mut self, id: TimerId) -> Option<Option<Callback<O, R>>> {
         let key = self.by_id.remove(&id.as_u64())?;
-        let entry = self.entries.remove(key);
-        if entry.referenced {
-            self.referenced -= 1;
-        }
-        self.compact_if_sparse();
-        Some(entry.callback)
+        Some(self.remove_key(key))
     }
 
     /// Takes the earliest timer due at `now`.
@@ -100,26 +153,21 @@ impl<O, R> TimerQueue<O, R> {
     /// interval stays, without callback and unscheduled, until
     /// [`TimerQueue::rearm`] puts it back.
     pub(crate) fn take_due(&mut self, now: u64) -> Option<Due<O, R>> {
-        loop {
-            let &Reverse((deadline, seq, key)) = self.heap.peek()?;
-            if !self.is_live(seq, key) {
-                self.heap.pop();
-                continue;
-            }
-            if deadline > now {
-                return None;
-            }
-            self.heap.pop();
-            let entry = &mut self.entries[key];
-            entry.scheduled = false;
-            let id = entry.id;
-            if let Some(Callback::Repeat(_)) = entry.callback {
-                let callback = entry.callback.take()?;
-                return Some(Due { id, callback });
-            }
-            let callback = self.remove(id).flatten()?;
+        let top = *self.heap.first()?;
+        if top.deadline > now {
+            return None;
+        }
+        let key = self.lists[top.list as usize].head;
+        self.unlink(key);
+        let entry = &mut self.entries[key as usize];
+        let id = entry.id;
+        if let Some(Callback::Repeat(_)) = entry.callback {
+            let callback = entry.callback.take()?;
             return Some(Due { id, callback });
         }
+        self.by_id.remove(&id.as_u64());
+        let callback = self.remove_key(key)?;
+        Some(Due { id, callback })
     }
 
     /// Gives a running interval its callback back and schedules its next
@@ -128,23 +176,23 @@ impl<O, R> TimerQueue<O, R> {
         let Some(&key) = self.by_id.get(&id.as_u64()) else {
             return;
         };
-        let entry = &mut self.entries[key];
+        let entry = &mut self.entries[key as usize];
         entry.callback = Some(callback);
         if !entry.scheduled {
-            self.reschedule(key, now);
+            self.schedule(key, now);
         }
     }
 
     /// Restarts a timer's countdown from `now`; false if there is none.
     pub(crate) fn refresh(&mut self, id: TimerId, now: u64) -> bool {
-        match self.by_id.get(&id.as_u64()) {
-            Some(&key) => {
-                self.reschedule(key, now);
-                self.compact_if_sparse();
-                true
-            }
-            None => false,
+        let Some(&key) = self.by_id.get(&id.as_u64()) else {
+            return false;
+        };
+        if self.entries[key as usize].scheduled {
+            self.unlink(key);
         }
+        self.schedule(key, now);
+        true
     }
 
     /// Sets whether a timer keeps the loop alive; false if there is none.
@@ -152,7 +200,7 @@ impl<O, R> TimerQueue<O, R> {
         let Some(&key) = self.by_id.get(&id.as_u64()) else {
             return false;
         };
-        let entry = &mut self.entries[key];
+        let entry = &mut self.entries[key as usize];
         if entry.referenced != referenced {
             entry.referenced = referenced;
             if referenced {
@@ -167,7 +215,7 @@ impl<O, R> TimerQueue<O, R> {
     /// Whether a timer keeps the loop alive (`None` if there is no such timer).
     pub(crate) fn has_ref(&self, id: TimerId) -> Option<bool> {
         let &key = self.by_id.get(&id.as_u64())?;
-        Some(self.entries[key].referenced)
+        Some(self.entries[key as usize].referenced)
     }
 
     /// Whether a timer with this id is pending.
@@ -176,14 +224,8 @@ impl<O, R> TimerQueue<O, R> {
     }
 
     /// The earliest deadline of a scheduled timer.
-    pub(crate) fn next_deadline(&mut self) -> Option<u64> {
-        loop {
-            let &Reverse((deadline, seq, key)) = self.heap.peek()?;
-            if self.is_live(seq, key) {
-                return Some(deadline);
-            }
-            self.heap.pop();
-        }
+    pub(crate) fn next_deadline(&self) -> Option<u64> {
+        self.heap.first().map(|slot| slot.deadline)
     }
 
     /// Number of timers that keep the loop alive.
@@ -196,7 +238,7 @@ impl<O, R> TimerQueue<O, R> {
         self.entries.len()
     }
 
-    /// Number of heap slots, stale ones included (for leak tests).
+    /// Number of heap slots: one per delay with a scheduled timer.
     pub(crate) fn heap_len(&self) -> usize {
         self.heap.len()
     }
@@ -205,48 +247,215 @@ impl<O, R> TimerQueue<O, R> {
     pub(crate) fn drain(&mut self) -> Vec<Callback<O, R>> {
         self.by_id.clear();
         self.heap.clear();
+        self.lists.clear();
+        self.by_delay.clear();
+        self.spare = NIL;
         self.referenced = 0;
         self.entries.drain().filter_map(|e| e.callback).collect()
     }
 
-    fn reschedule(&mut self, key: usize, now: u64) {
-        let seq = self.bump_seq();
-        let entry = &mut self.entries[key];
-        entry.seq = seq;
-        entry.deadline = now.saturating_add(entry.delay);
-        entry.scheduled = true;
-        self.heap.push(Reverse((entry.deadline, seq, key)));
+    /// The list of `delay`, made if missing, with one more member.
+    #[inline]
+    fn join_list(&mut self, delay: u64) -> u32 {
+        let recent = self.recent;
+        let list = if self
+            .lists
+            .get(recent as usize)
+            .is_some_and(|l| l.delay == delay)
+        {
+            recent
+        } else {
+            let lists = &mut self.lists;
+            *self.by_delay.entry(delay).or_insert_with(|| {
+                key32(lists.insert(List {
+                    delay,
+                    head: NIL,
+                    tail: NIL,
+                    pos: NIL,
+                    members: 0,
+                }))
+            })
+        };
+        self.recent = list;
+        if list == self.spare {
+            self.spare = NIL;
+        }
+        self.lists[list as usize].members += 1;
+        list
     }
 
-    fn is_live(&self, seq: u64, key: usize) -> bool {
-        self.entries
-            .get(key)
-            .is_some_and(|e| e.seq == seq && e.scheduled)
-    }
-
-    fn bump_seq(&mut self) -> u64 {
-        let seq = self.next_seq;
-        self.next_seq += 1;
-        seq
-    }
-
-    fn compact_if_sparse(&mut self) {
-        if self.entries.is_empty() {
-            // Every slot left is stale.
-            self.heap.clear();
-        } else if self.heap.len() > 2 * self.entries.len() + 64 {
-            let entries = &self.entries;
-            self.heap.retain(|Reverse((_, seq, key))| {
-                entries
-                    .get(*key)
-                    .is_some_and(|e| e.seq == *seq && e.scheduled)
-            });
-            if self.heap.capacity() > 4 * self.heap.len() + 64 {
-                self.heap.shrink_to(2 * self.heap.len() + 64);
+    /// Drops a member from a list; a list left empty becomes the spare,
+    /// and the previous spare is freed.
+    #[inline]
+    fn leave_list(&mut self, list: u32) {
+        let l = &mut self.lists[list as usize];
+        l.members -= 1;
+        if l.members == 0 {
+            let old = std::mem::replace(&mut self.spare, list);
+            if old != NIL {
+                let gone = self.lists.remove(old as usize);
+                self.by_delay.remove(&gone.delay);
             }
         }
-        if self.entries.is_empty() && self.entries.capacity() > 64 {
+    }
+
+    /// Frees an entry already gone from `by_id`; returns its callback.
+    #[inline]
+    fn remove_key(&mut self, key: u32) -> Option<Callback<O, R>> {
+        let entry = self.entries.remove(key as usize);
+        if entry.scheduled {
+            self.detach(entry.prev, entry.next, entry.list);
+        }
+        self.leave_list(entry.list);
+        if entry.referenced {
+            self.referenced -= 1;
+        }
+        if self.entries.is_empty() {
+            self.shrink();
+        }
+        entry.callback
+    }
+
+    /// Sets an unlinked entry's deadline from `now` and appends it to its
+    /// list: the latest deadline of that delay so far.
+    #[inline]
+    fn schedule(&mut self, key: u32, now: u64) {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let entry = &mut self.entries[key as usize];
+        let list = &mut self.lists[entry.list as usize];
+        entry.deadline = now.saturating_add(list.delay);
+        entry.seq = seq;
+        entry.scheduled = true;
+        entry.prev = list.tail;
+        entry.next = NIL;
+        let (deadline, tail) = (entry.deadline, list.tail);
+        list.tail = key;
+        if tail == NIL {
+            list.head = key;
+            let slot = Slot {
+                deadline,
+                seq,
+                list: entry.list,
+            };
+            self.heap_push(slot);
+        } else {
+            self.entries[tail as usize].next = key;
+        }
+    }
+
+    /// Takes a linked entry out of its list.
+    #[inline]
+    fn unlink(&mut self, key: u32) {
+        let entry = &mut self.entries[key as usize];
+        entry.scheduled = false;
+        let (prev, next, list) = (entry.prev, entry.next, entry.list);
+        entry.prev = NIL;
+        entry.next = NIL;
+        self.detach(prev, next, list);
+    }
+
+    /// Joins an entry's neighbours `prev` and `next` in `list`, re-keying
+    /// the list's heap slot when its head changes.
+    #[inline]
+    fn detach(&mut self, prev: u32, next: u32, list: u32) {
+        if prev != NIL {
+            self.entries[prev as usize].next = next;
+            if next != NIL {
+                self.entries[next as usize].prev = prev;
+            } else {
+                self.lists[list as usize].tail = prev;
+            }
+            return;
+        }
+        let l = &mut self.lists[list as usize];
+        l.head = next;
+        let pos = l.pos as usize;
+        if next == NIL {
+            l.tail = NIL;
+            self.heap_remove(pos);
+        } else {
+            // The new head is due no earlier: the slot can only sink.
+            let head = &mut self.entries[next as usize];
+            head.prev = NIL;
+            let (deadline, seq) = (head.deadline, head.seq);
+            self.heap[pos].deadline = deadline;
+            self.heap[pos].seq = seq;
+            self.sift_down(pos);
+        }
+    }
+
+    #[inline]
+    fn heap_push(&mut self, slot: Slot) {
+        self.heap.push(slot);
+        self.sift_up(self.heap.len() - 1);
+    }
+
+    #[inline]
+    fn heap_remove(&mut self, pos: usize) {
+        let last = self.heap.len() - 1;
+        let gone = self.heap.swap_remove(pos).list;
+        self.lists[gone as usize].pos = NIL;
+        if pos < last {
+            self.set_pos(pos);
+            self.sift_down(pos);
+            self.sift_up(pos);
+        }
+    }
+
+    #[inline]
+    fn sift_up(&mut self, mut pos: usize) {
+        let slot = self.heap[pos];
+        while pos > 0 {
+            let parent = (pos - 1) / 2;
+            if !slot.before(&self.heap[parent]) {
+                break;
+            }
+            self.heap[pos] = self.heap[parent];
+            self.set_pos(pos);
+            pos = parent;
+        }
+        self.heap[pos] = slot;
+        self.set_pos(pos);
+    }
+
+    fn sift_down(&mut self, mut pos: usize) {
+        let slot = self.heap[pos];
+        let len = self.heap.len();
+        loop {
+            let left = 2 * pos + 1;
+            if left >= len {
+                break;
+            }
+            let right = left + 1;
+            let child = if right < len && self.heap[right].before(&self.heap[left]) {
+                right
+            } else {
+                left
+            };
+            if !self.heap[child].before(&slot) {
+                break;
+            }
+            self.heap[pos] = self.heap[child];
+            self.set_pos(pos);
+            pos = child;
+        }
+        self.heap[pos] = slot;
+        self.set_pos(pos);
+    }
+
+    #[inline]
+    fn set_pos(&mut self, pos: usize) {
+        let list = self.heap[pos].list;
+        self.lists[list as usize].pos = pos as u32;
+    }
+
+    /// Returns the tables' memory once no timer is left.
+    fn shrink(&mut self) {
+        if self.entries.capacity() > 64 {
             self.entries.shrink_to_fit();
+            self.lists.shrink_to_fit();
+            self.heap.shrink_to_fit();
         }
     }
 }
@@ -291,5 +500,30 @@ mod tests {
         assert!(matches!(q.remove(id), Some(Some(Callback::Repeat("tick")))));
         assert_eq!(q.next_deadline(), None);
         assert_eq!(q.heap_len(), 0);
+    }
+
+    #[test]
+    fn clearing_a_list_head_rekeys_the_list() {
+        let mut q = Queue::default();
+        q.insert(TimerId::from_u64(1), 0, 10, Callback::Once("a"));
+        q.insert(TimerId::from_u64(2), 5, 10, Callback::Once("b"));
+        q.insert(TimerId::from_u64(3), 0, 12, Callback::Once("c"));
+        assert!(q.remove(TimerId::from_u64(1)).is_some());
+        assert_eq!(q.next_deadline(), Some(12));
+        assert_eq!(due(&mut q, 12), Some((3, "c")));
+        assert_eq!(due(&mut q, 14), None);
+        assert_eq!(due(&mut q, 15), Some((2, "b")));
+        assert_eq!((q.heap_len(), q.lists.len(), q.by_delay.len()), (0, 1, 1));
+    }
+
+    #[test]
+    fn at_most_one_empty_list_is_kept() {
+        let mut q = Queue::default();
+        for delay in 1..100 {
+            let id = TimerId::from_u64(delay);
+            q.insert(id, 0, delay, Callback::Once("x"));
+            assert!(q.remove(id).is_some());
+        }
+        assert_eq!((q.lists.len(), q.by_delay.len(), q.heap_len()), (1, 1, 0));
     }
 }

@@ -27,6 +27,7 @@ use crate::promise::{Rejection, Resolvers, Spawner, Tracker};
 use crate::shared::{Shared, Stop};
 use crate::signal::Listeners;
 use crate::sync::{Arc, Ordering};
+use crate::thunk::Thunk;
 use crate::timer::{self, TimerQueue};
 
 /// Why [`EventLoop::run`] returned.
@@ -162,7 +163,7 @@ impl LocalHandle {
 pub struct Stats {
     /// Pending timeouts and intervals.
     pub timers: usize,
-    /// Slots in the timer heap, stale ones included.
+    /// Slots in the timer heap: one per delay with a scheduled timer.
     pub timer_slots: usize,
     /// Pending immediates.
     pub immediates: usize,
@@ -560,13 +561,18 @@ impl EventLoop {
             .microtasks
             .jobs
             .borrow_mut()
-            .push_back(Box::new(callback));
+            .push_back(Thunk::new(callback));
     }
 
     /// Queues an already boxed microtask (promise reactions).
     pub(crate) fn push_job(&self, job: Job) {
         if !self.core.shared.is_terminated() {
-            self.core.microtasks.jobs.borrow_mut().push_back(job);
+            // A boxed closure is two words: it fits a thunk, no second box.
+            self.core
+                .microtasks
+                .jobs
+                .borrow_mut()
+                .push_back(Thunk::new(job));
         }
     }
 
@@ -585,7 +591,7 @@ impl EventLoop {
             .microtasks
             .ticks
             .borrow_mut()
-            .push_back(Box::new(callback));
+            .push_back(Thunk::new(callback));
     }
 
     /// Skips the microtask checkpoint after the running timer or immediate

@@ -1,0 +1,146 @@
+//! A run-once callback stored inline when it is small.
+//!
+//! The microtask and nextTick queues hold [`Thunk`]s: a closure of up to
+//! three words (such as one capturing an `Rc` or two) lives in the queue
+//! slot itself, so queueing it allocates nothing once the queue has grown;
+//! a larger closure is boxed, as a `Box<dyn FnOnce>` would be.
+//!
+//! The one module of the core with `unsafe`: type erasure of an inline
+//! value needs raw reads and writes. Every block states why it is sound.
+
+#![allow(unsafe_code)]
+#![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
+
+use std::marker::PhantomData;
+use std::mem::{align_of, size_of, ManuallyDrop, MaybeUninit};
+use std::ptr;
+
+use crate::event_loop::EventLoop;
+use crate::microtask::Job;
+
+/// Inline storage: three words, word-aligned.
+type Slot = MaybeUninit<[usize; 3]>;
+
+/// What a thunk knows of its closure's type.
+struct VTable {
+    /// Moves the closure out of the slot and runs it.
+    call: unsafe fn(*mut Slot, &EventLoop),
+    /// Drops the closure in the slot.
+    drop: unsafe fn(*mut Slot),
+}
+
+/// A `FnOnce(&EventLoop)` stored inline when it fits in [`Slot`].
+pub(crate) struct Thunk {
+    slot: Slot,
+    vtable: &'static VTable,
+    /// Closures are neither `Send` nor `Sync`.
+    _closure: PhantomData<Job>,
+}
+
+/// Whether `F` fits the slot by size and alignment.
+const fn fits<F>() -> bool {
+    size_of::<F>() <= size_of::<Slot>() && align_of::<F>() <= align_of::<Slot>()
+}
+
+struct Table<F>(PhantomData<F>);
+
+impl<F: FnOnce(&EventLoop)> Table<F> {
+    const VTABLE: VTable = VTable {
+        call: call::<F>,
+        drop: drop_slot::<F>,
+    };
+}
+
+/// # Safety
+///
+/// `slot` holds an initialized `F`, which the caller never uses again.
+unsafe fn call<F: FnOnce(&EventLoop)>(slot: *mut Slot, lp: &EventLoop) {
+    // SAFETY: the caller guarantees an initialized `F` it gives up; `fits`
+    // made the slot large and aligned enough for it.
+    let f = unsafe { ptr::read(slot.cast::<F>()) };
+    f(lp);
+}
+
+/// # Safety
+///
+/// `slot` holds an initialized `F`, which the caller never uses again.
+unsafe fn drop_slot<F>(slot: *mut Slot) {
+    // SAFETY: as in `call`; the value is dropped in place exactly once.
+    unsafe { ptr::drop_in_place(slot.cast::<F>()) }
+}
+
+impl Thunk {
+    /// Stores `f` inline if it fits, boxed otherwise.
+    #[inline]
+    pub(crate) fn new<F: FnOnce(&EventLoop) + 'static>(f: F) -> Self {
+        if fits::<F>() {
+            Self::inline(f)
+        } else {
+            Self::inline(Box::new(f))
+        }
+    }
+
+    /// Stores `f` in the slot.
+    ///
+    /// # Panics
+    ///
+    /// If `F` does not fit ([`Thunk::new`] never lets that happen; the
+    /// check folds away).
+    #[inline]
+    fn inline<F: FnOnce(&EventLoop) + 'static>(f: F) -> Self {
+        assert!(fits::<F>(), "a thunk's closure fits its slot");
+        let mut slot = Slot::uninit();
+        // SAFETY: the slot is large and aligned enough for `F` (asserted
+        // above) and uninitialized, so nothing is overwritten.
+        unsafe { ptr::write(slot.as_mut_ptr().cast::<F>(), f) };
+        Self {
+            slot,
+            vtable: &Table::<F>::VTABLE,
+            _closure: PhantomData,
+        }
+    }
+
+    /// Runs the closure, consuming it.
+    #[inline]
+    pub(crate) fn run(self, lp: &EventLoop) {
+        let mut this = ManuallyDrop::new(self);
+        // SAFETY: the slot holds the closure `vtable` was made for; `this`
+        // is never dropped, so the closure moved out is not dropped again.
+        unsafe { (this.vtable.call)(&mut this.slot, lp) }
+    }
+}
+
+impl Drop for Thunk {
+    fn drop(&mut self) {
+        // SAFETY: a thunk not run still holds its closure; this is the only
+        // drop of it.
+        unsafe { (self.vtable.drop)(&mut self.slot) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use super::Thunk;
+    use crate::EventLoop;
+
+    #[test]
+    fn small_and_large_closures_run_once_and_drop_once() {
+        let lp = EventLoop::new();
+        let hits = Rc::new(Cell::new(0));
+        let (h, big) = (hits.clone(), [7u64; 8]);
+        let small = Thunk::new(move |_| h.set(h.get() + 1));
+        let h = hits.clone();
+        let large = Thunk::new(move |_| h.set(h.get() + big.iter().sum::<u64>() as i32));
+        small.run(&lp);
+        large.run(&lp);
+        assert_eq!(hits.get(), 57);
+        let h = hits.clone();
+        let unrun = Thunk::new(move |_| drop(h));
+        assert_eq!(Rc::strong_count(&hits), 2);
+        drop(unrun);
+        assert_eq!(Rc::strong_count(&hits), 1);
+    }
+}
