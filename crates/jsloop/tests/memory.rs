@@ -52,9 +52,9 @@ fn interleaved_timers_are_compacted() {
         lp.refresh_timer(live[id.as_u64() as usize % live.len()]);
         assert!(lp.clear_timer(id));
     });
-    // Refreshes leave stale heap slots until compaction, so the heap's
-    // capacity moves within a bound set by the live count (1000 timers),
-    // not by the 1,000,000 operations: a leak would be megabytes.
+    // Refreshes and clears unlink timers from their delay's list at once;
+    // the queue's capacity moves within a bound set by the live count (1000
+    // timers), not by the 1,000,000 operations: a leak would be megabytes.
     assert!(grew.abs() < 128 * 1024, "live bytes grew by {grew}");
     assert!(lp.stats().timer_slots <= 2 * 1000 + 64);
 }
