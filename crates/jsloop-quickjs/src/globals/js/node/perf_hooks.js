@@ -456,7 +456,9 @@ function timerify(fn, options = {}) {
   const complete = (start, args) => {
     const duration = now() - start;
     if (histogram !== undefined) histogram.record(Math.max(1, Math.ceil(duration * 1e6)));
-    enqueue(new PerformanceNodeEntry(kIllegal, fn.name, 'function', start, duration, args));
+    const entry = new PerformanceNodeEntry(kIllegal, fn.name, 'function', start, duration, args);
+    for (let i = 0; i < args.length; i++) entry[i] = args[i];
+    enqueue(entry);
   };
   function timerified(...args) {
     const start = now();
