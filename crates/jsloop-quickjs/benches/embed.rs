@@ -9,6 +9,11 @@
 //!   no JavaScript (`channel`).
 //! - `pool/*`: 64 pipelined calls through a [`WorkerPool`] of 1 and of 2
 //!   workers.
+//! - `runtimes/*`: create a runtime, evaluate a one-liner and drop it
+//!   (`create_eval_drop`, beside bare rquickjs: `rquickjs`), and builder
+//!   to first evaluated script (`first_script`, the drop not timed).
+//!   Also printed: resident memory per idle runtime (`/proc/self/statm`,
+//!   Linux), over 100 runtimes kept alive.
 
 use std::hint::black_box;
 
@@ -131,5 +136,69 @@ fn pool(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, roundtrip, worker, pool);
+fn runtimes(c: &mut Criterion) {
+    idle_memory();
+    let mut g = c.benchmark_group("runtimes");
+    g.bench_function("create_eval_drop", |b| {
+        b.iter(|| {
+            let rt = Runtime::new().unwrap();
+            black_box(rt.eval("1 + 1").unwrap());
+        })
+    });
+    g.bench_function("first_script", |b| {
+        b.iter_with_large_drop(|| {
+            let rt = Runtime::new().unwrap();
+            black_box(rt.eval("1 + 1").unwrap());
+            rt
+        })
+    });
+    g.bench_function("rquickjs", |b| {
+        b.iter(|| {
+            let engine = rquickjs::Runtime::new().unwrap();
+            let context = rquickjs::Context::full(&engine).unwrap();
+            context.with(|ctx| black_box(ctx.eval::<i32, _>("1 + 1").unwrap()));
+        })
+    });
+    g.finish();
+}
+
+/// Resident bytes now (`/proc/self/statm`, pages of 4 KiB), if known.
+fn resident() -> Option<usize> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// Prints the resident memory each idle runtime adds, beside bare rquickjs.
+fn idle_memory() {
+    const N: usize = 100;
+    // Bare rquickjs first: memory freed by one set is reused by the next.
+    let Some(before) = resident() else { return };
+    let kept: Vec<_> = (0..N)
+        .map(|_| {
+            let engine = rquickjs::Runtime::new().unwrap();
+            let context = rquickjs::Context::full(&engine).unwrap();
+            context.with(|ctx| ctx.eval::<i32, _>("1 + 1").unwrap());
+            (context, engine)
+        })
+        .collect();
+    let bare = resident().unwrap_or(before).saturating_sub(before) / N;
+    let before = resident().unwrap_or(before);
+    let kept_js: Vec<Runtime> = (0..N)
+        .map(|_| {
+            let rt = Runtime::new().unwrap();
+            rt.eval("1 + 1").unwrap();
+            rt
+        })
+        .collect();
+    let jsloop = resident().unwrap_or(before).saturating_sub(before) / N;
+    drop((kept_js, kept));
+    eprintln!(
+        "runtimes/idle_memory: jsloop {} KiB per runtime, rquickjs {} KiB",
+        jsloop / 1024,
+        bare / 1024
+    );
+}
+
+criterion_group!(benches, roundtrip, worker, pool, runtimes);
 criterion_main!(benches);

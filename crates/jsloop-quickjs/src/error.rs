@@ -53,8 +53,9 @@ pub enum Error {
         /// The exit code.
         code: i32,
     },
-    /// The runtime is exiting (`process.exit` ran, or an uncaught error
-    /// ended it); nothing more runs.
+    /// The run ended early (an uncaught error, `process.exit`): nothing
+    /// more runs until [`Runtime::run`](crate::Runtime::run) returns its
+    /// exit code; for good if `process.exit` closed the runtime.
     #[error("the runtime is exiting")]
     Exiting,
     /// [`Runtime::run`](crate::Runtime::run) was called from inside the

@@ -34,7 +34,8 @@
 //!   [`Runtime::block_on`], or the blocking [`Runtime::eval_await`] and
 //!   [`Runtime::call_global_await`]. Timers, ticks, I/O and host functions
 //!   settled from other threads keep running meanwhile.
-//! - A runtime that ended naturally runs again ([`Runtime::run`]).
+//! - A runtime runs again after a run ended, naturally or by an uncaught
+//!   error; `process.exit` ends it (see [the lifecycle](Runtime#lifecycle)).
 //! - Host functions take typed arguments ([`Runtime::register_typed_fn`]):
 //!   a mismatch throws Node's `ERR_INVALID_ARG_TYPE`.
 //! - For async Rust (tokio or any executor): a [`Worker`] runs a runtime
@@ -43,7 +44,7 @@
 //!   workers (see `examples/worker_pool.rs`).
 //!
 //! A Rust async function, called by JavaScript with Node's timing, and the
-//! result back in Rust:
+//! result back in Rust, in 11 lines:
 //!
 //! ```
 //! use jsloop_quickjs::{JsValue, Runtime};
@@ -56,6 +57,75 @@
 //! .unwrap();
 //! let v = rt.eval_await("(async () => { await new Promise((ok) => setTimeout(ok, 5)); return fetchScore('ann') })()");
 //! assert_eq!(v.unwrap(), JsValue::from(30));
+//! ```
+//!
+//! # Guide: one example per task
+//!
+//! A sync Rust function (typed arguments) and a value back:
+//!
+//! ```
+//! use jsloop_quickjs::{JsValue, Runtime};
+//!
+//! let rt = Runtime::new().unwrap();
+//! rt.register_typed_fn("add", &["a", "b"], |(a, b): (f64, f64)| Ok(a + b)).unwrap();
+//! assert_eq!(rt.eval("add(2, 3) * 2").unwrap(), JsValue::from(10));
+//! ```
+//!
+//! Awaiting a promise (driven by the runtime's loop: timers run):
+//!
+//! ```
+//! use jsloop_quickjs::{JsValue, Runtime};
+//!
+//! let rt = Runtime::new().unwrap();
+//! let p = rt.eval("new Promise((ok) => setTimeout(ok, 5, 'late'))").unwrap();
+//! let JsValue::Promise(p) = p else { panic!("not a promise") };
+//! let later = rt.await_promise(&p);
+//! assert_eq!(rt.block_on(later).unwrap().unwrap(), JsValue::from("late"));
+//! ```
+//!
+//! Keeping a callback and calling it later:
+//!
+//! ```
+//! use jsloop_quickjs::{JsValue, Runtime};
+//!
+//! let rt = Runtime::new().unwrap();
+//! let JsValue::Function(f) = rt.eval("(n) => n * 2").unwrap() else { panic!() };
+//! rt.eval("globalThis.unrelated = 1").unwrap();
+//! assert_eq!(rt.call(&f, vec![JsValue::from(21)]).unwrap(), JsValue::from(42));
+//! ```
+//!
+//! A native module (`require` and `import` find it):
+//!
+//! ```
+//! use jsloop_quickjs::{NativeModule, Output, Runtime, Stream};
+//!
+//! let out = Output::capture();
+//! let rt = Runtime::builder().output(out.clone()).build().unwrap();
+//! let module = NativeModule::new()
+//!     .value("version", "1.0")
+//!     .typed_function("shout", &["text"], |(s,): (String,)| Ok(s.to_uppercase()));
+//! rt.register_module("greeter", module).unwrap();
+//! rt.run_script("main.js", "const g = require('greeter'); console.log(g.shout('hi'), g.version)")
+//!     .unwrap();
+//! assert_eq!(rt.run().unwrap(), 0);
+//! assert_eq!(out.captured(Stream::Stdout), "HI 1.0\n");
+//! ```
+//!
+//! A worker serving tokio tasks (the library needs no tokio):
+//!
+//! ```
+//! use jsloop_quickjs::{JsValue, Runtime, Worker};
+//!
+//! let worker = Worker::spawn(|| {
+//!     let rt = Runtime::new()?;
+//!     rt.eval("globalThis.slow = (n) => new Promise((ok) => setTimeout(ok, 5, n + 1))")?;
+//!     Ok(rt)
+//! })
+//! .unwrap();
+//! let tokio = tokio::runtime::Builder::new_current_thread().build().unwrap();
+//! let v = tokio.block_on(async { worker.call("slow", vec![JsValue::from(1)]).await });
+//! assert_eq!(v.unwrap(), JsValue::from(2));
+//! assert_eq!(worker.shutdown().unwrap(), 0);
 //! ```
 //!
 //! # Implementation notes

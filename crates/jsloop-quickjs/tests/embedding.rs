@@ -425,3 +425,78 @@ fn a_native_module_exports_typed_functions() {
         "8 12\nERR_INVALID_ARG_TYPE The \"value\" argument must be of type number. Received type string ('4')\n"
     );
 }
+
+#[test]
+fn an_uncaught_error_ends_the_run_not_the_runtime() {
+    let (rt, out) = captured();
+    rt.run_script(
+        "one.js",
+        "process.on('exit', (c) => console.log('exit', c));
+         setTimeout(() => console.log('pending'), 50);
+         setTimeout(() => { throw new TypeError('nope') }, 5);",
+    )
+    .unwrap();
+    assert_eq!(rt.run().unwrap(), 1);
+    assert!(out.captured(Stream::Stderr).contains("TypeError: nope"));
+    assert_eq!(out.captured(Stream::Stdout), "exit 1\n");
+    // A new run: its own exit code and events; what the failed run left
+    // pending goes on, as in Node's REPL.
+    rt.run_script("two.js", "process.exitCode = 3; console.log('again')")
+        .unwrap();
+    assert_eq!(rt.run().unwrap(), 3);
+    assert_eq!(rt.eval("1 + 1").unwrap(), JsValue::from(2));
+    assert_eq!(
+        out.captured(Stream::Stdout),
+        "exit 1\nagain\npending\nexit 3\n"
+    );
+}
+
+#[test]
+fn a_syntax_error_in_the_main_script_ends_only_that_run() {
+    let (rt, out) = captured();
+    rt.run_script("bad.js", "let = ;").unwrap();
+    assert!(matches!(
+        rt.run_script("other.js", "1"),
+        Err(Error::Exiting)
+    ));
+    assert_eq!(rt.run().unwrap(), 1);
+    rt.run_script("good.js", "console.log('fine')").unwrap();
+    assert_eq!(rt.run().unwrap(), 0);
+    assert_eq!(out.captured(Stream::Stdout), "fine\n");
+}
+
+#[test]
+fn block_on_gives_exiting_when_an_uncaught_error_ends_the_run() {
+    let (rt, _out) = captured();
+    let p = rt.eval_async(
+        "setInterval(() => {}, 1);
+         setTimeout(() => { throw new Error('boom') }, 5);
+         new Promise(() => {})",
+    );
+    assert!(matches!(rt.block_on(p), Err(Error::Exiting)));
+    assert_eq!(rt.run().unwrap(), 1);
+    assert_eq!(
+        rt.eval_await("Promise.resolve(7)").unwrap(),
+        JsValue::from(7)
+    );
+}
+
+#[test]
+fn process_exit_can_end_only_the_run() {
+    let out = Output::capture();
+    let rt = Runtime::builder()
+        .output(out.clone())
+        .virtual_clock(VirtualClock::new())
+        .exit_ends_runtime(false)
+        .build()
+        .unwrap();
+    rt.run_script(
+        "one.js",
+        "process.on('exit', (c) => console.log('exit', c)); process.exit(4); console.log('not reached')",
+    )
+    .unwrap();
+    assert_eq!(rt.run().unwrap(), 4);
+    rt.run_script("two.js", "console.log('two')").unwrap();
+    assert_eq!(rt.run().unwrap(), 0);
+    assert_eq!(out.captured(Stream::Stdout), "exit 4\ntwo\nexit 0\n");
+}

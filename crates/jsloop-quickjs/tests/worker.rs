@@ -198,3 +198,24 @@ fn a_worker_imports_a_module_and_calls_its_exports() {
     worker.shutdown().unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_uncaught_error_in_a_worker_ends_a_run_and_the_worker_serves_on() {
+    let worker = Worker::spawn(|| {
+        let rt = Runtime::builder().output(Output::capture()).build()?;
+        rt.eval(
+            "globalThis.fail = () => { setTimeout(() => { throw new Error('late') }); return 1 }",
+        )?;
+        Ok(rt)
+    })
+    .unwrap();
+    let r = tokio().block_on(worker.call("fail", vec![]));
+    assert_eq!(r.unwrap(), JsValue::from(1));
+    // Another call after the failed run (a timer keeps the loop busy so
+    // the throw happens before the call arrives or while it is served).
+    let r = tokio().block_on(worker.eval("new Promise((ok) => setTimeout(ok, 20, 2))"));
+    assert_eq!(r.unwrap(), JsValue::from(2));
+    let r = tokio().block_on(worker.eval("3"));
+    assert_eq!(r.unwrap(), JsValue::from(3));
+    assert_eq!(worker.shutdown().unwrap(), 0);
+}

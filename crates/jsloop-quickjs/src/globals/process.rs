@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use rquickjs::function::Opt;
 use rquickjs::{Array, Ctx, Exception, Function, Object};
 
 use crate::host::Host;
@@ -33,9 +34,13 @@ pub(crate) fn natives<'js>(
         "exit",
         Function::new(
             ctx.clone(),
-            move |ctx: Ctx<'js>, code: f64| -> rquickjs::Result<()> {
+            move |ctx: Ctx<'js>, code: f64, uncaught: Opt<bool>| -> rquickjs::Result<()> {
                 if let Some(host) = h.upgrade() {
-                    host.set_exit(code as i32);
+                    if uncaught.0 == Some(true) {
+                        host.end_run(code as i32);
+                    } else {
+                        host.set_exit(code as i32);
+                    }
                 }
                 let signal = Exception::from_message(ctx.clone(), "process.exit")?;
                 Err(crate::ffi::throw_uncatchable(&ctx, signal.into_value()))

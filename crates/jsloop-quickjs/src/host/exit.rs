@@ -52,6 +52,23 @@ impl Host {
         }
     }
 
+    /// Readies a runtime whose run ended early (an uncaught error, or
+    /// `process.exit` where it ends only the run) for the next run: a
+    /// fresh exit code and `exit` event. Nothing if the runtime closed.
+    pub(crate) fn next_run(&self) {
+        if self.closed.get() || self.exit.get().is_none() {
+            return;
+        }
+        self.exit.set(None);
+        let Some(dispatch) = self.dispatch() else {
+            return;
+        };
+        self.enter(|ctx| {
+            let f: Function = dispatch.exit.clone().restore(ctx)?;
+            f.call::<_, i32>((true,))
+        });
+    }
+
     /// Whether the engine is locked by a running call (a host function is
     /// calling back into its runtime).
     pub(crate) fn is_locked(&self) -> bool {

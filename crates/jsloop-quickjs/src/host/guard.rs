@@ -89,7 +89,7 @@ impl Host {
     }
 
     /// Hands an exception nothing caught to `uncaughtException` listeners,
-    /// or prints it and ends the process, as Node does. An exception
+    /// or prints it and ends the run, as Node ends the process. An exception
     /// escaping that (a listener threw) is printed and ends with code 7.
     pub(crate) fn fatal<'js>(&self, ctx: &Ctx<'js>, exception: Value<'js>, from_promise: bool) {
         if self.exit.get().is_some() {
@@ -125,11 +125,12 @@ impl Host {
     }
 
     /// Prints an exception the JavaScript error path could not handle
-    /// (Node's `util.inspect` of it, or what printing it threw) and exits.
+    /// (Node's `util.inspect` of it, or what printing it threw) and ends
+    /// the run.
     pub(crate) fn report_escaped<'js>(&self, ctx: &Ctx<'js>, value: Value<'js>, code: i32) {
         let text = crate::globals::describe(ctx, value);
         self.write_error(&text);
-        self.set_exit(code);
+        self.end_run(code);
     }
 }
 

@@ -69,6 +69,12 @@ pub(crate) struct Host {
     pub(crate) embed: crate::embed::State,
     events: RefCell<Vec<RejectionEvent>>,
     exit: Cell<Option<i32>>,
+    /// Whether `process.exit` ends the runtime (else only the run).
+    pub(crate) exit_ends_runtime: Cell<bool>,
+    /// Whether the runtime is done for good (its loop closed).
+    closed: Cell<bool>,
+    /// Woken when a run ends early, for a `block_on` waiting on it.
+    run_waker: RefCell<Option<std::task::Waker>>,
 }
 
 impl Host {
@@ -106,6 +112,9 @@ impl Host {
             embed: crate::embed::State::default(),
             events: RefCell::new(Vec::new()),
             exit: Cell::new(None),
+            exit_ends_runtime: Cell::new(true),
+            closed: Cell::new(false),
+            run_waker: RefCell::new(None),
         })
     }
 
@@ -139,14 +148,42 @@ impl Host {
         self.exit.get()
     }
 
-    /// Marks the runtime exiting with `code` and stops the loop at once.
+    /// `process.exit(code)`: ends the runtime (its loop closes at once),
+    /// or only the run where the embedder chose so.
     pub(crate) fn set_exit(&self, code: i32) {
+        if !self.exit_ends_runtime.get() {
+            self.end_run(code);
+            return;
+        }
         if self.exit.get().is_none() {
             self.exit.set(Some(code));
         }
+        self.closed.set(true);
         if let Some(lp) = self.lp.upgrade() {
             lp.close();
         }
+    }
+
+    /// Ends the run with `code` (an uncaught error): no more JavaScript
+    /// runs in it, the loop stops after its turn; the runtime stays.
+    pub(crate) fn end_run(&self, code: i32) {
+        if self.exit.get().is_none() {
+            self.exit.set(Some(code));
+        }
+        let waker = self.run_waker.borrow_mut().take();
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    }
+
+    /// Whether the runtime is done for good (`process.exit` closed it).
+    pub(crate) fn is_closed(&self) -> bool {
+        self.closed.get()
+    }
+
+    /// Wakes `waker` when the run ends early.
+    pub(crate) fn wake_on_run_end(&self, waker: &std::task::Waker) {
+        *self.run_waker.borrow_mut() = Some(waker.clone());
     }
 
     /// Records one call of the engine's rejection tracker.

@@ -28,6 +28,7 @@ pub struct Builder {
     virtual_clock: Option<VirtualClock>,
     panic_hook: Option<PanicHook>,
     permissions: Permissions,
+    exit_ends_runtime: Option<bool>,
 }
 
 impl std::fmt::Debug for Builder {
@@ -93,6 +94,16 @@ impl Builder {
         self
     }
 
+    /// Whether `process.exit` ends the runtime for good (default: yes,
+    /// as it ends Node's process). With `false` it ends only the run, as
+    /// an uncaught error does: [`Runtime::run`] returns its code and the
+    /// runtime can run again (a plugin host whose plugins may call it).
+    /// See [the lifecycle](Runtime#lifecycle).
+    pub fn exit_ends_runtime(mut self, ends: bool) -> Self {
+        self.exit_ends_runtime = Some(ends);
+        self
+    }
+
     /// Called with every panic the runtime catches: in loop callbacks and
     /// in host functions (which also throw a JavaScript error where they
     /// were called). Default: a line on stderr.
@@ -148,6 +159,8 @@ impl Builder {
             self.cpu_limit,
             hook,
         );
+        host.exit_ends_runtime
+            .set(self.exit_ends_runtime.unwrap_or(true));
 
         let weak = Rc::downgrade(&host);
         engine.set_host_promise_rejection_tracker(Some(Box::new(

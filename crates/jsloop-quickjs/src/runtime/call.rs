@@ -154,7 +154,9 @@ impl Runtime {
     /// # Errors
     ///
     /// [`Error::Stalled`] if the loop ran out of work first;
-    /// [`Error::Closed`] if the runtime exited meanwhile;
+    /// [`Error::Exiting`] if the run ended early (before or meanwhile: an
+    /// uncaught error, `process.exit`); [`Error::Closed`] if the runtime
+    /// closed meanwhile;
     /// [`Error::Panicked`] if the future panicked; [`Error::Reentrant`]
     /// from inside the runtime.
     ///
@@ -172,12 +174,27 @@ impl Runtime {
         if self.host.is_locked() {
             return Err(Error::Reentrant);
         }
-        self.lp.block_on(future).map_err(|e| match e {
+        if self.host.exit_code().is_some() {
+            return Err(Error::Exiting);
+        }
+        // Ends with the run: an uncaught error stops JavaScript, so the
+        // awaited promise may never settle.
+        let host = self.host.clone();
+        let mut future = Box::pin(future);
+        let guarded = std::future::poll_fn(move |cx| {
+            if host.exit_code().is_some() {
+                return std::task::Poll::Ready(None);
+            }
+            host.wake_on_run_end(cx.waker());
+            future.as_mut().poll(cx).map(Some)
+        });
+        let out = self.lp.block_on(guarded).map_err(|e| match e {
             BlockOnError::Stalled => Error::Stalled,
             BlockOnError::Panicked(message) => Error::Panicked(message),
             BlockOnError::Reentrant => Error::Reentrant,
             _ => Error::Closed,
-        })
+        })?;
+        out.ok_or(Error::Exiting)
     }
 
     /// Evaluates `source` and runs the loop until the promise it returns
@@ -212,10 +229,9 @@ impl Runtime {
         self.block_on(future)?
     }
 
-    /// Whether the runtime is done for good (`process.exit` ran, or an
-    /// uncaught error ended it).
+    /// Whether the runtime is done for good (`process.exit` closed it).
     pub(crate) fn has_exited(&self) -> bool {
-        self.host.exit_code().is_some()
+        self.host.is_closed()
     }
 
     /// A future of what `f` gives.

@@ -42,6 +42,45 @@ pub use native::NativeModule;
 /// assert_eq!(rt.run().unwrap(), 0);
 /// assert_eq!(out.captured(Stream::Stdout), "now\nlater\n");
 /// ```
+///
+/// # Lifecycle
+///
+/// A runtime serves any number of *runs*. A run starts with the first
+/// script, module or call after the previous run (or the build) and ends
+/// when [`Runtime::run`] returns its exit code:
+///
+/// - **Natural end**: the loop ran dry; `beforeExit` listeners ran (and
+///   may have scheduled more), then `exit` listeners. Code: `process.exitCode`
+///   or 0.
+/// - **Uncaught error** (no `uncaughtException` listener took it): the
+///   error is printed and `exit` listeners run, as in Node; no more
+///   JavaScript runs in that run, and [`Runtime::run`] returns 1 (or the
+///   `exitCode` a listener set) once the loop's turn ends. Work the run left
+///   pending (timers, open handles, promises) stays with the runtime and
+///   goes on in the next run, as in Node's REPL. A [`Runtime::block_on`]
+///   waiting meanwhile gives [`Error::Exiting`].
+/// - **`process.exit`**: ends the runtime for good (its loop closes, pending
+///   work is dropped; everything afterwards gives [`Error::Exiting`]), unless
+///   built with [`Builder::exit_ends_runtime`]`(false)`: then it ends the
+///   run like an uncaught error does.
+///
+/// After a run ended, the next script or call starts a new run with its
+/// own `beforeExit`/`exit` events and exit code; listeners, globals and
+/// modules stay. Between an early end and [`Runtime::run`] returning,
+/// starting more gives [`Error::Exiting`]. Dropping the runtime closes it
+/// (pending work is dropped, handles kept by the embedder go dead).
+///
+/// ```
+/// use jsloop_quickjs::{Output, Runtime, Stream};
+///
+/// let out = Output::capture();
+/// let rt = Runtime::builder().output(out.clone()).build().unwrap();
+/// rt.run_script("bad.js", "process.on('exit', (c) => console.log('exit', c)); setTimeout(() => { throw new TypeError('nope') }, 1)").unwrap();
+/// assert_eq!(rt.run().unwrap(), 1);
+/// rt.run_script("good.js", "console.log('again')").unwrap();
+/// assert_eq!(rt.run().unwrap(), 0);
+/// assert_eq!(out.captured(Stream::Stdout), "exit 1\nagain\nexit 0\n");
+/// ```
 pub struct Runtime {
     lp: EventLoop,
     host: Rc<Host>,
@@ -322,12 +361,8 @@ impl Runtime {
     /// script set, as its low 8 bits (`process.exit(-1)` gives 255,
     /// `process.exit(300)` 44), as in Node.
     ///
-    ///
-    /// After a natural end the runtime can evaluate and run again (a REPL,
-    /// a plugin host): each run has its own `beforeExit` and `exit` events
-    /// and exit code, and listeners stay registered. After `process.exit`
-    /// or an uncaught error it is done: running more gives
-    /// [`Error::Exiting`].
+    /// The runtime can evaluate and run again afterwards; see
+    /// [the lifecycle](Runtime#lifecycle).
     ///
     /// # Errors
     ///
@@ -355,7 +390,11 @@ impl Runtime {
             self.host.loop_start.set(Some(self.lp.hrtime()));
         }
         loop {
-            let exit = self.lp.run().map_err(|_| Error::Reentrant)?;
+            // An uncaught error ends the run at the end of its turn.
+            let exit = self
+                .lp
+                .run_until(|_| self.host.exit_code().is_some())
+                .map_err(|_| Error::Reentrant)?;
             if self.host.exit_code().is_some() || !matches!(exit, Exit::Idle) {
                 break;
             }
@@ -369,6 +408,7 @@ impl Runtime {
         self.host.loop_exit.set(Some(self.lp.hrtime()));
         let code = self.host.finish();
         self.host.output.flush();
+        self.host.next_run();
         Ok(code & 0xff)
     }
 

@@ -250,7 +250,15 @@ where
         }
     }
     let clear = Clear;
-    let code = rt.run().unwrap_or(1);
+    // An uncaught error ends a run, not the worker: it serves on while
+    // held (calls in flight go on), until it closes or is released.
+    let code = loop {
+        let Ok(code) = rt.run() else { break 1 };
+        let lp = rt.event_loop();
+        if rt.has_exited() || lp.handle().is_terminated() || !lp.is_alive() {
+            break code;
+        }
+    };
     drop(clear);
     let exited = rt.has_exited();
     drop(rt);

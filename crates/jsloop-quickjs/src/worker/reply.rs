@@ -21,7 +21,7 @@ use crate::value::JsValue;
 pub(crate) enum End {
     /// Shut down or terminated, or the loop ran dry; the run's exit code.
     Finished(i32),
-    /// The script ended the process (`process.exit`, an uncaught error).
+    /// The script ended the runtime (`process.exit`).
     Exited(i32),
     /// The thread panicked.
     Panicked(String),

@@ -413,7 +413,8 @@ function fatal(err, fromPromise) {
     } catch { /* as Node: nothing to be done about it now */ }
   }
   write(2, `${describe(err)}\n`);
-  host.exit(exitCode === undefined || exitCode === null ? kGenericUserError : (+exitCode | 0));
+  // `true`: an uncaught error ends the run, not the runtime.
+  host.exit(exitCode === undefined || exitCode === null ? kGenericUserError : (+exitCode | 0), true);
 }
 
 // ---- rejection tracking -------------------------------------------------------
