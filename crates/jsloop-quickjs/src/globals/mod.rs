@@ -191,6 +191,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::zlib::natives(ctx, &obj)?;
     node::perf_hooks::natives(ctx, &obj, host)?;
     node::fs::natives(ctx, &obj, host)?;
+    node::net::natives(ctx, &obj, host)?;
     let util = console::util(ctx, &obj)?;
     let scope = Scope {
         host: obj,

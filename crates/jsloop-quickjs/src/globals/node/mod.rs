@@ -6,6 +6,7 @@ pub(crate) mod buffer;
 pub(crate) mod crypto;
 pub(crate) mod encoding;
 pub(crate) mod fs;
+pub(crate) mod net;
 pub(crate) mod os;
 pub(crate) mod perf_hooks;
 pub(crate) mod url;

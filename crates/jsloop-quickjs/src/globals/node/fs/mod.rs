@@ -12,6 +12,7 @@
 //! into strings).
 
 mod errors;
+pub(crate) use errors::describe;
 mod ops;
 mod stats;
 
