@@ -21,6 +21,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("events", node_module!("events")),
     ("fs", node_module!("fs")),
     ("fs/promises", node_module!("fs/promises")),
+    ("http", node_module!("http")),
     ("net", node_module!("net")),
     ("os", node_module!("os")),
     ("path", node_module!("path")),

@@ -28,11 +28,11 @@ function dnsException(errno, syscall, hostname) {
   return ex;
 }
 
-function validateFamily(family) {
+function validateFamily(family, name = 'options.family') {
   if (family === 'IPv4') return 4;
   if (family === 'IPv6') return 6;
   if (family !== 0 && family !== 4 && family !== 6) {
-    throw invalidArgValue('options.family', family, 'must be one of: 0, 4, 6');
+    throw invalidArgValue(name, family, 'must be one of: 0, 4, 6');
   }
   return family;
 }
@@ -50,7 +50,7 @@ function parseOptions(hostname, options, callback, promise) {
   if (!promise && typeof options === 'function') return [0, 0, false, order, options];
   if (typeof options === 'number') {
     if (!promise) validateFunction(callback, 'callback');
-    family = validateFamily(options);
+    family = validateFamily(options, 'family');
   } else if (options !== undefined && (typeof options !== 'object' || options === null)) {
     if (!promise) validateFunction(callback, 'callback');
     throw invalidArgType('options', ['integer', 'object'], options);
@@ -109,7 +109,10 @@ function lookup(hostname, options, callback) {
     return {};
   }
   const refused = denied(hostname);
-  if (refused) throw refused;
+  if (refused) {
+    process.nextTick(cb, refused);
+    return {};
+  }
   resolve(hostname, family, hints, order, (err, list) => {
     if (err) cb(err);
     else if (all) cb(null, list);

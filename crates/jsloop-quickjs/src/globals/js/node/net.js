@@ -8,10 +8,10 @@ const native = host.net;
 const { Buffer } = shared.requireBuiltin('buffer');
 const EventEmitter = shared.requireBuiltin('events');
 const stream = shared.requireBuiltin('stream');
-const { nodeError, invalidArgType, invalidArgValue, validateFunction, validateNumber, validateObject } = shared;
+const { nodeError, invalidArgType, invalidArgValue, outOfRange, validateFunction, validateNumber } = shared;
 const { process } = shared;
 
-const CONNECTION = 1, CONNECT = 2, DATA = 3, EOF = 4, READ_ERROR = 5, WRITE_ERROR = 6, WRITTEN = 7, CLOSE = 8;
+const CONNECTION = 1, CONNECT = 2, DATA = 3, EOF = 4, READ_ERROR = 5, WRITE_ERROR = 6, WRITTEN = 7, CLOSE = 8, SHUTDOWN = 9;
 const owners = new Map(); // handle id -> Socket or Server
 
 function dispatch(id, kind, arg) {
@@ -34,6 +34,7 @@ const kBytesWritten = Symbol('bytesWritten');
 const kPendingCb = Symbol('pendingCb');
 const kRef = Symbol('ref');
 const kReading = Symbol('reading');
+const kShutdownCb = Symbol('shutdownCb');
 
 // ---- errors -------------------------------------------------------------------------------------
 function details(address, port) {
@@ -64,6 +65,17 @@ function errnoException(errno, syscall) {
   const [code] = native.errname(errno);
   return systemError(`${syscall} ${code}`, errno, code, syscall);
 }
+
+// Node's ERR_ACCESS_DENIED for a host the permissions exclude, or null.
+function netPermission(host) {
+  if (native.allowed(String(host))) return null;
+  const e = new Error('Access to this API has been restricted');
+  e.code = 'ERR_ACCESS_DENIED';
+  e.permission = 'Net';
+  e.resource = String(host);
+  return e;
+}
+shared.netPermission = netPermission;
 
 // ---- addresses ----------------------------------------------------------------------------------
 const v4Seg = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
@@ -131,7 +143,7 @@ function Socket(options) {
   this[kBytesRead] = 0;
   this[kBytesWritten] = 0;
   this[kTimeout] = null;
-  this[kTimeoutMs] = 0;
+  this[kTimeoutMs] = undefined;
   this[kPendingCb] = null;
   this[kRef] = true;
   this[kReading] = false;
@@ -212,6 +224,12 @@ Socket.prototype[kOnEvent] = function(kind, arg) {
       const cb = this[kPendingCb];
       this[kPendingCb] = null;
       this._unrefTimer();
+      if (cb) cb();
+      return;
+    }
+    case SHUTDOWN: {
+      const cb = this[kShutdownCb];
+      this[kShutdownCb] = null;
       if (cb) cb();
       return;
     }
@@ -316,9 +334,9 @@ Socket.prototype._final = function(cb) {
     return this.once('connect', () => this._final(cb));
   }
   if (this._handle === null) return cb();
-  const r = native.shutdown(this._handle);
+  const r = native.shutdown(this._handle, dispatch);
   if (r < 0) return cb(errnoException(r, 'shutdown'));
-  process.nextTick(cb);
+  this[kShutdownCb] = cb;
 };
 
 Socket.prototype.end = function(data, encoding, callback) {
@@ -354,7 +372,7 @@ Socket.prototype._destroy = function(exception, cb) {
     cb(exception);
   } else {
     cb(exception);
-    process.nextTick(() => this.emit('close', !!exception));
+    process.nextTick(() => this.emit('close'));
   }
   if (this._server) {
     this._server._connections--;
@@ -363,8 +381,21 @@ Socket.prototype._destroy = function(exception, cb) {
 };
 
 Socket.prototype.resetAndDestroy = function() {
-  this.destroy(nodeError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
+  if (this._handle !== null) {
+    if (this._isUnix) throw nodeError(TypeError, 'ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent');
+    if (this.connecting) {
+      this.once('connect', () => this._reset());
+    } else {
+      this._reset();
+    }
+  } else {
+    this.destroy(nodeError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
+  }
   return this;
+};
+Socket.prototype._reset = function() {
+  native.setLinger0(this._handle);
+  return this.destroy();
 };
 
 Socket.prototype._unrefTimer = function() {
@@ -375,19 +406,25 @@ Socket.prototype._unrefTimer = function() {
 
 Socket.prototype.setTimeout = function(msecs, callback) {
   if (this.destroyed) return this;
-  validateNumber(msecs, 'msecs', 0);
-  if (callback !== undefined) validateFunction(callback, 'callback');
+  this[kTimeoutMs] = msecs;
+  validateNumber(msecs, 'msecs');
+  if (msecs < 0 || !Number.isFinite(msecs)) throw outOfRange('msecs', 'a non-negative finite number', msecs);
   if (this[kTimeout]) {
     clearTimeout(this[kTimeout]);
     this[kTimeout] = null;
   }
-  this[kTimeoutMs] = msecs;
   if (msecs === 0) {
-    if (callback !== undefined) this.removeListener('timeout', callback);
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.removeListener('timeout', callback);
+    }
   } else {
     this[kTimeout] = setTimeout(() => this._onTimeout(), msecs);
     this[kTimeout].unref();
-    if (callback !== undefined) this.once('timeout', callback);
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.once('timeout', callback);
+    }
   }
   return this;
 };
@@ -396,11 +433,8 @@ Object.defineProperty(Socket.prototype, 'timeout', {
 });
 
 Socket.prototype._onTimeout = function() {
-  this[kTimeout] = null;
+  // The fired timer stays: activity refreshes (re-arms) it.
   if (this.destroyed) return;
-  // Re-armed by refresh only while the socket lives: node emits once per idle period.
-  this[kTimeout] = setTimeout(() => this._onTimeout(), this[kTimeoutMs]);
-  this[kTimeout].unref();
   this.emit('timeout');
 };
 
@@ -571,8 +605,8 @@ function internalConnect(self, address, port, path) {
   self._connectAddress = path || address;
   self._connectPort = port;
   const gate = shared.netPermission;
-  if (gate && !path) {
-    const denied = gate(self._host || address);
+  if (gate) {
+    const denied = gate(path || self._host || address);
     if (denied) {
       self.destroy(denied);
       return;
@@ -647,7 +681,9 @@ Server.prototype.listen = function(...args) {
   }
   port = validatePort(port, 'options.port');
   const host = options.host;
-  if (host && !isIP(host)) {
+  if (host) {
+    // As node: a host (even an address) is looked up first, so the server
+    // listens (and address() answers) on a later tick.
     shared.requireBuiltin('dns').lookup(host, (err, ip) => {
       if (err) {
         this.emit('error', err);
@@ -663,7 +699,7 @@ Server.prototype.listen = function(...args) {
 
 function listenOn(server, address, port, backlog, path) {
   const gate = shared.netPermission;
-  const denied = gate && !path ? gate(address || 'localhost') : null;
+  const denied = gate ? gate(path || address || '::') : null;
   if (denied) {
     process.nextTick(() => server.emit('error', denied));
     return;

@@ -202,6 +202,25 @@ pub(crate) fn set_opt(fd: RawFd, level: i32, name: i32, value: i32) -> bool {
     }
 }
 
+/// Makes closing `fd` reset the connection (`SO_LINGER` with 0 s).
+pub(crate) fn set_linger0(fd: RawFd) -> bool {
+    let linger = libc::linger {
+        l_onoff: 1,
+        l_linger: 0,
+    };
+    // SAFETY: `fd` is a live socket; `linger` is a valid `struct linger`
+    // whose size is passed.
+    unsafe {
+        libc::setsockopt(
+            fd,
+            libc::SOL_SOCKET,
+            libc::SO_LINGER,
+            (&raw const linger).cast(),
+            std::mem::size_of::<libc::linger>() as libc::socklen_t,
+        ) == 0
+    }
+}
+
 /// A TCP listener on `addr` with `backlog`.
 pub(crate) fn listen_tcp(addr: SocketAddr, backlog: i32) -> io::Result<Listener> {
     let l = std::net::TcpListener::bind(addr)?;

@@ -43,7 +43,14 @@ fn resolve(name: &str, family: u8, flags: i32) -> Lookup {
     hints.ai_flags = flags;
     let mut list: *mut libc::addrinfo = std::ptr::null_mut();
     // SAFETY: valid NUL-terminated name, hints and out pointer.
-    let code = unsafe { libc::getaddrinfo(c_name.as_ptr(), std::ptr::null(), &raw const hints, &raw mut list) };
+    let code = unsafe {
+        libc::getaddrinfo(
+            c_name.as_ptr(),
+            std::ptr::null(),
+            &raw const hints,
+            &raw mut list,
+        )
+    };
     if code != 0 {
         return Err(eai_code(code));
     }
@@ -85,7 +92,11 @@ fn address(ai: &libc::addrinfo) -> Option<(String, u8)> {
 
 /// `lookup(hostname, family, flags, callback)`: calls
 /// `callback(uvErrno)` or `callback(null, [address, family, ...])`.
-pub(crate) fn natives<'js>(ctx: &Ctx<'js>, n: &Object<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
+pub(crate) fn natives<'js>(
+    ctx: &Ctx<'js>,
+    n: &Object<'js>,
+    host: &Rc<Host>,
+) -> rquickjs::Result<()> {
     let weak = Rc::downgrade(host);
     n.set(
         "lookup",
@@ -95,6 +106,9 @@ pub(crate) fn natives<'js>(ctx: &Ctx<'js>, n: &Object<'js>, host: &Rc<Host>) -> 
                 let Some(host) = weak.upgrade() else {
                     return Ok(());
                 };
+                if !host.modules.permissions().net_enabled() {
+                    return cb.call((-3008,));
+                }
                 host.queue_js_work(
                     &ctx,
                     cb,
