@@ -75,8 +75,9 @@ struct Net {
 /// The JavaScript dispatcher, kept by loop callbacks.
 type Dispatch = Persistent<Function<'static>>;
 
-/// A handle closed this turn: its dispatcher, id and state.
-type Closing = (Dispatch, u32, Rc<RefCell<Handle>>);
+/// A handle closed this turn: its id and state (the dispatcher is kept
+/// by the close-phase callback only, so no engine value outlives the loop).
+type Closing = (u32, Rc<RefCell<Handle>>);
 
 impl Net {
     fn get(&self, id: u32) -> Option<Rc<RefCell<Handle>>> {
@@ -275,21 +276,21 @@ impl Net {
             return false;
         }
         let first = self.closing.borrow().is_empty();
-        self.closing.borrow_mut().push((d, id, h));
+        self.closing.borrow_mut().push((id, h));
         if first {
             let me = self.clone();
-            let _ = lp.queue_close(move |_| me.report_closed());
+            let _ = lp.queue_close(move |_| me.report_closed(&d));
         }
         true
     }
 
     /// Dispatches `CLOSE` for the handles closed this turn, newest first.
-    fn report_closed(&self) {
+    fn report_closed(&self, d: &Dispatch) {
         loop {
             let next = self.closing.borrow_mut().pop();
-            let Some((d, id, h)) = next else { return };
+            let Some((id, h)) = next else { return };
             drop(h);
-            self.emit(&d, id, kind::CLOSE, Arg::Int(0));
+            self.emit(d, id, kind::CLOSE, Arg::Int(0));
         }
     }
 }
