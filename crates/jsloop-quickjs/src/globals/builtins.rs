@@ -35,6 +35,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("stream", node_module!("stream")),
     ("stream/consumers", node_module!("stream/consumers")),
     ("stream/promises", node_module!("stream/promises")),
+    ("stream/web", node_module!("stream/web")),
     ("string_decoder", node_module!("string_decoder")),
     ("timers/promises", node_module!("timers/promises")),
     ("tty", node_module!("tty")),
