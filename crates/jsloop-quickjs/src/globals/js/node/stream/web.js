@@ -363,7 +363,7 @@ Object.defineProperty(ReadableStreamDefaultReader.prototype, Symbol.toStringTag,
 class ReadableStreamBYOBReader {
   constructor(stream) {
     if (stream instanceof ReadableStream && !(stream[S].controller instanceof ReadableByteStreamController)) {
-      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'The argument \'stream\' is invalid. Received ' + util.inspect(stream));
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'stream' must be a byte stream. Received ${util.inspect(stream)}`);
     }
     readerInit(this, stream, 'readIntoRequests');
   }
@@ -559,7 +559,7 @@ class ReadableByteStreamController {
   }
   enqueue(chunk) {
     const c = check(this, ReadableByteStreamController, 'ReadableByteStreamController');
-    if (!ArrayBuffer.isView(chunk)) throw invalidArgType('chunk', ['Buffer', 'TypedArray', 'DataView'], chunk);
+    if (!ArrayBuffer.isView(chunk)) throw invalidArgType('buffer', ['Buffer', 'TypedArray', 'DataView'], chunk);
     if (chunk.byteLength === 0 || chunk.buffer.byteLength === 0) throw invalidState('chunk ArrayBuffer is zero-length or detached');
     if (c.closeRequested) throw invalidState('Controller is already closed');
     if (c.stream[S].state !== 'readable') throw invalidState('ReadableStream is already closed');
@@ -1554,10 +1554,36 @@ class TextDecoderStream {
 }
 Object.defineProperty(TextDecoderStream.prototype, Symbol.toStringTag, { value: 'TextDecoderStream', configurable: true });
 
+// ---- compression streams over node:zlib -----------------------------------------------------------
+const kFormats = { deflate: ['createDeflate', 'createInflate'], 'deflate-raw': ['createDeflateRaw', 'createInflateRaw'], gzip: ['createGzip', 'createGunzip'] };
+function zlibPair(self, format, which, name) {
+  if (!Object.prototype.hasOwnProperty.call(kFormats, format)) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'format' is invalid. Received ${util.inspect(format)}`);
+  }
+  const zlib = shared.requireBuiltin('zlib');
+  const { Readable, Writable } = shared.requireBuiltin('stream');
+  const handle = zlib[kFormats[format][which]]();
+  self[S] = { readable: Readable.toWeb(handle), writable: Writable.toWeb(handle), name };
+}
+class CompressionStream {
+  constructor(format) { zlibPair(this, format, 0, 'CompressionStream'); }
+  get readable() { return check(this, CompressionStream, 'CompressionStream').readable; }
+  get writable() { return check(this, CompressionStream, 'CompressionStream').writable; }
+  [kCustom](depth, options) { return `CompressionStream ${util.inspect({ readable: this.readable, writable: this.writable }, options)}`; }
+}
+Object.defineProperty(CompressionStream.prototype, Symbol.toStringTag, { value: 'CompressionStream', configurable: true });
+class DecompressionStream {
+  constructor(format) { zlibPair(this, format, 1, 'DecompressionStream'); }
+  get readable() { return check(this, DecompressionStream, 'DecompressionStream').readable; }
+  get writable() { return check(this, DecompressionStream, 'DecompressionStream').writable; }
+  [kCustom](depth, options) { return `DecompressionStream ${util.inspect({ readable: this.readable, writable: this.writable }, options)}`; }
+}
+Object.defineProperty(DecompressionStream.prototype, Symbol.toStringTag, { value: 'DecompressionStream', configurable: true });
+
 for (const C of [ReadableStream, ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamDefaultController,
   ReadableByteStreamController, ReadableStreamBYOBRequest, WritableStream, WritableStreamDefaultWriter,
   WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, ByteLengthQueuingStrategy,
-  CountQueuingStrategy, TextEncoderStream, TextDecoderStream]) {
+  CountQueuingStrategy, TextEncoderStream, TextDecoderStream, CompressionStream, DecompressionStream]) {
   for (const k of Object.getOwnPropertyNames(C.prototype)) {
     if (k !== 'constructor') Object.defineProperty(C.prototype, k, { enumerable: true });
   }
@@ -1572,5 +1598,5 @@ return {
   ReadableStream, ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamBYOBRequest,
   ReadableByteStreamController, ReadableStreamDefaultController, TransformStream, TransformStreamDefaultController,
   WritableStream, WritableStreamDefaultWriter, WritableStreamDefaultController, ByteLengthQueuingStrategy,
-  CountQueuingStrategy, TextEncoderStream, TextDecoderStream,
+  CountQueuingStrategy, TextEncoderStream, TextDecoderStream, CompressionStream, DecompressionStream,
 };
