@@ -25,6 +25,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("events", node_module!("events")),
     ("fs", node_module!("fs")),
     ("fs/promises", node_module!("fs/promises")),
+    ("internal/fetch", node_module!("internal/fetch")),
     ("os", node_module!("os")),
     ("path", node_module!("path")),
     ("path/posix", node_module!("path/posix")),
