@@ -38,6 +38,7 @@ pub struct Permissions {
     /// Whether scripts may start processes (`node:child_process`).
     child_process: bool,
     env: EnvAccess,
+    net: NetAccess,
 }
 
 /// Which environment variables `process.env` shows.
@@ -50,6 +51,18 @@ enum EnvAccess {
     All,
     /// These variables only.
     Names(Vec<String>),
+}
+
+/// What `node:net`, `node:dns` and `node:http` may reach.
+#[derive(Debug, Clone, Default)]
+enum NetAccess {
+    /// Every host (the default).
+    #[default]
+    All,
+    /// Nothing: listening, connecting and resolving fail.
+    None,
+    /// These host names and addresses only (lower-cased).
+    Hosts(Vec<String>),
 }
 
 /// What `node:fs` may reach.
@@ -82,6 +95,7 @@ impl Permissions {
             fs: FsAccess::All,
             child_process: true,
             env: EnvAccess::All,
+            net: NetAccess::All,
         }
     }
 
@@ -226,6 +240,61 @@ impl Permissions {
         self
     }
 
+    /// No network: `net.connect`, `server.listen`, `http.request` and
+    /// `dns.lookup` fail with Node's `ERR_ACCESS_DENIED`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::Permissions;
+    ///
+    /// let p = Permissions::all().deny_net();
+    /// # drop(p);
+    /// ```
+    pub fn deny_net(mut self) -> Self {
+        self.net = NetAccess::None;
+        self
+    }
+
+    /// The network reaches only `hosts`: names and addresses a script may
+    /// resolve, connect to or listen on (compared as given, case-blind;
+    /// a name does not grant the addresses it resolves to unless listed).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::Permissions;
+    ///
+    /// let p = Permissions::all().net_hosts(["localhost", "127.0.0.1"]);
+    /// # drop(p);
+    /// ```
+    pub fn net_hosts<S: Into<String>>(mut self, hosts: impl IntoIterator<Item = S>) -> Self {
+        let hosts = hosts
+            .into_iter()
+            .map(|h| h.into().to_ascii_lowercase())
+            .collect();
+        self.net = NetAccess::Hosts(hosts);
+        self
+    }
+
+    /// Whether the network is on at all (for any host).
+    pub(crate) fn net_enabled(&self) -> bool {
+        !matches!(self.net, NetAccess::None)
+    }
+
+    /// Whether scripts may use the network with `host` (a name or an
+    /// address; `[...]` around an IPv6 address is ignored).
+    pub(crate) fn may_reach(&self, host: &str) -> bool {
+        match &self.net {
+            NetAccess::All => true,
+            NetAccess::None => false,
+            NetAccess::Hosts(list) => {
+                let h = host.trim_start_matches('[').trim_end_matches(']');
+                list.iter().any(|l| l.eq_ignore_ascii_case(h))
+            }
+        }
+    }
+
     /// Whether `node:fs` may access `path` (as given: resolved against the
     /// working directory, `..` folded, symbolic links of the existing part
     /// followed) to read it (`write` false) or to change it (`write` true).
@@ -296,5 +365,15 @@ mod tests {
         assert!(!Permissions::all().deny_fs().may_access(&inside, false));
         assert!(!Permissions::none().may_access(&inside, false));
         assert!(Permissions::none().allow_fs().may_access(&inside, false));
+    }
+
+    #[test]
+    fn net_is_all_none_or_listed_hosts() {
+        assert!(Permissions::none().may_reach("example.com"));
+        assert!(!Permissions::all().deny_net().may_reach("127.0.0.1"));
+        let p = Permissions::all().net_hosts(["LocalHost", "::1"]);
+        assert!(p.may_reach("localhost"));
+        assert!(p.may_reach("[::1]"));
+        assert!(!p.may_reach("127.0.0.1"));
     }
 }
