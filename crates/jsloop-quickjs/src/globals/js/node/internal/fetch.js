@@ -513,8 +513,186 @@ function checkRequest(r) {
   return r[S];
 }
 
+// ---- fetch ------------------------------------------------------------------------------------------
+const kMaxRedirects = 20;
+const fetchFailed = (cause) => new TypeError('fetch failed', { cause });
+function abortReason(signal) {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+function dataUrlResponse(url) {
+  // data:[<mediatype>][;base64],<data>
+  const href = url.href;
+  const comma = href.indexOf(',');
+  if (comma < 0) throw fetchFailed(new TypeError('invalid data: URL'));
+  let meta = href.slice(5, comma).trim();
+  let data = href.slice(comma + 1);
+  const hash = data.indexOf('#');
+  if (hash >= 0) data = data.slice(0, hash);
+  let base64 = false;
+  if (/;\s*base64$/i.test(meta)) { base64 = true; meta = meta.replace(/;\s*base64$/i, ''); }
+  const bytes = base64
+    ? new Uint8Array(Buffer.from(decodeURIComponent(data).replace(/[\t\n\f\r ]/g, ''), 'base64'))
+    : new Uint8Array(Buffer.from(percentDecode(data), 'latin1'));
+  let type = meta === '' || meta.startsWith(';') ? `text/plain${meta === '' ? ';charset=US-ASCII' : meta}` : meta;
+  type = type.replace(/\s+/g, '');
+  const headers = headersFrom(undefined, 'immutable');
+  headers[S].map.set('content-type', { name: 'content-type', values: [type] });
+  return makeResponse({ type: 'basic', status: 200, statusText: 'OK', urlList: [href], headers, body: { stream: bytesStream(bytes), source: bytes, length: bytes.byteLength } });
+}
+function percentDecode(s) {
+  return s.replace(/%([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+}
+async function bodyBytesForSend(body) {
+  if (body === null) return null;
+  if (body.source !== null) return body.source;
+  return null;
+}
+function fetch(input, init = undefined) {
+  return new Promise((resolve, reject) => {
+    let request;
+    try { request = new Request(input, init); } catch (e) { reject(e); return; }
+    const st = request[S];
+    const signal = st.signalObject;
+    if (signal.aborted) { reject(abortReason(signal)); return; }
+    let done = false;
+    let current = null;
+    let responseStream = null;
+    const onAbort = () => {
+      const reason = abortReason(signal);
+      if (current) current.destroy();
+      if (responseStream) responseStream.error(reason);
+      if (!done) { done = true; reject(reason); }
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    const fail = (e) => {
+      if (done) return;
+      done = true;
+      signal.removeEventListener('abort', onAbort);
+      reject(e);
+    };
+    const step = (url, method, headers, body, urlList, redirects) => {
+      let parsed;
+      try { parsed = new URL(url); } catch (e) { fail(fetchFailed(e)); return; }
+      if (parsed.protocol === 'data:') {
+        try {
+          const r = dataUrlResponse(parsed);
+          r[S].urlList = urlList.concat();
+          done = true;
+          resolve(r);
+        } catch (e) { fail(e); }
+        return;
+      }
+      if (parsed.protocol === 'https:') {
+        fail(fetchFailed(shared.nodeError(Error, 'ERR_NOT_SUPPORTED', 'https: is not supported yet by jsloop\'s fetch')));
+        return;
+      }
+      if (parsed.protocol !== 'http:') {
+        fail(fetchFailed(new TypeError(`URL scheme "${parsed.protocol.slice(0, -1)}" is not supported.`)));
+        return;
+      }
+      const http = shared.requireBuiltin('http');
+      const outHeaders = {};
+      for (const [k, v] of sortedEntries(headers)) {
+        if (k in outHeaders) outHeaders[k] = [].concat(outHeaders[k], v); else outHeaders[k] = v;
+      }
+      if (!('accept' in outHeaders)) outHeaders.accept = '*/*';
+      if (!('accept-language' in outHeaders)) outHeaders['accept-language'] = '*';
+      if (!('sec-fetch-mode' in outHeaders)) outHeaders['sec-fetch-mode'] = 'cors';
+      if (!('user-agent' in outHeaders)) outHeaders['user-agent'] = 'node';
+      if (!('accept-encoding' in outHeaders)) outHeaders['accept-encoding'] = 'gzip, deflate';
+      if (body !== null && body.length !== null) outHeaders['content-length'] = String(body.length);
+      else if (body === null && (method === 'POST' || method === 'PUT')) outHeaders['content-length'] = '0';
+      let req;
+      try {
+        req = http.request({
+          method, host: parsed.hostname.replace(/^\[|\]$/g, ''), port: parsed.port || 80,
+          path: `${parsed.pathname}${parsed.search}`, headers: outHeaders,
+        });
+      } catch (e) { fail(fetchFailed(e)); return; }
+      current = req;
+      req.on('error', (e) => {
+        if (signal.aborted) return;
+        if (responseStream) { responseStream.error(fetchFailed(e)); return; }
+        fail(fetchFailed(e));
+      });
+      req.on('response', (res) => {
+        const status = res.statusCode;
+        const location = res.headers.location;
+        if ([301, 302, 303, 307, 308].includes(status) && location !== undefined && st.redirect !== 'manual') {
+          res.resume();
+          if (st.redirect === 'error') { fail(fetchFailed(new Error('unexpected redirect'))); return; }
+          if (redirects >= kMaxRedirects) { fail(fetchFailed(new Error('redirect count exceeded'))); return; }
+          let next;
+          try { next = new URL(location, url); } catch (e) { fail(fetchFailed(e)); return; }
+          let m = method;
+          let b = body;
+          const h = headersFrom(headers, 'request');
+          if (((status === 301 || status === 302) && method === 'POST') || (status === 303 && method !== 'GET' && method !== 'HEAD')) {
+            m = 'GET';
+            b = null;
+            for (const name of ['content-encoding', 'content-language', 'content-location', 'content-type', 'content-length']) h[S].map.delete(name);
+          } else if (b !== null && b.source === null) {
+            fail(fetchFailed(new Error('Cannot follow redirect with a streamed body')));
+            return;
+          }
+          if (next.origin !== parsed.origin) { h[S].map.delete('authorization'); h[S].map.delete('cookie'); }
+          step(next.href, m, h, b === null ? null : { ...b, stream: bytesStream(b.source) }, urlList.concat(next.href), redirects + 1);
+          return;
+        }
+        const rh = headersFrom(undefined, 'immutable');
+        const raw = res.rawHeaders;
+        for (let i = 0; i < raw.length; i += 2) {
+          const key = raw[i].toLowerCase();
+          const e = rh[S].map.get(key);
+          if (e) e.values.push(raw[i + 1]); else rh[S].map.set(key, { name: raw[i], values: [raw[i + 1]] });
+        }
+        let source = res;
+        const encoding = (res.headers['content-encoding'] || '').toLowerCase().trim();
+        if (method !== 'HEAD' && status !== 204 && status !== 304 && (encoding === 'gzip' || encoding === 'x-gzip' || encoding === 'deflate' || encoding === 'br')) {
+          const zlib = shared.requireBuiltin('zlib');
+          const z = encoding === 'br' ? zlib.createBrotliDecompress() : encoding === 'deflate' ? zlib.createInflate() : zlib.createGunzip();
+          res.pipe(z);
+          res.on('error', (e) => z.destroy(e));
+          source = z;
+        }
+        let controller;
+        const stream = new ReadableStream({
+          start(c) { controller = c; },
+          pull() { source.resume(); },
+          cancel() { req.destroy(); },
+        }, { highWaterMark: 0 });
+        source.on('data', (chunk) => {
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if (controller.desiredSize <= 0) source.pause();
+        });
+        source.pause();
+        source.on('end', () => { try { controller.close(); } catch {} signal.removeEventListener('abort', onAbort); });
+        source.on('error', (e) => { try { controller.error(fetchFailed(e)); } catch {} });
+        responseStream = controller;
+        const nullBody = method === 'HEAD' || nullBodyStatus.includes(status);
+        if (nullBody) res.resume();
+        const response = makeResponse({
+          type: 'basic', status, statusText: res.statusMessage ?? '', urlList, headers: rh,
+          body: nullBody ? null : { stream, source: null, length: null },
+        });
+        if (!done) { done = true; resolve(response); }
+      });
+      if (body === null) { req.end(); return; }
+      if (body.source !== null) { req.end(Buffer.from(body.source.buffer, body.source.byteOffset, body.source.byteLength)); return; }
+      const reader = body.stream.getReader();
+      const pump = () => reader.read().then(({ value, done: end }) => {
+        if (end) { req.end(); return; }
+        if (!(value instanceof Uint8Array)) throw new TypeError('Received non-Uint8Array chunk');
+        req.write(Buffer.from(value.buffer, value.byteOffset, value.byteLength), (err) => { if (!err) pump(); });
+      }).catch((e) => { req.destroy(); fail(fetchFailed(e)); });
+      pump();
+    };
+    step(st.url, st.method, st.headers, st.body, [st.url], 0);
+  });
+}
+
 return {
-  Headers, Request, Response,
+  Headers, Request, Response, fetch,
   // For fetch: the internal state and constructors.
   internals: { S, makeResponse, headersFrom, extractBody, bytesStream },
 };
