@@ -8,6 +8,8 @@ class AbortSignal extends EventTarget {
   #aborted = false;
   #reason = undefined;
   #onabort = null;
+  #timer = null;
+  #listeners = 0;
   constructor(key) {
     if (key !== kCreate) throw nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
     super();
@@ -24,6 +26,20 @@ class AbortSignal extends EventTarget {
         const f = this.#onabort;
         if (typeof f === 'function') return f.call(this, event);
       });
+    }
+  }
+  // A timeout signal keeps the process alive while it has abort listeners (as Node).
+  addEventListener(type, listener, options) {
+    super.addEventListener(type, listener, options);
+    if (this.#timer !== null && `${type}` === 'abort' && listener != null && !this.#aborted) {
+      this.#listeners++;
+      this.#timer.ref();
+    }
+  }
+  removeEventListener(type, listener, options) {
+    super.removeEventListener(type, listener, options);
+    if (this.#timer !== null && `${type}` === 'abort' && listener != null && this.#listeners > 0 && --this.#listeners === 0) {
+      this.#timer.unref();
     }
   }
   throwIfAborted() {
@@ -48,7 +64,8 @@ class AbortSignal extends EventTarget {
     const timer = setTimeout(() => {
       signal[kAbort](new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
     }, delay);
-    if (timer && typeof timer.unref === 'function') timer.unref();
+    timer.unref();
+    signal.#timer = timer;
     return signal;
   }
   static any(signals) {

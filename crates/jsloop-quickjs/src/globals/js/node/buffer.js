@@ -934,12 +934,32 @@ class Blob {
     return Promise.resolve(native.toString(this[kBytes], UTF8, 0, this[kBytes].length));
   }
 
+  stream() {
+    const bytes = this[kBytes];
+    let offset = 0;
+    const { ReadableStream } = shared.requireBuiltin('stream/web');
+    return new ReadableStream({
+      type: 'bytes',
+      pull(c) {
+        if (offset >= bytes.byteLength) {
+          c.close();
+          const req = c.byobRequest;
+          if (req) req.respond(0);
+          return;
+        }
+        const n = Math.min(65536, bytes.byteLength - offset);
+        c.enqueue(new Uint8Array(bytes.buffer, bytes.byteOffset + offset, n).slice());
+        offset += n;
+      },
+    });
+  }
+
   [kCustom](depth, options) {
     if (depth < 0) return this;
     return `Blob ${util.inspect({ size: this.size, type: this.type }, options)}`;
   }
 }
-for (const k of ['size', 'type', 'slice', 'arrayBuffer', 'text']) {
+for (const k of ['size', 'type', 'slice', 'arrayBuffer', 'text', 'stream']) {
   Object.defineProperty(Blob.prototype, k, { enumerable: true });
 }
 Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });

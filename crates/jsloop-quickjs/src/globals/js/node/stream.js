@@ -2281,6 +2281,123 @@ function duplexPair(options) {
   return [a, b];
 }
 
+// ---- web stream adapters (Readable/Writable.toWeb/fromWeb) ---------------------------------------
+const web = () => shared.requireBuiltin('stream/web');
+function readableToWeb(streamReadable, options = {}) {
+  if (!isReadableNodeStream(streamReadable)) throw invalidArgType('streamReadable', 'stream.Readable', streamReadable);
+  const objectMode = streamReadable.readableObjectMode;
+  const highWaterMark = options?.strategy?.highWaterMark ?? Math.max(streamReadable.readableHighWaterMark, 1);
+  const size = options?.strategy?.size ?? (objectMode ? () => 1 : (chunk) => chunk.byteLength);
+  let controller;
+  let closed = false;
+  const onData = (chunk) => {
+    if (Buffer.isBuffer(chunk) && !objectMode) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    controller.enqueue(chunk);
+    if (controller.desiredSize <= 0) streamReadable.pause();
+  };
+  const cleanup = eos(streamReadable, (error) => {
+    if (error?.code === 'ERR_STREAM_PREMATURE_CLOSE') error = new AbortError(undefined, { cause: error });
+    cleanup();
+    streamReadable.on('error', nop);
+    if (error) { closed = true; controller.error(error); return; }
+    if (!closed) { closed = true; controller.close(); }
+  });
+  streamReadable.on('data', onData);
+  return new (web().ReadableStream)({
+    start(c) { controller = c; },
+    pull() { streamReadable.resume(); },
+    cancel(reason) { closed = true; destroyer(streamReadable, reason); },
+  }, { highWaterMark, size });
+}
+function readableFromWeb(readableStream, options = {}) {
+  const W = web();
+  if (!(readableStream instanceof W.ReadableStream)) throw invalidArgType('readableStream', 'ReadableStream', readableStream);
+  validateObject(options, 'options');
+  const { highWaterMark, encoding, objectMode = false, signal } = options;
+  const reader = readableStream.getReader();
+  let closed = false;
+  const readable = new Readable({
+    objectMode, highWaterMark, encoding, signal,
+    read() {
+      reader.read().then(({ value, done }) => {
+        if (done) readable.push(null);
+        else readable.push(value);
+      }, (error) => destroyer(readable, error));
+    },
+    destroy(error, callback) {
+      const done = () => nextTick(() => callback(error));
+      if (!closed) reader.cancel(error).then(done, (e) => nextTick(() => callback(e)));
+      else done();
+    },
+  });
+  reader.closed.then(() => { closed = true; }, (error) => { closed = true; destroyer(readable, error); });
+  return readable;
+}
+function writableToWeb(streamWritable) {
+  if (!isWritableNodeStream(streamWritable)) throw invalidArgType('streamWritable', 'stream.Writable', streamWritable);
+  let controller;
+  let backpressure;
+  let closing = null;
+  const onDrain = () => { if (backpressure) { const b = backpressure; backpressure = null; b.resolve(); } };
+  streamWritable.on('drain', onDrain);
+  const cleanup = eos(streamWritable, (error) => {
+    if (error?.code === 'ERR_STREAM_PREMATURE_CLOSE') error = new AbortError(undefined, { cause: error });
+    cleanup();
+    streamWritable.on('error', nop);
+    if (error) {
+      if (backpressure) { backpressure.reject(error); backpressure = null; }
+      if (closing) { closing.reject(error); closing = null; }
+      controller.error(error);
+      return;
+    }
+    if (closing) { closing.resolve(); closing = null; }
+  });
+  return new (web().WritableStream)({
+    start(c) { controller = c; },
+    write(chunk) {
+      if (streamWritable.writableNeedDrain || !streamWritable.write(chunk)) {
+        return new Promise((resolve, reject) => { backpressure = { resolve, reject }; });
+      }
+      return undefined;
+    },
+    abort(reason) { destroyer(streamWritable, reason); },
+    close() {
+      return new Promise((resolve, reject) => {
+        closing = { resolve, reject };
+        if (!streamWritable.writableFinished) streamWritable.end(); else { closing = null; resolve(); }
+      });
+    },
+  }, { highWaterMark: streamWritable.writableHighWaterMark, size: streamWritable.writableObjectMode ? () => 1 : (chunk) => chunk?.byteLength ?? chunk?.length ?? 1 });
+}
+function writableFromWeb(writableStream, options = {}) {
+  const W = web();
+  if (!(writableStream instanceof W.WritableStream)) throw invalidArgType('writableStream', 'WritableStream', writableStream);
+  validateObject(options, 'options');
+  const { highWaterMark, decodeStrings = true, objectMode = false, signal } = options;
+  const writer = writableStream.getWriter();
+  let closed = false;
+  const writable = new Writable({
+    highWaterMark, objectMode, decodeStrings, signal,
+    write(chunk, encoding, callback) {
+      writer.ready.then(() => writer.write(chunk)).then(() => callback(), (e) => callback(e));
+    },
+    final(callback) {
+      if (closed) { callback(); return; }
+      writer.close().then(() => { closed = true; callback(); }, (e) => callback(e));
+    },
+    destroy(error, callback) {
+      const done = () => nextTick(() => callback(error));
+      if (!closed) { closed = true; writer.abort(error).then(done, (e) => nextTick(() => callback(e))); } else done();
+    },
+  });
+  writer.closed.then(() => { closed = true; }, (error) => { closed = true; destroyer(writable, error); });
+  return writable;
+}
+Readable.toWeb = readableToWeb;
+Readable.fromWeb = readableFromWeb;
+Writable.toWeb = writableToWeb;
+Writable.fromWeb = writableFromWeb;
+
 // ---- exports ------------------------------------------------------------------------------------
 const promises = { pipeline: pipelinePromise, finished: finishedPromise };
 
