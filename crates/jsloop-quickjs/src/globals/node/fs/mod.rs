@@ -13,6 +13,7 @@
 //! [`watch`].
 
 mod errors;
+pub(crate) use errors::describe;
 mod ops;
 mod stats;
 mod watch;
