@@ -214,6 +214,13 @@ class TLSSocket extends Duplex {
   _feed(chunk) {
     if (this.destroyed) return;
     const r = native.feed(this[kId], chunk);
+    // As Node, a client that rejects the server's certificate never sends
+    // its last handshake flight: check before sending what rustls made.
+    const secured = !r.handshaking && !this._secureEstablished && r.error === undefined;
+    if (secured) {
+      if (!this._verify()) return;
+      this._secureEstablished = true;
+    }
     this._send(r.out);
     if (r.error !== undefined) {
       const err = handshakeError(r.error);
@@ -230,7 +237,7 @@ class TLSSocket extends Duplex {
       }
       return;
     }
-    if (!r.handshaking && !this._secureEstablished) this._onSecure();
+    if (secured) this._onSecure();
     if (this.destroyed) return;
     if (r.plaintext.length) this.push(toBuffer(r.plaintext));
     if (r.closed) this.push(null);
@@ -252,9 +259,8 @@ class TLSSocket extends Duplex {
     this.push(null);
   }
 
-  _onSecure() {
-    this._secureEstablished = true;
-    this.secureConnecting = false;
+  // Checks the peer once the handshake is done; false if it destroyed us.
+  _verify() {
     const info = native.info(this[kId]);
     this[kInfo] = info;
     this.alpnProtocol = info.alpn === undefined ? false : info.alpn;
@@ -266,15 +272,13 @@ class TLSSocket extends Duplex {
           this.authorizationError = info.verifyError[0];
           if (options.rejectUnauthorized !== false) {
             this.destroy();
-            return;
+            return false;
           }
         } else {
           this.authorized = true;
         }
       }
-      this.emit('secure');
-      if (options.server) options.server.emit('secureConnection', this);
-      return;
+      return true;
     }
     let verifyError = info.verifyError ? verifyFailure(info.verifyError) : undefined;
     if (!verifyError) {
@@ -287,12 +291,23 @@ class TLSSocket extends Duplex {
       this.authorizationError = verifyError.code || verifyError.message;
       if (options.rejectUnauthorized !== false) {
         this.destroy(verifyError);
-        return;
+        return false;
       }
     } else {
       this.authorized = true;
     }
-    this.emit('secureConnect');
+    return true;
+  }
+
+  _onSecure() {
+    this.secureConnecting = false;
+    const options = this[kOptions];
+    if (!options.isServer) {
+      this.emit('secureConnect');
+      return;
+    }
+    this.emit('secure');
+    if (options.server) options.server.emit('secureConnection', this);
   }
 
   _read() {}
