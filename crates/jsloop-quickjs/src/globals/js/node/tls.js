@@ -201,8 +201,15 @@ class TLSSocket extends Duplex {
     });
     if (!this[kOptions].isServer) {
       const start = () => this._send(native.flush(this[kId]));
-      if (socket.connecting) socket.once('connect', start);
-      else start();
+      if (socket.connecting) {
+        socket.once('connect', () => {
+          this.connecting = false;
+          this.emit('connect');
+          start();
+        });
+      } else {
+        start();
+      }
     }
   }
 
