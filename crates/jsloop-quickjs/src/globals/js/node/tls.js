@@ -508,14 +508,20 @@ function Server(options, listener) {
     this.on('secureConnection', listener);
   }
   this.on('connection', (socket) => {
-    // eslint-disable-next-line no-new
-    new TLSSocket(socket, {
-      ...this._tlsOptions,
-      secureContext: this._sharedCreds,
-      isServer: true,
-      server: this,
-      rejectUnauthorized: this._tlsOptions.rejectUnauthorized !== false,
-    });
+    try {
+      // eslint-disable-next-line no-new
+      new TLSSocket(socket, {
+        ...this._tlsOptions,
+        secureContext: this._sharedCreds,
+        isServer: true,
+        server: this,
+        rejectUnauthorized: this._tlsOptions.rejectUnauthorized !== false,
+      });
+    } catch (err) {
+      // No usable key or certificate: the handshake cannot start.
+      this.emit('tlsClientError', err, socket);
+      socket.destroy();
+    }
   });
 }
 {
