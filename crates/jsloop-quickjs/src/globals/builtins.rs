@@ -43,6 +43,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("stream/web", node_module!("stream/web")),
     ("string_decoder", node_module!("string_decoder")),
     ("timers/promises", node_module!("timers/promises")),
+    ("tls", node_module!("tls")),
     ("tty", node_module!("tty")),
     ("url", node_module!("url")),
     ("util", node_module!("util")),
