@@ -3,7 +3,8 @@
 //! and their output is compared with node's, committed as
 //! `NAME.stdout`/`NAME.stderr`. Regenerate them from node with
 //! `JSLOOP_REGEN_STDIO=1 cargo test -p jsloop-cli --test stdio` (node
-//! runs the same scripts through the same feeding).
+//! runs the same scripts through the same feeding). A script fed several
+//! ways has one expected file per case (`check_case`).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -65,9 +66,9 @@ fn wait_within(mut child: Child, name: &str) -> std::process::ExitStatus {
     }
 }
 
-/// Runs `name.js` with `feed`; returns (stdout, stderr, exit code).
-fn run(name: &str, feed: Feed) -> (Vec<u8>, Vec<u8>, i32) {
-    let script = dir().join(format!("{name}.js"));
+/// Runs `script.js` with `feed` (case `name`); returns (stdout, stderr, exit code).
+fn run(name: &str, script: &str, feed: Feed) -> (Vec<u8>, Vec<u8>, i32) {
+    let script = dir().join(format!("{script}.js"));
     let mut cmd = command(&script);
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let tmp = std::env::temp_dir().join(format!("jsloop-stdio-{}-{name}", std::process::id()));
@@ -132,7 +133,12 @@ fn run(name: &str, feed: Feed) -> (Vec<u8>, Vec<u8>, i32) {
 
 /// Compares a run with node's committed output (or writes it, regenerating).
 fn check(name: &str, feed: Feed, compare_stderr: bool) {
-    let (out, err, code) = run(name, feed);
+    check_case(name, name, feed, compare_stderr);
+}
+
+/// As [`check`], for `script.js` fed as case `name` (expected `name.stdout`).
+fn check_case(name: &str, script: &str, feed: Feed, compare_stderr: bool) {
+    let (out, err, code) = run(name, script, feed);
     let expected_out = dir().join(format!("{name}.stdout"));
     let expected_err = dir().join(format!("{name}.stderr"));
     if regen() {
@@ -250,6 +256,57 @@ fn readline_questions_read_answers_from_stdin() {
     check(
         "readline_question",
         Feed::Steps(vec![b"Ada\n".to_vec(), b"36\n".to_vec()]),
+        false,
+    );
+}
+
+fn lines(line: &str, n: usize) -> Vec<u8> {
+    line.repeat(n).into_bytes()
+}
+
+#[test]
+fn read_file_sync_of_fd_0_reads_all_of_stdin() {
+    check_case(
+        "fs_fd0_pipe",
+        "fs_fd0",
+        Feed::Pipe(b"h\xc3\xa9llo\nworld".to_vec()),
+        false,
+    );
+    check_case(
+        "fs_fd0_big",
+        "fs_fd0",
+        Feed::Pipe(lines("line of input\n", 20_000)),
+        false,
+    );
+    check_case(
+        "fs_fd0_file",
+        "fs_fd0",
+        Feed::File(b"from a file\n".to_vec()),
+        false,
+    );
+    check_case("fs_fd0_null", "fs_fd0", Feed::Null, false);
+}
+
+#[test]
+fn dev_stdin_reads_all_of_stdin_sync_and_async() {
+    let big = lines("another line\n", 30_000);
+    check_case("fs_devstdin_pipe", "fs_devstdin", Feed::Pipe(big), false);
+    check_case(
+        "fs_devstdin_file",
+        "fs_devstdin",
+        Feed::File(b"a\nb\n".to_vec()),
+        false,
+    );
+    check_case(
+        "fs_devstdin_async_pipe",
+        "fs_devstdin_async",
+        Feed::Pipe(b"piped".to_vec()),
+        false,
+    );
+    check_case(
+        "fs_devstdin_async_null",
+        "fs_devstdin_async",
+        Feed::Null,
         false,
     );
 }
