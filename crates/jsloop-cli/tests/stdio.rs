@@ -310,3 +310,86 @@ fn dev_stdin_reads_all_of_stdin_sync_and_async() {
         false,
     );
 }
+
+/// Runs `name.js` with a stdout pipe whose reader is gone before the
+/// script writes (it waits for a line on stdin first); returns the lines
+/// of stderr that are not a stack trace's (which differ from node's), and
+/// the exit code.
+fn run_reader_gone(name: &str) -> (String, i32) {
+    let script = dir().join(format!("{name}.js"));
+    let mut cmd = command(&script);
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("the script runs");
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"go\n").unwrap();
+    drop(stdin);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = wait_within(child, name);
+    let kept = err
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            l.starts_with("Error")
+                || l.starts_with("exit")
+                || l.starts_with("error")
+                || l.starts_with("callback")
+                || l.starts_with("write")
+                || l.starts_with("destroyed")
+                || l.starts_with("after")
+                || ["errno:", "code:", "syscall:"]
+                    .iter()
+                    .any(|k| t.starts_with(k))
+        })
+        .map(|l| format!("{}\n", l.trim_end_matches(',')))
+        .collect();
+    (kept, status.code().unwrap_or(-1))
+}
+
+/// Compares [`run_reader_gone`] with node's committed stderr lines and code.
+fn check_reader_gone(name: &str) {
+    let (err, code) = run_reader_gone(name);
+    let expected_err = dir().join(format!("{name}.stderr"));
+    let expected_code = dir().join(format!("{name}.code"));
+    if regen() {
+        std::fs::write(&expected_err, &err).unwrap();
+        std::fs::write(&expected_code, format!("{code}\n")).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&expected_err).expect("expected stderr");
+    assert_eq!(err, want, "{name}: stderr (jsloop left, node right)");
+    let want: i32 = std::fs::read_to_string(&expected_code)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(code, want, "{name}: exit code");
+}
+
+#[test]
+fn a_write_to_a_pipe_without_reader_emits_epipe() {
+    check_reader_gone("epipe_listener");
+}
+
+#[test]
+fn an_unhandled_epipe_is_an_uncaught_error() {
+    check_reader_gone("epipe_unhandled");
+}
+
+#[test]
+fn console_log_to_a_pipe_without_reader_is_dropped_quietly() {
+    check_reader_gone("epipe_console");
+}
+
+#[test]
+fn a_large_pipe_write_finishes_later_and_keeps_its_order() {
+    check("pipe_drain", Feed::Null, true);
+}
