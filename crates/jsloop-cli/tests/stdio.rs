@@ -393,3 +393,34 @@ fn console_log_to_a_pipe_without_reader_is_dropped_quietly() {
 fn a_large_pipe_write_finishes_later_and_keeps_its_order() {
     check("pipe_drain", Feed::Null, true);
 }
+
+#[test]
+fn one_socket_as_both_stdin_and_stdout_is_read_and_written() {
+    use std::os::unix::net::UnixStream;
+    let (mut ours, theirs) = UnixStream::pair().unwrap();
+    let script = dir().join("cat.js");
+    let mut cmd = command(&script);
+    cmd.stdin(std::process::Stdio::from(std::os::fd::OwnedFd::from(
+        theirs.try_clone().unwrap(),
+    )))
+    .stdout(std::process::Stdio::from(std::os::fd::OwnedFd::from(
+        theirs,
+    )))
+    .stderr(Stdio::piped());
+    let child = cmd.spawn().expect("the script runs");
+    // The command holds our copies of the child's end: gone, its exit ends the socket.
+    drop(cmd);
+    let input = binary_input();
+    let expected = input.clone();
+    let mut writer = ours.try_clone().unwrap();
+    let feeder = std::thread::spawn(move || {
+        writer.write_all(&input).unwrap();
+        writer.shutdown(std::net::Shutdown::Write).unwrap();
+    });
+    let mut out = Vec::new();
+    ours.read_to_end(&mut out).unwrap();
+    feeder.join().unwrap();
+    let status = wait_within(child, "cat over a socket");
+    assert_eq!(status.code(), Some(0));
+    assert!(out == expected, "the socket got {} bytes back", out.len());
+}

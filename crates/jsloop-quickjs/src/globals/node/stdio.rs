@@ -214,6 +214,18 @@ fn reader(id: u64, handle: jsloop::Handle, demand: std::sync::mpsc::Receiver<()>
                 Ok(0) => break Delivery::End,
                 Ok(n) => break Delivery::Data(buf[..n].to_vec()),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                // Non-blocking when stdin shares its description with an
+                // asynchronous stdout (one socket for both): wait for input.
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    let mut p = libc::pollfd {
+                        fd: 0,
+                        events: libc::POLLIN,
+                        revents: 0,
+                    };
+                    // SAFETY: one valid pollfd.
+                    unsafe { libc::poll(&mut p, 1, -1) };
+                    continue;
+                }
                 // A closed stdin reads as empty, as Node's (it opens
                 // /dev/null in its place).
                 Err(e) if e.raw_os_error() == Some(libc::EBADF) => break Delivery::End,
