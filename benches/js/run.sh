@@ -5,6 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jsloop="${1:-$here/../../target/release/jsloop}"
+export JSLOOP_BIN="$jsloop"
 raw="${RAW_QUICKJS:-$here/../../target/release/examples/raw_quickjs}"
 if [ ! -x "$jsloop" ]; then
     echo "jsloop binary not found at $jsloop (cargo build --release -p jsloop-cli); node numbers only"

@@ -3,7 +3,8 @@
 //! and their output is compared with node's, committed as
 //! `NAME.stdout`/`NAME.stderr`. Regenerate them from node with
 //! `JSLOOP_REGEN_STDIO=1 cargo test -p jsloop-cli --test stdio` (node
-//! runs the same scripts through the same feeding).
+//! runs the same scripts through the same feeding). A script fed several
+//! ways has one expected file per case (`check_case`).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -65,9 +66,9 @@ fn wait_within(mut child: Child, name: &str) -> std::process::ExitStatus {
     }
 }
 
-/// Runs `name.js` with `feed`; returns (stdout, stderr, exit code).
-fn run(name: &str, feed: Feed) -> (Vec<u8>, Vec<u8>, i32) {
-    let script = dir().join(format!("{name}.js"));
+/// Runs `script.js` with `feed` (case `name`); returns (stdout, stderr, exit code).
+fn run(name: &str, script: &str, feed: Feed) -> (Vec<u8>, Vec<u8>, i32) {
+    let script = dir().join(format!("{script}.js"));
     let mut cmd = command(&script);
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let tmp = std::env::temp_dir().join(format!("jsloop-stdio-{}-{name}", std::process::id()));
@@ -132,7 +133,12 @@ fn run(name: &str, feed: Feed) -> (Vec<u8>, Vec<u8>, i32) {
 
 /// Compares a run with node's committed output (or writes it, regenerating).
 fn check(name: &str, feed: Feed, compare_stderr: bool) {
-    let (out, err, code) = run(name, feed);
+    check_case(name, name, feed, compare_stderr);
+}
+
+/// As [`check`], for `script.js` fed as case `name` (expected `name.stdout`).
+fn check_case(name: &str, script: &str, feed: Feed, compare_stderr: bool) {
+    let (out, err, code) = run(name, script, feed);
     let expected_out = dir().join(format!("{name}.stdout"));
     let expected_err = dir().join(format!("{name}.stderr"));
     if regen() {
@@ -252,4 +258,169 @@ fn readline_questions_read_answers_from_stdin() {
         Feed::Steps(vec![b"Ada\n".to_vec(), b"36\n".to_vec()]),
         false,
     );
+}
+
+fn lines(line: &str, n: usize) -> Vec<u8> {
+    line.repeat(n).into_bytes()
+}
+
+#[test]
+fn read_file_sync_of_fd_0_reads_all_of_stdin() {
+    check_case(
+        "fs_fd0_pipe",
+        "fs_fd0",
+        Feed::Pipe(b"h\xc3\xa9llo\nworld".to_vec()),
+        false,
+    );
+    check_case(
+        "fs_fd0_big",
+        "fs_fd0",
+        Feed::Pipe(lines("line of input\n", 20_000)),
+        false,
+    );
+    check_case(
+        "fs_fd0_file",
+        "fs_fd0",
+        Feed::File(b"from a file\n".to_vec()),
+        false,
+    );
+    check_case("fs_fd0_null", "fs_fd0", Feed::Null, false);
+}
+
+#[test]
+fn dev_stdin_reads_all_of_stdin_sync_and_async() {
+    let big = lines("another line\n", 30_000);
+    check_case("fs_devstdin_pipe", "fs_devstdin", Feed::Pipe(big), false);
+    check_case(
+        "fs_devstdin_file",
+        "fs_devstdin",
+        Feed::File(b"a\nb\n".to_vec()),
+        false,
+    );
+    check_case(
+        "fs_devstdin_async_pipe",
+        "fs_devstdin_async",
+        Feed::Pipe(b"piped".to_vec()),
+        false,
+    );
+    check_case(
+        "fs_devstdin_async_null",
+        "fs_devstdin_async",
+        Feed::Null,
+        false,
+    );
+}
+
+/// Runs `name.js` with a stdout pipe whose reader is gone before the
+/// script writes (it waits for a line on stdin first); returns the lines
+/// of stderr that are not a stack trace's (which differ from node's), and
+/// the exit code.
+fn run_reader_gone(name: &str) -> (String, i32) {
+    let script = dir().join(format!("{name}.js"));
+    let mut cmd = command(&script);
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("the script runs");
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"go\n").unwrap();
+    drop(stdin);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = wait_within(child, name);
+    let kept = err
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            l.starts_with("Error")
+                || l.starts_with("exit")
+                || l.starts_with("error")
+                || l.starts_with("callback")
+                || l.starts_with("write")
+                || l.starts_with("destroyed")
+                || l.starts_with("after")
+                || ["errno:", "code:", "syscall:"]
+                    .iter()
+                    .any(|k| t.starts_with(k))
+        })
+        .map(|l| format!("{}\n", l.trim_end_matches(',')))
+        .collect();
+    (kept, status.code().unwrap_or(-1))
+}
+
+/// Compares [`run_reader_gone`] with node's committed stderr lines and code.
+fn check_reader_gone(name: &str) {
+    let (err, code) = run_reader_gone(name);
+    let expected_err = dir().join(format!("{name}.stderr"));
+    let expected_code = dir().join(format!("{name}.code"));
+    if regen() {
+        std::fs::write(&expected_err, &err).unwrap();
+        std::fs::write(&expected_code, format!("{code}\n")).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&expected_err).expect("expected stderr");
+    assert_eq!(err, want, "{name}: stderr (jsloop left, node right)");
+    let want: i32 = std::fs::read_to_string(&expected_code)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(code, want, "{name}: exit code");
+}
+
+#[test]
+fn a_write_to_a_pipe_without_reader_emits_epipe() {
+    check_reader_gone("epipe_listener");
+}
+
+#[test]
+fn an_unhandled_epipe_is_an_uncaught_error() {
+    check_reader_gone("epipe_unhandled");
+}
+
+#[test]
+fn console_log_to_a_pipe_without_reader_is_dropped_quietly() {
+    check_reader_gone("epipe_console");
+}
+
+#[test]
+fn a_large_pipe_write_finishes_later_and_keeps_its_order() {
+    check("pipe_drain", Feed::Null, true);
+}
+
+#[test]
+fn one_socket_as_both_stdin_and_stdout_is_read_and_written() {
+    use std::os::unix::net::UnixStream;
+    let (mut ours, theirs) = UnixStream::pair().unwrap();
+    let script = dir().join("cat.js");
+    let mut cmd = command(&script);
+    cmd.stdin(std::process::Stdio::from(std::os::fd::OwnedFd::from(
+        theirs.try_clone().unwrap(),
+    )))
+    .stdout(std::process::Stdio::from(std::os::fd::OwnedFd::from(
+        theirs,
+    )))
+    .stderr(Stdio::piped());
+    let child = cmd.spawn().expect("the script runs");
+    // The command holds our copies of the child's end: gone, its exit ends the socket.
+    drop(cmd);
+    let input = binary_input();
+    let expected = input.clone();
+    let mut writer = ours.try_clone().unwrap();
+    let feeder = std::thread::spawn(move || {
+        writer.write_all(&input).unwrap();
+        writer.shutdown(std::net::Shutdown::Write).unwrap();
+    });
+    let mut out = Vec::new();
+    ours.read_to_end(&mut out).unwrap();
+    feeder.join().unwrap();
+    let status = wait_within(child, "cat over a socket");
+    assert_eq!(status.code(), Some(0));
+    assert!(out == expected, "the socket got {} bytes back", out.len());
 }

@@ -76,7 +76,7 @@ function cpuUsage(prev) {
   return { user: user - prev.user, system: system - prev.system };
 }
 
-// ---- stdio and colours ----------------------------------------------------------
+// ---- terminal colours ----------------------------------------------------------
 const COLORS_2 = 1; const COLORS_16 = 4; const COLORS_256 = 8; const COLORS_16m = 24;
 const TERM_ENVS = {
   __proto__: null,
@@ -133,24 +133,6 @@ function hasColors(count, env) {
   return count <= 2 ** getColorDepth(env);
 }
 shared.ttyColors = { getColorDepth, hasColors };
-
-// process.stdout/stderr: a terminal gets what tty.WriteStream has (isTTY,
-// columns, rows, colour depth); a pipe or file has no isTTY, as in Node.
-function stdio(fd) {
-  const stream = { write: (s, encoding, cb) => writeStream(fd, s, encoding, cb), fd };
-  if (host.isatty(fd)) {
-    const size = host.windowSize(fd) || [80, 24];
-    Object.assign(stream, {
-      isTTY: true,
-      columns: size[0],
-      rows: size[1],
-      getColorDepth,
-      hasColors,
-      getWindowSize: () => [stream.columns, stream.rows],
-    });
-  }
-  return stream;
-}
 
 let exitCode;
 const process = {
@@ -247,8 +229,6 @@ const process = {
     return [sec, nsec];
   }, { bigint: () => BigInt(Math.round(host.now() * 1e6)) }),
   emitWarning,
-  stdout: stdio(1),
-  stderr: stdio(2),
   cpuUsage,
   memoryUsage: Object.assign(() => {
     const [rss, heapTotal, heapUsed] = host.memoryUsage();
@@ -270,14 +250,6 @@ Object.defineProperty(process, 'exitCode', {
     exitCode = value;
   },
 });
-
-// A write to stdout or stderr (synchronous here); the callback runs after it.
-function writeStream(fd, s, encoding, cb) {
-  if (typeof encoding === 'function') cb = encoding;
-  write(fd, String(s));
-  if (typeof cb === 'function') process.nextTick(cb);
-  return true;
-}
 
 // ---- warnings ---------------------------------------------------------------
 let warnedOnce = false;

@@ -1,26 +1,53 @@
 // process.stdout, process.stderr (Writables) and process.stdin (a
-// Readable), each made on first use, as in Node. Output is written
-// synchronously through the same path as console.log, so the two
-// interleave in order; stdin is read on demand by the native reader
-// (globals/node/stdio.rs), which keeps the process alive only while a
-// read is wanted and the stream is not paused.
+// Readable), each made on first use, as in Node. Output goes through the
+// same path as console.log, so the two interleave in order: synchronous
+// to files and terminals, asynchronous to pipes (a write the pipe cannot
+// take at once finishes later; EPIPE when the reader is gone). Stdin is
+// read on demand by the native reader (globals/node/stdio.rs), which keeps
+// the process alive only while a read is wanted and the stream is not
+// paused.
 'use strict';
 const process = shared.process;
 const { getColorDepth, hasColors } = shared.ttyColors;
 
+// Callbacks of queued pipe writes by sequence number (both streams).
+const queued = new Map();
+let lastSeq = 0;
+function onWritten(fd, seq, errno) {
+  const cb = queued.get(seq);
+  queued.delete(seq);
+  if (cb) cb(errno ? shared.errnoException(-errno, 'write') : undefined);
+}
+
 function makeWritable(fd) {
   const { Writable } = shared.requireBuiltin('stream');
   const { Buffer } = shared.requireBuiltin('buffer');
+  const async = host.stdioKind(fd) === 'pipe' && host.stdioAsync(fd, onWritten);
   const stream = new Writable({
     decodeStrings: false,
     write(chunk, encoding, cb) {
+      if (async) {
+        const text = typeof chunk === 'string';
+        const data = text && encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk;
+        const seq = ++lastSeq;
+        const r = host.stdioWrite(fd, data, seq);
+        if (r === 0) cb();
+        else if (r === 1) queued.set(seq, cb);
+        else cb(shared.errnoException(r, 'write'));
+        return;
+      }
       if (typeof chunk !== 'string') host.writeBytes(fd, chunk);
       else if (encoding === 'utf8' || encoding === 'utf-8' || !encoding) host.print(fd, chunk);
       else host.writeBytes(fd, Buffer.from(chunk, encoding));
       cb();
     },
-    // As Node's: ending stdout or stderr never closes the descriptor.
-    destroy(err, cb) { cb(err); },
+    // As Node's: ending or destroying stdout or stderr never closes the
+    // descriptor, and the stream stays usable (with a 'close' event).
+    destroy(err, cb) {
+      cb(err);
+      this._undestroy();
+      if (!this._writableState.emitClose) process.nextTick(() => this.emit('close'));
+    },
   });
   stream.fd = fd;
   stream._isStdio = true;
