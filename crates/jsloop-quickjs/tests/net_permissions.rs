@@ -24,8 +24,10 @@ dns.lookup('localhost', show('lookup'));
 dns.promises.lookup('localhost').catch(show('promises.lookup'));
 ";
 
-fn script() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("net-permissions");
+/// Writes the script into a directory of its own per test: tests run in
+/// parallel, and one rewriting a shared file could hand the other an empty one.
+fn script(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("net-permissions-{test}"));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("main.js");
     std::fs::write(&path, SCRIPT).unwrap();
@@ -33,14 +35,14 @@ fn script() -> PathBuf {
 }
 
 /// Runs the script with `permissions`; returns its sorted stdout lines.
-fn run(permissions: Permissions) -> Vec<String> {
+fn run(test: &str, permissions: Permissions) -> Vec<String> {
     let out = Output::capture();
     let rt = Runtime::builder()
         .output(out.clone())
         .permissions(permissions)
         .build()
         .unwrap();
-    rt.run_file(&script()).unwrap();
+    rt.run_file(&script(test)).unwrap();
     let code = rt.run().unwrap();
     assert_eq!(code, 0, "{}", out.captured(Stream::Stderr));
     let mut lines: Vec<String> = out
@@ -54,7 +56,7 @@ fn run(permissions: Permissions) -> Vec<String> {
 
 #[test]
 fn network_switched_off_denies_every_way_out() {
-    let lines = run(Permissions::all().deny_net());
+    let lines = run("off", Permissions::all().deny_net());
     assert_eq!(
         lines,
         [
@@ -69,7 +71,7 @@ fn network_switched_off_denies_every_way_out() {
 
 #[test]
 fn listed_hosts_are_reachable_and_others_are_not() {
-    let lines = run(Permissions::all().net_hosts(["127.0.0.1"]));
+    let lines = run("listed", Permissions::all().net_hosts(["127.0.0.1"]));
     assert_eq!(
         lines,
         [
