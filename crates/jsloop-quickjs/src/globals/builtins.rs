@@ -28,6 +28,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("fs", node_module!("fs")),
     ("fs/promises", node_module!("fs/promises")),
     ("http", node_module!("http")),
+    ("https", node_module!("https")),
     ("internal/fetch", node_module!("internal/fetch")),
     ("net", node_module!("net")),
     ("os", node_module!("os")),

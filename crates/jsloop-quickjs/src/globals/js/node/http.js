@@ -803,20 +803,24 @@ function Server(options, requestListener) {
   } else if (typeof options !== 'object') {
     throw invalidArgType('options', 'object', options);
   }
-  this.IncomingMessage = options.IncomingMessage || IncomingMessage;
-  this.ServerResponse = options.ServerResponse || ServerResponse;
   net.Server.call(this, { allowHalfOpen: true, noDelay: options.noDelay ?? true, keepAlive: options.keepAlive,
     keepAliveInitialDelay: options.keepAliveInitialDelay });
   if (requestListener) this.on('request', requestListener);
-  this.httpAllowHalfOpen = false;
-  this.timeout = 0;
-  this.maxHeadersCount = null;
-  this.maxRequestsPerSocket = 0;
-  this.headersTimeout = 60000;
-  this.requestTimeout = 300000;
-  this.keepAliveTimeout = 5000;
-  this[kConnections] = new Set();
+  storeHttpOptions(this, options);
   this.on('connection', connectionListener);
+}
+// The HTTP state of a server (node:https's too).
+function storeHttpOptions(server, options) {
+  server.IncomingMessage = options.IncomingMessage || IncomingMessage;
+  server.ServerResponse = options.ServerResponse || ServerResponse;
+  server.httpAllowHalfOpen = false;
+  server.timeout = 0;
+  server.maxHeadersCount = null;
+  server.maxRequestsPerSocket = 0;
+  server.headersTimeout = 60000;
+  server.requestTimeout = 300000;
+  server.keepAliveTimeout = 5000;
+  server[kConnections] = new Set();
 }
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
@@ -1457,6 +1461,9 @@ function get(url, options, cb) {
   req.end();
   return req;
 }
+
+// For node:https: its server shares the connection handling, its client the ClientRequest.
+shared.httpInternals = { storeHttpOptions, connectionListener, urlToOptions };
 
 Object.defineProperty(OutgoingMessage.prototype, '_headers', {
   get() { return this.getHeaders(); }, configurable: true,

@@ -179,6 +179,7 @@ class TLSSocket extends Duplex {
     this[kOptions] = options;
     this[kInfo] = undefined;
     const isServer = !!options.isServer;
+    if (isServer) this.server = options.server || null;
     this[kCa] = options.ca !== undefined ? pemList(options.ca, 'ca') : ctx.ca;
     this[kId] = native.open(isServer, {
       ...ctx,
@@ -228,7 +229,10 @@ class TLSSocket extends Duplex {
       if (!this._verify()) return;
       this._secureEstablished = true;
     }
-    this._send(r.out);
+    // Bytes that are not TLS records at all (a plain-HTTP client) get no
+    // alert, as OpenSSL sends none: the peer just sees the connection close.
+    const notTls = r.error !== undefined && !this._secureEstablished && /InvalidContentType/.test(r.error);
+    if (!notTls) this._send(r.out);
     if (r.error !== undefined) {
       const err = handshakeError(r.error);
       if (this._secureEstablished) {
@@ -236,8 +240,9 @@ class TLSSocket extends Duplex {
       } else {
         const server = this[kOptions].server;
         if (server) {
-          server.emit('tlsClientError', err, this);
+          // Destroyed first: a listener's destroy(err) (node:https's) is then a no-op.
           this.destroy();
+          server.emit('tlsClientError', err, this);
         } else {
           this.destroy(err);
         }
@@ -256,8 +261,8 @@ class TLSSocket extends Duplex {
       const e = new Error('Client network socket disconnected before secure TLS connection was established');
       e.code = 'ECONNRESET';
       if (this[kOptions].server) {
-        this[kOptions].server.emit('tlsClientError', e, this);
         this.destroy();
+        this[kOptions].server.emit('tlsClientError', e, this);
       } else {
         this.destroy(e);
       }
@@ -342,6 +347,13 @@ class TLSSocket extends Duplex {
     const socket = this[kSocket];
     if (socket && !socket.destroyed) socket.destroy();
     cb(err);
+  }
+
+  // As net.Socket's: end once the written data is out, then destroy.
+  destroySoon() {
+    if (this.writable) this.end();
+    if (this.writableFinished) this.destroy();
+    else this.once('finish', () => this.destroy());
   }
 
   getPeerCertificate(detailed) {
