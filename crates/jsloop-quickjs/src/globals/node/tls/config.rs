@@ -56,6 +56,36 @@ pub(crate) fn system_roots() -> &'static [CertificateDer<'static>] {
     ROOTS.get_or_init(|| rustls_native_certs::load_native_certs().certs)
 }
 
+/// The certificates of the PEM file named by `NODE_EXTRA_CA_CERTS` in the
+/// process's environment (read once, as node reads it at startup): trusted
+/// beside the system's roots wherever no `ca` option replaces them. A file
+/// that cannot be read is ignored with node's warning on stderr.
+pub(crate) fn extra_roots() -> &'static [CertificateDer<'static>] {
+    static EXTRA: OnceLock<Vec<CertificateDer<'static>>> = OnceLock::new();
+    EXTRA.get_or_init(|| {
+        let Some(path) = std::env::var_os("NODE_EXTRA_CA_CERTS").filter(|p| !p.is_empty()) else {
+            return Vec::new();
+        };
+        let loaded = std::fs::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|pem| {
+                CertificateDer::pem_slice_iter(&pem)
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| e.to_string())
+            });
+        match loaded {
+            Ok(list) => list,
+            Err(e) => {
+                eprintln!(
+                    "Warning: Ignoring extra certs from `{}`, load failed: {e}",
+                    path.to_string_lossy()
+                );
+                Vec::new()
+            }
+        }
+    })
+}
+
 fn certs(pem: &str, what: &'static str) -> Result<Vec<CertificateDer<'static>>, ConfigError> {
     let list: Vec<_> = CertificateDer::pem_slice_iter(pem.as_bytes())
         .filter_map(Result::ok)
@@ -78,6 +108,7 @@ fn roots(ca: Option<&Vec<String>>) -> Result<RootCertStore, ConfigError> {
         }
         None => {
             store.add_parsable_certificates(system_roots().iter().cloned());
+            store.add_parsable_certificates(extra_roots().iter().cloned());
         }
     }
     Ok(store)

@@ -582,15 +582,12 @@ function fetch(input, init = undefined) {
         } catch (e) { fail(e); }
         return;
       }
-      if (parsed.protocol === 'https:') {
-        fail(fetchFailed(shared.nodeError(Error, 'ERR_NOT_SUPPORTED', 'https: is not supported yet by jsloop\'s fetch')));
-        return;
-      }
-      if (parsed.protocol !== 'http:') {
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
         fail(fetchFailed(new TypeError(`URL scheme "${parsed.protocol.slice(0, -1)}" is not supported.`)));
         return;
       }
-      const http = shared.requireBuiltin('http');
+      const secure = parsed.protocol === 'https:';
+      const http = shared.requireBuiltin(secure ? 'https' : 'http');
       const outHeaders = {};
       for (const [k, v] of sortedEntries(headers)) {
         if (k in outHeaders) outHeaders[k] = [].concat(outHeaders[k], v); else outHeaders[k] = v;
@@ -605,7 +602,7 @@ function fetch(input, init = undefined) {
       let req;
       try {
         req = http.request({
-          method, host: parsed.hostname.replace(/^\[|\]$/g, ''), port: parsed.port || 80,
+          method, host: parsed.hostname.replace(/^\[|\]$/g, ''), port: parsed.port || (secure ? 443 : 80),
           path: `${parsed.pathname}${parsed.search}`, headers: outHeaders,
         });
       } catch (e) { fail(fetchFailed(e)); return; }
