@@ -376,11 +376,15 @@ class Parser {
 
 // ---- OutgoingMessage ----------------------------------------------------------------------------
 const kHeaders = Symbol('headers');
+const kNeedDrain = Symbol('needDrain');
+const kHighWaterMark = 16384;
 const crlf = '\r\n';
 
 function OutgoingMessage() {
   Stream.call(this);
   this.outputData = [];
+  this.outputSize = 0;
+  this[kNeedDrain] = false;
   this.writable = true;
   this.destroyed = false;
   this._last = false;
@@ -409,8 +413,9 @@ Object.defineProperties(OutgoingMessage.prototype, {
   headersSent: { get() { return !!this._header; }, configurable: true, enumerable: true },
   writableEnded: { get() { return this.finished; }, configurable: true },
   writableFinished: { get() { return this.finished && this.outputData.length === 0 && (!this.socket || this.socket.writableLength === 0); }, configurable: true },
-  writableLength: { get() { return this.socket ? this.socket.writableLength : 0; }, configurable: true },
-  writableHighWaterMark: { get() { return this.socket ? this.socket.writableHighWaterMark : 16384; }, configurable: true },
+  writableLength: { get() { return this.outputSize + (this.socket ? this.socket.writableLength : 0); }, configurable: true },
+  writableHighWaterMark: { get() { return this.socket ? this.socket.writableHighWaterMark : kHighWaterMark; }, configurable: true },
+  writableNeedDrain: { get() { return !this.destroyed && !this.finished && this[kNeedDrain]; }, configurable: true },
   writableCorked: { get() { return 0; }, configurable: true },
   writableObjectMode: { get() { return false; }, configurable: true },
   connection: { get() { return this.socket; }, set(v) { this.socket = v; }, configurable: true },
@@ -569,19 +574,22 @@ function toChunk(chunk, encoding) {
   throw invalidArgType('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
 }
 
-// Sends bytes: through the socket once assigned, else kept until then.
+// Sends bytes: through the socket once assigned, else kept until then
+// (false once more than a high-water mark waits, as node).
 OutgoingMessage.prototype._send = function(data, cb) {
   if (this.socket && this.socket.writable && !this._holding) {
     this._flushOutput(this.socket);
     return this.socket.write(data, cb);
   }
   this.outputData.push({ data, cb });
-  return false;
+  this.outputSize += data.length;
+  return this.outputSize < kHighWaterMark;
 };
 
 OutgoingMessage.prototype._flushOutput = function(socket) {
   const out = this.outputData;
   this.outputData = [];
+  this.outputSize = 0;
   let ret = true;
   for (const { data, cb } of out) ret = socket.write(data, cb);
   return ret;
@@ -611,7 +619,9 @@ OutgoingMessage.prototype.write = function(chunk, encoding, callback) {
     if (callback) process.nextTick(callback);
     return true;
   }
-  return this._writeBody(buf, callback);
+  const ret = this._writeBody(buf, callback);
+  if (!ret) this[kNeedDrain] = true;
+  return ret;
 };
 
 OutgoingMessage.prototype._writeBody = function(buf, callback) {
@@ -922,6 +932,13 @@ function connectionListener(socket) {
   });
   socket.on('error', (err) => {
     if (!server.emit('clientError', err, socket)) socket.destroy();
+  });
+  socket.on('drain', () => {
+    const res = conn.res;
+    if (res && res[kNeedDrain] && !res.finished) {
+      res[kNeedDrain] = false;
+      res.emit('drain');
+    }
   });
   socket.on('close', () => {
     server[kConnections].delete(conn);
@@ -1429,7 +1446,12 @@ ClientRequest.prototype._attach = function(socket) {
       req.emit('close');
     }
   };
-  const onDrain = () => req.emit('drain');
+  const onDrain = () => {
+    if (req[kNeedDrain] && !req.finished) {
+      req[kNeedDrain] = false;
+      req.emit('drain');
+    }
+  };
   function cleanup() {
     socket.removeListener('data', onData);
     socket.removeListener('end', onEnd);
@@ -1445,7 +1467,10 @@ ClientRequest.prototype._attach = function(socket) {
   if (this.timeout !== undefined) this.setTimeout(this.timeout);
   this.emit('socket', socket);
   if (socket.connecting) socket.once('connect', () => this.emit('connect'));
-  this._flushOutput(socket);
+  if (this._flushOutput(socket) && this[kNeedDrain] && !this.finished) {
+    this[kNeedDrain] = false;
+    this.emit('drain');
+  }
   if (socket.isPaused()) socket.resume();
 };
 

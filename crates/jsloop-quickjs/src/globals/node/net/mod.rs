@@ -77,7 +77,8 @@ type Dispatch = Persistent<Function<'static>>;
 
 /// A handle closed this turn: its id and state (the dispatcher is kept
 /// by the close-phase callback only, so no engine value outlives the loop).
-type Closing = (u32, Rc<RefCell<Handle>>);
+/// A listener's is dropped at once (`None`).
+type Closing = (u32, Option<Rc<RefCell<Handle>>>);
 
 impl Net {
     fn get(&self, id: u32) -> Option<Rc<RefCell<Handle>>> {
@@ -256,13 +257,15 @@ impl Net {
     }
 
     /// Closes a handle: deregisters it and dispatches `CLOSE` in the
-    /// close phase; the socket is closed then. As libuv's, the handles
-    /// closed in one turn are reported last-closed first.
+    /// close phase; a stream's socket is closed then, a listener's at
+    /// once. As libuv's, the handles closed in one turn are reported
+    /// last-closed first.
     fn close(self: &Rc<Self>, lp: &EventLoop, d: Dispatch, id: u32) -> bool {
         let Some(h) = self.handles.borrow_mut().remove(&id) else {
             return false;
         };
         let mut guard = h.borrow_mut();
+        let listener = matches!(&*guard, Handle::Listener(..));
         let closed = match &mut *guard {
             Handle::Listener(l, Some(io)) => lp.close_io(*io, l.source(), |_| ()).is_ok(),
             Handle::Stream(s) => match s.io {
@@ -275,8 +278,16 @@ impl Net {
         if !closed {
             return false;
         }
+        // A listener stops taking connections at once (libuv closes its
+        // fd in uv_close): a connect right after server.close() is refused.
+        let kept = if listener {
+            drop(h);
+            None
+        } else {
+            Some(h)
+        };
         let first = self.closing.borrow().is_empty();
-        self.closing.borrow_mut().push((id, h));
+        self.closing.borrow_mut().push((id, kept));
         if first {
             let me = self.clone();
             let _ = lp.queue_close(move |_| me.report_closed(&d));
