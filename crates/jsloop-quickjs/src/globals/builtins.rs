@@ -30,6 +30,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("http", node_module!("http")),
     ("https", node_module!("https")),
     ("internal/fetch", node_module!("internal/fetch")),
+    ("internal/formdata", node_module!("internal/formdata")),
     ("net", node_module!("net")),
     ("os", node_module!("os")),
     ("path", node_module!("path")),

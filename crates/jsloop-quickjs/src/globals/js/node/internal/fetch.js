@@ -188,6 +188,8 @@ function extractBody(object, keepalive = false) {
     source = new Uint8Array(object.slice(0));
   } else if (ArrayBuffer.isView(object)) {
     source = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
+  } else if (object instanceof formdata().FormData) {
+    [source, type] = formdata().internals.encode(object);
   } else if (object instanceof Blob) {
     source = blobBytes(object);
     if (object.type) type = object.type;
@@ -248,12 +250,10 @@ const bodyMixin = {
   text() { return withBody(this, (bytes) => decoder().decode(bytes)); },
   json() { return withBody(this, (bytes) => JSON.parse(decoder().decode(bytes))); },
   formData() {
-    return Promise.reject(nodeErrorNotSupported());
+    return withBody(this, (bytes) => formdata().internals.parse(bytes, this[S].headers.get('content-type')));
   },
 };
-function nodeErrorNotSupported() {
-  return shared.nodeError(Error, 'ERR_NOT_SUPPORTED', 'formData() is not supported yet by jsloop');
-}
+const formdata = () => shared.requireBuiltin('internal/formdata');
 function checkBody(self) {
   if (self === null || typeof self !== 'object' || self[S] === undefined || !(self instanceof Request || self instanceof Response)) throw shared.nodeError(TypeError, 'ERR_INVALID_THIS', 'Illegal invocation');
   return self;
