@@ -29,6 +29,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("fs/promises", node_module!("fs/promises")),
     ("http", node_module!("http")),
     ("https", node_module!("https")),
+    ("internal/blocklist", node_module!("internal/blocklist")),
     ("internal/fetch", node_module!("internal/fetch")),
     ("internal/formdata", node_module!("internal/formdata")),
     ("net", node_module!("net")),

@@ -815,9 +815,13 @@ function connect(...args) {
 let autoSelect = false;
 let autoSelectTimeout = 250;
 
+const { BlockList, SocketAddress } = shared.requireBuiltin('internal/blocklist');
+
 return {
+  BlockList,
   Server,
   Socket,
+  SocketAddress,
   Stream: Socket,
   createServer,
   connect,
