@@ -89,3 +89,28 @@ fn a_missing_file_is_an_error_not_a_panic() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("jsloop: cannot read"));
 }
+
+#[test]
+fn exec_path_is_the_binary_and_argv0_what_was_typed_as_node() {
+    use std::os::unix::process::CommandExt;
+    let path = script(
+        "exec_path.js",
+        "console.log(JSON.stringify([process.execPath, process.argv[0], process.argv0, process.title, \
+         require('path').isAbsolute(process.execPath), process.release.name, typeof process.versions.node]));",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_jsloop"))
+        .arg0("typed-name")
+        .args(["run", path.to_str().unwrap()])
+        .output()
+        .expect("jsloop runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_jsloop")).unwrap();
+    let exe = exe.display().to_string();
+    let expected =
+        format!("[{exe:?},{exe:?},\"typed-name\",\"typed-name\",true,\"node\",\"string\"]\n");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+}

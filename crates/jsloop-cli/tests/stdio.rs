@@ -326,14 +326,16 @@ fn run_reader_gone(name: &str) -> (String, i32) {
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(b"go\n").unwrap();
     drop(stdin);
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
+    // Read beside the wait, so a child that never ends fails the test at
+    // the limit instead of blocking it.
+    let mut stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut err = String::new();
+        let _ = stderr.read_to_string(&mut err);
+        err
+    });
     let status = wait_within(child, name);
+    let err = reader.join().unwrap();
     let kept = err
         .lines()
         .filter(|l| {
@@ -387,6 +389,11 @@ fn an_unhandled_epipe_is_an_uncaught_error() {
 #[test]
 fn console_log_to_a_pipe_without_reader_is_dropped_quietly() {
     check_reader_gone("epipe_console");
+}
+
+#[test]
+fn console_log_on_a_timer_to_a_pipe_without_reader_ends_the_process() {
+    check_reader_gone("epipe_console_interval");
 }
 
 #[test]

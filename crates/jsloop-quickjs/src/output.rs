@@ -85,8 +85,9 @@ fn write_some(fd: i32, bytes: &[u8]) -> Result<usize, i32> {
 }
 
 /// Writes all of `bytes` to `fd`, waiting while it is full (it may be
-/// non-blocking when stdout and stderr share a pipe); errors drop the rest.
-fn write_blocking(fd: i32, mut bytes: &[u8]) {
+/// non-blocking when stdout and stderr share a pipe); an error drops the
+/// rest and is returned as its errno.
+fn write_blocking(fd: i32, mut bytes: &[u8]) -> Result<(), i32> {
     while !bytes.is_empty() {
         match write_some(fd, bytes) {
             Ok(n) => bytes = &bytes[n..],
@@ -99,9 +100,10 @@ fn write_blocking(fd: i32, mut bytes: &[u8]) {
                 // SAFETY: one valid pollfd.
                 unsafe { libc::poll(&mut p, 1, -1) };
             }
-            Err(_) => return,
+            Err(errno) => return Err(errno),
         }
     }
+    Ok(())
 }
 
 /// Writes the front of `pipe`'s queue until it is empty or the pipe is
@@ -179,20 +181,30 @@ impl Output {
     }
 
     /// Writes raw `bytes` to `stream` (kept as lossy UTF-8 when captured).
+    /// An error (a closed pipe) drops the bytes.
     pub fn write_bytes(&self, stream: Stream, bytes: &[u8]) {
+        let _ = self.try_write(stream, bytes);
+    }
+
+    /// Writes `bytes` to `stream` as [`Output::write_bytes`] does (queued
+    /// behind a full asynchronous pipe); the errno when the write fails,
+    /// e.g. `EPIPE` when the reader is gone.
+    pub(crate) fn try_write(&self, stream: Stream, bytes: &[u8]) -> Result<(), i32> {
         match &self.captured {
-            Some(_) => self.write(stream, &String::from_utf8_lossy(bytes)),
-            None if self.is_async(stream) => {
-                // Console output: nobody awaits it, a broken pipe drops it.
-                let _ = self.write_async(stream, bytes.to_vec(), 0);
+            Some(_) => {
+                self.write(stream, &String::from_utf8_lossy(bytes));
+                Ok(())
             }
+            None if self.is_async(stream) => match self.write_async(stream, bytes.to_vec(), 0) {
+                Written::Failed(errno) => Err(errno),
+                Written::Done | Written::Queued => Ok(()),
+            },
             None => {
-                // A closed pipe is not the script's error: drop the bytes.
                 let _ = match stream {
                     Stream::Stdout => std::io::stdout().lock().flush(),
                     Stream::Stderr => std::io::stderr().lock().flush(),
                 };
-                write_blocking(fd_of(stream), bytes);
+                write_blocking(fd_of(stream), bytes)
             }
         }
     }
@@ -293,7 +305,9 @@ impl Output {
             set_nonblocking(fd, false);
             if !pipe.broken {
                 for c in pipe.queue.drain(..) {
-                    write_blocking(fd, &c.bytes[c.done..]);
+                    if write_blocking(fd, &c.bytes[c.done..]).is_err() {
+                        break;
+                    }
                 }
             }
         }

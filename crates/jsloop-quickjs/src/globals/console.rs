@@ -90,7 +90,8 @@ pub(crate) fn util<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Result<
 }
 
 /// Puts `print(fd, text)` (stdout for 1, stderr for 2; lone surrogates
-/// print as U+FFFD, as in Node) and `promiseState` on the host object.
+/// print as U+FFFD, as in Node; returns 0, or the failed write's negative
+/// errno) and `promiseState` on the host object.
 ///
 /// # Errors
 ///
@@ -107,7 +108,7 @@ pub(crate) fn natives<'js>(
             ctx.clone(),
             move |ctx: Ctx<'js>, fd: i32, text: Value<'js>| {
                 let Some(host) = h.upgrade() else {
-                    return;
+                    return -libc::EBADF;
                 };
                 let stream = if fd == 2 {
                     Stream::Stderr
@@ -115,7 +116,10 @@ pub(crate) fn natives<'js>(
                     Stream::Stdout
                 };
                 let text = crate::ffi::to_string_lossy(&ctx, &text).unwrap_or_default();
-                host.output.write(stream, &text);
+                match host.output.try_write(stream, text.as_bytes()) {
+                    Ok(()) => 0,
+                    Err(errno) => -errno,
+                }
             },
         )?,
     )?;

@@ -17,6 +17,26 @@ pub(crate) struct ProcessInfo {
     pub(crate) cwd: String,
 }
 
+/// `process.execPath`: the running executable's absolute path (links
+/// resolved, as node's), else `argv[0]`.
+fn exec_path(info: &ProcessInfo) -> String {
+    std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::canonicalize(p).ok())
+        .map(|p| p.to_string_lossy().into_owned())
+        .or_else(|| info.argv.first().cloned())
+        .unwrap_or_default()
+}
+
+/// `process.argv0` (and the initial `process.title`): the process's first
+/// argument as it was given, as node's.
+fn argv0(exec_path: &str) -> String {
+    std::env::args_os()
+        .next()
+        .map(|a| a.to_string_lossy().into_owned())
+        .unwrap_or_else(|| exec_path.to_owned())
+}
+
 /// Puts the process natives on the host object.
 ///
 /// # Errors
@@ -68,6 +88,9 @@ pub(crate) fn natives<'js>(
         argv.set(i, a.as_str())?;
     }
     o.set("argv", argv)?;
+    let exec_path = exec_path(info);
+    o.set("argv0", argv0(&exec_path))?;
+    o.set("execPath", exec_path)?;
     let env = Object::new(ctx.clone())?;
     for (k, v) in &info.env {
         env.set(k.as_str(), v.as_str())?;

@@ -1,18 +1,41 @@
-// Node's console over util.inspect/util.format (inspect.js). Evaluated as a
-// function body with (host, util): host.print(fd, text) writes to stdout (1)
-// or stderr (2), host.now() is a monotonic time in milliseconds.
+// Node's console over util.inspect/util.format (inspect.js): the Console
+// class (any Writable) and the global console, which writes through
+// process.stdout/stderr as Node's does. While the process's stream is the
+// original one (its write methods untouched, nothing buffered in it), the
+// global console prints natively (host.print, 0 or -errno) and goes through
+// the stream only when that fails, so a replaced `process.stdout.write` sees
+// console output and write errors behave as Node's (the console swallows
+// the first error of a stream it writes to; a later one is the stream's).
+// Evaluated as a function body with (host, util, shared).
 'use strict';
 // Built-ins taken at load time, so that replacing them cannot break console.
 const ReflectApply = Reflect.apply;
+const ReflectConstruct = Reflect.construct;
+const ObjectDefineProperty = Object.defineProperty;
+const ObjectKeys = Object.keys;
+const FunctionPrototypeBind = Function.prototype.call.bind(Function.prototype.bind);
 const StringPrototypeIndexOf = Function.prototype.call.bind(String.prototype.indexOf);
 const StringPrototypeSlice = Function.prototype.call.bind(String.prototype.slice);
+const StringPrototypeRepeat = Function.prototype.call.bind(String.prototype.repeat);
+const ArrayIsArray = Array.isArray;
+const MapCtor = Map;
+const WeakMapCtor = WeakMap;
 const { formatList } = util;
-let groupIndent = '';
+const { nodeError, invalidArgType, invalidArgValue, validateInteger } = shared;
 
-// `args` as util.format prints them (no spread: Array iterators may be replaced).
-function format(args) {
-  return formatList(args);
-}
+const kCounts = Symbol('counts');
+const kColorMode = Symbol('kColorMode');
+const kIsConsole = Symbol('kIsConsole');
+const kGroupIndent = Symbol('kGroupIndent');
+const kGroupIndentWidth = Symbol('kGroupIndentWidth');
+// The global console's streams per fd: unset, kOriginal (process.stdout or
+// stderr as made by stdio.js, made only when needed) or another stream.
+const kStdio = Symbol('kStdio');
+const kOriginal = Symbol('kOriginal');
+const kMaxGroupIndentation = 1000;
+const optionsMap = new WeakMapCtor();
+
+function noop() {}
 
 function indentLines(text, prefix) {
   let at = StringPrototypeIndexOf(text, '\n');
@@ -26,20 +49,91 @@ function indentLines(text, prefix) {
   }
   return out + StringPrototypeSlice(text, last);
 }
-const counts = new Map();
-const timers = new Map();
 
-function write(fd, text) {
-  if (groupIndent !== '') {
-    text = groupIndent + indentLines(text, groupIndent);
+function warning(message) {
+  globalThis.process.emitWarning(message);
+}
+
+function isStackOverflow(e) {
+  return e instanceof RangeError && e.message === 'Maximum call stack size exceeded';
+}
+
+// ---- the global console's streams ----------------------------------------
+
+function binding(self, fd) {
+  let bound = self[kStdio][fd];
+  if (bound === undefined) {
+    const stdio = shared.stdio;
+    const current = stdio === undefined ? undefined : stdio.assigned(fd);
+    bound = current === undefined || current === stdio.made(fd) ? kOriginal : current;
+    self[kStdio][fd] = bound;
   }
-  host.print(fd, `${text}\n`);
+  return bound;
 }
 
-// process.emitWarning's line, as Node prints a warning without listeners.
-function warn(message) {
-  host.print(2, `(node:${globalThis.process?.pid ?? 0}) Warning: ${message}\n`);
+function stdioStream(self, fd) {
+  const bound = binding(self, fd);
+  return bound === kOriginal ? shared.stdio.original(fd) : bound;
 }
+
+// Whether the global console may print `fd` natively.
+function fast(self, fd) {
+  const stdio = shared.stdio;
+  return stdio === undefined || (binding(self, fd) === kOriginal && stdio.pristine(fd));
+}
+
+// ---- writing ----------------------------------------------------------------
+
+// Node's write-error handler: an error not yet emitted on the stream gets a
+// one-time no-op listener, unless someone listens already.
+function writeErrorHandler(self, fd) {
+  return (err) => {
+    const stream = fd === 1 ? self._stdout : self._stderr;
+    if (err !== null && err !== undefined && !stream._writableState.errorEmitted) {
+      if (stream.listenerCount('error') === 0) stream.once('error', noop);
+    }
+  };
+}
+
+function writeToConsole(self, fd, string) {
+  const indent = self[kGroupIndent];
+  if (indent.length !== 0) string = indent + indentLines(string, indent);
+  string += '\n';
+  if (self[kStdio] !== undefined && fast(self, fd) && host.print(fd, string) === 0) return;
+  const stream = fd === 1 ? self._stdout : self._stderr;
+  if (self._ignoreErrors === false) return stream.write(string);
+  // Errors may come synchronously (files, terminals) or later (pipes).
+  try {
+    if (stream.listenerCount('error') === 0) stream.once('error', noop);
+    stream.write(string, fd === 1 ? self._stdoutErrorHandler : self._stderrErrorHandler);
+  } catch (e) {
+    if (isStackOverflow(e)) throw e;
+  } finally {
+    stream.removeListener('error', noop);
+  }
+}
+
+// The inspect options of a Console made with `inspectOptions` (its colors
+// decided by colorMode and the stream, as Node's), or undefined.
+function inspectOptionsOf(self, stream) {
+  const options = optionsMap.get(self);
+  if (options === undefined) return undefined;
+  if (options.colors === undefined) {
+    let color = self[kColorMode];
+    if (color === 'auto') {
+      color = stream.isTTY && (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
+    }
+    options.colors = color;
+  }
+  return options;
+}
+
+function format(self, fd, args) {
+  if (self[kStdio] !== undefined) return formatList(args);
+  return formatList(args, inspectOptionsOf(self, fd === 1 ? self._stdout : self._stderr));
+}
+
+// ---- time -------------------------------------------------------------------
 
 function pad(n) {
   return String(n).padStart(2, '0');
@@ -70,21 +164,19 @@ function formatTime(ms) {
   return `${Number(ms.toFixed(3))}ms`;
 }
 
-function timeLogImpl(name, label, data) {
-  const start = timers.get(label);
+function timeLogImpl(self, name, label, data) {
+  const start = self._times.get(label);
   if (start === undefined) {
-    warn(`No such label '${label}' for console.${name}()`);
+    warning(`No such label '${label}' for console.${name}()`);
     return false;
   }
   const formatted = formatTime(host.now() - start);
-  if (data === undefined) write(1, `${label}: ${formatted}`);
-  else {
-    const args = [`${label}: ${formatted}`];
-    for (let i = 0; i < data.length; i++) args[i + 1] = data[i];
-    write(1, format(args));
-  }
+  if (data === undefined) self.log('%s: %s', label, formatted);
+  else ReflectApply(self.log, self, ['%s: %s', label, formatted, ...data]);
   return true;
 }
+
+// ---- table ------------------------------------------------------------------
 
 // Node's console.table (lib/internal/console/constructor.js, cli_table.js).
 function renderRow(row, widths) {
@@ -113,10 +205,11 @@ function cliTable(head, columns) {
   return `${result}└${divider.join('┴')}┘`;
 }
 
-function renderTable(data, properties) {
+function renderTable(self, data, properties) {
+  const base = inspectOptionsOf(self, self._stdout);
   const cell = (v) => {
-    const depth = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 2 ? -1 : 0;
-    return util.inspect(v, depth);
+    const depth = v !== null && typeof v === 'object' && !ArrayIsArray(v) && ObjectKeys(v).length > 2 ? -1 : 0;
+    return util.inspect(v, { depth, maxArrayLength: 3, breakLength: Infinity, ...base });
   };
   const indices = (n) => Array.from({ length: n }, (_, i) => cell(i));
   if (data instanceof Map) {
@@ -135,7 +228,7 @@ function renderTable(data, properties) {
   const map = Object.create(null);
   let hasPrimitives = false;
   const primitives = [];
-  const index = Object.keys(data);
+  const index = ObjectKeys(data);
   for (let i = 0; i < index.length; i++) {
     const item = data[index[i]];
     const primitive = item === null || (typeof item !== 'function' && typeof item !== 'object');
@@ -143,13 +236,13 @@ function renderTable(data, properties) {
       hasPrimitives = true;
       primitives[i] = cell(item);
     } else {
-      for (const key of properties || Object.keys(item)) {
+      for (const key of properties || ObjectKeys(item)) {
         map[key] ??= [];
         map[key][i] = (primitive && properties) || !Object.prototype.hasOwnProperty.call(item, key) ? '' : cell(item[key]);
       }
     }
   }
-  const keys = Object.keys(map);
+  const keys = ObjectKeys(map);
   const values = Object.values(map);
   if (hasPrimitives) {
     keys.push('Values');
@@ -158,73 +251,189 @@ function renderTable(data, properties) {
   return cliTable(['(index)', ...keys], [index, ...values]);
 }
 
-const console = {
-  log(...args) { write(1, format(args)); },
-  warn(...args) { write(2, format(args)); },
+// ---- the methods --------------------------------------------------------------
+
+const consoleMethods = {
+  log(...args) { writeToConsole(this, 1, format(this, 1, args)); },
+  warn(...args) { writeToConsole(this, 2, format(this, 2, args)); },
   dir(object, options) {
-    let depth = 2;
-    if (options != null && options.depth !== undefined) depth = options.depth === null ? Infinity : options.depth;
-    write(1, util.inspect(object, depth));
+    const base = this[kStdio] === undefined ? inspectOptionsOf(this, this._stdout) : undefined;
+    writeToConsole(this, 1, util.inspect(object, { customInspect: false, ...base, ...options }));
   },
   time(label = 'default') {
     label = `${label}`;
-    if (timers.has(label)) {
-      warn(`Label '${label}' already exists for console.time()`);
+    if (this._times.has(label)) {
+      warning(`Label '${label}' already exists for console.time()`);
       return;
     }
-    timers.set(label, host.now());
+    this._times.set(label, host.now());
   },
   timeEnd(label = 'default') {
     label = `${label}`;
-    if (timeLogImpl('timeEnd', label)) timers.delete(label);
+    if (timeLogImpl(this, 'timeEnd', label)) this._times.delete(label);
   },
   timeLog(label = 'default', ...data) {
-    timeLogImpl('timeLog', `${label}`, data);
+    timeLogImpl(this, 'timeLog', `${label}`, data);
   },
-  trace(...args) {
+  trace: function trace(...args) {
     const err = new Error();
     const frames = (err.stack || '').split('\n').filter((l) => /^\s*at /.test(l));
     while (frames.length > 0 && /\(native\)|\(<anonymous>\)|jsloop:console\.js/.test(frames[0])) frames.shift();
-    const head = args.length ? `Trace: ${format(args)}` : 'Trace';
-    write(2, [head, ...frames.map((l) => `    ${l.trim()}`)].join('\n'));
+    const head = args.length ? `Trace: ${format(this, 2, args)}` : 'Trace';
+    this.error([head, ...frames.map((l) => `    ${l.trim()}`)].join('\n'));
   },
   assert(expression, ...args) {
     if (!expression) {
       args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
-      ReflectApply(console.warn, console, args);
+      ReflectApply(this.warn, this, args);
+    }
+  },
+  clear() {
+    const stdout = this._stdout;
+    if (stdout.isTTY && globalThis.process.env.TERM !== 'dumb') {
+      stdout.write('\x1b[1;1H');
+      stdout.write('\x1b[0J');
     }
   },
   count(label = 'default') {
     label = `${label}`;
+    const counts = this[kCounts];
     const n = (counts.get(label) || 0) + 1;
     counts.set(label, n);
-    write(1, `${label}: ${n}`);
+    this.log(`${label}: ${n}`);
   },
+  // As Node 20: the label is looked up as given, deleted as a string.
   countReset(label = 'default') {
-    label = `${label}`;
-    if (!counts.delete(label)) warn(`Count for '${label}' does not exist`);
+    const counts = this[kCounts];
+    if (!counts.has(label)) {
+      warning(`Count for '${label}' does not exist`);
+      return;
+    }
+    counts.delete(`${label}`);
   },
   group(...data) {
-    if (data.length > 0) ReflectApply(console.log, console, data);
-    groupIndent += '  ';
+    if (data.length > 0) ReflectApply(this.log, this, data);
+    this[kGroupIndent] += StringPrototypeRepeat(' ', this[kGroupIndentWidth]);
   },
   groupEnd() {
-    groupIndent = groupIndent.slice(0, groupIndent.length - 2);
+    const indent = this[kGroupIndent];
+    this[kGroupIndent] = StringPrototypeSlice(indent, 0, indent.length - this[kGroupIndentWidth]);
   },
   table(data, properties) {
-    if (data === null || typeof data !== 'object') return console.log(data);
-    console.log(renderTable(data, properties));
+    if (properties !== undefined && !ArrayIsArray(properties)) throw invalidArgType('properties', 'Array', properties);
+    if (data === null || typeof data !== 'object') return this.log(data);
+    this.log(renderTable(this, data, properties));
   },
 };
-console.info = console.log;
-console.debug = console.log;
-console.dirxml = console.log;
-console.error = console.warn;
-console.groupCollapsed = console.group;
-for (const name of Object.keys(console)) {
-  const f = console[name];
-  console[name] = { [name]: (...args) => ReflectApply(f, console, args) }[name];
+consoleMethods.debug = consoleMethods.log;
+consoleMethods.info = consoleMethods.log;
+consoleMethods.dirxml = consoleMethods.log;
+consoleMethods.error = consoleMethods.warn;
+consoleMethods.groupCollapsed = consoleMethods.group;
+
+const hidden = { writable: true, enumerable: false, configurable: true };
+
+function bindProperties(self, ignoreErrors, colorMode, groupIndentation = 2) {
+  Object.defineProperties(self, {
+    _stdoutErrorHandler: { ...hidden, value: writeErrorHandler(self, 1) },
+    _stderrErrorHandler: { ...hidden, value: writeErrorHandler(self, 2) },
+    _ignoreErrors: { ...hidden, value: Boolean(ignoreErrors) },
+    _times: { ...hidden, value: new MapCtor() },
+    [kCounts]: { ...hidden, value: new MapCtor() },
+    [kColorMode]: { ...hidden, value: colorMode },
+    [kIsConsole]: { ...hidden, value: true },
+    [kGroupIndent]: { ...hidden, value: '' },
+    [kGroupIndentWidth]: { ...hidden, value: groupIndentation },
+  });
 }
+
+// ---- Console ------------------------------------------------------------------
+
+function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
+  if (!new.target) return ReflectConstruct(Console, arguments);
+  if (!options || typeof options.write === 'function') {
+    options = { stdout: options, stderr: arguments[1], ignoreErrors: arguments[2] };
+  }
+  const {
+    stdout, stderr = stdout, ignoreErrors = true, colorMode = 'auto', inspectOptions, groupIndentation,
+  } = options;
+  if (!stdout || typeof stdout.write !== 'function') {
+    throw nodeError(TypeError, 'ERR_CONSOLE_WRITABLE_STREAM', 'Console expects a writable stream instance for stdout');
+  }
+  if (!stderr || typeof stderr.write !== 'function') {
+    throw nodeError(TypeError, 'ERR_CONSOLE_WRITABLE_STREAM', 'Console expects a writable stream instance for stderr');
+  }
+  if (colorMode !== 'auto' && colorMode !== true && colorMode !== false) {
+    throw invalidArgValue('colorMode', colorMode, "must be one of: 'auto', true, false");
+  }
+  if (groupIndentation !== undefined) validateInteger(groupIndentation, 'groupIndentation', 0, kMaxGroupIndentation);
+  if (inspectOptions !== undefined) {
+    if (inspectOptions === null || typeof inspectOptions !== 'object') {
+      throw invalidArgType('options.inspectOptions', 'object', inspectOptions);
+    }
+    if (inspectOptions.colors !== undefined && options.colorMode !== undefined) {
+      throw nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR',
+        'Option "options.inspectOptions.color" cannot be used in combination with option "colorMode"');
+    }
+    optionsMap.set(this, inspectOptions);
+  }
+  // Bound from the instance, so a subclass's overrides are the ones bound.
+  for (const key of ObjectKeys(Console.prototype)) {
+    this[key] = FunctionPrototypeBind(this[key], this);
+    ObjectDefineProperty(this[key], 'name', { value: key });
+  }
+  Object.defineProperties(this, {
+    _stdout: { ...hidden, value: stdout },
+    _stderr: { ...hidden, value: stderr },
+  });
+  bindProperties(this, ignoreErrors, colorMode, groupIndentation);
+}
+ObjectDefineProperty(Console, Symbol.hasInstance, {
+  value(instance) { return instance != null && instance[kIsConsole] === true; },
+});
+for (const key of Reflect.ownKeys(consoleMethods)) Console.prototype[key] = consoleMethods[key];
+ObjectDefineProperty(Console.prototype, Symbol.toStringTag, {
+  value: 'console', writable: false, enumerable: false, configurable: true,
+});
+
+// ---- the global console ---------------------------------------------------------
+
+const console = Object.create({});
+for (const key of ObjectKeys(consoleMethods)) {
+  const impl = consoleMethods[key];
+  console[key] = { [key](...args) { return ReflectApply(impl, console, args); } }[key];
+}
+console.Console = Console;
+// Inspector-only methods: without an inspector they do nothing, as in node.
+const inspectorOnly = ['profile', 'profileEnd', 'timeStamp'];
+for (const key of inspectorOnly) console[key] = { [key]() {} }[key];
+console.context = function context() {
+  const out = {};
+  for (const key of ['dir', 'dirXml', 'table', 'groupEnd', 'clear', 'count', 'countReset', 'profile', 'profileEnd',
+    'timeLog', 'debug', 'error', 'info', 'log', 'warn', 'trace', 'group', 'groupCollapsed', 'assert', 'time',
+    'timeEnd', 'timeStamp']) {
+    out[key] = { [key]() {} }[key];
+  }
+  return out;
+};
+console.createTask = function createTask(name) {
+  if (typeof name !== 'string' || name === '') throw new Error('First argument must be a non-empty string.');
+  return { run: function run(f) { return f(); } };
+};
+ObjectDefineProperty(console, kStdio, { value: [undefined, undefined, undefined] });
+for (const [name, fd] of [['_stdout', 1], ['_stderr', 2]]) {
+  ObjectDefineProperty(console, name, {
+    enumerable: false,
+    configurable: true,
+    get() { return stdioStream(console, fd); },
+    set(value) { console[kStdio][fd] = value; },
+  });
+}
+bindProperties(console, true, 'auto');
+ObjectDefineProperty(console, Symbol.toStringTag, {
+  value: 'console', writable: false, enumerable: false, configurable: true,
+});
+shared.console = console;
 Object.defineProperty(globalThis, 'console', {
   value: console, writable: true, configurable: true, enumerable: false,
 });

@@ -10,6 +10,7 @@
 // replacing `Array.prototype.join` or `Object.keys` cannot break printing.
 'use strict';
 const uncurry = Function.prototype.bind.bind(Function.prototype.call);
+const ArrayPrototypeIndexOf = uncurry(Array.prototype.indexOf);
 const ReflectApply = Reflect.apply;
 const StringCtor = String;
 const NumberCtor = Number;
@@ -153,25 +154,41 @@ function hasSlot(check, value) {
     return false;
   }
 }
-const isMap = (v) => hasSlot(MapPrototypeGetSize, v);
-const isSet = (v) => hasSlot(SetPrototypeGetSize, v);
-const isWeakMap = (v) => hasSlot((x) => WeakMapPrototypeHas(x, {}), v);
-const isWeakSet = (v) => hasSlot((x) => WeakSetPrototypeHas(x, {}), v);
-const isDate = (v) => hasSlot(DatePrototypeGetTime, v);
-const isRegExp = (v) => v !== RegExpPrototype && hasSlot(RegExpPrototypeGetSource, v);
-const isArrayBuffer = (v) => hasSlot(ArrayBufferPrototypeGetByteLength, v);
-const isDataView = (v) => hasSlot(DataViewPrototypeGetByteLength, v);
+// With the host's classId (the engine's class of an object), a brand check
+// is one native call; without it (check-inspect.mjs under node), a call
+// that throws for other objects (slow: each throw builds a stack trace).
+const hostClassId = host && typeof host.classId === 'function' ? host.classId : undefined;
+function brand(sample, check) {
+  if (hostClassId === undefined) return (v) => hasSlot(check, v);
+  const id = hostClassId(sample);
+  return (v) => hostClassId(v) === id;
+}
+const isMap = brand(new MapCtor(), MapPrototypeGetSize);
+const isSet = brand(new Set(), SetPrototypeGetSize);
+const isWeakMap = brand(new WeakMap(), (x) => WeakMapPrototypeHas(x, {}));
+const isWeakSet = brand(new WeakSet(), (x) => WeakSetPrototypeHas(x, {}));
+const isDate = brand(new Date(0), DatePrototypeGetTime);
+const isRegExpBrand = brand(/a/, RegExpPrototypeGetSource);
+const isRegExp = (v) => v !== RegExpPrototype && isRegExpBrand(v);
+const isArrayBuffer = brand(new ArrayBuffer(0), ArrayBufferPrototypeGetByteLength);
+const isDataView = brand(new DataView(new ArrayBuffer(0)), DataViewPrototypeGetByteLength);
 const isTypedArray = (v) => TypedArrayPrototypeGetSymbolToStringTag(v) !== undefined;
 const isPromise = (v) => hostPromiseState !== undefined && hostPromiseState(v) !== undefined;
 const isError = (v) => ErrorIsError(v) || FunctionPrototypeSymbolHasInstance(ErrorCtor, v);
 
 // [name, primitive] of a boxed primitive, or undefined.
+const boxedKinds = [['Number', NumberPrototypeValueOf, Object(0)], ['String', StringPrototypeValueOf, Object('')],
+  ['Boolean', BooleanPrototypeValueOf, Object(false)], ['BigInt', BigIntPrototypeValueOf, Object(0n)],
+  ['Symbol', SymbolPrototypeValueOf, Object(Symbol.iterator)]];
+const boxedIds = hostClassId === undefined ? undefined : boxedKinds.map((k) => hostClassId(k[2]));
 function boxedPrimitive(v) {
-  const kinds = [['Number', NumberPrototypeValueOf], ['String', StringPrototypeValueOf],
-    ['Boolean', BooleanPrototypeValueOf], ['BigInt', BigIntPrototypeValueOf], ['Symbol', SymbolPrototypeValueOf]];
-  for (let i = 0; i < kinds.length; i++) {
+  if (boxedIds !== undefined) {
+    const i = ArrayPrototypeIndexOf(boxedIds, hostClassId(v));
+    return i === -1 ? undefined : [boxedKinds[i][0], boxedKinds[i][1](v)];
+  }
+  for (let i = 0; i < boxedKinds.length; i++) {
     try {
-      return [kinds[i][0], kinds[i][1](v)];
+      return [boxedKinds[i][0], boxedKinds[i][1](v)];
     } catch {
       // not this kind
     }
@@ -892,7 +909,9 @@ function inspect(value, depth = kDepth, showHidden = false) {
   return formatValue(ctx, value, 0);
 }
 
-function formatWithOptions(args) {
+// util.format of `args`; `opts` (a Console's inspectOptions) applies to
+// each value inspected.
+function formatWithOptions(args, opts) {
   const first = args[0];
   let a = 0;
   let str = '';
@@ -911,7 +930,7 @@ function formatWithOptions(args) {
               if (typeof arg === 'number') tempStr = formatNumber(arg);
               else if (typeof arg === 'bigint') tempStr = `${arg}n`;
               else if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) tempStr = StringCtor(arg);
-              else tempStr = inspectDepth(arg, 0);
+              else tempStr = opts === undefined ? inspectDepth(arg, 0) : inspect(arg, { ...opts, depth: 0 });
               break;
             }
             case 106: { // 'j'
@@ -925,8 +944,8 @@ function formatWithOptions(args) {
               else tempStr = formatNumber(NumberCtor(n));
               break;
             }
-            case 79: tempStr = inspect(args[++a]); break; // 'O'
-            case 111: tempStr = inspect(args[++a], 4, true); break; // 'o'
+            case 79: tempStr = opts === undefined ? inspect(args[++a]) : inspect(args[++a], opts); break; // 'O'
+            case 111: tempStr = opts === undefined ? inspect(args[++a], 4, true) : inspect(args[++a], { ...opts, showHidden: true, depth: 4 }); break; // 'o'
             case 105: { // 'i'
               const n = args[++a];
               if (typeof n === 'bigint') tempStr = `${n}n`;
@@ -961,7 +980,7 @@ function formatWithOptions(args) {
   while (a < args.length) {
     const value = args[a];
     str += join;
-    str += typeof value !== 'string' ? inspect(value) : value;
+    str += typeof value !== 'string' ? (opts === undefined ? inspect(value) : inspect(value, opts)) : value;
     join = ' ';
     a++;
   }

@@ -235,7 +235,7 @@ const builtinValues = {
   __proto__: null,
   module: () => Module,
   process: () => shared.process,
-  console: () => globalThis.console,
+  console: () => shared.console,
   timers: () => ({
     setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout,
     setImmediate: globalThis.setImmediate, clearImmediate: globalThis.clearImmediate,

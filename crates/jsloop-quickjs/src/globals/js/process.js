@@ -137,7 +137,8 @@ shared.ttyColors = { getColorDepth, hasColors };
 let exitCode;
 const process = {
   argv: host.argv,
-  argv0: 'node',
+  argv0: host.argv0,
+  execPath: host.execPath,
   execArgv: [],
   env: nodeEnv(host.env),
   pid: host.pid,
@@ -158,7 +159,7 @@ const process = {
     target_defaults: { cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [] },
     variables: { host_arch: host.arch, target_arch: host.arch, napi_build_version: '9', node_module_version: 115, node_shared: false },
   },
-  title: 'jsloop',
+  title: host.argv0,
   on(name, fn) { addListener(name, fn, false, false); return this; },
   once(name, fn) { addListener(name, fn, true, false); return this; },
   prependListener(name, fn) { addListener(name, fn, false, true); return this; },

@@ -19,8 +19,15 @@ function onWritten(fd, seq, errno) {
   if (cb) cb(errno ? shared.errnoException(-errno, 'write') : undefined);
 }
 
+// The streams as made here, by fd, and what each one's `_write` and the
+// prototype's `write` were, for `pristine`.
+const made = [];
+const ownWrites = [];
+let protoWrite;
+
 function makeWritable(fd) {
   const { Writable } = shared.requireBuiltin('stream');
+  protoWrite = Writable.prototype.write;
   const { Buffer } = shared.requireBuiltin('buffer');
   const async = host.stdioKind(fd) === 'pipe' && host.stdioAsync(fd, onWritten);
   const stream = new Writable({
@@ -49,6 +56,8 @@ function makeWritable(fd) {
       if (!this._writableState.emitClose) process.nextTick(() => this.emit('close'));
     },
   });
+  made[fd] = stream;
+  ownWrites[fd] = stream._write;
   stream.fd = fd;
   stream._isStdio = true;
   stream.destroySoon = stream.destroy;
@@ -100,18 +109,39 @@ function makeStdin() {
   return stdin;
 }
 
-function lazy(name, make) {
-  let value;
+// What process.stdout, stderr and stdin hold, by fd (undefined until read
+// or assigned).
+const assigned = [];
+function lazy(name, fd, make) {
   Object.defineProperty(process, name, {
     configurable: true,
     enumerable: true,
     get() {
-      if (value === undefined) value = make();
-      return value;
+      if (assigned[fd] === undefined) assigned[fd] = make();
+      return assigned[fd];
     },
-    set(v) { value = v; },
+    set(v) { assigned[fd] = v; },
   });
 }
-lazy('stdout', () => makeWritable(1));
-lazy('stderr', () => makeWritable(2));
-lazy('stdin', makeStdin);
+const original = (fd) => made[fd] ?? makeWritable(fd);
+lazy('stdout', 1, () => original(1));
+lazy('stderr', 2, () => original(2));
+lazy('stdin', 0, makeStdin);
+
+// For the global console (console.js): it prints natively while the
+// original stream of `fd` is not made, or is made and pristine (its write
+// methods its own and nothing buffered), so output keeps its order and a
+// replaced `write` sees everything.
+function pristine(fd) {
+  const stream = made[fd];
+  if (stream === undefined) return true;
+  const state = stream._writableState;
+  return stream.write === protoWrite && stream._write === ownWrites[fd] && state.length === 0 &&
+    !state.corked && !state.destroyed && !state.ending;
+}
+shared.stdio = {
+  assigned: (fd) => assigned[fd],
+  made: (fd) => made[fd],
+  original,
+  pristine,
+};
