@@ -29,6 +29,11 @@ const MODULES: &[(&str, JsFile)] = &[
     ("fs/promises", node_module!("fs/promises")),
     ("http", node_module!("http")),
     ("internal/fetch", node_module!("internal/fetch")),
+    ("internal/keys", node_module!("internal/keys")),
+    (
+        "internal/readline_terminal",
+        node_module!("internal/readline_terminal"),
+    ),
     ("net", node_module!("net")),
     ("os", node_module!("os")),
     ("path", node_module!("path")),
