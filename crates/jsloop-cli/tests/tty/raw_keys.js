@@ -28,8 +28,6 @@ stdin.on('data', () => {
     stdin.setRawMode(false);
     stdin.pause();
     log(`raw ${stdin.isRaw}`);
-    // A paused stdin on a terminal does not let jsloop exit yet.
-    process.exit();
   }
 });
 log('ready');

@@ -14,7 +14,5 @@ rl.on('line', (line) => {
 });
 rl.on('close', () => {
   log(`close ${process.stdin.isRaw}`);
-  // A paused stdin on a terminal does not let jsloop exit yet.
-  process.exit();
 });
 rl.prompt();

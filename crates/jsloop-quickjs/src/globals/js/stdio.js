@@ -63,8 +63,11 @@ function makeWritable(fd) {
 function makeStdin() {
   const { Readable } = shared.requireBuiltin('stream');
   const { Buffer } = shared.requireBuiltin('buffer');
+  // No reading ahead on a terminal (Node's tty.ReadStream has no high
+  // water mark): a paused stdin then has no read outstanding, and the
+  // process can exit.
   const stdin = new Readable({
-    highWaterMark: 64 * 1024,
+    highWaterMark: host.isatty(0) ? 0 : 64 * 1024,
     read() { host.stdinRead(receive); },
   });
   function receive(bytes, error) {

@@ -31,10 +31,10 @@ function ReadStream(fd, options) {
   if (!(this instanceof ReadStream)) return new ReadStream(fd, options);
   checkFd(fd);
   Readable.call(this, {
-    highWaterMark: 64 * 1024,
+    highWaterMark: 0,
     ...options,
     read(size) {
-      const buffer = Buffer.allocUnsafe(Math.min(size || 65536, 65536));
+      const buffer = Buffer.allocUnsafe(65536);
       fs().read(fd, buffer, 0, buffer.length, null, (err, n) => {
         if (err) this.destroy(err);
         else this.push(n === 0 ? null : buffer.subarray(0, n));
