@@ -32,6 +32,11 @@ const MODULES: &[(&str, JsFile)] = &[
     ("internal/blocklist", node_module!("internal/blocklist")),
     ("internal/fetch", node_module!("internal/fetch")),
     ("internal/formdata", node_module!("internal/formdata")),
+    ("internal/keys", node_module!("internal/keys")),
+    (
+        "internal/readline_terminal",
+        node_module!("internal/readline_terminal"),
+    ),
     ("net", node_module!("net")),
     ("os", node_module!("os")),
     ("path", node_module!("path")),

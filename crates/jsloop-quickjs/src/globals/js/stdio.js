@@ -8,7 +8,11 @@
 // paused.
 'use strict';
 const process = shared.process;
-const { getColorDepth, hasColors } = shared.ttyColors;
+// On a terminal, a tty.ReadStream / tty.WriteStream (js/node/tty.js).
+function adoptTty(stream, fd) {
+  shared.requireBuiltin('tty');
+  return shared.ttyAdopt(stream, fd);
+}
 
 // Callbacks of queued pipe writes by sequence number (both streams).
 const queued = new Map();
@@ -61,25 +65,18 @@ function makeWritable(fd) {
   stream.fd = fd;
   stream._isStdio = true;
   stream.destroySoon = stream.destroy;
-  if (host.isatty(fd)) {
-    const size = host.windowSize(fd) || [80, 24];
-    Object.assign(stream, {
-      isTTY: true,
-      columns: size[0],
-      rows: size[1],
-      getColorDepth,
-      hasColors,
-      getWindowSize: () => [stream.columns, stream.rows],
-    });
-  }
+  if (host.isatty(fd)) return adoptTty(stream, fd);
   return stream;
 }
 
 function makeStdin() {
   const { Readable } = shared.requireBuiltin('stream');
   const { Buffer } = shared.requireBuiltin('buffer');
+  // No reading ahead on a terminal (Node's tty.ReadStream has no high
+  // water mark): a paused stdin then has no read outstanding, and the
+  // process can exit.
   const stdin = new Readable({
-    highWaterMark: 64 * 1024,
+    highWaterMark: host.isatty(0) ? 0 : 64 * 1024,
     read() { host.stdinRead(receive); },
   });
   function receive(bytes, error) {
@@ -102,10 +99,7 @@ function makeStdin() {
     }
   }
   stdin.fd = 0;
-  if (host.isatty(0)) {
-    stdin.isTTY = true;
-    stdin.isRaw = false;
-  }
+  if (host.isatty(0)) return adoptTty(stdin, 0);
   return stdin;
 }
 
@@ -123,6 +117,25 @@ function lazy(name, fd, make) {
     set(v) { assigned[fd] = v; },
   });
 }
+// The terminal's mode is restored when SIGINT or SIGTERM kills the
+// process, not while JavaScript listens to them (globals/node/tty.rs).
+const signalListen = host.signalListen;
+const signalUnlisten = host.signalUnlisten;
+const listening = new Map();
+host.signalListen = (signal, fn) => {
+  const id = signalListen(signal, fn);
+  if (id >= 0) {
+    listening.set(id, signal);
+    host.ttyCountListener(signal, 1);
+  }
+  return id;
+};
+host.signalUnlisten = (id) => {
+  if (listening.has(id)) host.ttyCountListener(listening.get(id), -1);
+  listening.delete(id);
+  return signalUnlisten(id);
+};
+
 const original = (fd) => made[fd] ?? makeWritable(fd);
 lazy('stdout', 1, () => original(1));
 lazy('stderr', 2, () => original(2));

@@ -13,6 +13,7 @@ pub(crate) mod perf_hooks;
 pub(crate) mod proc;
 pub(crate) mod stdio;
 pub(crate) mod tls;
+pub(crate) mod tty;
 pub(crate) mod url;
 pub(crate) mod util;
 pub(crate) mod zlib;

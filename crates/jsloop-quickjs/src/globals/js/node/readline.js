@@ -1,8 +1,9 @@
-// node:readline: createInterface over any Readable, in line mode (Node's
-// `terminal: false` reading; on a terminal its own line editing applies):
-// 'line', 'close', 'pause'/'resume', question, prompt, async iteration
-// over lines, and the cursor helpers (clearLine, cursorTo, moveCursor,
-// clearScreenDown). The promise forms are in readline/promises.
+// node:readline: createInterface over any Readable, in line mode or, on a
+// terminal (or `terminal: true`), with line editing on keypress events
+// (internal/readline_terminal.js): 'line', 'close', 'pause'/'resume',
+// question, prompt, async iteration over lines, emitKeypressEvents and the
+// cursor helpers (clearLine, cursorTo, moveCursor, clearScreenDown). The
+// promise forms are in readline/promises.
 'use strict';
 const EventEmitter = shared.requireBuiltin('events');
 const { StringDecoder } = shared.requireBuiltin('string_decoder');
@@ -22,6 +23,10 @@ const kDecoder = Symbol('kDecoder');
 const kOnLine = Symbol('kOnLine');
 const kNormalWrite = Symbol('kNormalWrite');
 const kIterator = Symbol('kLineIterator');
+const { emitKeypressEvents } = shared.requireBuiltin('internal/keys');
+const {
+  kTtyWrite, kRefreshLine, kSetRawMode, kSubstringSearch, kDisplayPos, kWrite, kQuestionReject, install: installTerminal,
+} = shared.requireBuiltin('internal/readline_terminal');
 
 const invalidArgValue = (name, value) => nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
   `The argument '${name}' is invalid. Received ${util.inspect(value)}`);
@@ -72,6 +77,7 @@ function Base(input, output, completer, terminal) {
   this.terminal = !!terminal;
   this.line = '';
   this.cursor = 0;
+  this.isCompletionEnabled = true;
   this.closed = false;
   this.paused = false;
   this[kCallback] = null;
@@ -88,13 +94,36 @@ function Base(input, output, completer, terminal) {
   }
   function onerror(err) { self.emit('error', err); }
   input.on('error', onerror);
-  input.on('data', ondata);
-  input.on('end', onend);
-  this.once('close', () => {
-    input.removeListener('data', ondata);
-    input.removeListener('error', onerror);
-    input.removeListener('end', onend);
-  });
+  if (this.terminal) {
+    const onkeypress = (s, key) => self[kTtyWrite](s, key);
+    const ontermend = () => {
+      if (typeof self.line === 'string' && self.line.length > 0) self.emit('line', self.line);
+      self.close();
+    };
+    const onresize = () => self[kRefreshLine]();
+    emitKeypressEvents(input, this);
+    input.on('keypress', onkeypress);
+    input.on('end', ontermend);
+    this[kSetRawMode](true);
+    this.historyIndex = -1;
+    this.prevRows = 0;
+    this[kSubstringSearch] = null;
+    if (output !== null && output !== undefined) output.on('resize', onresize);
+    this.once('close', () => {
+      input.removeListener('keypress', onkeypress);
+      input.removeListener('error', onerror);
+      input.removeListener('end', ontermend);
+      if (output !== null && output !== undefined) output.removeListener('resize', onresize);
+    });
+  } else {
+    input.on('data', ondata);
+    input.on('end', onend);
+    this.once('close', () => {
+      input.removeListener('data', ondata);
+      input.removeListener('error', onerror);
+      input.removeListener('end', onend);
+    });
+  }
   if (signal) {
     const onAborted = () => self.close();
     if (signal.aborted) {
@@ -121,7 +150,12 @@ Base.prototype.getPrompt = function getPrompt() { return this._prompt; };
 Base.prototype.prompt = function prompt(preserveCursor) {
   if (this.paused) this.resume();
   if (this.closed) throw useAfterClose();
-  if (this.output !== null && this.output !== undefined) this.output.write(this._prompt);
+  if (this.terminal && process.env.TERM !== 'dumb') {
+    if (!preserveCursor) this.cursor = 0;
+    this[kRefreshLine]();
+  } else {
+    this[kWrite](this._prompt);
+  }
 };
 
 Base.prototype[kQuestion] = function question(query, cb) {
@@ -142,7 +176,7 @@ Base.prototype[kQuestionCancel] = function questionCancel() {
     this.setPrompt(this[kOldPrompt]);
     this.line = '';
     this.cursor = 0;
-    if (this.output !== null && this.output !== undefined) this.output.write('\r\n');
+    this[kWrite]('\r\n');
   }
 };
 
@@ -216,11 +250,13 @@ Base.prototype[kNormalWrite] = function normalWrite(b) {
 
 Base.prototype.write = function write(d, key) {
   if (this.paused) this.resume();
-  this[kNormalWrite](d);
+  if (this.terminal) this[kTtyWrite](d, key);
+  else this[kNormalWrite](d);
 };
 
 Base.prototype.close = function close() {
   if (this.closed) return;
+  if (this.terminal) this[kSetRawMode](false);
   this.pause();
   this.closed = true;
   this.emit('close');
@@ -243,8 +279,11 @@ Base.prototype.resume = function resume() {
 };
 
 Base.prototype.getCursorPos = function getCursorPos() {
-  return { rows: 0, cols: this.cursor };
+  if (!this.terminal) return { rows: 0, cols: this.cursor };
+  return this[kDisplayPos](this._prompt + this.line.slice(0, this.cursor));
 };
+
+installTerminal(Base.prototype, kOnLine, kSawReturnAt);
 
 // Lines as an async iterator, from the first call on (lines emitted
 // before are not seen, as in Node); it ends after 'close'.
@@ -381,7 +420,7 @@ function clearScreenDown(stream, callback) {
 
 shared.readlineInternals = {
   Base, kQuestion, kQuestionCancel, useAfterClose, cursorToData, moveCursorData,
-  kClearToLineBeginning, kClearToLineEnd, kClearLine, kClearScreenDown, AbortError,
+  kClearToLineBeginning, kClearToLineEnd, kClearLine, kClearScreenDown, AbortError, kQuestionReject,
 };
 
 const readline = {
@@ -390,6 +429,7 @@ const readline = {
   clearScreenDown,
   createInterface,
   cursorTo,
+  emitKeypressEvents,
   moveCursor,
 };
 Object.defineProperty(readline, 'promises', {

@@ -4,7 +4,7 @@
 shared.requireBuiltin('readline');
 const {
   Base, kQuestion, kQuestionCancel, useAfterClose, cursorToData, moveCursorData,
-  kClearToLineBeginning, kClearToLineEnd, kClearLine, kClearScreenDown, AbortError,
+  kClearToLineBeginning, kClearToLineEnd, kClearLine, kClearScreenDown, AbortError, kQuestionReject,
 } = shared.readlineInternals;
 const { invalidArgType, validateAbortSignal, validateBoolean, validateInteger } = shared;
 const { process } = shared;
@@ -37,6 +37,7 @@ class Interface extends Base {
         reject(useAfterClose());
         return;
       }
+      this[kQuestionReject] = reject;
       this[kQuestion](query, cb);
     });
   }
