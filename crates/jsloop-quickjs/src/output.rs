@@ -106,8 +106,8 @@ fn write_blocking(fd: i32, mut bytes: &[u8]) -> Result<(), i32> {
     Ok(())
 }
 
-/// Writes the front of `pipe`'s queue until it is empty or the pipe is
-/// full; returns the finished writes' sequence numbers with their errno
+/// Writes the front of `pipe`'s queue until it is empty or a write
+/// comes up short (the pipe is full); returns the finished writes' sequence numbers with their errno
 /// (0 for success).
 fn drain(fd: i32, pipe: &mut Pipe) -> Vec<(u64, i32)> {
     let mut finished = Vec::new();
@@ -116,7 +116,7 @@ fn drain(fd: i32, pipe: &mut Pipe) -> Vec<(u64, i32)> {
             Ok(n) => {
                 front.done += n;
                 if front.done < front.bytes.len() {
-                    continue;
+                    break;
                 }
             }
             Err(libc::EAGAIN) => break,
@@ -254,14 +254,14 @@ impl Output {
             }
             let mut done = 0;
             if pipe.queue.is_empty() {
-                while done < bytes.len() {
-                    match write_some(fd, &bytes[done..]) {
-                        Ok(n) => done += n,
-                        Err(libc::EAGAIN) => break,
-                        Err(errno) => {
-                            pipe.broken = true;
-                            return Written::Failed(errno);
-                        }
+                // One attempt, as libuv's: a short write waits for room
+                // rather than racing a reader that drains the pipe.
+                match write_some(fd, &bytes) {
+                    Ok(n) => done = n,
+                    Err(libc::EAGAIN) => {}
+                    Err(errno) => {
+                        pipe.broken = true;
+                        return Written::Failed(errno);
                     }
                 }
                 if done == bytes.len() {
