@@ -1,5 +1,5 @@
 //! The network permission: switched off, or limited to listed hosts, a
-//! script can neither listen, connect, send an HTTP request nor resolve a
+//! script can neither listen, connect, send an HTTP(S) request nor resolve a
 //! name (Node's `ERR_ACCESS_DENIED`); allowed hosts still work.
 
 use std::path::{Path, PathBuf};
@@ -20,6 +20,8 @@ server.listen(0, '127.0.0.1', () => {
 });
 net.connect(9, '127.0.0.1').on('error', show('connect'));
 http.get('http://127.0.0.1:9/').on('error', show('http'));
+require('https').get('https://127.0.0.1:9/').on('error', show('https'));
+fetch('https://127.0.0.1:9/').catch((e) => show('fetch https')(e.cause));
 dns.lookup('localhost', show('lookup'));
 dns.promises.lookup('localhost').catch(show('promises.lookup'));
 ";
@@ -61,7 +63,9 @@ fn network_switched_off_denies_every_way_out() {
         lines,
         [
             "connect ERR_ACCESS_DENIED Net 127.0.0.1",
+            "fetch https ERR_ACCESS_DENIED Net 127.0.0.1",
             "http ERR_ACCESS_DENIED Net 127.0.0.1",
+            "https ERR_ACCESS_DENIED Net 127.0.0.1",
             "listen ERR_ACCESS_DENIED Net 127.0.0.1",
             "lookup ERR_ACCESS_DENIED Net localhost",
             "promises.lookup ERR_ACCESS_DENIED Net localhost",
@@ -76,7 +80,9 @@ fn listed_hosts_are_reachable_and_others_are_not() {
         lines,
         [
             "connect ECONNREFUSED undefined undefined",
+            "fetch https ECONNREFUSED undefined undefined",
             "http ECONNREFUSED undefined undefined",
+            "https ECONNREFUSED undefined undefined",
             "listening",
             "lookup ERR_ACCESS_DENIED Net localhost",
             "promises.lookup ERR_ACCESS_DENIED Net localhost",
