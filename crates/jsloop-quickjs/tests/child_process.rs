@@ -6,10 +6,16 @@
 use jsloop_quickjs::{Output, Permissions, Runtime, Stream};
 
 /// Runs `source` as a CommonJS main file with `permissions`; its stdout.
+/// The file is in a directory of the calling test's own: tests run in
+/// parallel, and one rewriting a shared file could hand another a torn one.
 fn run(permissions: Permissions, source: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("jsloop-child-perm-{}", std::process::id()));
+    let test = std::thread::current()
+        .name()
+        .expect("called on the test's own thread")
+        .replace("::", "-");
+    let dir = std::env::temp_dir().join(format!("jsloop-child-perm-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("main-{}.js", source.len()));
+    let path = dir.join("main.js");
     std::fs::write(&path, source).unwrap();
     let out = Output::capture();
     let rt = Runtime::builder()
