@@ -10,8 +10,14 @@ fn jsloop(args: &[&str]) -> Output {
         .expect("jsloop runs")
 }
 
+/// Writes `name` into a directory of the calling test's own (tests run in
+/// parallel: a directory per process alone would be shared between them).
 fn script(name: &str, source: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jsloop-cli-{}", std::process::id()));
+    let test = std::thread::current()
+        .name()
+        .expect("called on the test's own thread")
+        .replace("::", "-");
+    let dir = std::env::temp_dir().join(format!("jsloop-cli-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, source).unwrap();

@@ -38,8 +38,14 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Writes `name` into a directory of the calling test's own (tests run in
+/// parallel: a directory per process alone would be shared between them).
 fn file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jsloop-cmdline-{}", std::process::id()));
+    let test = std::thread::current()
+        .name()
+        .expect("called on the test's own thread")
+        .replace("::", "-");
+    let dir = std::env::temp_dir().join(format!("jsloop-cmdline-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();

@@ -9,6 +9,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -66,16 +67,26 @@ fn wait_within(mut child: Child, name: &str) -> std::process::ExitStatus {
     }
 }
 
+/// A file holding `bytes`, open for reading and already unlinked: no other
+/// test (two feed the same script, at once) can see, rewrite or remove it.
+fn stdin_file(bytes: &[u8]) -> std::fs::File {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("jsloop-stdio-{}-{n}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    let file = std::fs::File::open(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    file
+}
+
 /// Runs `script.js` with `feed` (case `name`); returns (stdout, stderr, exit code).
 fn run(name: &str, script: &str, feed: Feed) -> (Vec<u8>, Vec<u8>, i32) {
     let script = dir().join(format!("{script}.js"));
     let mut cmd = command(&script);
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let tmp = std::env::temp_dir().join(format!("jsloop-stdio-{}-{name}", std::process::id()));
     match &feed {
         Feed::File(bytes) => {
-            std::fs::write(&tmp, bytes).unwrap();
-            cmd.stdin(std::fs::File::open(&tmp).unwrap());
+            cmd.stdin(stdin_file(bytes));
         }
         Feed::Null => {
             cmd.stdin(Stdio::null());
@@ -126,7 +137,6 @@ fn run(name: &str, script: &str, feed: Feed) -> (Vec<u8>, Vec<u8>, i32) {
     }
     let status = wait_within(child, name);
     drop(held);
-    let _ = std::fs::remove_file(&tmp);
     let err = err_reader.join().unwrap();
     (out, err, status.code().unwrap_or(-1))
 }

@@ -3,24 +3,19 @@
 //! `ERR_ACCESS_DENIED` (its shape under `node --experimental-permission`)
 //! and no process starts.
 
-use jsloop_quickjs::{Output, Permissions, Runtime, Stream};
+mod common;
 
-/// Runs `source` as a CommonJS main file with `permissions`; its stdout.
+use common::{run_main, scratch};
+use jsloop_quickjs::Permissions;
+
+/// Runs `source` as the CommonJS main file of a directory of the calling
+/// test's own (a file shared with a test running in parallel could be
+/// rewritten under it) with `permissions`; its stdout.
 fn run(permissions: Permissions, source: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("jsloop-child-perm-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("main-{}.js", source.len()));
-    std::fs::write(&path, source).unwrap();
-    let out = Output::capture();
-    let rt = Runtime::builder()
-        .output(out.clone())
-        .permissions(permissions)
-        .build()
-        .unwrap();
-    rt.run_file(&path).unwrap();
-    assert_eq!(rt.run().unwrap(), 0, "{}", out.captured(Stream::Stderr));
-    drop(rt);
-    out.captured(Stream::Stdout)
+    let dir = scratch().with(&[("main.js", source)]);
+    let ran = run_main(permissions, &dir.join("main.js"));
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    ran.stdout
 }
 
 const ATTEMPTS: &str = r#"
@@ -65,7 +60,8 @@ fn denied_child_process_throws_err_access_denied_everywhere() {
     .collect();
     let all_but_processes = Permissions::all().child_process(false);
     assert_eq!(run(all_but_processes, ATTEMPTS), expected);
-    let nothing = Permissions::none().module_roots([std::env::temp_dir()]);
+    // The main file is read from a scratch directory under the target tmp dir.
+    let nothing = Permissions::none().module_roots([env!("CARGO_TARGET_TMPDIR")]);
     assert_eq!(run(nothing, ATTEMPTS), expected);
 }
 

@@ -1,22 +1,17 @@
 //! `process.env` shows the host's variables only as the permission set
 //! grants them.
 
-use jsloop_quickjs::{Output, Permissions, Runtime, Stream};
+mod common;
+
+use common::run_script;
+use jsloop_quickjs::Permissions;
 
 fn env_seen(permissions: Permissions) -> String {
-    let out = Output::capture();
-    let rt = Runtime::builder()
-        .output(out.clone())
-        .permissions(permissions)
-        .build()
-        .unwrap();
-    rt.run_script(
-        "env.js",
+    run_script(
+        permissions,
         "console.log(typeof process.env.PATH, typeof process.env.CARGO_PKG_NAME, Object.keys(process.env).length > 0)",
     )
-    .unwrap();
-    rt.run().unwrap();
-    out.captured(Stream::Stdout)
+    .stdout
 }
 
 #[test]

@@ -1,36 +1,14 @@
 //! `node:fs` from Rust's side: the embedder's permissions (denied, limited
 //! to roots) and that the asynchronous forms run off the loop thread.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use jsloop_quickjs::{Output, Permissions, Runtime, Stream};
-
-/// A fresh directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fs-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::canonicalize(dir).unwrap()
-}
-
-/// Runs `source` with `permissions`; returns (stdout, stderr, code).
-fn run(source: &str, permissions: Permissions) -> (String, String, i32) {
-    let out = Output::capture();
-    let rt = Runtime::builder()
-        .output(out.clone())
-        .permissions(permissions)
-        .build()
-        .unwrap();
-    rt.run_script("main.js", source).unwrap();
-    let code = rt.run().unwrap();
-    (
-        out.captured(Stream::Stdout),
-        out.captured(Stream::Stderr),
-        code,
-    )
-}
+use common::{run_script, scratch, Ran};
+use jsloop_quickjs::Permissions;
 
 /// A script trying `ops` (lines `label: expression`) and printing each
 /// outcome (`ok` or the error's code and permission).
@@ -52,7 +30,7 @@ fn attempts(dir: &Path, ops: &[(&str, &str)]) -> String {
 
 #[test]
 fn an_embedder_can_deny_fs() {
-    let dir = scratch("deny");
+    let dir = scratch();
     std::fs::write(dir.join("a.txt"), "a").unwrap();
     let script = attempts(
         &dir,
@@ -75,7 +53,11 @@ fn an_embedder_can_deny_fs() {
             ),
         ],
     );
-    let (stdout, stderr, code) = run(&script, Permissions::all().deny_fs());
+    let Ran {
+        stdout,
+        stderr,
+        code,
+    } = run_script(Permissions::all().deny_fs(), &script);
     assert_eq!(stderr, "");
     assert_eq!(code, 0);
     assert_eq!(
@@ -90,7 +72,7 @@ fn an_embedder_can_deny_fs() {
     );
     assert!(!dir.join("b.txt").exists());
     // The same script with fs allowed (the default).
-    let (stdout, _, _) = run(&script, Permissions::all());
+    let stdout = run_script(Permissions::all(), &script).stdout;
     assert_eq!(
         stdout,
         "readFileSync ok\nwriteFileSync ok\npromises.readFile ok\nreadFile ok\nexistsSync ok\nwatch ok\ncreateReadStream ok\n"
@@ -99,7 +81,7 @@ fn an_embedder_can_deny_fs() {
 
 #[test]
 fn an_embedder_can_limit_fs_to_roots() {
-    let dir = scratch("roots");
+    let dir = scratch();
     std::fs::create_dir_all(dir.join("data/out")).unwrap();
     std::fs::write(dir.join("data/in.txt"), "in").unwrap();
     std::fs::write(dir.join("secret.txt"), "secret").unwrap();
@@ -131,7 +113,11 @@ fn an_embedder_can_limit_fs_to_roots() {
         ],
     );
     let permissions = Permissions::all().fs_roots([dir.join("data")], [dir.join("data/out")]);
-    let (stdout, stderr, code) = run(&script, permissions);
+    let Ran {
+        stdout,
+        stderr,
+        code,
+    } = run_script(permissions, &script);
     assert_eq!(stderr, "");
     assert_eq!(code, 0);
     let denied = "Access to this API has been restricted";
@@ -161,7 +147,7 @@ fn an_embedder_can_limit_fs_to_roots() {
 /// `writeFileSync`), so this finishes only if the read waits elsewhere.
 #[test]
 fn async_fs_work_runs_off_the_loop_thread() {
-    let dir = scratch("fifo");
+    let dir = scratch();
     let fifo = dir.join("pipe");
     let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
     // SAFETY: `c` is a NUL-terminated path that outlives the call.
@@ -173,9 +159,13 @@ fn async_fs_work_runs_off_the_loop_thread() {
         fifo.display().to_string()
     );
     let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || tx.send(run(&script, Permissions::all())).unwrap());
+    std::thread::spawn(move || tx.send(run_script(Permissions::all(), &script)).unwrap());
     // Only a guard against hanging the test run; a pass never waits for it.
-    let (stdout, stderr, code) = rx
+    let Ran {
+        stdout,
+        stderr,
+        code,
+    } = rx
         .recv_timeout(Duration::from_secs(120))
         .expect("the loop thread blocked on the FIFO: readFile ran on it");
     assert_eq!(stderr, "");

@@ -1,48 +1,22 @@
 //! Modules from Rust's side: native modules, the file-system permission,
 //! built-ins jsloop lacks, and that a module file is read once.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::path::Path;
+
+use common::{run_main_with, scratch};
 use jsloop_quickjs::{JsValue, NativeModule, Output, Permissions, Runtime, Stream};
 
-/// A fresh directory with `files` (name, source) written into it.
-fn project(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("modules-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    for (file, source) in files {
-        let path = dir.join(file);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, source).unwrap();
-    }
-    std::fs::canonicalize(dir).unwrap()
-}
-
-/// Runs `main` of `dir` with `permissions`; returns (stdout, stderr, code).
+/// Runs `main` of `dir` with `permissions` after `setup`; returns (stdout, stderr, code).
 fn run(
     dir: &Path,
     main: &str,
     permissions: Permissions,
     setup: impl FnOnce(&Runtime),
 ) -> (String, String, i32) {
-    let out = Output::capture();
-    let rt = Runtime::builder()
-        .output(out.clone())
-        .permissions(permissions)
-        .build()
-        .unwrap();
-    setup(&rt);
-    let path = dir.join(main);
-    if main.ends_with(".mjs") {
-        rt.run_module(&path).unwrap();
-    } else {
-        rt.run_file(&path).unwrap();
-    }
-    let code = rt.run().unwrap();
-    (
-        out.captured(Stream::Stdout),
-        out.captured(Stream::Stderr),
-        code,
-    )
+    let ran = run_main_with(permissions, &dir.join(main), setup);
+    (ran.stdout, ran.stderr, ran.code)
 }
 
 fn calc() -> NativeModule {
@@ -60,23 +34,20 @@ fn calc() -> NativeModule {
 
 #[test]
 fn a_native_module_loads_with_require_and_import_without_file_permission() {
-    let dir = project(
-        "native",
-        &[
-            (
-                "main.js",
-                "const c = require('calc');
+    let dir = scratch().with(&[
+        (
+            "main.js",
+            "const c = require('calc');
                  console.log(c.version, c.double(21), require('calc') === c);
                  try { c.double('x'); } catch (e) { console.log(e.message); }
                  c.later('async').then((v) => console.log(v));",
-            ),
-            (
-                "main.mjs",
-                "import calc, { double, version } from 'calc';
+        ),
+        (
+            "main.mjs",
+            "import calc, { double, version } from 'calc';
                  console.log(version, double(2), calc.version, await calc.later(7));",
-            ),
-        ],
-    );
+        ),
+    ]);
     let (stdout, stderr, code) = run(&dir, "main.js", Permissions::none(), |rt| {
         rt.register_module("calc", calc()).unwrap();
     });
@@ -93,9 +64,7 @@ fn a_native_module_loads_with_require_and_import_without_file_permission() {
 
 #[test]
 fn module_files_load_only_as_the_permissions_allow() {
-    let dir = project(
-        "permissions",
-        &[
+    let dir = scratch().with(&[
             ("app/main.js", "try { console.log(require('./near').v, require('../outside').v); } catch (e) { console.log(e.code); }"),
             ("app/near.js", "exports.v = 'near';"),
             ("outside.js", "exports.v = 'outside';"),
@@ -113,7 +82,7 @@ fn module_files_load_only_as_the_permissions_allow() {
     let (stdout, _, _) = run(
         &dir,
         "app/main.js",
-        Permissions::none().module_roots([&dir]),
+        Permissions::none().module_roots([&*dir]),
         |_| {},
     );
     assert_eq!(stdout, "near outside\n");
@@ -123,19 +92,16 @@ fn module_files_load_only_as_the_permissions_allow() {
 
 #[test]
 fn a_builtin_jsloop_lacks_fails_with_its_own_code() {
-    let dir = project(
-        "unsupported",
-        &[
-            (
-                "main.js",
-                "try { require('inspector'); } catch (e) { console.log(e.code, e.message); }",
-            ),
-            (
-                "main.mjs",
-                "try { await import('node:http2'); } catch (e) { console.log(e.code, e.message); }",
-            ),
-        ],
-    );
+    let dir = scratch().with(&[
+        (
+            "main.js",
+            "try { require('inspector'); } catch (e) { console.log(e.code, e.message); }",
+        ),
+        (
+            "main.mjs",
+            "try { await import('node:http2'); } catch (e) { console.log(e.code, e.message); }",
+        ),
+    ]);
     let (stdout, _, _) = run(&dir, "main.js", Permissions::all(), |_| {});
     assert_eq!(
         stdout,
@@ -150,9 +116,7 @@ fn a_builtin_jsloop_lacks_fails_with_its_own_code() {
 
 #[test]
 fn a_module_file_is_read_once_however_often_it_is_loaded() {
-    let dir = project(
-        "reads",
-        &[
+    let dir = scratch().with(&[
             (
                 "main.mjs",
                 "import shared from './shared.cjs';
@@ -191,20 +155,17 @@ fn a_module_file_is_read_once_however_often_it_is_loaded() {
 
 #[test]
 fn a_js_main_file_follows_its_package_type() {
-    let dir = project(
-        "main-type",
-        &[
-            ("esm/package.json", r#"{ "type": "module" }"#),
-            (
-                "esm/main.js",
-                "import { x } from './x.js'; console.log('module', x, typeof require);",
-            ),
-            ("esm/x.js", "export const x = 1;"),
-            ("esm/uses-require.js", "require('x');"),
-            ("cjs/package.json", r#"{ "type": "commonjs" }"#),
-            ("cjs/main.js", "console.log('commonjs', typeof require);"),
-        ],
-    );
+    let dir = scratch().with(&[
+        ("esm/package.json", r#"{ "type": "module" }"#),
+        (
+            "esm/main.js",
+            "import { x } from './x.js'; console.log('module', x, typeof require);",
+        ),
+        ("esm/x.js", "export const x = 1;"),
+        ("esm/uses-require.js", "require('x');"),
+        ("cjs/package.json", r#"{ "type": "commonjs" }"#),
+        ("cjs/main.js", "console.log('commonjs', typeof require);"),
+    ]);
     // node esm/main.js; node cjs/main.js
     let (stdout, stderr, code) = run(&dir.join("esm"), "main.js", Permissions::all(), |_| {});
     assert_eq!(

@@ -2,9 +2,10 @@
 //! script can neither listen, connect, send an HTTP(S) request nor resolve a
 //! name (Node's `ERR_ACCESS_DENIED`); allowed hosts still work.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use jsloop_quickjs::{Output, Permissions, Runtime, Stream};
+use common::{run_main, scratch};
+use jsloop_quickjs::Permissions;
 
 /// Tries each way onto the network; prints what each reported.
 const SCRIPT: &str = r"
@@ -26,39 +27,20 @@ dns.lookup('localhost', show('lookup'));
 dns.promises.lookup('localhost').catch(show('promises.lookup'));
 ";
 
-/// Writes the script into a directory of its own per test: tests run in
-/// parallel, and one rewriting a shared file could hand the other an empty one.
-fn script(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("net-permissions-{test}"));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("main.js");
-    std::fs::write(&path, SCRIPT).unwrap();
-    path
-}
-
-/// Runs the script with `permissions`; returns its sorted stdout lines.
-fn run(test: &str, permissions: Permissions) -> Vec<String> {
-    let out = Output::capture();
-    let rt = Runtime::builder()
-        .output(out.clone())
-        .permissions(permissions)
-        .build()
-        .unwrap();
-    rt.run_file(&script(test)).unwrap();
-    let code = rt.run().unwrap();
-    assert_eq!(code, 0, "{}", out.captured(Stream::Stderr));
-    let mut lines: Vec<String> = out
-        .captured(Stream::Stdout)
-        .lines()
-        .map(str::to_owned)
-        .collect();
+/// Runs the script (in a directory of the test's own) with `permissions`;
+/// returns its sorted stdout lines.
+fn run(permissions: Permissions) -> Vec<String> {
+    let dir = scratch().with(&[("main.js", SCRIPT)]);
+    let ran = run_main(permissions, &dir.join("main.js"));
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let mut lines: Vec<String> = ran.stdout.lines().map(str::to_owned).collect();
     lines.sort();
     lines
 }
 
 #[test]
 fn network_switched_off_denies_every_way_out() {
-    let lines = run("off", Permissions::all().deny_net());
+    let lines = run(Permissions::all().deny_net());
     assert_eq!(
         lines,
         [
@@ -75,7 +57,7 @@ fn network_switched_off_denies_every_way_out() {
 
 #[test]
 fn listed_hosts_are_reachable_and_others_are_not() {
-    let lines = run("listed", Permissions::all().net_hosts(["127.0.0.1"]));
+    let lines = run(Permissions::all().net_hosts(["127.0.0.1"]));
     assert_eq!(
         lines,
         [
