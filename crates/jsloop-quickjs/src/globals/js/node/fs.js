@@ -150,10 +150,23 @@ function fixError(e, sync) {
 
 // ---- the three forms -----------------------------------------------------------
 const same = (r) => r;
+// Without spreading (QuickJS spreads through an iterator).
+function callSync(op, args) {
+  switch (args.length) {
+    case 1: return call(op, undefined, args[0]);
+    case 2: return call(op, undefined, args[0], args[1]);
+    case 3: return call(op, undefined, args[0], args[1], args[2]);
+    default: {
+      const list = [op, undefined];
+      for (let i = 0; i < args.length; i++) list[i + 2] = args[i];
+      return Reflect.apply(call, undefined, list);
+    }
+  }
+}
 function runSync(op, args, map = same) {
   let r;
   try {
-    r = call(op, undefined, ...args);
+    r = callSync(op, args);
   } catch (e) {
     throw fixError(e, true);
   }
@@ -950,8 +963,8 @@ for (const name of SIMPLE) {
   const make = ops[name];
   const sync = {
     [`${name}Sync`](...args) {
-      const [op, a, map] = make(...args);
-      return runSync(op, a, map);
+      const r = Reflect.apply(make, undefined, args);
+      return runSync(r[0], r[1], r[2]);
     },
   }[`${name}Sync`];
   const cb = {
@@ -964,6 +977,29 @@ for (const name of SIMPLE) {
   fs[name] = cb;
   fs[`${name}Sync`] = sync;
 }
+// readFileSync as the generic form, with UTF-8 text decoded natively
+// (node's readFileUtf8) and no options object made for the common calls.
+fs.readFileSync = function readFileSync(path, options) {
+  let encoding = null;
+  let flags = O_RDONLY;
+  if (typeof options === 'string') {
+    validateEncoding(options);
+    encoding = options;
+  } else if (options != null) {
+    const o = getOptions(options, { flag: 'r', encoding: null });
+    encoding = o.encoding;
+    if (o.flag !== 'r') flags = stringToFlags(o.flag, 'flags');
+  }
+  const file = typeof path === 'number' ? validateFd(path) : toPath(path);
+  const utf8 = encoding === 'utf8' || encoding === 'utf-8';
+  let r;
+  try {
+    r = call(utf8 ? 'readFileUtf8' : 'readFile', undefined, file, flags);
+  } catch (e) {
+    throw fixError(e, true);
+  }
+  return utf8 ? r : decoded(r, encoding);
+};
 for (const name of ['statSync', 'lstatSync']) {
   const inner = fs[name];
   fs[name] = {

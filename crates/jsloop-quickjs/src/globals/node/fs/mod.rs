@@ -173,14 +173,27 @@ fn op(a: &Args<'_, '_>, name: &str, sync: bool) -> rquickjs::Result<Op> {
             let (fd, data, pos) = (a.int(0), a.bytes(1)?, a.int64(2));
             Box::new(move || ops::write(fd, &data, pos))
         }
-        "readFile" => {
-            if a.value(0).is_number() {
+        "readFile" | "readFileUtf8" => {
+            let read: Op = if a.value(0).is_number() {
                 let fd = a.int(0);
-                return Ok(Box::new(move || ops::read_fd(fd)));
+                Box::new(move || ops::read_fd(fd))
+            } else {
+                let flags = a.int(1);
+                let p = open_path(a, 0, flags)?;
+                Box::new(move || ops::read_file(&p, flags))
+            };
+            if name == "readFile" {
+                return Ok(read);
             }
-            let flags = a.int(1);
-            let p = open_path(a, 0, flags)?;
-            Box::new(move || ops::read_file(&p, flags))
+            // As node's readFileUtf8: decoded where it was read, invalid
+            // sequences as U+FFFD (as Buffer's toString).
+            Box::new(move || match read()? {
+                Out::Bytes(b) => Ok(Out::Text(match String::from_utf8(b) {
+                    Ok(s) => s,
+                    Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                })),
+                other => Ok(other),
+            })
         }
         "writeFile" => {
             let data = a.bytes(1)?;
@@ -333,6 +346,7 @@ fn to_js<'js>(ctx: &Ctx<'js>, out: Out) -> rquickjs::Result<Value<'js>> {
         Out::Bool(b) => b.into_js(ctx),
         Out::Number(n) => n.into_js(ctx),
         Out::Bytes(b) => TypedArray::new(ctx.clone(), b)?.into_js(ctx),
+        Out::Text(t) => t.into_js(ctx),
         Out::Path(p) => p.map(|p| lossy(&p)).into_js(ctx),
         Out::Stats(s) => s.into_js(ctx),
         Out::Entries(list) => {

@@ -30,6 +30,8 @@ pub(crate) enum Out {
     Bool(bool),
     Number(f64),
     Bytes(Vec<u8>),
+    /// Text (a file read as UTF-8).
+    Text(String),
     /// A path (shown lossily) or `undefined`.
     Path(Option<Vec<u8>>),
     /// The numbers of a `Stats`.
