@@ -224,28 +224,22 @@ Base.prototype[kNormalWrite] = function normalWrite(b) {
     if (string.codePointAt(0) === 10) string = string.slice(1);
     this[kSawReturnAt] = 0;
   }
-  lineEnding.lastIndex = 0;
-  let found = lineEnding.exec(string);
-  if (found !== null) {
-    if (this[kBuffer]) {
-      string = this[kBuffer] + string;
-      this[kBuffer] = null;
-      lineEnding.lastIndex = 0;
-      found = lineEnding.exec(string);
-    }
-    this[kSawReturnAt] = string.endsWith('\r') ? Date.now() : 0;
-    const indexes = [0, found.index, lineEnding.lastIndex];
-    let next;
-    while ((next = lineEnding.exec(string)) !== null) indexes.push(next.index, lineEnding.lastIndex);
-    const last = indexes.length - 1;
-    this[kBuffer] = string.slice(indexes[last]);
-    for (let i = 1; i < last; i += 2) {
-      this[kOnLine](string.slice(indexes[i - 1], indexes[i]));
-      if (this.closed) return;
-    }
-  } else if (string) {
-    this[kBuffer] = this[kBuffer] ? this[kBuffer] + string : string;
+  // Lines cut by the engine's split: on '\n' alone when the chunk has no
+  // '\r' (the common case), else on any of '\r\n', '\n' and '\r'.
+  const hasReturn = string.indexOf('\r') !== -1;
+  const parts = hasReturn ? string.split(lineEnding) : string.split('\n');
+  const last = parts.length - 1;
+  if (last === 0) {
+    if (string) this[kBuffer] = this[kBuffer] ? this[kBuffer] + string : string;
+    return;
   }
+  if (this[kBuffer]) {
+    parts[0] = this[kBuffer] + parts[0];
+    this[kBuffer] = null;
+  }
+  this[kSawReturnAt] = hasReturn && string.endsWith('\r') ? Date.now() : 0;
+  this[kBuffer] = parts[last];
+  for (let i = 0; i < last; i++) this[kOnLine](parts[i]);
 };
 
 Base.prototype.write = function write(d, key) {
@@ -293,7 +287,19 @@ Base.prototype[Symbol.asyncIterator] = function () {
 };
 
 function lineIterator(rl) {
-  const queue = [];
+  // Lines not asked for yet: queue[head..] (taken by index, not shift(),
+  // which moves the rest each time).
+  let queue = [];
+  let head = 0;
+  const take = () => {
+    const line = queue[head];
+    head++;
+    if (head === queue.length) {
+      queue = [];
+      head = 0;
+    }
+    return line;
+  };
   const waiting = [];
   let done = rl.closed;
   let error = null;
@@ -328,7 +334,7 @@ function lineIterator(rl) {
   }
   const iterator = {
     next() {
-      if (queue.length > 0) return Promise.resolve({ value: queue.shift(), done: false });
+      if (head < queue.length) return Promise.resolve({ value: take(), done: false });
       if (error !== null) {
         const err = error;
         error = null;
@@ -339,8 +345,8 @@ function lineIterator(rl) {
       return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
     },
     return() {
+      // Lines already cut stay to be read, as in Node.
       done = true;
-      queue.length = 0;
       cleanup();
       rl.close();
       return Promise.resolve({ value: undefined, done: true });
