@@ -70,6 +70,8 @@ struct Net {
     next: Cell<u32>,
     /// Handles closed this turn, waiting for the close phase.
     closing: RefCell<Vec<Closing>>,
+    /// The read buffer, allocated once (taken while a read runs).
+    buf: Cell<Option<Box<[u8]>>>,
 }
 
 /// The JavaScript dispatcher, kept by loop callbacks.
@@ -195,14 +197,23 @@ impl Net {
 
     /// Reads while JavaScript wants data and the socket has some.
     fn read(self: &Rc<Self>, _lp: &EventLoop, d: &Dispatch, id: u32, read_closed: bool) {
-        let mut buf = vec![0u8; CHUNK];
+        let mut buf = self
+            .buf
+            .take()
+            .unwrap_or_else(|| vec![0u8; CHUNK].into_boxed_slice());
+        self.read_into(d, id, read_closed, &mut buf);
+        self.buf.set(Some(buf));
+    }
+
+    /// [`Net::read`] with its buffer.
+    fn read_into(&self, d: &Dispatch, id: u32, read_closed: bool, buf: &mut [u8]) {
         loop {
             let got = self.with_stream(id, |s| {
                 if !s.reading || !s.pending {
                     return None;
                 }
                 loop {
-                    match s.conn.read(&mut buf) {
+                    match s.conn.read(buf) {
                         Ok(n) => {
                             if n == 0 || (n < buf.len() && !read_closed) {
                                 s.pending = false;
@@ -351,6 +362,7 @@ pub(crate) fn natives<'js>(
         handles: RefCell::new(HashMap::new()),
         next: Cell::new(0),
         closing: RefCell::new(Vec::new()),
+        buf: Cell::new(None),
     });
     let n = Object::new(ctx.clone())?;
     let c = ctx.clone();
