@@ -79,7 +79,9 @@ function stdioStream(self, fd) {
 // Whether the global console may print `fd` natively.
 function fast(self, fd) {
   const stdio = shared.stdio;
-  return stdio === undefined || (binding(self, fd) === kOriginal && stdio.pristine(fd));
+  if (stdio === undefined) return true;
+  const bound = stdioBindings[fd];
+  return (bound === undefined ? binding(self, fd) : bound) === kOriginal && stdio.pristine(fd);
 }
 
 // ---- writing ----------------------------------------------------------------
@@ -99,7 +101,7 @@ function writeToConsole(self, fd, string) {
   const indent = self[kGroupIndent];
   if (indent.length !== 0) string = indent + indentLines(string, indent);
   string += '\n';
-  if (self[kStdio] !== undefined && fast(self, fd) && host.print(fd, string) === 0) return;
+  if (self === console && fast(self, fd) && host.print(fd, string) === 0) return;
   const stream = fd === 1 ? self._stdout : self._stderr;
   if (self._ignoreErrors === false) return stream.write(string);
   // Errors may come synchronously (files, terminals) or later (pipes).
@@ -399,9 +401,14 @@ ObjectDefineProperty(Console.prototype, Symbol.toStringTag, {
 // ---- the global console ---------------------------------------------------------
 
 const console = Object.create({});
+const stdioBindings = [undefined, undefined, undefined];
 for (const key of ObjectKeys(consoleMethods)) {
   const impl = consoleMethods[key];
   console[key] = { [key](...args) { return ReflectApply(impl, console, args); } }[key];
+}
+// The printing methods without the indirection (the common calls).
+for (const [key, fd] of [['log', 1], ['info', 1], ['debug', 1], ['dirxml', 1], ['warn', 2], ['error', 2]]) {
+  console[key] = { [key](...args) { writeToConsole(console, fd, formatList(args)); } }[key];
 }
 console.Console = Console;
 // Inspector-only methods: without an inspector they do nothing, as in node.
@@ -420,7 +427,7 @@ console.createTask = function createTask(name) {
   if (typeof name !== 'string' || name === '') throw new Error('First argument must be a non-empty string.');
   return { run: function run(f) { return f(); } };
 };
-ObjectDefineProperty(console, kStdio, { value: [undefined, undefined, undefined] });
+ObjectDefineProperty(console, kStdio, { value: stdioBindings });
 for (const [name, fd] of [['_stdout', 1], ['_stderr', 2]]) {
   ObjectDefineProperty(console, name, {
     enumerable: false,
