@@ -7,11 +7,11 @@
 //! reports it). Expected files come from node only:
 //! `FIXTURES_DIR=crates/jsloop-cli/tests/process_fixtures scripts/regen-fixtures.sh`.
 
+mod common;
+
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
 
 /// The lines of stderr the regen script keeps (its FILTER).
 fn error_lines(stderr: &str) -> Vec<&str> {
@@ -54,24 +54,10 @@ fn scripts() -> Vec<PathBuf> {
     all
 }
 
-/// The child's output once it ends; one still running after a generous
-/// bound (a hang: the behaviour under test is broken) is killed and the
-/// test fails instead of hanging.
+/// The child's output once it ends; fails past [`common::LIMIT`] (a hang).
 fn bounded(child: std::process::Child, path: &Path) -> std::process::Output {
-    let pid = child.id();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output().unwrap());
-    });
-    match rx.recv_timeout(Duration::from_secs(60)) {
-        Ok(out) => out,
-        Err(_) => {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .status();
-            panic!("{} still runs", path.display());
-        }
-    }
+    let what = path.display().to_string();
+    common::within(child.id(), &what, move || child.wait_with_output().unwrap())
 }
 
 #[test]

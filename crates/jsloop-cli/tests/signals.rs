@@ -3,11 +3,11 @@
 //! dies by the signal, which the parent sees. The expected lines and
 //! statuses are node v20.20.2's for the same scripts (`node -e SCRIPT`).
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::ExitStatusExt;
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
 
 fn start(script: &str) -> (Child, BufReader<std::process::ChildStdout>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_jsloop"))
@@ -27,25 +27,12 @@ fn wait_ready(out: &mut BufReader<std::process::ChildStdout>) {
     assert_eq!(line, "ready\n");
 }
 
-/// The child's exit status; a child still running after a generous bound
-/// (the behaviour under test is broken) is killed and the test fails
-/// instead of hanging.
-fn finish(child: Child) -> ExitStatus {
-    let pid = child.id();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut child = child;
-        let _ = tx.send(child.wait().unwrap());
-    });
-    match rx.recv_timeout(Duration::from_secs(30)) {
-        Ok(status) => status,
-        Err(_) => {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .status();
-            panic!("jsloop still runs after the signal");
-        }
-    }
+/// The child's exit status; fails past [`common::LIMIT`] (a hang: the
+/// behaviour under test is broken).
+fn finish(mut child: Child) -> ExitStatus {
+    common::within(child.id(), "jsloop after the signal", move || {
+        child.wait().unwrap()
+    })
 }
 
 fn send(child: &Child, signal: &str) {

@@ -6,12 +6,12 @@
 //! runs the same scripts through the same feeding). A script fed several
 //! ways has one expected file per case (`check_case`).
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::time::Duration;
 
 /// How a script's stdin is fed.
 enum Feed {
@@ -27,9 +27,6 @@ enum Feed {
     /// Written through a pipe that stays open until the script exits.
     LeftOpen(Vec<u8>),
 }
-
-/// The longest a script may take: beyond it, the test fails (a hang).
-const LIMIT: Duration = Duration::from_secs(60);
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/stdio")
@@ -51,20 +48,9 @@ fn command(script: &Path) -> Command {
     }
 }
 
-/// Waits for `child` within [`LIMIT`]; kills it and fails past it.
+/// Waits for `child`; fails past [`common::LIMIT`] (a hang).
 fn wait_within(mut child: Child, name: &str) -> std::process::ExitStatus {
-    let id = child.id();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait());
-    });
-    match rx.recv_timeout(LIMIT) {
-        Ok(status) => status.expect("wait"),
-        Err(_) => {
-            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
-            panic!("{name}: still running after {LIMIT:?}");
-        }
-    }
+    common::within(child.id(), name, move || child.wait()).expect("wait")
 }
 
 /// A file holding `bytes`, open for reading and already unlinked: no other

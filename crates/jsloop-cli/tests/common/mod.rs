@@ -1,0 +1,35 @@
+//! Helpers shared by the binary's tests (`mod common;`).
+#![allow(dead_code)]
+
+use std::process::Command;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The longest a child may run: beyond it the test fails instead of
+/// hanging. Only a guard against a hang (the behaviour under test is
+/// broken); a pass never waits for it, so it is generous for a loaded
+/// machine.
+pub(crate) const LIMIT: Duration = Duration::from_secs(120);
+
+/// Runs `wait` (which waits for the child `pid`) on a thread of its own
+/// and returns its result; past [`LIMIT`], kills the child and panics
+/// naming `what`.
+pub(crate) fn within<T: Send + 'static>(
+    pid: u32,
+    what: &str,
+    wait: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(wait());
+    });
+    match rx.recv_timeout(LIMIT) {
+        Ok(done) => done,
+        Err(_) => {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            panic!("{what}: still running after {LIMIT:?}");
+        }
+    }
+}
