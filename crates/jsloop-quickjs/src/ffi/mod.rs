@@ -10,6 +10,7 @@
 //! - Values handed out are owned (`Value`, `Persistent`); raw `JSValue`s
 //!   never outlive the call that received them.
 
+pub(crate) mod bytecode;
 mod eval;
 mod jobs;
 mod module;
