@@ -6,7 +6,8 @@
 //! non-decreasing times with the same delay, so it is sorted by deadline
 //! and firing walks it in order; `seq` breaks ties across lists, so equal
 //! deadlines run in scheduling order. Entries live in a slab, linked into
-//! their list by slab keys and found by id through a map: clearing unlinks
+//! their list by slab keys and found by id through an index keyed by the
+//! id's sequence number (`index`): clearing unlinks
 //! in O(1), no stale slot is ever left behind, and a list is freed when
 //! its last timer goes (the latest such list is kept as a spare, for
 //! set-and-clear of one delay).
@@ -17,6 +18,10 @@
 use slab::Slab;
 
 use crate::id::{IdMap, TimerId};
+
+mod index;
+
+use index::IdIndex;
 
 /// The end of a list (no entry).
 const NIL: u32 = u32::MAX;
@@ -76,7 +81,7 @@ pub(crate) struct Due<O, R> {
 
 pub(crate) struct TimerQueue<O, R> {
     entries: Slab<Entry<O, R>>,
-    by_id: IdMap<u32>,
+    by_id: IdIndex,
     lists: Slab<List>,
     by_delay: IdMap<u32>,
     heap: Vec<Slot>,
@@ -95,7 +100,7 @@ impl<O, R> Default for TimerQueue<O, R> {
     fn default() -> Self {
         Self {
             entries: Slab::new(),
-            by_id: IdMap::default(),
+            by_id: IdIndex::default(),
             lists: Slab::new(),
             by_delay: IdMap::default(),
             heap: Vec::new(),
@@ -142,7 +147,7 @@ impl<O, R> TimerQueue<O, R> {
     /// Removes a timer; returns its callback (`None` inside if it is the
     /// interval now running), or `None` if no such timer exists.
     pub(crate) fn remove(&mut self, id: TimerId) -> Option<Option<Callback<O, R>>> {
-        let key = self.by_id.remove(&id.as_u64())?;
+        let key = self.by_id.remove(id.as_u64())?;
         Some(self.remove_key(key))
     }
 
@@ -165,7 +170,7 @@ impl<O, R> TimerQueue<O, R> {
             let callback = entry.callback.take()?;
             return Some(Due { id, callback });
         }
-        self.by_id.remove(&id.as_u64());
+        self.by_id.remove(id.as_u64());
         let callback = self.remove_key(key)?;
         Some(Due { id, callback })
     }
@@ -173,7 +178,7 @@ impl<O, R> TimerQueue<O, R> {
     /// Gives a running interval its callback back and schedules its next
     /// run; drops the callback if the interval was cleared meanwhile.
     pub(crate) fn rearm(&mut self, id: TimerId, now: u64, callback: Callback<O, R>) {
-        let Some(&key) = self.by_id.get(&id.as_u64()) else {
+        let Some(key) = self.by_id.get(id.as_u64()) else {
             return;
         };
         let entry = &mut self.entries[key as usize];
@@ -185,7 +190,7 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Restarts a timer's countdown from `now`; false if there is none.
     pub(crate) fn refresh(&mut self, id: TimerId, now: u64) -> bool {
-        let Some(&key) = self.by_id.get(&id.as_u64()) else {
+        let Some(key) = self.by_id.get(id.as_u64()) else {
             return false;
         };
         if self.entries[key as usize].scheduled {
@@ -197,7 +202,7 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Sets whether a timer keeps the loop alive; false if there is none.
     pub(crate) fn set_ref(&mut self, id: TimerId, referenced: bool) -> bool {
-        let Some(&key) = self.by_id.get(&id.as_u64()) else {
+        let Some(key) = self.by_id.get(id.as_u64()) else {
             return false;
         };
         let entry = &mut self.entries[key as usize];
@@ -214,13 +219,13 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Whether a timer keeps the loop alive (`None` if there is no such timer).
     pub(crate) fn has_ref(&self, id: TimerId) -> Option<bool> {
-        let &key = self.by_id.get(&id.as_u64())?;
+        let key = self.by_id.get(id.as_u64())?;
         Some(self.entries[key as usize].referenced)
     }
 
     /// Whether a timer with this id is pending.
     pub(crate) fn contains(&self, id: TimerId) -> bool {
-        self.by_id.contains_key(&id.as_u64())
+        self.by_id.contains(id.as_u64())
     }
 
     /// The earliest deadline of a scheduled timer.
@@ -452,6 +457,9 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Returns the tables' memory once no timer is left.
     fn shrink(&mut self) {
+        if self.by_id.capacity() > 128 {
+            self.by_id.clear();
+        }
         if self.entries.capacity() > 64 {
             self.entries.shrink_to_fit();
             self.lists.shrink_to_fit();

@@ -204,7 +204,13 @@ pub struct Stats {
 
 /// Converts a delay to whole milliseconds, rounding up, at least 1.
 fn delay_ms(delay: Duration) -> u64 {
-    u64::try_from(delay.as_nanos().div_ceil(1_000_000))
+    // Whole seconds are whole milliseconds: only the sub-second part rounds
+    // (no 128-bit division on the timer path).
+    let sub = u64::from(delay.subsec_nanos().div_ceil(1_000_000));
+    delay
+        .as_secs()
+        .checked_mul(1000)
+        .and_then(|ms| ms.checked_add(sub))
         .unwrap_or(u64::MAX)
         .max(1)
 }
@@ -733,6 +739,29 @@ mod tests {
     use super::EventLoop;
     use crate::error::ScheduleError;
     use crate::id::{Kind, LocalCounter, MAX_ID};
+
+    #[test]
+    fn delays_round_up_to_whole_milliseconds() {
+        let old = |d: Duration| {
+            u64::try_from(d.as_nanos().div_ceil(1_000_000))
+                .unwrap_or(u64::MAX)
+                .max(1)
+        };
+        for d in [
+            Duration::ZERO,
+            Duration::from_nanos(1),
+            Duration::from_nanos(999_999),
+            Duration::from_millis(1),
+            Duration::from_nanos(1_000_001),
+            Duration::new(3, 999_999_999),
+            Duration::new(u64::MAX / 1000, 807_000_000),
+            Duration::new(u64::MAX / 1000, 807_000_001),
+            Duration::new(u64::MAX / 1000 + 1, 0),
+            Duration::MAX,
+        ] {
+            assert_eq!(super::delay_ms(d), old(d), "{d:?}");
+        }
+    }
 
     #[test]
     fn exhausted_ids_hand_the_callback_back() {
