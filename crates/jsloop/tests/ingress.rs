@@ -254,7 +254,8 @@ fn batch_tasks_run_as_separate_callbacks() {
         .panic_hook(move |_| *p.lock().unwrap() += 1)
         .build();
     let log = Arc::new(std::sync::Mutex::new(Vec::new()));
-    let tasks: Vec<Box<dyn FnOnce(&EventLoop) + Send>> = vec![
+    type Task = Box<dyn FnOnce(&EventLoop) + Send>;
+    let tasks: Vec<Task> = vec![
         Box::new({
             let log = log.clone();
             move |lp: &EventLoop| {
