@@ -31,7 +31,7 @@ count() { # binary scenario -> instructions
 core_noop=$(count "$core" noop)
 js_noop=$(count "$js" noop)
 results=()
-for s in submit handle_submit timer_set_clear timer_fire timer_fire_distinct timer_insert_pending immediate microtask next_tick promise_chain; do
+for s in submit handle_submit handle_submit_arc timer_set_clear timer_fire timer_fire_distinct timer_insert_pending immediate microtask next_tick promise_chain; do
     results+=("$s $(( $(count "$core" "$s") - core_noop ))")
 done
 results+=("js_immediate_loop $(( $(count "$js" immediate_loop) - js_noop ))")

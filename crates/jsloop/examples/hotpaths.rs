@@ -35,6 +35,20 @@ fn main() {
                 handle.submit(|_| ()).unwrap();
             }
         }
+        "handle_submit_arc" => {
+            // A task capturing an `Arc`: boxed, this cost a malloc and a
+            // free per task.
+            let handle = lp.handle();
+            let done = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+            for _ in 0..N {
+                let d = done.clone();
+                handle
+                    .submit(move |_| {
+                        d.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    })
+                    .unwrap();
+            }
+        }
         "timer_set_clear" => {
             for _ in 0..N {
                 let id = lp.set_timeout(Duration::from_secs(3600), |_| ()).unwrap();

@@ -1,14 +1,14 @@
 //! [`Handle`]: the way into the loop from any thread, and [`Hold`].
 
-use std::any::Any;
 use std::fmt;
 use std::time::Duration;
 
 use crate::error::{CallError, ScheduleError, SubmitError};
 use crate::event_loop::{EventLoop, TimerCallback};
 use crate::id::{ImmediateId, TimerId};
-use crate::ingress::{unbox, Runnable, Task};
+use crate::ingress::Runnable;
 use crate::oneshot;
+use crate::panic::CallbackKind;
 use crate::shared::{Shared, Stop};
 use crate::sync::{Arc, Ordering};
 
@@ -68,12 +68,11 @@ impl Handle {
     where
         F: FnOnce(&EventLoop) + Send + 'static,
     {
-        self.shared
-            .push(Box::new(task))
-            .map_err(|t| SubmitError(unbox::<F>(t)))
+        self.shared.push(task).map_err(SubmitError)
     }
 
-    /// Sends many tasks under one lock acquisition and one wake-up.
+    /// Sends many tasks as one queue entry and at most one wake-up; they
+    /// run one after the other, a microtask checkpoint after each.
     ///
     /// # Errors
     ///
@@ -84,14 +83,9 @@ impl Handle {
         I: IntoIterator<Item = F>,
         F: FnOnce(&EventLoop) + Send + 'static,
     {
-        let boxed: Vec<Task> = tasks.into_iter().map(|t| Box::new(t) as Task).collect();
-        match self.shared.ingress.push_all(boxed) {
-            Ok(()) => {
-                self.shared.wake.notify();
-                Ok(())
-            }
-            Err(back) => Err(SubmitError(back.into_iter().map(unbox::<F>).collect())),
-        }
+        self.shared
+            .push(Batch(tasks.into_iter().collect()))
+            .map_err(|batch| SubmitError(batch.0))
     }
 
     /// Runs `f` on the loop thread and waits for its result.
@@ -172,8 +166,8 @@ impl Handle {
             make,
         };
         self.shared
-            .push(Box::new(task))
-            .map_err(|t| ScheduleError::Closed(unbox::<NewTimer<F>>(t).callback))?;
+            .push(task)
+            .map_err(|task| ScheduleError::Closed(task.callback))?;
         Ok(id)
     }
 
@@ -185,9 +179,9 @@ impl Handle {
     /// [`ScheduleError::Closed`] once the loop stopped accepting work.
     pub fn clear_timer(&self, id: TimerId) -> Result<(), ScheduleError> {
         self.shared
-            .push(Box::new(move |lp: &EventLoop| {
+            .push(move |lp: &EventLoop| {
                 lp.clear_timer(id);
-            }))
+            })
             .map_err(|_| ScheduleError::Closed(()))
     }
 
@@ -207,12 +201,10 @@ impl Handle {
         };
         let id = ImmediateId::from_u64(id);
         self.shared.remote_immediates.lock().insert(id.as_u64(), ());
-        let pushed = self.shared.push(Box::new(NewImmediate { id, callback }));
+        let pushed = self.shared.push(NewImmediate { id, callback });
         if let Err(task) = pushed {
             self.shared.claim_immediate(id.as_u64());
-            return Err(ScheduleError::Closed(
-                unbox::<NewImmediate<F>>(task).callback,
-            ));
+            return Err(ScheduleError::Closed(task.callback));
         }
         Ok(id)
     }
@@ -285,8 +277,8 @@ impl Drop for Hold {
     }
 }
 
-/// A timer from a handle on its way to the loop; refused, it is unboxed
-/// back into its callback.
+/// A timer from a handle on its way to the loop; refused, it is handed
+/// back with its callback.
 struct NewTimer<F> {
     id: TimerId,
     delay: Duration,
@@ -295,34 +287,42 @@ struct NewTimer<F> {
 }
 
 impl<F: Send + 'static> Runnable for NewTimer<F> {
-    fn run(self: Box<Self>, lp: &EventLoop) {
+    fn run(self, lp: &EventLoop) {
         let NewTimer {
             id,
             delay,
             callback,
             make,
-        } = *self;
+        } = self;
         lp.insert_timer(id, delay, make(callback));
-    }
-
-    fn into_any(self: Box<Self>) -> Box<dyn Any + Send> {
-        self
     }
 }
 
 /// An immediate from a handle on its way to the loop; refused, it is
-/// unboxed back into its callback.
+/// handed back with its callback.
 struct NewImmediate<F> {
     id: ImmediateId,
     callback: F,
 }
 
 impl<F: FnOnce(&EventLoop) + Send + 'static> Runnable for NewImmediate<F> {
-    fn run(self: Box<Self>, lp: &EventLoop) {
+    fn run(self, lp: &EventLoop) {
         lp.push_remote_immediate(self.id, Box::new(self.callback));
     }
+}
 
-    fn into_any(self: Box<Self>) -> Box<dyn Any + Send> {
-        self
+/// The tasks of [`Handle::submit_batch`]: one queue entry, run as
+/// separate callbacks (a panic in one does not skip the next).
+struct Batch<F>(Vec<F>);
+
+impl<F: FnOnce(&EventLoop) + Send + 'static> Runnable for Batch<F> {
+    fn run(self, lp: &EventLoop) {
+        for task in self.0 {
+            lp.invoke(CallbackKind::Task, task);
+            lp.checkpoint();
+            if lp.closing() {
+                break;
+            }
+        }
     }
 }

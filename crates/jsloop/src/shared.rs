@@ -12,7 +12,7 @@
 //!   "cleared" happens.
 
 use crate::id::{IdMap, Kind, SharedCounter};
-use crate::ingress::{Ingress, Task};
+use crate::ingress::{Ingress, Runnable};
 use crate::io::Unparker;
 use crate::sync::{self, AtomicBool, AtomicU8, AtomicUsize, Condvar, Mutex, Ordering};
 use crate::wake::Wake;
@@ -76,10 +76,12 @@ impl Shared {
         }
     }
 
-    /// Queues a task and wakes the loop.
-    pub(crate) fn push(&self, task: Task) -> Result<(), Task> {
-        self.ingress.push(task)?;
-        self.wake.notify();
+    /// Queues a task, waking the loop if it may be asleep; hands the task
+    /// back once the loop stopped accepting.
+    pub(crate) fn push<R: Runnable>(&self, task: R) -> Result<(), R> {
+        if self.ingress.push(task)? {
+            self.wake.notify();
+        }
         Ok(())
     }
 

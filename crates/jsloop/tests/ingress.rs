@@ -242,3 +242,38 @@ fn submits_to_a_busy_loop_make_no_wake_syscall() {
     assert_eq!(ran.load(Ordering::SeqCst), N);
     assert_eq!(syscalls.load(Ordering::SeqCst), 0);
 }
+
+/// The tasks of one batch run as separate callbacks: a panic in one is
+/// reported and the next still runs, and the microtasks one queues run
+/// before the next task.
+#[test]
+fn batch_tasks_run_as_separate_callbacks() {
+    let panics = Arc::new(std::sync::Mutex::new(0));
+    let p = panics.clone();
+    let lp = EventLoop::builder()
+        .panic_hook(move |_| *p.lock().unwrap() += 1)
+        .build();
+    let log = Arc::new(std::sync::Mutex::new(Vec::new()));
+    type Task = Box<dyn FnOnce(&EventLoop) + Send>;
+    let tasks: Vec<Task> = vec![
+        Box::new({
+            let log = log.clone();
+            move |lp: &EventLoop| {
+                let log2 = log.clone();
+                lp.queue_microtask(move |_| log2.lock().unwrap().push("microtask"));
+                log.lock().unwrap().push("first");
+            }
+        }),
+        Box::new(|_: &EventLoop| panic!("second task fails")),
+        Box::new({
+            let log = log.clone();
+            move |_: &EventLoop| log.lock().unwrap().push("third")
+        }),
+    ];
+    lp.handle()
+        .submit_batch(tasks.into_iter().map(|t| move |lp: &EventLoop| t(lp)))
+        .unwrap();
+    lp.run().unwrap();
+    assert_eq!(*log.lock().unwrap(), ["first", "microtask", "third"]);
+    assert_eq!(*panics.lock().unwrap(), 1);
+}

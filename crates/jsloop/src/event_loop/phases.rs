@@ -160,7 +160,7 @@ impl EventLoop {
                     // Virtual time stands still while real I/O is awaited.
                     None
                 } else {
-                    if !wake.is_notified() {
+                    if !wake.is_notified() && self.core.shared.ingress.is_empty() {
                         clock.advance_to(deadline);
                     }
                     self.idle_end(idle);
@@ -193,12 +193,20 @@ impl EventLoop {
     /// readiness or a wake-up, spinning for up to `spin` first; returns
     /// whether it parked (readiness it saw waits in `ready`).
     pub(crate) fn sleep_in_poller(&self, timeout: Option<Duration>, spin: Duration) -> bool {
+        let ingress = &self.core.shared.ingress;
+        if ingress.arm() {
+            ingress.disarm();
+            return false;
+        }
         let mut poller = self.core.poller.borrow_mut();
         let mut ready = self.core.ready.borrow_mut();
-        self.core
+        let parked = self
+            .core
             .shared
             .wake
-            .sleep(timeout, spin, |t| poller.poll(t, &mut ready))
+            .sleep(timeout, spin, |t| poller.poll(t, &mut ready));
+        ingress.disarm();
+        parked
     }
 
     /// Looks for readiness without blocking (only when sources are
