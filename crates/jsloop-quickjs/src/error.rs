@@ -32,6 +32,13 @@ pub enum Error {
         /// What `typeof` says of it.
         found: &'static str,
     },
+    /// [`Runtime::with_bytes`](crate::Runtime::with_bytes) got a value
+    /// that holds no bytes.
+    #[error("the value is not an ArrayBuffer or typed array (it is {found})")]
+    NotBytes {
+        /// What `typeof` says of it (`"an object"` for other objects).
+        found: &'static str,
+    },
     /// A [`Handle`](crate::Handle) was used where it cannot be: it belongs
     /// to another runtime, or its value is not of the kind asked for.
     #[error("the handle cannot be used here: {0}")]

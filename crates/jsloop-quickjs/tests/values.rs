@@ -346,3 +346,56 @@ fn a_lone_surrogate_becomes_a_replacement_character() {
     let rt = runtime();
     assert_eq!(rt.eval("'a\\uD800b'").unwrap(), JsValue::from("a\u{FFFD}b"));
 }
+
+#[test]
+fn bytes_cross_without_a_copy_both_ways() {
+    let rt = Runtime::new().unwrap();
+    rt.eval("globalThis.keep = (b) => { globalThis.frame = b }")
+        .unwrap();
+    let frame = vec![1u8, 2, 3, 4, 5];
+    let at = frame.as_ptr() as usize;
+    rt.call_global("keep", vec![JsValue::ArrayBuffer(frame)])
+        .unwrap();
+    let whole = rt
+        .with_bytes("frame", |b| (b.as_ptr() as usize, b.to_vec()))
+        .unwrap();
+    assert_eq!(whole, (at, vec![1, 2, 3, 4, 5]));
+    let view = rt
+        .with_bytes("Buffer.from(frame, 1, 3)", |b| {
+            (b.as_ptr() as usize, b.to_vec())
+        })
+        .unwrap();
+    assert_eq!(view, (at + 1, vec![2, 3, 4]));
+    let empty = rt.with_bytes("new ArrayBuffer(0)", <[u8]>::len).unwrap();
+    assert_eq!(empty, 0);
+}
+
+#[test]
+fn with_bytes_refuses_what_holds_no_bytes() {
+    let rt = Runtime::new().unwrap();
+    for (source, found) in [
+        ("'abc'", "a string"),
+        ("({})", "an object"),
+        ("new DataView(new ArrayBuffer(2))", "an object"),
+        (
+            "(() => { const b = new ArrayBuffer(4); b.transfer(); return b })()",
+            "an object",
+        ),
+    ] {
+        match rt.with_bytes(source, |b| b.len()) {
+            Err(Error::NotBytes { found: f }) => assert_eq!(f, found, "{source}"),
+            other => panic!("{source}: {other:?}"),
+        }
+    }
+    assert!(matches!(
+        rt.with_bytes("throw new TypeError('no')", |b| b.len()),
+        Err(Error::Exception(_))
+    ));
+}
+
+#[test]
+#[should_panic(expected = "while it lent its bytes")]
+fn with_bytes_refuses_javascript_while_lending() {
+    let rt = Runtime::new().unwrap();
+    let _ = rt.with_bytes("new Uint8Array(4)", |_| rt.eval("1"));
+}

@@ -11,6 +11,7 @@
 //!   never outlive the call that received them.
 
 pub(crate) mod bytecode;
+pub(crate) mod bytes;
 mod eval;
 mod jobs;
 mod module;

@@ -4,6 +4,8 @@
 //! `uncaughtException` listeners or the fatal path). The loop runs the
 //! microtask checkpoint after each of its callbacks.
 
+use std::cell::Cell;
+
 use rquickjs::{Ctx, Value};
 
 use super::Host;
@@ -28,7 +30,15 @@ impl Host {
     /// Runs `f` with the engine locked: inside a call already running (a
     /// host function calling back into its runtime) it reuses that lock
     /// instead of taking it twice.
+    ///
+    /// # Panics
+    ///
+    /// If the engine's memory is lent ([`Host::lend`]).
     pub(crate) fn with_ctx<R>(&self, f: impl FnOnce(&Ctx<'_>) -> R) -> R {
+        assert!(
+            !self.lent.get(),
+            "the runtime was used while it lent its bytes (Runtime::with_bytes)"
+        );
         if let Some(raw) = self.locked.get() {
             // SAFETY: `raw` is this runtime's context, locked by an outer
             // call on this thread that is still running (it clears the
@@ -41,6 +51,21 @@ impl Host {
             let _unlock = Unlock(&self.locked);
             f(&ctx)
         })
+    }
+
+    /// Runs `f` (inside [`Host::with_ctx`], so the engine stays locked and
+    /// its job queue undrained) with every entry into the engine refused:
+    /// `f` may hold the engine's memory.
+    pub(crate) fn lend<R>(&self, f: impl FnOnce() -> R) -> R {
+        struct Return<'a>(&'a Cell<bool>);
+        impl Drop for Return<'_> {
+            fn drop(&mut self) {
+                self.0.set(false);
+            }
+        }
+        self.lent.set(true);
+        let _return = Return(&self.lent);
+        f()
     }
 
     /// Runs `f` as (part of) an entry into JavaScript for the CPU limit:

@@ -61,6 +61,8 @@ pub(crate) struct Host {
     depth: Cell<u32>,
     /// The context, raw, while the engine is locked by a running call.
     locked: Cell<Option<*mut rquickjs::qjs::JSContext>>,
+    /// Whether the engine's memory is lent to Rust (no JavaScript may run).
+    lent: Cell<bool>,
     /// The context, raw (one per runtime), for job runs that lock the
     /// engine themselves.
     raw: *mut rquickjs::qjs::JSContext,
@@ -107,6 +109,7 @@ impl Host {
             entered: Cell::new(None),
             depth: Cell::new(0),
             locked: Cell::new(None),
+            lent: Cell::new(false),
             raw,
             dispatch: RefCell::new(None),
             embed: crate::embed::State::default(),

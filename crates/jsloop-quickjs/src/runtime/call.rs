@@ -292,7 +292,15 @@ fn global_function<'js>(ctx: &Ctx<'js>, name: &str, rt: &Runtime) -> Result<Valu
     if v.is_function() {
         return Ok(v);
     }
-    let found = match v.type_of() {
+    Err(Error::NotAFunction {
+        name: name.to_owned(),
+        found: found(&v),
+    })
+}
+
+/// What a value is, for errors (`"a string"`, `"an object"`).
+pub(super) fn found(v: &Value<'_>) -> &'static str {
+    match v.type_of() {
         rquickjs::Type::Uninitialized | rquickjs::Type::Undefined => "undefined",
         rquickjs::Type::Null => "null",
         rquickjs::Type::Bool => "a boolean",
@@ -301,9 +309,5 @@ fn global_function<'js>(ctx: &Ctx<'js>, name: &str, rt: &Runtime) -> Result<Valu
         rquickjs::Type::Symbol => "a symbol",
         rquickjs::Type::BigInt => "a bigint",
         _ => "an object",
-    };
-    Err(Error::NotAFunction {
-        name: name.to_owned(),
-        found,
-    })
+    }
 }

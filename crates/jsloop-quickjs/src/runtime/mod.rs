@@ -13,6 +13,7 @@ use crate::modules::{Format, Modules};
 use crate::output::Stream;
 
 mod builder;
+mod bytes;
 mod call;
 mod embed;
 mod native;
