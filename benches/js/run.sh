@@ -12,7 +12,7 @@ if [ ! -x "$jsloop" ]; then
 fi
 printf '%-22s %14s %14s %14s %8s\n' script node jsloop quickjs-raw ratio
 for script in "$here"/*.js; do
-    case "$(basename "$script")" in *_common.js) continue ;; esac
+    case "$(basename "$script")" in *_common.js | http_server.js) continue ;; esac
     name=$(basename "$script" .js)
     node_v=$(node "$script" | awk '{print $2}')
     if [ -x "$jsloop" ]; then js_v=$("$jsloop" run "$script" | awk '{print $2}'); else js_v="-"; fi
