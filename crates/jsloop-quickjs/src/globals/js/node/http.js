@@ -491,46 +491,57 @@ function headerLines(name, value) {
   return `${name}: ${value}${crlf}`;
 }
 
+const kSeenConnection = 1;
+const kSeenContLen = 2;
+const kSeenTE = 4;
+const kSeenDate = 8;
+const closeTokenRegExp = /(?:^|,)\s*close\s*(?:,|$)/i;
+const chunkedLastRegExp = /(?:^|,)\s*chunked\s*$/i;
+
+// Notes a header `key` (lower case) the head carries: returns `seen` with its flag.
+function seeHeader(msg, seen, key, value) {
+  switch (key) {
+    case 'connection':
+      if (closeTokenRegExp.test(String(value))) msg._last = true;
+      else msg.shouldKeepAlive = true;
+      return seen | kSeenConnection;
+    case 'transfer-encoding':
+      if (chunkedLastRegExp.test(String(value))) msg.chunkedEncoding = true;
+      return seen | kSeenTE;
+    case 'content-length':
+      return seen | kSeenContLen;
+    case 'date':
+      return seen | kSeenDate;
+    default:
+      return seen;
+  }
+}
+
 // Builds the head: `firstLine`, the headers set, then what node adds.
 OutgoingMessage.prototype._storeHeader = function(firstLine, extra) {
   let head = firstLine;
-  const state = { connection: false, contLen: false, te: false, date: false, expect: false };
-  const see = (key, value) => {
-    if (key === 'connection') {
-      state.connection = true;
-      if (/(?:^|,)\s*close\s*(?:,|$)/i.test(String(value))) this._last = true;
-      else this.shouldKeepAlive = true;
-    } else if (key === 'transfer-encoding') {
-      state.te = true;
-      if (/(?:^|,)\s*chunked\s*$/i.test(String(value))) this.chunkedEncoding = true;
-    } else if (key === 'content-length') {
-      state.contLen = true;
-    } else if (key === 'date') {
-      state.date = true;
-    } else if (key === 'expect') {
-      state.expect = true;
-    }
-  };
+  let seen = 0;
   if (extra) {
     if (Array.isArray(extra)) {
       for (let i = 0; i < extra.length; i += 2) {
         head += headerLines(extra[i], extra[i + 1]);
-        see(String(extra[i]).toLowerCase(), extra[i + 1]);
+        seen = seeHeader(this, seen, String(extra[i]).toLowerCase(), extra[i + 1]);
       }
     } else {
-      for (const k of Object.keys(extra)) {
-        head += headerLines(extra[k][0], extra[k][1]);
-        see(k, extra[k][1]);
+      for (const k in extra) {
+        const entry = extra[k];
+        head += headerLines(entry[0], entry[1]);
+        seen = seeHeader(this, seen, k, entry[1]);
       }
     }
   }
-  if (this.sendDate && !state.date) head += `Date: ${utcDate()}${crlf}`;
+  if (this.sendDate && !(seen & kSeenDate)) head += `Date: ${utcDate()}${crlf}`;
   if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
     this.chunkedEncoding = false;
     this.shouldKeepAlive = false;
   }
-  if (!state.connection && !this._removedConnection) {
-    const keep = this.shouldKeepAlive && (state.contLen || this.useChunkedEncodingByDefault || this.agent);
+  if (!(seen & kSeenConnection) && !this._removedConnection) {
+    const keep = this.shouldKeepAlive && ((seen & kSeenContLen) !== 0 || this.useChunkedEncodingByDefault || this.agent);
     if (keep && !this._last) {
       head += `Connection: keep-alive${crlf}`;
       if (this._keepAliveTimeout && this._defaultKeepAlive) {
@@ -541,12 +552,12 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, extra) {
       head += `Connection: close${crlf}`;
     }
   }
-  if (!state.contLen && !state.te) {
+  if (!(seen & (kSeenContLen | kSeenTE))) {
     if (!this._hasBody) {
       this.chunkedEncoding = false;
     } else if (!this.useChunkedEncodingByDefault) {
       this._last = true;
-    } else if (!state.contLen && typeof this._contentLength === 'number') {
+    } else if (typeof this._contentLength === 'number') {
       head += `Content-Length: ${this._contentLength}${crlf}`;
     } else if (!this._removedTE) {
       head += `Transfer-Encoding: chunked${crlf}`;
@@ -656,6 +667,10 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
     }
     return this;
   }
+  if (typeof chunk === 'string' && !this._header && (!encoding || encoding === 'utf8' || encoding === 'utf-8')
+    && this.socket && this.socket.writable && !this._holding && this.outputData.length === 0) {
+    return this._endString(chunk, callback);
+  }
   let buf = null;
   if (chunk != null) buf = toChunk(chunk, encoding);
   if (!this._header) {
@@ -683,6 +698,32 @@ OutgoingMessage.prototype.end = function(chunk, encoding, callback) {
   this.finished = true;
   if (tail) this._send(tail, onDone);
   else this._send(Buffer.alloc(0), onDone);
+  return this;
+};
+
+// end(string) before the head is sent, with the socket free: head and body
+// go out as one string (one encode, one write) when the head is ASCII.
+const nonAsciiRegExp = /[^\x00-\x7f]/;
+OutgoingMessage.prototype._endString = function(chunk, callback) {
+  const length = Buffer.byteLength(chunk);
+  this._contentLength = length;
+  this._implicitHeader();
+  if (typeof callback === 'function') this.once('finish', callback);
+  const head = this._header;
+  let data;
+  if (!this._hasBody || length === 0) {
+    data = this.chunkedEncoding && this._hasBody ? `${head}0${crlf}${crlf}` : head;
+  } else {
+    data = this.chunkedEncoding ? `${head}${length.toString(16)}${crlf}${chunk}${crlf}0${crlf}${crlf}` : head + chunk;
+    this._bytesWritten += length;
+  }
+  this._headerSent = true;
+  this.finished = true;
+  if (nonAsciiRegExp.test(head)) {
+    this.socket.write(head, 'latin1');
+    data = data.slice(head.length);
+  }
+  this.socket.write(data, 'utf8', () => this._finish());
   return this;
 };
 
@@ -857,6 +898,8 @@ Server.prototype[Symbol.asyncDispose] = function() {
   return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
 };
 
+const keepAliveTokenRegExp = /(?:^|,)\s*keep-alive\s*(?:,|$)/;
+
 function connectionListener(socket) {
   const server = this;
   const conn = { socket, idle: true, queue: [], current: null, requests: 0 };
@@ -880,11 +923,11 @@ function connectionListener(socket) {
       res._defaultKeepAlive = true;
       const connHeader = String(req.headers.connection || '').toLowerCase();
       if (req.httpVersionMinor === 0) {
-        res.shouldKeepAlive = /(?:^|,)\s*keep-alive\s*(?:,|$)/.test(connHeader);
+        res.shouldKeepAlive = keepAliveTokenRegExp.test(connHeader);
         res.useChunkedEncodingByDefault = false;
         res._keepAliveHttp10 = res.shouldKeepAlive;
       } else {
-        res.shouldKeepAlive = !/(?:^|,)\s*close\s*(?:,|$)/.test(connHeader);
+        res.shouldKeepAlive = !closeTokenRegExp.test(connHeader);
       }
       if (server.maxRequestsPerSocket && conn.requests >= server.maxRequestsPerSocket) res.shouldKeepAlive = false;
       conn.current = req;
