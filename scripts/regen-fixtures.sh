@@ -34,11 +34,15 @@
 #        scripts/regen-fixtures.sh --check  regenerate into a temporary folder
 #                                           and diff with the committed files
 #                                           (exit 1 on any difference)
+#
+# RUNS (default 5; 1 with --check) sets how many node runs must agree. The
+# check compares with files that were already made by 5 agreeing runs, so one
+# run per fixture shows whether they still match node.
 set -euo pipefail
 shopt -s nullglob
 
 FILTER='^([A-Z][A-Za-z]*)?(Error|Rejection)( \[[A-Z0-9_]+\])?: '
-RUNS=5
+RUNS=${RUNS:-}
 TIMEOUT=60
 
 check=0
@@ -49,6 +53,9 @@ case "${1:-}" in
     -*) echo "usage: $0 [--check | NAME...]" >&2; exit 2 ;;
     *) only=("$@") ;;
 esac
+if [ -z "$RUNS" ]; then
+    if [ $check = 1 ]; then RUNS=1; else RUNS=5; fi
+fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 fixtures="$(cd "$root/${FIXTURES_DIR:-crates/jsloop-quickjs/tests/fixtures}" && pwd)"
