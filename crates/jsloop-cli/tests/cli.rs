@@ -1,27 +1,14 @@
 //! The `jsloop` binary end to end: arguments, exit codes, output streams.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn jsloop(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jsloop"))
-        .args(args)
-        .output()
-        .expect("jsloop runs")
-}
+use common::jsloop;
 
-/// Writes `name` into a directory of the calling test's own (tests run in
-/// parallel: a directory per process alone would be shared between them).
+mod common;
+
 fn script(name: &str, source: &str) -> PathBuf {
-    let test = std::thread::current()
-        .name()
-        .expect("called on the test's own thread")
-        .replace("::", "-");
-    let dir = std::env::temp_dir().join(format!("jsloop-cli-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, source).unwrap();
-    path
+    common::script("cli", name, source)
 }
 
 #[test]

@@ -6,31 +6,18 @@ use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use common::jsloop;
+
 const FATAL: &str =
     "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory";
 
 /// Grows an array without bound.
 const UNBOUNDED: &str = "const a = []; for (;;) a.push({ x: [1, 2, 3], s: 'x' + a.length });";
 
-fn jsloop(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jsloop"))
-        .args(args)
-        .output()
-        .expect("jsloop runs")
-}
+mod common;
 
-/// Writes `name` into a directory of the calling test's own (tests run in
-/// parallel: a directory per process alone would be shared between them).
 fn script(name: &str, source: &str) -> PathBuf {
-    let test = std::thread::current()
-        .name()
-        .expect("called on the test's own thread")
-        .replace("::", "-");
-    let dir = std::env::temp_dir().join(format!("jsloop-heap-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, source).unwrap();
-    path
+    common::script("heap", name, source)
 }
 
 fn assert_out_of_memory(out: &Output) {

@@ -1,7 +1,8 @@
 //! Helpers shared by the binary's tests (`mod common;`).
 #![allow(dead_code)]
 
-use std::process::Command;
+use std::path::PathBuf;
+use std::process::{Command, Output};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -32,4 +33,27 @@ pub(crate) fn within<T: Send + 'static>(
             panic!("{what}: still running after {LIMIT:?}");
         }
     }
+}
+
+/// Runs the `jsloop` binary with `args` and collects its output.
+pub(crate) fn jsloop(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jsloop"))
+        .args(args)
+        .output()
+        .expect("jsloop runs")
+}
+
+/// Writes `name` into a directory of the calling test's own (tests run in
+/// parallel: a directory per process alone would be shared between them);
+/// `suite` names the test file.
+pub(crate) fn script(suite: &str, name: &str, source: &str) -> PathBuf {
+    let test = std::thread::current()
+        .name()
+        .expect("called on the test's own thread")
+        .replace("::", "-");
+    let dir = std::env::temp_dir().join(format!("jsloop-{suite}-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, source).unwrap();
+    path
 }
