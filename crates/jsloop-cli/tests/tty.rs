@@ -105,9 +105,20 @@ impl Pty {
         if !regen() {
             c.arg("run");
         }
-        c.arg(script)
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR");
+        c.arg(script).env("TERM", "xterm-256color");
+        // Whatever decides colours besides TERM, as the expected output had it.
+        for var in [
+            "NO_COLOR",
+            "FORCE_COLOR",
+            "NODE_DISABLE_COLORS",
+            "CI",
+            "TMUX",
+            "COLORTERM",
+            "TERM_PROGRAM",
+            "TEAMCITY_VERSION",
+        ] {
+            c.env_remove(var);
+        }
         let io = |f: &File| Stdio::from(f.try_clone().expect("dup slave"));
         c.stdin(io(&self.slave))
             .stdout(io(&self.slave))
@@ -276,6 +287,12 @@ fn readline_edits_lines_on_a_terminal() {
     );
     assert_eq!(status.code(), Some(0));
     assert!(cooked(&pty.mode()));
+}
+
+#[test]
+fn console_colours_values_on_a_terminal() {
+    let (status, _) = run("console_colors", &[]);
+    assert_eq!(status.code(), Some(0));
 }
 
 /// Starts `raw_exit.js`, waits until it set raw mode, checks the terminal

@@ -2,6 +2,9 @@
 //! signal, the process facts, and the one clock every JavaScript time API
 //! reads (the loop's, virtual clock included).
 
+mod credentials;
+mod usage;
+
 use std::rc::Rc;
 
 use rquickjs::function::Opt;
@@ -102,7 +105,8 @@ pub(crate) fn natives<'js>(
     o.set("platform", std::env::consts::OS)?;
     o.set("arch", arch())?;
     o.set("version", env!("CARGO_PKG_VERSION"))?;
-    Ok(())
+    credentials::natives(ctx, o)?;
+    usage::natives(ctx, o)
 }
 
 /// Node's name for this CPU architecture.

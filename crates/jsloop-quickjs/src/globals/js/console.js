@@ -17,6 +17,7 @@ const FunctionPrototypeBind = Function.prototype.call.bind(Function.prototype.bi
 const StringPrototypeIndexOf = Function.prototype.call.bind(String.prototype.indexOf);
 const StringPrototypeSlice = Function.prototype.call.bind(String.prototype.slice);
 const StringPrototypeRepeat = Function.prototype.call.bind(String.prototype.repeat);
+const StringPrototypeReplace = Function.prototype.call.bind(String.prototype.replace);
 const ArrayIsArray = Array.isArray;
 const MapCtor = Map;
 const WeakMapCtor = WeakMap;
@@ -115,24 +116,50 @@ function writeToConsole(self, fd, string) {
   }
 }
 
-// The inspect options of a Console made with `inspectOptions` (its colors
-// decided by colorMode and the stream, as Node's), or undefined.
-function inspectOptionsOf(self, stream) {
-  const options = optionsMap.get(self);
-  if (options === undefined) return undefined;
-  if (options.colors === undefined) {
-    let color = self[kColorMode];
-    if (color === 'auto') {
-      color = stream.isTTY && (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
-    }
-    options.colors = color;
+// ---- colours -------------------------------------------------------------------
+
+const kColorInspectOptions = { colors: true };
+// Whether fd 0..2 is a terminal, asked once.
+const ttyFds = [undefined, undefined, undefined];
+function isTTY(fd) {
+  let tty = ttyFds[fd];
+  if (tty === undefined) {
+    tty = host.isatty(fd);
+    ttyFds[fd] = tty;
   }
-  return options;
+  return tty;
+}
+
+// Node's shouldColorize: FORCE_COLOR decides, else a terminal stream that
+// has colours. The global console's untouched stdout/stderr is asked
+// without making the stream.
+function shouldColorize(self, fd) {
+  const env = globalThis.process.env;
+  const depth = shared.ttyColors.getColorDepth;
+  if (env.FORCE_COLOR !== undefined) return depth(env) > 2;
+  if (self === console && binding(self, fd) === kOriginal) return isTTY(fd) && depth(env) > 2;
+  const stream = fd === 1 ? self._stdout : self._stderr;
+  // As node's: `undefined` (not false) for a stream without isTTY.
+  return stream?.isTTY && (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
+}
+
+// Node's kGetInspectOptions: the Console's `inspectOptions` (their colors
+// decided once by colorMode), else colours by colorMode, else undefined.
+function inspectOptionsOf(self, fd) {
+  let color = self[kColorMode];
+  const options = optionsMap.get(self);
+  if (options !== undefined) {
+    if (options.colors === undefined) options.colors = color === 'auto' ? shouldColorize(self, fd) : color;
+    return options;
+  }
+  if (color === 'auto') color = shouldColorize(self, fd);
+  return color ? kColorInspectOptions : undefined;
 }
 
 function format(self, fd, args) {
-  if (self[kStdio] !== undefined) return formatList(args);
-  return formatList(args, inspectOptionsOf(self, fd === 1 ? self._stdout : self._stderr));
+  // A lone string is printed as it is: no colour to decide.
+  if (args.length === 1 && typeof args[0] === 'string') return args[0];
+  return formatList(args, inspectOptionsOf(self, fd));
 }
 
 // ---- time -------------------------------------------------------------------
@@ -181,10 +208,15 @@ function timeLogImpl(self, name, label, data) {
 // ---- table ------------------------------------------------------------------
 
 // Node's console.table (lib/internal/console/constructor.js, cli_table.js).
+// Widths leave out colour sequences.
+const kColorSequence = /\u001b\[\d+(?:;\d+)*m/g;
+function width(text) {
+  return util.stringWidth(StringPrototypeReplace(text, kColorSequence, ''));
+}
 function renderRow(row, widths) {
   let out = '│ ';
   for (let i = 0; i < row.length; i++) {
-    out += row[i] + ' '.repeat(widths[i] - util.stringWidth(row[i]));
+    out += row[i] + ' '.repeat(widths[i] - width(row[i]));
     if (i !== row.length - 1) out += ' │ ';
   }
   return `${out} │`;
@@ -192,13 +224,13 @@ function renderRow(row, widths) {
 
 function cliTable(head, columns) {
   const rows = [];
-  const widths = head.map((h) => util.stringWidth(h));
+  const widths = head.map((h) => width(h));
   const longest = Math.max(...columns.map((c) => c.length));
   for (let i = 0; i < head.length; i++) {
     for (let j = 0; j < longest; j++) {
       if (rows[j] === undefined) rows[j] = [];
       const value = rows[j][i] = Object.prototype.hasOwnProperty.call(columns[i], j) ? columns[i][j] : '';
-      widths[i] = Math.max(widths[i] || 0, util.stringWidth(value));
+      widths[i] = Math.max(widths[i] || 0, width(value));
     }
   }
   const divider = widths.map((w) => '─'.repeat(w + 2));
@@ -208,7 +240,7 @@ function cliTable(head, columns) {
 }
 
 function renderTable(self, data, properties) {
-  const base = inspectOptionsOf(self, self._stdout);
+  const base = inspectOptionsOf(self, 1);
   const cell = (v) => {
     const depth = v !== null && typeof v === 'object' && !ArrayIsArray(v) && ObjectKeys(v).length > 2 ? -1 : 0;
     return util.inspect(v, { depth, maxArrayLength: 3, breakLength: Infinity, ...base });
@@ -259,7 +291,7 @@ const consoleMethods = {
   log(...args) { writeToConsole(this, 1, format(this, 1, args)); },
   warn(...args) { writeToConsole(this, 2, format(this, 2, args)); },
   dir(object, options) {
-    const base = this[kStdio] === undefined ? inspectOptionsOf(this, this._stdout) : undefined;
+    const base = inspectOptionsOf(this, 1);
     writeToConsole(this, 1, util.inspect(object, { customInspect: false, ...base, ...options }));
   },
   time(label = 'default') {
@@ -408,7 +440,7 @@ for (const key of ObjectKeys(consoleMethods)) {
 }
 // The printing methods without the indirection (the common calls).
 for (const [key, fd] of [['log', 1], ['info', 1], ['debug', 1], ['dirxml', 1], ['warn', 2], ['error', 2]]) {
-  console[key] = { [key](...args) { writeToConsole(console, fd, formatList(args)); } }[key];
+  console[key] = { [key](...args) { writeToConsole(console, fd, format(console, fd, args)); } }[key];
 }
 console.Console = Console;
 // Inspector-only methods: without an inspector they do nothing, as in node.

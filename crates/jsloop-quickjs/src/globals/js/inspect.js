@@ -44,6 +44,8 @@ const StringPrototypePadEnd = uncurry(String.prototype.padEnd);
 const StringPrototypeRepeat = uncurry(String.prototype.repeat);
 const StringPrototypeNormalize = uncurry(String.prototype.normalize);
 const StringPrototypeToUpperCase = uncurry(String.prototype.toUpperCase);
+const StringPrototypeToLowerCase = uncurry(String.prototype.toLowerCase);
+const StringSplit = uncurry(String.prototype.split);
 const StringPrototypeValueOf = uncurry(String.prototype.valueOf);
 const NumberPrototypeToString = uncurry(Number.prototype.toString);
 const NumberPrototypeValueOf = uncurry(Number.prototype.valueOf);
@@ -53,6 +55,8 @@ const SymbolPrototypeValueOf = uncurry(Symbol.prototype.valueOf);
 const SymbolPrototypeToString = uncurry(Symbol.prototype.toString);
 const RegExpPrototypeExec = uncurry(RegExp.prototype.exec);
 const RegExpPrototypeToString = uncurry(RegExp.prototype.toString);
+const RegExpPrototypeSymbolReplace = uncurry(RegExp.prototype[Symbol.replace]);
+const ObjectDefineProperty = Object.defineProperty;
 const RegExpPrototype = RegExp.prototype;
 const RegExpPrototypeGetSource = uncurry(ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'source').get);
 const DatePrototypeGetTime = uncurry(Date.prototype.getTime);
@@ -87,6 +91,56 @@ const kMaxArrayLength = 100;
 const kMaxStringLength = 10000;
 const kCustom = SymbolFor('nodejs.util.inspect.custom');
 const kErrorCode = SymbolFor('jsloop.errorCode');
+
+// util.inspect.colors and util.inspect.styles (mutable, read at each use,
+// as node's): [open, close] SGR codes by name; the colour of each style.
+const colors = { __proto__: null };
+{
+  const table = [
+    ['reset', 0, 0], ['bold', 1, 22], ['dim', 2, 22], ['italic', 3, 23], ['underline', 4, 24], ['blink', 5, 25],
+    ['inverse', 7, 27], ['hidden', 8, 28], ['strikethrough', 9, 29], ['doubleunderline', 21, 24],
+    ['black', 30, 39], ['red', 31, 39], ['green', 32, 39], ['yellow', 33, 39], ['blue', 34, 39],
+    ['magenta', 35, 39], ['cyan', 36, 39], ['white', 37, 39], ['bgBlack', 40, 49], ['bgRed', 41, 49],
+    ['bgGreen', 42, 49], ['bgYellow', 43, 49], ['bgBlue', 44, 49], ['bgMagenta', 45, 49], ['bgCyan', 46, 49],
+    ['bgWhite', 47, 49], ['framed', 51, 54], ['overlined', 53, 55], ['gray', 90, 39], ['redBright', 91, 39],
+    ['greenBright', 92, 39], ['yellowBright', 93, 39], ['blueBright', 94, 39], ['magentaBright', 95, 39],
+    ['cyanBright', 96, 39], ['whiteBright', 97, 39], ['bgGray', 100, 49], ['bgRedBright', 101, 49],
+    ['bgGreenBright', 102, 49], ['bgYellowBright', 103, 49], ['bgBlueBright', 104, 49],
+    ['bgMagentaBright', 105, 49], ['bgCyanBright', 106, 49], ['bgWhiteBright', 107, 49],
+  ];
+  for (let i = 0; i < table.length; i++) colors[table[i][0]] = [table[i][1], table[i][2]];
+  // Aliases: non-enumerable accessors of the canonical entry.
+  const aliases = [
+    ['gray', 'grey'], ['gray', 'blackBright'], ['bgGray', 'bgGrey'], ['bgGray', 'bgBlackBright'], ['dim', 'faint'],
+    ['strikethrough', 'crossedout'], ['strikethrough', 'strikeThrough'], ['strikethrough', 'crossedOut'],
+    ['hidden', 'conceal'], ['inverse', 'swapColors'], ['inverse', 'swapcolors'], ['doubleunderline', 'doubleUnderline'],
+  ];
+  for (let i = 0; i < aliases.length; i++) {
+    const from = aliases[i][0];
+    ObjectDefineProperty(colors, aliases[i][1], {
+      get() { return this[from]; }, set(v) { this[from] = v; }, configurable: true, enumerable: false,
+    });
+  }
+}
+const styles = {
+  __proto__: null, special: 'cyan', number: 'yellow', bigint: 'yellow', boolean: 'yellow', undefined: 'grey',
+  null: 'bold', string: 'green', symbol: 'green', date: 'magenta', regexp: 'red', module: 'underline',
+};
+function stylizeWithColor(str, styleType) {
+  const style = styles[styleType];
+  if (style !== undefined) {
+    const color = colors[style];
+    if (color !== undefined) return `\u001b[${color[0]}m${str}\u001b[${color[1]}m`;
+  }
+  return str;
+}
+function stylizeNoColor(str) {
+  return str;
+}
+// SGR sequences, left out of widths when colouring.
+function removeColors(str) {
+  return RegExpPrototypeSymbolReplace(/\u001b\[\d\d?m/g, str, '');
+}
 
 function push(list, item) {
   list[list.length] = item;
@@ -237,14 +291,8 @@ function quote(str) {
   return mark + body + mark;
 }
 
-function formatString(str) {
-  if (str.length <= kMaxStringLength) return quote(str);
-  const remaining = str.length - kMaxStringLength;
-  return `${quote(StringPrototypeSlice(str, 0, kMaxStringLength))}... ${remaining} more character${remaining > 1 ? 's' : ''}`;
-}
-
-function formatNumber(n) {
-  return ObjectIs(n, -0) ? '-0' : StringCtor(n);
+function formatNumber(n, fn = stylizeNoColor) {
+  return fn(ObjectIs(n, -0) ? '-0' : StringCtor(n), 'number');
 }
 
 function fnBase(fn) {
@@ -277,6 +325,67 @@ function errorBase(err) {
   stack = StringPrototypeSlice(stack, 0, end);
   if (!StringPrototypeStartsWith(stack, head)) stack = stack ? `${head}\n${stack}` : `[${head}]`;
   return improveStack(stack, ctorName(err), StringCtor(name));
+}
+
+// With colours, as node: frames of built-in modules in grey; in a user
+// frame, the working directory in grey and package names underlined.
+function markStack(ctx, stack) {
+  const at = StringPrototypeIndexOf(stack, '\n    at ');
+  if (at === -1) return stack;
+  let cwd;
+  try {
+    const process = globalThis.process;
+    cwd = process !== undefined && typeof process.cwd === 'function' ? process.cwd() : undefined;
+  } catch {
+    cwd = undefined;
+  }
+  const lines = StringSplit(StringPrototypeSlice(stack, at + 1), '\n');
+  let out = StringPrototypeSlice(stack, 0, at);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (RegExpPrototypeExec(/^ {4}at (?:[^/\\(]+ \(|)(?:node|jsloop):.+\)?$/, line) !== null) {
+      out += `\n${ctx.stylize(line, 'undefined')}`;
+      continue;
+    }
+    line = markPackages(ctx, line);
+    if (cwd !== undefined) line = markCwd(ctx, line, cwd);
+    out += `\n${line}`;
+  }
+  return out;
+}
+
+// `node_modules/NAME/` segments with NAME in the 'module' style.
+function markPackages(ctx, line) {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    let at = StringPrototypeIndexOf(line, '/node_modules/', from);
+    if (at === -1) break;
+    at += 14;
+    const end = StringPrototypeIndexOf(line, '/', at);
+    if (end === -1 || end === at) break;
+    out += StringPrototypeSlice(line, from, at) + ctx.stylize(StringPrototypeSlice(line, at, end), 'module');
+    from = end;
+  }
+  return from === 0 ? line : out + StringPrototypeSlice(line, from);
+}
+
+// The working directory (with a `(` before it, `file://` and the `/` after
+// it; and the closing `)`) in the 'undefined' style.
+function markCwd(ctx, line, cwd) {
+  let start = StringPrototypeIndexOf(line, cwd);
+  if (start === -1) return line;
+  let length = cwd.length;
+  if (StringPrototypeSlice(line, start - 7, start) === 'file://') {
+    start -= 7;
+    length += 7;
+  }
+  const open = line[start - 1] === '(' ? start - 1 : start;
+  const closes = open !== start && StringPrototypeEndsWith(line, ')');
+  const after = start + length + 1;
+  const rest = StringPrototypeSlice(line, after, closes ? line.length - 1 : line.length);
+  return StringPrototypeSlice(line, 0, open) + ctx.stylize(StringPrototypeSlice(line, open, after), 'undefined') + rest +
+    (closes ? ctx.stylize(')', 'undefined') : '');
 }
 
 // Node's improveStack: names the constructor when the stack does not.
@@ -362,7 +471,7 @@ function isBelowBreakLength(ctx, output, start, base) {
   let total = output.length + start;
   if (total + output.length > ctx.breakLength) return false;
   for (let i = 0; i < output.length; i++) {
-    total += output[i].length;
+    total += ctx.colors ? removeColors(output[i]).length : output[i].length;
     if (total > ctx.breakLength) return false;
   }
   return base === '' || StringPrototypeIndexOf(base, '\n') === -1;
@@ -379,7 +488,7 @@ function groupArrayElements(ctx, output, value) {
   const separatorSpace = 2;
   const dataLen = [];
   for (; i < outputLength; i++) {
-    const len = stringWidth(output[i]);
+    const len = stringWidth(ctx.colors ? removeColors(output[i]) : output[i]);
     dataLen[i] = len;
     totalLength += len + separatorSpace;
     if (maxLength < len) maxLength = len;
@@ -464,14 +573,18 @@ function reduceToSingleString(ctx, output, base, braces, isArrayLike, recurseTim
   return `${base ? `${base} ` : ''}${braces[0]}${ind}  ${join(output, `,${ind}  `)}${ind}${braces[1]}`;
 }
 
-function formatPrimitive(v) {
+function formatPrimitive(v, fn = stylizeNoColor) {
   switch (typeof v) {
-    case 'string': return formatString(v);
-    case 'number': return formatNumber(v);
-    case 'bigint': return `${v}n`;
-    case 'boolean': return v ? 'true' : 'false';
-    case 'undefined': return 'undefined';
-    case 'symbol': return SymbolPrototypeToString(v);
+    case 'string': {
+      if (v.length <= kMaxStringLength) return fn(quote(v), 'string');
+      const remaining = v.length - kMaxStringLength;
+      return `${fn(quote(StringPrototypeSlice(v, 0, kMaxStringLength)), 'string')}... ${remaining} more character${remaining > 1 ? 's' : ''}`;
+    }
+    case 'number': return formatNumber(v, fn);
+    case 'bigint': return fn(`${v}n`, 'bigint');
+    case 'boolean': return fn(v ? 'true' : 'false', 'boolean');
+    case 'undefined': return fn('undefined', 'undefined');
+    case 'symbol': return fn(SymbolPrototypeToString(v), 'symbol');
   }
   return StringCtor(v);
 }
@@ -486,39 +599,42 @@ function formatProperty(ctx, obj, key, recurseTimes, isArrayItem) {
   } else if (desc.get !== undefined) {
     const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
     const getters = ctx.getters;
+    const s = ctx.stylize;
     if (getters === true || (getters === 'get' && desc.set === undefined) || (getters === 'set' && desc.set !== undefined)) {
       try {
         const got = ReflectApply(desc.get, obj, []);
         ctx.indentationLvl += 2;
-        if (got === null) str = `[${label}: null]`;
-        else if (typeof got === 'object') str = `[${label}] ${formatValue(ctx, got, recurseTimes)}`;
-        else str = `[${label}: ${formatPrimitive(got)}]`;
+        if (got === null) str = `${s(`[${label}:`, 'special')} ${s('null', 'null')}${s(']', 'special')}`;
+        else if (typeof got === 'object') str = `${s(`[${label}]`, 'special')} ${formatValue(ctx, got, recurseTimes)}`;
+        else str = `${s(`[${label}:`, 'special')} ${formatPrimitive(got, s)}${s(']', 'special')}`;
         ctx.indentationLvl -= 2;
       } catch (err) {
-        str = `[${label}: <Inspection threw (${err.message})>]`;
+        str = `${s(`[${label}:`, 'special')} <Inspection threw (${err.message})>${s(']', 'special')}`;
       }
     } else {
-      str = `[${label}]`;
+      str = s(`[${label}]`, 'special');
     }
   } else {
-    str = '[Setter]';
+    str = ctx.stylize('[Setter]', 'special');
   }
   if (isArrayItem) return str;
-  if (desc.enumerable === false) return `[${typeof key === 'symbol' ? SymbolPrototypeToString(key) : key}]: ${str}`;
-  return `${keyString(key)}: ${str}`;
+  if (typeof key === 'symbol') return `[${ctx.stylize(SymbolPrototypeToString(key), 'symbol')}]: ${str}`;
+  if (key === '__proto__') return `['__proto__']: ${str}`;
+  if (desc.enumerable === false) return `[${key}]: ${str}`;
+  return `${isIdentifier(key) ? key : ctx.stylize(quote(key), 'string')}: ${str}`;
 }
 
 function formatValue(ctx, value, recurseTimes) {
-  if (value === null) return 'null';
-  if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(value);
+  if (value === null) return ctx.stylize('null', 'null');
+  if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(value, ctx.stylize);
   const context = value;
   // As Node: a Proxy prints its target, without running any trap.
   if (hostProxyTarget !== undefined) {
     const target = hostProxyTarget(value);
-    if (target === null) return '<Revoked Proxy>';
+    if (target === null) return ctx.stylize('<Revoked Proxy>', 'special');
     if (target !== undefined) value = target;
   } else if (isRevokedProxy(value)) {
-    return '<Revoked Proxy>';
+    return ctx.stylize('<Revoked Proxy>', 'special');
   }
   if (includes(ctx.seen, value)) {
     let index = 1;
@@ -532,14 +648,14 @@ function formatValue(ctx, value, recurseTimes) {
         MapPrototypeSet(ctx.circular, value, index);
       }
     }
-    return `[Circular *${index}]`;
+    return ctx.stylize(`[Circular *${index}]`, 'special');
   }
   const custom = ctx.customInspect ? value[kCustom] : undefined;
   if (typeof custom === 'function' && custom !== inspect) {
     const depth = ctx.depth - recurseTimes;
     // As Node's: the user's options (`depth` as configured, not what is left).
     const options = {
-      stylize: (text) => text, depth: ctx.depth, colors: false, breakLength: ctx.breakLength, compact: ctx.compact, showHidden: ctx.showHidden,
+      stylize: ctx.stylize, depth: ctx.depth, colors: ctx.colors, breakLength: ctx.breakLength, compact: ctx.compact, showHidden: ctx.showHidden,
       maxArrayLength: ctx.maxArrayLength, sorted: ctx.sorted, getters: ctx.getters, customInspect: ctx.customInspect,
     };
     const ret = ReflectApply(custom, context, [depth, options, inspect]);
@@ -600,8 +716,8 @@ function moreItems(remaining) {
   return `... ${remaining} more item${remaining > 1 ? 's' : ''}`;
 }
 
-function emptyItems(count) {
-  return `<${count} empty item${count > 1 ? 's' : ''}>`;
+function emptyItems(ctx, count) {
+  return ctx.stylize(`<${count} empty item${count > 1 ? 's' : ''}>`, 'undefined');
 }
 
 function withoutIndexKeys(keys) {
@@ -664,7 +780,9 @@ function formatRaw(ctx, value, recurseTimes) {
     const rest = byteLength - ctx.maxArrayLength;
     const more = rest > 0 ? ` ... ${rest} more byte${rest > 1 ? 's' : ''}` : '';
     braces = [`${ctor ?? '[ArrayBuffer: null prototype]'} {`, '}'];
-    formatter = () => [`[Uint8Contents]: <${bytes}${more}>`, `byteLength: ${formatNumber(byteLength)}`];
+    formatter = () => [
+      `${ctx.stylize('[Uint8Contents]', 'special')}: <${bytes}${more}>`, `byteLength: ${formatNumber(byteLength, ctx.stylize)}`,
+    ];
   } else if (typeof value === 'function') {
     base = fnBase(value);
     keys = allKeys();
@@ -673,20 +791,21 @@ function formatRaw(ctx, value, recurseTimes) {
       keys = [];
       for (let i = 0; i < own.length; i++) if (own[i] !== 'prototype') push(keys, own[i]);
     }
-    if (keys.length === 0 && symbols.length === 0) return base;
+    if (keys.length === 0 && symbols.length === 0) return ctx.stylize(base, 'special');
     braces = ['{', '}'];
   } else if (isRegExp(value)) {
     keys = allKeys();
     base = RegExpPrototypeToString(value);
-    if (keys.length === 0 && symbols.length === 0) return base;
+    if (keys.length === 0 && symbols.length === 0) return ctx.stylize(base, 'regexp');
     braces = ['{', '}'];
   } else if (isDate(value)) {
     keys = allKeys();
     base = NumberIsNaN(DatePrototypeGetTime(value)) ? 'Invalid Date' : DatePrototypeToISOString(value);
-    if (keys.length === 0 && symbols.length === 0) return base;
+    if (keys.length === 0 && symbols.length === 0) return ctx.stylize(base, 'date');
     braces = ['{', '}'];
   } else if (isError(value)) {
     base = errorBase(value);
+    if (ctx.colors) base = markStack(ctx, base);
     const own = allKeys();
     // QuickJS makes an assigned stack an enumerable own property; V8 never lists it.
     keys = [];
@@ -707,7 +826,7 @@ function formatRaw(ctx, value, recurseTimes) {
     braces = [`${prefixOf('Promise')}{`, '}'];
     formatter = formatPromise;
   } else if (isWeakMap(value) || isWeakSet(value)) {
-    return `${ctor} { <items unknown> }`;
+    return `${ctor} { ${ctx.stylize('<items unknown>', 'special')} }`;
   } else if (isModuleNamespace(value, ctor, tag)) {
     keys = [];
     braces = [`${prefixOf('Module')}{`, '}'];
@@ -718,7 +837,7 @@ function formatRaw(ctx, value, recurseTimes) {
     if (boxed !== undefined) {
       base = `[${boxed[0]}: ${formatPrimitive(boxed[1])}]`;
       if (boxed[0] === 'String') keys = withoutIndexKeys(keys);
-      if (keys.length === 0 && symbols.length === 0) return base;
+      if (keys.length === 0 && symbols.length === 0) return ctx.stylize(base, StringPrototypeToLowerCase(boxed[0]));
       braces = ['{', '}'];
     } else {
       let prefix = ctor === 'Object' && tag === '' ? '' : prefixOf('Object');
@@ -728,11 +847,11 @@ function formatRaw(ctx, value, recurseTimes) {
     }
   }
   if (recurseTimes > ctx.depth) {
-    if (ArrayIsArray(value)) return '[Array]';
+    if (ArrayIsArray(value)) return ctx.stylize('[Array]', 'special');
     const name = ctor ?? 'Object';
     let end = name.length;
     while (end > 0 && name[end - 1] === ' ') end--;
-    return `[${StringPrototypeSlice(name, 0, end)}]`;
+    return ctx.stylize(`[${StringPrototypeSlice(name, 0, end)}]`, 'special');
   }
   recurseTimes++;
   push(ctx.seen, value);
@@ -745,7 +864,7 @@ function formatRaw(ctx, value, recurseTimes) {
   if (ctx.circular !== undefined) {
     const index = MapPrototypeGet(ctx.circular, value);
     if (index !== undefined) {
-      const ref = `<ref *${index}>`;
+      const ref = ctx.stylize(`<ref *${index}>`, 'special');
       base = base === '' ? ref : `${ref} ${base}`;
     }
   }
@@ -790,7 +909,7 @@ function formatNamespace(ctx, value, recurseTimes) {
       push(output, formatProperty(ctx, value, keys[i], recurseTimes, false));
     } catch (e) {
       if (!(e instanceof ReferenceError)) throw e;
-      push(output, `${keyString(keys[i])}: <uninitialized>`);
+      push(output, `${keyString(keys[i])}: ${ctx.stylize('<uninitialized>', 'special')}`);
     }
   }
   return output;
@@ -819,7 +938,7 @@ function formatSparseArray(ctx, value, recurseTimes, max, output, index) {
     if (!isIndexKey(key)) break;
     const at = NumberCtor(key);
     if (at !== index) {
-      push(output, emptyItems(at - index));
+      push(output, emptyItems(ctx, at - index));
       index = at;
       if (output.length === max) break;
     }
@@ -828,7 +947,7 @@ function formatSparseArray(ctx, value, recurseTimes, max, output, index) {
   }
   const remaining = value.length - index;
   if (output.length !== max) {
-    if (remaining > 0) push(output, emptyItems(remaining));
+    if (remaining > 0) push(output, emptyItems(ctx, remaining));
   } else if (remaining > 0) {
     push(output, moreItems(remaining));
   }
@@ -841,7 +960,7 @@ function formatTyped(ctx, value, recurseTimes) {
   const output = [];
   for (let i = 0; i < max; i++) {
     const item = value[i];
-    push(output, typeof item === 'bigint' ? `${item}n` : formatNumber(item));
+    push(output, typeof item === 'bigint' ? ctx.stylize(`${item}n`, 'bigint') : formatNumber(item, ctx.stylize));
   }
   if (length > max) push(output, moreItems(length - max));
   return output;
@@ -882,17 +1001,18 @@ function formatSet(ctx, value, recurseTimes) {
 
 function formatPromise(ctx, value, recurseTimes) {
   const st = hostPromiseState(value);
-  if (st === undefined || st[0] === 0) return ['<pending>'];
+  if (st === undefined || st[0] === 0) return [ctx.stylize('<pending>', 'special')];
   ctx.indentationLvl += 2;
   const str = formatValue(ctx, st[1], recurseTimes);
   ctx.indentationLvl -= 2;
-  return [st[0] === 2 ? `<rejected> ${str}` : str];
+  return [st[0] === 2 ? `${ctx.stylize('<rejected>', 'special')} ${str}` : str];
 }
 
 function inspect(value, depth = kDepth, showHidden = false) {
   const ctx = {
     seen: [], indentationLvl: 0, currentDepth: 0, circular: undefined, depth, showHidden,
     compact: 3, breakLength: kBreak, maxArrayLength: kMaxArrayLength, sorted: false, getters: false, customInspect: true,
+    colors: false, stylize: stylizeNoColor,
   };
   if (depth !== null && typeof depth === 'object') {
     const o = depth;
@@ -905,6 +1025,11 @@ function inspect(value, depth = kDepth, showHidden = false) {
     if (o.sorted !== undefined) ctx.sorted = o.sorted;
     if (o.getters !== undefined) ctx.getters = o.getters;
     if (o.customInspect !== undefined) ctx.customInspect = !!o.customInspect;
+    if (typeof o.stylize === 'function') ctx.stylize = o.stylize;
+    if (o.colors) {
+      ctx.colors = true;
+      ctx.stylize = stylizeWithColor;
+    }
   }
   return formatValue(ctx, value, 0);
 }
@@ -1015,4 +1140,6 @@ function inspectDepth(value, depth) {
   return inspect(value, depth);
 }
 
-return { inspect, format: (...args) => formatWithOptions(args), formatList: formatWithOptions, errorBase, stringWidth };
+return {
+  inspect, format: (...args) => formatWithOptions(args), formatList: formatWithOptions, errorBase, stringWidth, colors, styles,
+};

@@ -316,6 +316,7 @@ function runMain(fn, filename) {
   mod.path = dirname(filename);
   mod.paths = nodeModulePaths(mod.path);
   mainModule = mod;
+  shared.process.mainModule = mod;
   if (filename.startsWith('/')) cache[filename] = mod;
   const require = makeRequire(mod);
   ReflectApply(fn, mod.exports, [mod.exports, require, mod, filename, mod.path]);

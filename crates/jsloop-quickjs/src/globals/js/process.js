@@ -2,32 +2,198 @@
 // path. Puts `process` and `fatal` on `shared`; returns its part of the
 // dispatch contract (fatal, rejections, beforeExit, exit, mainModule).
 'use strict';
-const { invalidArgType, validateFunction, validateInteger, nodeError, define } = shared;
+const { invalidArgType, validateFunction, validateInteger, nodeError, define, outOfRange } = shared;
 const write = (fd, s) => host.print(fd, s);
 const kGenericUserError = 1;
 const kUnsettledTopLevelAwait = 13;
 
 // ---- events -----------------------------------------------------------------
-// Kept without prototype methods (null-prototype table, index loops), so a
-// script replacing built-ins cannot break `exit` and error reporting.
+// `process` is an EventEmitter with node:events' storage (`_events` holds a
+// function for one listener, a never-mutated array for more): these methods
+// serve until node:events loads, which puts EventEmitter.prototype in their
+// place on the same storage (see the prototype chain at the end). Built-ins
+// are taken at load time, so replacing them cannot break exit and errors.
 const ReflectApply = Reflect.apply;
-const listeners = { __proto__: null };
-function addListener(name, fn, once, prepend) {
-  validateFunction(fn, 'listener');
-  let list = listeners[name];
-  if (list === undefined) { list = []; listeners[name] = list; }
-  const entry = { fn, once };
-  if (prepend) {
-    for (let i = list.length; i > 0; i--) list[i] = list[i - 1];
-    list[0] = entry;
-  } else {
-    list[list.length] = entry;
+const ReflectOwnKeys = Reflect.ownKeys;
+const kDefaultMaxListeners = 10;
+const maxListenersOf = (that) => (that._maxListeners === undefined
+  ? (shared.eventDefaults === undefined ? kDefaultMaxListeners : shared.eventDefaults.maxListeners)
+  : that._maxListeners);
+
+function addListener(that, type, listener, prepend) {
+  validateFunction(listener, 'listener');
+  let events = that._events;
+  if (events === undefined) {
+    events = that._events = { __proto__: null };
+    that._eventsCount = 0;
+  } else if (events.newListener !== undefined) {
+    that.emit('newListener', type, listener.listener ?? listener);
+    events = that._events;
   }
+  let existing = events[type];
+  if (existing === undefined) {
+    events[type] = listener;
+    ++that._eventsCount;
+    return that;
+  }
+  if (typeof existing === 'function') {
+    existing = events[type] = prepend ? [listener, existing] : [existing, listener];
+  } else {
+    const warned = existing.warned;
+    existing = events[type] = prepend ? [listener, ...existing] : [...existing, listener];
+    if (warned) existing.warned = true;
+  }
+  const m = maxListenersOf(that);
+  if (m > 0 && existing.length > m && !existing.warned) {
+    existing.warned = true;
+    const w = new Error('Possible EventEmitter memory leak detected. ' +
+      `${existing.length} ${String(type)} listeners added to [process]. ` +
+      `MaxListeners is ${m}. Use emitter.setMaxListeners() to increase limit`);
+    w.name = 'MaxListenersExceededWarning';
+    w.emitter = that;
+    w.type = type;
+    w.count = existing.length;
+    process.emitWarning(w);
+  }
+  return that;
 }
-function removeAt(list, at) {
-  for (let i = at; i < list.length - 1; i++) list[i] = list[i + 1];
-  list.length -= 1;
+
+function onceWrapper(...args) {
+  if (!this.fired) {
+    this.target.removeListener(this.type, this.wrapFn);
+    this.fired = true;
+    return ReflectApply(this.listener, this.target, args);
+  }
+  return undefined;
 }
+function onceWrap(target, type, listener) {
+  validateFunction(listener, 'listener');
+  const state = { fired: false, wrapFn: undefined, target, type, listener };
+  const wrapped = FunctionBind(onceWrapper, state);
+  wrapped.listener = listener;
+  state.wrapFn = wrapped;
+  return wrapped;
+}
+const FunctionBind = (f, self) => ReflectApply(Function.prototype.bind, f, [self]);
+
+function listenersOf(that, type, unwrap) {
+  const events = that._events;
+  const found = events === undefined ? undefined : events[type];
+  if (found === undefined) return [];
+  if (typeof found === 'function') return [unwrap ? found.listener || found : found];
+  const out = [];
+  for (let i = 0; i < found.length; i++) out[i] = unwrap ? found[i].listener || found[i] : found[i];
+  return out;
+}
+
+const emitterMethods = {
+  setMaxListeners(n) {
+    if (typeof n !== 'number') throw invalidArgType('setMaxListeners', 'number', n);
+    if (!(n >= 0)) throw outOfRange('setMaxListeners', '>= 0', n);
+    this._maxListeners = n;
+    return this;
+  },
+  getMaxListeners() { return maxListenersOf(this); },
+  emit(type, ...args) {
+    const events = this._events;
+    const handler = events === undefined ? undefined : events[type];
+    if (handler === undefined) {
+      if (type !== 'error') return false;
+      const er = args[0];
+      if (er instanceof Error) throw er;
+      let shown;
+      try { shown = util.inspect(er); } catch { shown = er; }
+      const err = nodeError(Error, 'ERR_UNHANDLED_ERROR', `Unhandled error. (${shown})`);
+      err.context = er;
+      throw err;
+    }
+    if (typeof handler === 'function') {
+      ReflectApply(handler, this, args);
+    } else {
+      for (let i = 0; i < handler.length; i++) ReflectApply(handler[i], this, args);
+    }
+    return true;
+  },
+  addListener(type, listener) { return addListener(this, type, listener, false); },
+  prependListener(type, listener) { return addListener(this, type, listener, true); },
+  once(type, listener) { return this.on(type, onceWrap(this, type, listener)); },
+  prependOnceListener(type, listener) { return this.prependListener(type, onceWrap(this, type, listener)); },
+  removeListener(type, listener) {
+    validateFunction(listener, 'listener');
+    const events = this._events;
+    const list = events === undefined ? undefined : events[type];
+    if (list === undefined) return this;
+    if (list === listener || list.listener === listener) {
+      if (--this._eventsCount === 0) {
+        this._events = { __proto__: null };
+      } else {
+        delete events[type];
+        if (events.removeListener !== undefined) this.emit('removeListener', type, list.listener || listener);
+      }
+    } else if (typeof list !== 'function') {
+      let position = -1;
+      for (let i = list.length - 1; i >= 0; i--) {
+        if (list[i] === listener || list[i].listener === listener) { position = i; break; }
+      }
+      if (position < 0) return this;
+      if (list.length === 2) {
+        events[type] = list[1 - position];
+      } else {
+        const rest = [];
+        for (let i = 0; i < list.length; i++) if (i !== position) rest[rest.length] = list[i];
+        if (list.warned) rest.warned = true;
+        events[type] = rest;
+      }
+      if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
+    }
+    return this;
+  },
+  removeAllListeners(type) {
+    const events = this._events;
+    if (events === undefined) return this;
+    if (events.removeListener === undefined) {
+      if (arguments.length === 0) {
+        this._events = { __proto__: null };
+        this._eventsCount = 0;
+      } else if (events[type] !== undefined) {
+        if (--this._eventsCount === 0) this._events = { __proto__: null };
+        else delete events[type];
+      }
+      return this;
+    }
+    if (arguments.length === 0) {
+      for (const key of ReflectOwnKeys(events)) if (key !== 'removeListener') this.removeAllListeners(key);
+      this.removeAllListeners('removeListener');
+      this._events = { __proto__: null };
+      this._eventsCount = 0;
+      return this;
+    }
+    const found = events[type];
+    if (typeof found === 'function') {
+      this.removeListener(type, found);
+    } else if (found !== undefined) {
+      for (let i = found.length - 1; i >= 0; i--) this.removeListener(type, found[i]);
+    }
+    return this;
+  },
+  listeners(type) { return listenersOf(this, type, true); },
+  rawListeners(type) { return listenersOf(this, type, false); },
+  listenerCount(type, listener) {
+    const events = this._events;
+    const found = events === undefined ? undefined : events[type];
+    if (found === undefined) return 0;
+    if (typeof found === 'function') {
+      return listener == null || listener === found || listener === found.listener ? 1 : 0;
+    }
+    if (listener == null) return found.length;
+    let n = 0;
+    for (let i = 0; i < found.length; i++) if (found[i] === listener || found[i].listener === listener) n++;
+    return n;
+  },
+  eventNames() { return this._eventsCount > 0 ? ReflectOwnKeys(this._events) : []; },
+};
+emitterMethods.on = emitterMethods.addListener;
+emitterMethods.off = emitterMethods.removeListener;
 
 const kNodeVersion = '20.20.2';
 
@@ -160,51 +326,6 @@ const process = {
     variables: { host_arch: host.arch, target_arch: host.arch, napi_build_version: '9', node_module_version: 115, node_shared: false },
   },
   title: host.argv0,
-  on(name, fn) { addListener(name, fn, false, false); return this; },
-  once(name, fn) { addListener(name, fn, true, false); return this; },
-  prependListener(name, fn) { addListener(name, fn, false, true); return this; },
-  prependOnceListener(name, fn) { addListener(name, fn, true, true); return this; },
-  off(name, fn) {
-    const list = listeners[name];
-    if (list) {
-      for (let i = list.length - 1; i >= 0; i--) {
-        if (list[i].fn === fn) { removeAt(list, i); break; }
-      }
-    }
-    return this;
-  },
-  removeAllListeners(name) {
-    if (name === undefined) {
-      for (const key of Reflect.ownKeys(listeners)) delete listeners[key];
-    } else {
-      delete listeners[name];
-    }
-    return this;
-  },
-  emit(name, ...args) {
-    const list = listeners[name];
-    if (!list || list.length === 0) return false;
-    const copy = [];
-    for (let i = 0; i < list.length; i++) copy[i] = list[i];
-    for (let i = 0; i < copy.length; i++) {
-      const entry = copy[i];
-      if (entry.once) process.off(name, entry.fn);
-      ReflectApply(entry.fn, process, args);
-    }
-    return true;
-  },
-  listenerCount(name) { const list = listeners[name]; return list ? list.length : 0; },
-  listeners(name) {
-    const list = listeners[name] || [];
-    const out = [];
-    for (let i = 0; i < list.length; i++) out[i] = list[i].fn;
-    return out;
-  },
-  eventNames() {
-    const out = [];
-    for (const key of Reflect.ownKeys(listeners)) if (listeners[key].length > 0) out[out.length] = key;
-    return out;
-  },
   // Native: each callback is one loop nextTick, in the loop's tick queue.
   nextTick: host.nextTick,
   exit(code) {
@@ -236,8 +357,6 @@ const process = {
     return { rss, heapTotal, heapUsed, external: 0, arrayBuffers: 0 };
   }, { rss: () => host.rss() }),
 };
-process.addListener = process.on;
-process.removeListener = process.off;
 Object.defineProperty(process, 'exitCode', {
   enumerable: true,
   configurable: false,
@@ -251,6 +370,368 @@ Object.defineProperty(process, 'exitCode', {
     exitCode = value;
   },
 });
+
+// ---- credentials ------------------------------------------------------------
+function validateId(id, name) {
+  if (typeof id === 'number') {
+    if (!Number.isInteger(id)) throw outOfRange(name, 'an integer', id);
+    if (id < 0 || id > 0xffffffff) throw outOfRange(name, '>= 0 && <= 4294967295', id);
+  } else if (typeof id !== 'string') {
+    throw invalidArgType(name, ['number', 'string'], id);
+  }
+}
+const unknownCredential = (type, id) => nodeError(Error, 'ERR_UNKNOWN_CREDENTIAL', `${type} identifier does not exist: ${id}`);
+// Node's C++ ErrnoException: `CODE, strerror text`, a positive errno.
+function credentialError(err, syscall) {
+  const e = shared.errnoException(err, syscall);
+  const text = host.errText(err);
+  e.message = `${e.code}, ${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  e.errno = -err;
+  shared.setStackHeader(e, `Error: ${e.message}`);
+  return e;
+}
+function idSetter(name, which, type) {
+  return {
+    [name](id) {
+      validateId(id, 'id');
+      const r = host.setCredential(which, typeof id === 'number' ? id >>> 0 : id);
+      if (r === 1) throw unknownCredential(type, id);
+      if (r < 0) throw credentialError(r, name);
+    },
+  }[name];
+}
+function setgroups(groups) {
+  if (!Array.isArray(groups)) throw invalidArgType('groups', 'Array', groups);
+  for (let i = 0; i < groups.length; i++) validateId(groups[i], `groups[${i}]`);
+  const r = host.setGroups(groups);
+  if (r > 0) throw unknownCredential('Group', groups[r - 1]);
+  if (r < 0) throw credentialError(r, 'setgroups');
+}
+function initgroups(user, extraGroup) {
+  validateId(user, 'user');
+  validateId(extraGroup, 'extraGroup');
+  const r = host.initGroups(user, extraGroup);
+  if (r === 1) throw unknownCredential('User', user);
+  if (r === 2) throw unknownCredential('Group', extraGroup);
+  if (r < 0) throw credentialError(r, 'initgroups');
+}
+function getgroups() {
+  const groups = host.credentialGroups();
+  if (groups.length === 1 && groups[0] < 0) throw credentialError(groups[0], 'getgroups');
+  return groups;
+}
+
+// ---- uncaught exceptions ------------------------------------------------------
+let captureFn = null;
+function setUncaughtExceptionCaptureCallback(fn) {
+  if (fn === null) {
+    captureFn = null;
+    return;
+  }
+  if (typeof fn !== 'function') throw invalidArgType('fn', ['Function', 'null'], fn);
+  if (captureFn !== null) {
+    throw nodeError(Error, 'ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
+      '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active');
+  }
+  captureFn = fn;
+}
+
+// ---- .env files -----------------------------------------------------------------
+// Node 20's .env parser (src/node_dotenv.cc's rules, quirks included): KEY=
+// value lines, `export ` prefixes, quoted values ("…" expands \n), `#`
+// comments after unquoted values; a later key wins, an empty key ends the
+// parse. Keys come out sorted, as node's.
+const trimSpaces = (text) => text.replace(/^ +/, '').replace(/ +$/, '');
+function parseEnv(content) {
+  const store = new Map();
+  let rest = content.replace(/\r/g, '').replace(/^[ \n]+/, '').replace(/[ \n]+$/, '');
+  const afterLine = (from) => {
+    const nl = rest.indexOf('\n', from);
+    return nl === -1 ? '' : rest.slice(nl + 1);
+  };
+  while (rest !== '') {
+    if (rest[0] === '\n' || rest[0] === '#') {
+      rest = afterLine(0);
+      continue;
+    }
+    const equal = rest.indexOf('=');
+    if (equal === -1) break;
+    let key = trimSpaces(rest.slice(0, equal));
+    rest = rest.slice(equal + 1);
+    if (key === '') break;
+    if (key.startsWith('export ')) key = key.slice(7);
+    if (rest === '' || rest[0] === '\n') {
+      store.set(key, '');
+      continue;
+    }
+    rest = trimSpaces(rest);
+    if (rest === '') {
+      store.set(key, '');
+      break;
+    }
+    const quote = rest[0];
+    if (quote === '"' || quote === "'" || quote === '`') {
+      const close = rest.indexOf(quote, 1);
+      if (close !== -1) {
+        const value = rest.slice(1, close);
+        store.set(key, quote === '"' ? value.replace(/\\n/g, '\n') : value);
+        rest = afterLine(close + 1);
+        continue;
+      }
+      const nl = rest.indexOf('\n');
+      if (nl === -1) break;
+      store.set(key, rest.slice(0, nl));
+      rest = rest.slice(nl + 1);
+      continue;
+    }
+    const nl = rest.indexOf('\n');
+    let value = nl === -1 ? rest : rest.slice(0, nl);
+    const hash = value.indexOf('#');
+    if (hash !== -1) value = value.slice(0, hash);
+    store.set(key, trimSpaces(value));
+    rest = nl === -1 ? '' : rest.slice(nl + 1);
+  }
+  const out = {};
+  for (const key of [...store.keys()].sort()) out[key] = store.get(key);
+  return out;
+}
+shared.parseEnv = parseEnv;
+function loadEnvFile(path = undefined) {
+  if (path !== undefined && path !== null && typeof path !== 'string' && !(path instanceof Uint8Array) &&
+      !(path instanceof shared.requireBuiltin('url').URL)) {
+    throw invalidArgType('path', ['string', 'Buffer', 'URL'], path);
+  }
+  const fs = shared.requireBuiltin('fs');
+  const parsed = parseEnv(fs.readFileSync(path === undefined || path === null ? '.env' : path, 'utf8'));
+  const env = process.env;
+  for (const key of Object.keys(parsed)) {
+    if (!Object.prototype.hasOwnProperty.call(env, key)) env[key] = parsed[key];
+  }
+}
+
+// ---- what jsloop cannot have ------------------------------------------------------
+// Native addons: no Node-API in jsloop.
+function dlopen(module, filename) {
+  if (arguments.length < 2) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'process.dlopen needs at least 2 arguments');
+  if (module === null || module === undefined) throw new TypeError('Cannot convert undefined or null to object');
+  throw nodeError(Error, 'ERR_DLOPEN_FAILED', `${filename}: native addons (.node files) cannot be loaded by jsloop`);
+}
+// Node's internal bindings are not there: every name is unknown.
+function binding(name) {
+  throw new Error(`No such module: ${name}`);
+}
+function _linkedBinding(name) {
+  throw nodeError(Error, 'ERR_INVALID_MODULE', `No such binding was linked: ${name}`);
+}
+
+// Flags jsloop takes, as node reads them from NODE_OPTIONS (jsloop from
+// JSLOOP_OPTIONS); a read-only Set whose has() accepts node's spellings.
+const allowedFlags = ['--import', '--input-type', '--max-old-space-size', '--require', '-r'];
+const kFlags = Symbol('kFlags');
+class NodeEnvironmentFlagsSet extends Set {
+  constructor(flags) {
+    super();
+    this[kFlags] = flags;
+  }
+  add() { return this; }
+  delete() { return false; }
+  clear() {}
+  has(key) {
+    if (typeof key !== 'string') return false;
+    let flag = key.replace(/=.*$/, '');
+    if (flag.startsWith('--no-')) flag = `--${flag.slice(5)}`;
+    if (flag.startsWith('--')) flag = `--${flag.slice(2).replace(/_/g, '-')}`;
+    return this[kFlags].includes(flag);
+  }
+  get size() { return this[kFlags].length; }
+  entries() { return this[kFlags].map((f) => [f, f])[Symbol.iterator](); }
+  keys() { return this[kFlags][Symbol.iterator](); }
+  values() { return this[kFlags][Symbol.iterator](); }
+  [Symbol.iterator]() { return this[kFlags][Symbol.iterator](); }
+  forEach(callback, thisArg) {
+    validateFunction(callback, 'callback');
+    for (const flag of this[kFlags]) Reflect.apply(callback, thisArg, [flag, flag, this]);
+  }
+}
+
+// process.report: a reduced report (no native stack, heap spaces or libuv
+// handles), honest about what jsloop knows.
+function makeReport() {
+  let sequence = 0;
+  function getReport(err) {
+    if (err !== undefined && (err === null || typeof err !== 'object')) throw invalidArgType('err', 'Object', err);
+    const now = new Date();
+    const usage = process.resourceUsage();
+    const stack = (err === undefined ? new Error('JavaScript API') : err).stack;
+    return {
+      header: {
+        reportVersion: 3,
+        event: 'JavaScript API',
+        trigger: 'GetReport',
+        filename: null,
+        dumpEventTime: now.toISOString(),
+        dumpEventTimeStamp: String(now.getTime()),
+        processId: host.pid,
+        threadId: 0,
+        cwd: process.cwd(),
+        commandLine: [...process.argv],
+        nodejsVersion: process.version,
+        wordSize: 64,
+        arch: process.arch,
+        platform: process.platform,
+        componentVersions: { ...process.versions },
+        release: { ...process.release },
+      },
+      javascriptStack: {
+        message: err === undefined ? 'No stack.' : `${err.name}: ${err.message}`,
+        stack: typeof stack === 'string' ? stack.split('\n').filter((l) => /^\s*at /.test(l)).map((l) => l.trim()) : [],
+      },
+      resourceUsage: {
+        userCpuSeconds: usage.userCPUTime / 1e6,
+        kernelCpuSeconds: usage.systemCPUTime / 1e6,
+        maxRss: usage.maxRSS * 1024,
+        pageFaults: { IORequired: usage.majorPageFault, IONotRequired: usage.minorPageFault },
+        fsActivity: { reads: usage.fsRead, writes: usage.fsWrite },
+      },
+      environmentVariables: { ...process.env },
+      sharedObjects: [],
+    };
+  }
+  const report = {
+    writeReport(file, err) {
+      if (typeof file === 'object' && file !== null) { err = file; file = undefined; }
+      if (file !== undefined && typeof file !== 'string') throw invalidArgType('file', 'string', file);
+      const data = getReport(err);
+      const stamp = data.header.dumpEventTime.replace(/[-:]/g, '').replace('T', '.').slice(0, 15);
+      sequence++;
+      const name = file || report.filename || `report.${stamp}.${host.pid}.0.${String(sequence).padStart(3, '0')}.json`;
+      const dir = report.directory;
+      const target = name.startsWith('/') || dir === '' ? name : `${dir}/${name}`;
+      data.header.filename = name;
+      data.header.trigger = 'API';
+      shared.requireBuiltin('fs').writeFileSync(target, JSON.stringify(data, null, report.compact ? 0 : 2));
+      write(2, `\nWriting Node.js report to file: ${name}\nNode.js report completed\n`);
+      return name;
+    },
+    getReport,
+    directory: '',
+    filename: '',
+    compact: false,
+    excludeNetwork: false,
+    signal: 'SIGUSR2',
+    reportOnFatalError: false,
+    reportOnSignal: false,
+    reportOnUncaughtException: false,
+  };
+  return report;
+}
+
+function deprecatedAssert(value, message) {
+  if (!assertWarned) {
+    assertWarned = true;
+    emitWarning('process.assert() is deprecated. Please use the `assert` module instead.', 'DeprecationWarning', 'DEP0100');
+  }
+  if (!value) throw nodeError(Error, 'ERR_ASSERTION', message || 'assertion error');
+}
+let assertWarned = false;
+
+let sourceMapsEnabled = false;
+const lazy = (name, make) => {
+  Object.defineProperty(process, name, {
+    get() {
+      const value = make();
+      Object.defineProperty(process, name, { value, writable: true, configurable: true, enumerable: true });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(process, name, { value, writable: true, configurable: true, enumerable: true });
+    },
+    enumerable: true,
+    configurable: true,
+  });
+};
+
+Object.assign(process, {
+  _rawDebug(...args) { write(2, `${util.formatList(args)}\n`); },
+  moduleLoadList: [],
+  binding,
+  _linkedBinding,
+  domain: null,
+  dlopen,
+  _getActiveRequests: () => [],
+  _getActiveHandles: () => [],
+  getActiveResourcesInfo: () => [],
+  resourceUsage() {
+    const u = host.resourceUsage();
+    return {
+      userCPUTime: u[0], systemCPUTime: u[1], maxRSS: u[2], sharedMemorySize: u[3], unsharedDataSize: u[4],
+      unsharedStackSize: u[5], minorPageFault: u[6], majorPageFault: u[7], swappedOut: u[8], fsRead: u[9],
+      fsWrite: u[10], ipcSent: u[11], ipcReceived: u[12], signalsCount: u[13], voluntaryContextSwitches: u[14],
+      involuntaryContextSwitches: u[15],
+    };
+  },
+  constrainedMemory: () => host.constrainedMemory(),
+  availableMemory: () => host.availableMemory(),
+  loadEnvFile,
+  _kill(pid, sig) { try { process.kill(pid, sig); return 0; } catch (e) { return typeof e.errno === 'number' ? e.errno : -1; } },
+  openStdin() { process.stdin.resume(); return process.stdin; },
+  getuid: () => host.credentialIds()[0],
+  geteuid: () => host.credentialIds()[1],
+  getgid: () => host.credentialIds()[2],
+  getegid: () => host.credentialIds()[3],
+  getgroups,
+  setuid: idSetter('setuid', 0, 'User'),
+  seteuid: idSetter('seteuid', 1, 'User'),
+  setgid: idSetter('setgid', 2, 'Group'),
+  setegid: idSetter('setegid', 3, 'Group'),
+  setgroups,
+  initgroups,
+  assert: deprecatedAssert,
+  features: {
+    inspector: false, debug: false, uv: false, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: false, tls: true,
+    cached_builtins: false, require_module: false,
+  },
+  _fatalException(er, fromPromise) {
+    const handled = handleUncaught(er, fromPromise);
+    if (!handled && !exiting) {
+      exiting = true;
+      exitCode = kGenericUserError;
+      process.emit('exit', kGenericUserError);
+    }
+    return handled;
+  },
+  setUncaughtExceptionCaptureCallback,
+  hasUncaughtExceptionCaptureCallback: () => captureFn !== null,
+  setSourceMapsEnabled(val) {
+    if (typeof val !== 'boolean') throw invalidArgType('val', 'boolean', val);
+    if (val) {
+      throw nodeError(Error, 'ERR_JSLOOP_UNSUPPORTED', 'Source maps are not supported by jsloop');
+    }
+    sourceMapsEnabled = false;
+  },
+  getBuiltinModule(id) {
+    if (typeof id !== 'string') throw invalidArgType('id', 'string', id);
+    const Module = shared.requireBuiltin('module');
+    if (!Module.isBuiltin(id)) return undefined;
+    return Module.createRequire(`${host.cwd}/`)(id);
+  },
+  debugPort: 9229,
+  _preload_modules: [],
+  _debugProcess(pid) {
+    throw nodeError(Error, 'ERR_JSLOOP_UNSUPPORTED', `jsloop has no inspector to start in process ${pid}`);
+  },
+  _debugEnd() {},
+  _startProfilerIdleNotifier() {},
+  _stopProfilerIdleNotifier() {},
+});
+Object.defineProperty(process, 'sourceMapsEnabled', {
+  get() { return sourceMapsEnabled; }, enumerable: true, configurable: true,
+});
+Object.defineProperty(process, '_exiting', {
+  get() { return exiting; }, set(v) { exiting = Boolean(v); }, enumerable: true, configurable: true,
+});
+lazy('report', makeReport);
+lazy('allowedNodeEnvironmentFlags', () => Object.freeze(new NodeEnvironmentFlagsSet(allowedFlags)));
 
 // ---- warnings ---------------------------------------------------------------
 let warnedOnce = false;
@@ -277,16 +758,25 @@ function emitWarning(warning, type, code, ctor) {
   process.nextTick(doEmitWarning, warning);
 }
 function doEmitWarning(warning) {
-  const code = warning.code ? `[${warning.code}] ` : '';
-  let text = `(node:${host.pid}) ${code}${warning.name}: ${warning.message}\n`;
+  process.emit('warning', warning);
+}
+// Node's own 'warning' listener, which prints (so removing every 'warning'
+// listener silences warnings, as in node).
+function onWarning(warning) {
+  if (!(warning instanceof Error)) return;
+  if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
+  let text = `(node:${host.pid}) `;
+  if (warning.code) text += `[${warning.code}] `;
+  text += typeof warning.toString === 'function' ? `${warning.toString()}` : ReflectApply(Error.prototype.toString, warning, []);
+  if (typeof warning.detail === 'string') text += `\n${warning.detail}`;
   if (!warnedOnce) {
     warnedOnce = true;
     const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
-    text += `(Use \`node ${flag} ...\` to show where the warning was created)\n`;
+    text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
   }
-  write(2, text);
-  process.emit('warning', warning);
+  write(2, `${text}\n`);
 }
+shared.onWarning = onWarning;
 
 // ---- exit -------------------------------------------------------------------
 let exiting = false;
@@ -370,14 +860,24 @@ function unhandledRejectionError(reason) {
   return e;
 }
 
+// The capture callback, else 'uncaughtException' listeners: whether one
+// took the error (after 'uncaughtExceptionMonitor').
+function handleUncaught(err, fromPromise) {
+  const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  process.emit('uncaughtExceptionMonitor', err, type);
+  if (captureFn !== null) {
+    captureFn(err);
+    return true;
+  }
+  return process.emit('uncaughtException', err, type);
+}
+
 // An exception nothing caught (Node's _fatalException): uncaughtException
 // listeners, else `exit` listeners (once), the report, and the end. An
 // exception thrown by a listener propagates (the Rust side ends with 7).
 function fatal(err, fromPromise) {
   if (host.exiting()) return;
-  const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
-  process.emit('uncaughtExceptionMonitor', err, type);
-  if (process.emit('uncaughtException', err, type)) return;
+  if (handleUncaught(err, fromPromise)) return;
   if (!exiting) {
     exiting = true;
     try {
@@ -470,13 +970,21 @@ function mainModule(promise, modulePackage) {
   process.prependListener('exit', () => { if (!settled && exitCode === undefined) exitCode = kUnsettledTopLevelAwait; });
 }
 
-// As Node's: an instance of a `process` class (whose prototype becomes an
-// EventEmitter's when node:events loads), tagged 'process'.
-const processProto = Object.create(Object.prototype, {
+// As Node's: an instance of a `process` class whose prototype's prototype
+// is EventEmitter.prototype. Until node:events loads, that place is held by
+// `emitterMethods`; node:events then sets the `process` class prototype's
+// prototype to EventEmitter.prototype, dropping these for its own.
+const processProto = Object.create(Object.setPrototypeOf(emitterMethods, Object.prototype), {
   constructor: { value: function process() {}, writable: true, configurable: true, enumerable: false },
 });
+for (const key of ReflectOwnKeys(emitterMethods)) {
+  Object.defineProperty(emitterMethods, key, { enumerable: false });
+}
 Object.setPrototypeOf(process, processProto);
 Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: false, enumerable: false, configurable: true });
+process._events = { __proto__: null };
+process._eventsCount = 0;
+process._maxListeners = undefined;
 shared.process = process;
 shared.fatal = fatal;
 define('process', process);

@@ -61,30 +61,17 @@ function unlistenIfUnused(name) {
   }
 }
 
-for (const method of ['on', 'once', 'prependListener', 'prependOnceListener']) {
-  const add = process[method];
-  process[method] = {
-    [method](name, fn) {
-      if (isSignal(name) && typeof fn === 'function') listen(name);
-      return Reflect.apply(add, this, [name, fn]);
-    },
-  }[method];
+// Node's own 'newListener'/'removeListener' listeners on process (then
+// its 'warning' printer, in node's order).
+function startListeningIfSignal(type) {
+  if (isSignal(type)) listen(type);
 }
-const off = process.off;
-process.off = function off_(name, fn) {
-  const result = Reflect.apply(off, this, [name, fn]);
-  if (isSignal(name)) unlistenIfUnused(name);
-  return result;
-};
-Object.defineProperty(process.off, 'name', { value: 'off' });
-const removeAll = process.removeAllListeners;
-process.removeAllListeners = function removeAllListeners(name) {
-  const result = Reflect.apply(removeAll, this, [name]);
-  for (const signal of Object.keys(wraps)) unlistenIfUnused(signal);
-  return result;
-};
-process.addListener = process.on;
-process.removeListener = process.off;
+function stopListeningIfSignal(type) {
+  if (isSignal(type)) unlistenIfUnused(type);
+}
+process.on('newListener', startListeningIfSignal);
+process.on('removeListener', stopListeningIfSignal);
+process.on('warning', shared.onWarning);
 
 // ---- kill -------------------------------------------------------------------
 function kill(pid, sig) {
