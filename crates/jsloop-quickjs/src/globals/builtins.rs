@@ -50,6 +50,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("stream/promises", node_module!("stream/promises")),
     ("stream/web", node_module!("stream/web")),
     ("string_decoder", node_module!("string_decoder")),
+    ("timers", node_module!("timers")),
     ("timers/promises", node_module!("timers/promises")),
     ("tls", node_module!("tls")),
     ("tty", node_module!("tty")),
