@@ -33,6 +33,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("internal/fetch", node_module!("internal/fetch")),
     ("internal/formdata", node_module!("internal/formdata")),
     ("internal/keys", node_module!("internal/keys")),
+    ("internal/mime", node_module!("internal/mime")),
     (
         "internal/readline_terminal",
         node_module!("internal/readline_terminal"),
