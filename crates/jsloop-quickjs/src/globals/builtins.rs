@@ -33,6 +33,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("internal/fetch", node_module!("internal/fetch")),
     ("internal/formdata", node_module!("internal/formdata")),
     ("internal/keys", node_module!("internal/keys")),
+    ("internal/mime", node_module!("internal/mime")),
     (
         "internal/readline_terminal",
         node_module!("internal/readline_terminal"),
@@ -50,6 +51,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("stream/promises", node_module!("stream/promises")),
     ("stream/web", node_module!("stream/web")),
     ("string_decoder", node_module!("string_decoder")),
+    ("timers", node_module!("timers")),
     ("timers/promises", node_module!("timers/promises")),
     ("tls", node_module!("tls")),
     ("tty", node_module!("tty")),

@@ -187,6 +187,8 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::assert::natives(ctx, &obj)?;
     node::encoding::natives(ctx, &obj)?;
     node::util::natives(ctx, &obj)?;
+    node::uv_errors::natives(ctx, &obj)?;
+    node::dotenv::natives(ctx, &obj)?;
     node::url::natives(ctx, &obj)?;
     node::os::natives(ctx, &obj)?;
     node::crypto::natives(ctx, &obj, host)?;

@@ -174,3 +174,45 @@ Object.assign(shared, {
   nodeError, setStackHeader, invalidArgType, invalidArgValue, describeReceived, outOfRange, missingArgs, validateFunction, validateInteger,
   validateNumber, validateBoolean, validateObject, validateAbortSignal, AbortError, reportLater, define,
 });
+
+// libuv's error table (code -> [name, message]), read once from the native.
+let uvMap;
+function uvErrorMap() {
+  if (uvMap === undefined) {
+    const flat = host.uvErrors();
+    uvMap = new Map();
+    for (let i = 0; i < flat.length; i += 3) uvMap.set(flat[i], [flat[i + 1], flat[i + 2]]);
+  }
+  return uvMap;
+}
+
+// Node's SystemError: `prefix: syscall returned CODE (message)[ path][ => dest]`,
+// with `info` (the context) and `errno`, `syscall`, `path`, `dest` as
+// accessors on it.
+class SystemError extends Error {}
+Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
+function systemError(code, prefix, context) {
+  let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
+  if (context.path !== undefined) message += ` ${context.path}`;
+  if (context.dest !== undefined) message += ` => ${context.dest}`;
+  const e = nodeError(SystemError, code, message);
+  Object.defineProperty(e, 'name', { value: 'SystemError', writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(e, 'info', { value: context, enumerable: true, configurable: true, writable: false });
+  for (const key of ['errno', 'syscall', 'path', 'dest']) {
+    if (key !== 'errno' && key !== 'syscall' && context[key] === undefined) continue;
+    Object.defineProperty(e, key, {
+      get() { return context[key]; },
+      set(value) { context[key] = value; },
+      enumerable: true, configurable: true,
+    });
+  }
+  return e;
+}
+
+// ERR_SYSTEM_ERROR for the negative libuv code `err` of `syscall`.
+function uvSystemError(err, syscall) {
+  const [code, message] = uvErrorMap().get(err) || ['UNKNOWN', 'unknown error'];
+  return systemError('ERR_SYSTEM_ERROR', 'A system error occurred', { errno: err, code, message, syscall });
+}
+
+Object.assign(shared, { uvErrorMap, systemError, uvSystemError });

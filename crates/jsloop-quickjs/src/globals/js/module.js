@@ -102,7 +102,7 @@ function makeRequire(mod) {
     const r = resolveFrom(mod, request);
     return r[0] === 'builtin' ? (request.startsWith('node:') ? request : r[1]) : r[1];
   }
-  resolve.paths = (request) => (builtinValues[request.replace(/^node:/, '')] !== undefined || request.startsWith('node:')
+  resolve.paths = (request) => (builtinModules.includes(request) || request.startsWith('node:')
     ? null : nodeModulePaths(mod.path));
   require.resolve = resolve;
   require.main = mainModule;
@@ -236,13 +236,6 @@ const builtinValues = {
   module: () => Module,
   process: () => shared.process,
   console: () => shared.console,
-  timers: () => ({
-    setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout,
-    setImmediate: globalThis.setImmediate, clearImmediate: globalThis.clearImmediate,
-    setInterval: globalThis.setInterval, clearInterval: globalThis.clearInterval,
-    // As node: a getter, `timers/promises` loaded on first use.
-    get promises() { return builtin('timers/promises'); },
-  }),
 };
 const builtinCache = { __proto__: null };
 function builtin(name) {

@@ -153,6 +153,32 @@ fn window_size(fd: i32) -> Option<Vec<u16>> {
     (rc == 0).then(|| vec![w.ws_col, w.ws_row])
 }
 
+/// `[0, priority]` of process `pid` (0: this one), or `[-errno, 0]`.
+fn get_priority(pid: i32) -> Vec<i32> {
+    // getpriority may return -1 on success: errno tells.
+    // SAFETY: errno is this thread's; getpriority takes plain integers.
+    let value = unsafe {
+        *libc::__errno_location() = 0;
+        libc::getpriority(libc::PRIO_PROCESS, pid as libc::id_t)
+    };
+    match std::io::Error::last_os_error().raw_os_error() {
+        Some(e) if value == -1 && e != 0 => vec![-e, 0],
+        _ => vec![0, value],
+    }
+}
+
+/// Sets the priority of process `pid` (0: this one): 0 or `-errno`.
+fn set_priority(pid: i32, priority: i32) -> i32 {
+    // SAFETY: setpriority takes plain integers.
+    if unsafe { libc::setpriority(libc::PRIO_PROCESS, pid as libc::id_t, priority) } == 0 {
+        0
+    } else {
+        -std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EIO)
+    }
+}
+
 macro_rules! constants {
     ($ctx:expr, $($name:ident),* $(,)?) => {{
         let o = Object::new($ctx.clone())?;
@@ -258,7 +284,8 @@ fn os_constants<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
 }
 
 /// Puts the `os`, `tty` and process-resource natives on the host object:
-/// `osUname`, `osMem`, `osUptime`, `osLoadavg`, `osCpus`, `osUserInfo`,
+/// `osUname`, `osMem`, `osUptime`, `osLoadavg`, `osCpus`, `osInterfaces`,
+/// `osGetPriority`, `osSetPriority`, `osUserInfo`,
 /// `osParallelism`, `osConstants`, `isatty`, `windowSize`, `cpuUsage`,
 /// `memoryUsage`, `rss`, `quickjsVersion`.
 ///
@@ -293,6 +320,12 @@ pub(crate) fn natives<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> rquickjs::Result<
         })?,
     )?;
     o.set("osCpus", Function::new(ctx.clone(), cpus)?)?;
+    o.set(
+        "osInterfaces",
+        Function::new(ctx.clone(), super::interfaces::interfaces)?,
+    )?;
+    o.set("osGetPriority", Function::new(ctx.clone(), get_priority)?)?;
+    o.set("osSetPriority", Function::new(ctx.clone(), set_priority)?)?;
     o.set("osUserInfo", Function::new(ctx.clone(), user_info)?)?;
     o.set(
         "osParallelism",

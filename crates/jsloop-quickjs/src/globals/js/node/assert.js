@@ -690,6 +690,99 @@ assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
   internalMatch(string, regexp, message, doesNotMatch);
 };
 
+// --- CallTracker (deprecated, DEP0173) -----------------------------------------
+// One tracked function's expected count and its recorded calls.
+class CallTrackerContext {
+  #expected;
+  #calls = [];
+  #name;
+  #stack;
+  constructor(expected, name, stack) {
+    this.#expected = expected;
+    this.#name = name;
+    this.#stack = stack;
+  }
+  track(thisArg, args) {
+    this.#calls.push(Object.freeze({ thisArg, arguments: Object.freeze(Array.prototype.slice.call(args)) }));
+  }
+  get delta() { return this.#calls.length - this.#expected; }
+  reset() { this.#calls = []; }
+  getCalls() { return this.#calls; }
+  report() {
+    if (this.delta === 0) return undefined;
+    const n = this.#calls.length;
+    return {
+      message: `Expected the ${this.#name} function to be executed ${this.#expected} time(s) but was executed ${n} time(s).`,
+      actual: n,
+      expected: this.#expected,
+      operator: this.#name,
+      stack: this.#stack,
+    };
+  }
+}
+
+const trackerNoop = Function.prototype;
+
+class CallTracker {
+  #checks = new Set();
+  #tracked = new WeakMap();
+  #context(tracked) {
+    const context = this.#tracked.get(tracked);
+    if (context === undefined) throw shared.invalidArgValue('tracked', tracked, 'is not a tracked function');
+    return context;
+  }
+  reset(tracked) {
+    if (tracked === undefined) {
+      for (const context of this.#checks) context.reset();
+      return;
+    }
+    this.#context(tracked).reset();
+  }
+  getCalls(tracked) {
+    return this.#context(tracked).getCalls();
+  }
+  calls(fn, expected = 1) {
+    const checks = this.#checks;
+    if (typeof fn === 'number') {
+      expected = fn;
+      fn = trackerNoop;
+    } else if (fn === undefined) {
+      fn = trackerNoop;
+    }
+    if (typeof expected !== 'number') throw invalidArgType('expected', 'number', expected);
+    if (!Number.isInteger(expected)) throw shared.outOfRange('expected', 'an integer', expected);
+    if (expected < 1 || expected > 4294967295) throw shared.outOfRange('expected', '>= 1 && <= 4294967295', expected);
+    const context = new CallTrackerContext(expected, fn.name || 'calls', new Error());
+    const tracked = new Proxy(fn, {
+      __proto__: null,
+      apply(target, thisArg, args) {
+        context.track(thisArg, args);
+        if (context.delta === 0) checks.delete(context);
+        else checks.add(context);
+        return Reflect.apply(target, thisArg, args);
+      },
+    });
+    checks.add(context);
+    this.#tracked.set(tracked, context);
+    return tracked;
+  }
+  report() {
+    const errors = [];
+    for (const context of this.#checks) {
+      const entry = context.report();
+      if (entry !== undefined) errors.push(entry);
+    }
+    return errors;
+  }
+  verify() {
+    const errors = this.report();
+    if (errors.length === 0) return;
+    const message = errors.length === 1 ? errors[0].message : 'Functions were not called the expected number of times';
+    throw new AssertionError({ message, details: errors });
+  }
+}
+assert.CallTracker = nodeUtil.deprecate(CallTracker, 'assert.CallTracker is deprecated.', 'DEP0173');
+
 function strict(...args) {
   innerOk(strict, args.length, ...args);
 }

@@ -1,7 +1,7 @@
 // `os`: facts about this machine (from the kernel, through the natives in
-// globals/node/os.rs). networkInterfaces, getPriority and setPriority are
-// not provided yet.
+// globals/node/os.rs and globals/node/interfaces.rs).
 'use strict';
+const { validateInteger, invalidArgType, uvSystemError } = shared;
 const env = () => shared.process.env;
 
 const uname = () => host.osUname();
@@ -49,6 +49,77 @@ function userInfo() {
   return { uid, gid, username, homedir: dir, shell };
 }
 
+// Node's validateInt32.
+function validateInt32(value, name, min = -2147483648, max = 2147483647) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+  validateInteger(value, name, min, max);
+}
+
+function getPriority(pid) {
+  if (pid === undefined) pid = 0;
+  else validateInt32(pid, 'pid');
+  const [err, priority] = host.osGetPriority(pid);
+  if (err !== 0) throw uvSystemError(err, 'uv_os_getpriority');
+  return priority;
+}
+
+function setPriority(pid, priority) {
+  if (priority === undefined) {
+    priority = pid;
+    pid = 0;
+  }
+  validateInt32(pid, 'pid');
+  validateInt32(priority, 'priority', -20, 19);
+  const err = host.osSetPriority(pid, priority);
+  if (err !== 0) throw uvSystemError(err, 'uv_os_setpriority');
+}
+
+// `address/bits` for a netmask of contiguous ones, else null.
+function cidr(address, netmask, family) {
+  let ones = 0;
+  let split = '.';
+  let range = 10;
+  let groupLength = 8;
+  let hasZeros = false;
+  if (family === 'IPv6') {
+    split = ':';
+    range = 16;
+    groupLength = 16;
+  }
+  for (const part of netmask.split(split)) {
+    const binary = Number.parseInt(part || '0', range).toString(2).padStart(groupLength, '0');
+    for (const bit of binary) {
+      if (bit === '1') {
+        if (hasZeros) return null;
+        ones++;
+      } else {
+        hasZeros = true;
+      }
+    }
+  }
+  return `${address}/${ones}`;
+}
+
+function networkInterfaces() {
+  const flat = host.osInterfaces();
+  const result = {};
+  for (let i = 0; i < flat.length; i += 7) {
+    const entry = {
+      address: flat[i + 1],
+      netmask: flat[i + 2],
+      family: flat[i + 3],
+      mac: flat[i + 4],
+      internal: flat[i + 5],
+      cidr: cidr(flat[i + 1], flat[i + 2], flat[i + 3]),
+    };
+    if (flat[i + 6] !== -1) entry.scopeid = flat[i + 6];
+    const name = flat[i];
+    if (result[name] === undefined) result[name] = [entry];
+    else result[name].push(entry);
+  }
+  return result;
+}
+
 for (const f of [arch, availableParallelism, endianness, freemem, totalmem, hostname, release, type, version, machine, uptime, homedir, tmpdir]) {
   f[Symbol.toPrimitive] = () => f();
 }
@@ -70,11 +141,14 @@ const os = {
   cpus,
   endianness,
   freemem,
+  getPriority,
   homedir,
   hostname,
   loadavg,
+  networkInterfaces,
   platform,
   release,
+  setPriority,
   tmpdir,
   totalmem,
   type,

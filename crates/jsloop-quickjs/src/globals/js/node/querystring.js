@@ -33,8 +33,42 @@ function unescape(s, decodeSpaces) {
   try {
     return decodeURIComponent(s);
   } catch {
-    return host.percentDecode(`${s}`, !!decodeSpaces);
+    return qs.unescapeBuffer(s, decodeSpaces).toString();
   }
+}
+
+// The value of a hex digit's char code, or -1.
+function hexValue(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+// Percent-decodes `s` into bytes: a `%` not followed by two hex digits stays
+// as it is, `+` becomes a space when `decodeSpaces`, any other code unit
+// keeps its low byte.
+function unescapeBuffer(s, decodeSpaces) {
+  const { Buffer } = shared.requireBuiltin('buffer');
+  const out = Buffer.allocUnsafe(s.length);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 43 && decodeSpaces) {
+      out[n++] = 32;
+    } else if (c === 37 && i < s.length - 2) {
+      const high = hexValue(s.charCodeAt(i + 1));
+      const low = hexValue(s.charCodeAt(i + 2));
+      if (high >= 0 && low >= 0) {
+        out[n++] = high * 16 + low;
+        i += 2;
+      } else {
+        out[n++] = 37;
+      }
+    } else {
+      out[n++] = c;
+    }
+  }
+  return n === s.length ? out : out.subarray(0, n);
 }
 
 function stringifyPrimitive(v, encode) {
@@ -97,5 +131,5 @@ function parse(str, sep, eq, options) {
   return obj;
 }
 
-const qs = { unescape, escape, stringify, encode: stringify, parse, decode: parse };
+const qs = { unescapeBuffer, unescape, escape, stringify, encode: stringify, parse, decode: parse };
 return qs;

@@ -780,40 +780,98 @@ function extend(target, source) {
 
 const { TextEncoder, TextDecoder } = shared;
 
+// --- system errors -----------------------------------------------------------
+function getSystemErrorName(err) {
+  if (typeof err !== 'number') throw invalidArgType('err', 'number', err);
+  if (err >= 0 || !Number.isSafeInteger(err)) throw shared.outOfRange('err', 'a negative integer', err);
+  const entry = shared.uvErrorMap().get(err);
+  return entry !== undefined ? entry[0] : `Unknown system error ${err}`;
+}
+
+function getSystemErrorMap() {
+  return new Map(Array.from(shared.uvErrorMap(), ([code, entry]) => [code, [...entry]]));
+}
+
+// Node's ErrnoException: `syscall CODE[ original]`.
+function _errnoException(...args) {
+  const [err, syscall, original] = args;
+  const code = getSystemErrorName(err);
+  const message = original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`;
+  const e = new Error(message);
+  // As node 20: a stack of the header line only.
+  Object.defineProperty(e, 'stack', { value: `Error: ${message}`, writable: true, configurable: true });
+  e.errno = err;
+  e.code = code;
+  e.syscall = syscall;
+  return e;
+}
+
+// Node's ExceptionWithHostPort: `syscall CODE address[:port][ - Local (additional)]`.
+function _exceptionWithHostPort(...args) {
+  const [err, syscall, address, port, additional] = args;
+  const code = getSystemErrorName(err);
+  let details = port && port > 0 ? `${address}:${port}` : address;
+  if (additional) details += ` - Local (${additional})`;
+  const e = new Error(`${syscall} ${code} ${details}`);
+  if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(e, _exceptionWithHostPort);
+  e.errno = err;
+  e.code = code;
+  e.syscall = syscall;
+  e.address = address;
+  if (port) e.port = port;
+  return e;
+}
+
+// The .env parser is native (globals/node/dotenv.rs), shared with process.loadEnvFile.
+function parseEnv(content) {
+  validateString(content, 'content');
+  return host.parseEnv(content);
+}
+
+const { MIMEType, MIMEParams } = shared.requireBuiltin('internal/mime');
+
+// In node's order of keys.
 return {
+  _errnoException,
+  _exceptionWithHostPort,
   _extend: extend,
   callbackify,
   debug: debuglog,
   debuglog,
   deprecate,
   format,
+  styleText,
   formatWithOptions,
+  getSystemErrorMap,
+  getSystemErrorName,
   inherits,
   inspect,
   isArray: Array.isArray,
   isBoolean: (v) => typeof v === 'boolean',
   isBuffer,
-  isDate: types.isDate,
   isDeepStrictEqual,
-  isError: (e) => ObjectToString(e) === '[object Error]' || e instanceof Error,
-  isFunction: (v) => typeof v === 'function',
   isNull: (v) => v === null,
   isNullOrUndefined: (v) => v === null || v === undefined,
   isNumber: (v) => typeof v === 'number',
-  isObject: (v) => v !== null && typeof v === 'object',
-  isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
-  isRegExp: types.isRegExp,
   isString: (v) => typeof v === 'string',
   isSymbol: (v) => typeof v === 'symbol',
   isUndefined: (v) => v === undefined,
+  isRegExp: types.isRegExp,
+  isObject: (v) => v !== null && typeof v === 'object',
+  isDate: types.isDate,
+  isError: (e) => ObjectToString(e) === '[object Error]' || e instanceof Error,
+  isFunction: (v) => typeof v === 'function',
+  isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
   log,
-  parseArgs,
   promisify,
   stripVTControlCharacters,
-  styleText,
   toUSVString,
   aborted,
   types,
+  parseEnv,
+  parseArgs,
   TextDecoder,
   TextEncoder,
+  MIMEType,
+  MIMEParams,
 };

@@ -13,7 +13,7 @@ const { nodeError, invalidArgType, outOfRange, validateFunction } = shared;
 const { setImmediate } = globalThis;
 const { process } = shared;
 
-const constants = Object.freeze({
+const constants = Object.assign(Object.create(null), {
   Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0,
   Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4,
   Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6, Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9,
@@ -349,6 +349,12 @@ for (const name of Object.keys(STREAMS)) {
 }
 
 exports.crc32 = crc32;
-exports.constants = constants;
-exports.codes = codes;
+Object.defineProperties(exports, {
+  constants: { enumerable: true, value: constants },
+  codes: { enumerable: true, value: codes },
+});
+// The legacy copies of the zlib (not brotli) constants on the module itself.
+for (const key of Object.keys(constants)) {
+  if (!key.startsWith('BROTLI')) Object.defineProperty(exports, key, { value: constants[key] });
+}
 return exports;
