@@ -53,6 +53,7 @@ function structuredClone(value, options) {
       if ('cause' in v) Object.defineProperty(out, 'cause', { value: clone(v.cause), writable: true, configurable: true });
       return out;
     }
+    if (shared.isBlob?.(v)) return remember(shared.cloneBlob(v));
     if (v instanceof Promise || v instanceof WeakMap || v instanceof WeakSet || v instanceof WeakRef) {
       throw new DOMException(`#<${v.constructor.name}> could not be cloned.`, 'DataCloneError');
     }

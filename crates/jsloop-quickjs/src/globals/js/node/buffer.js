@@ -557,13 +557,14 @@ function adjustOffset(offset, length) {
   return Number.isNaN(offset) ? 0 : length;
 }
 
-proto.slice = function slice(start, end) {
+proto.subarray = function subarray(start, end) {
   const srcLength = this.length;
   start = adjustOffset(start, srcLength);
   end = end !== undefined ? adjustOffset(end, srcLength) : srcLength;
   const newLength = end > start ? end - start : 0;
   return new FastBuffer(this.buffer, this.byteOffset + start, newLength);
 };
+proto.slice = function slice(start, end) { return this.subarray(start, end); };
 
 function swap(b, n, m) {
   const i = b[n];
@@ -600,15 +601,13 @@ proto.swap64 = function swap64() {
 
 proto.toLocaleString = proto.toString;
 for (let enc = 0; enc < kNames.length; enc++) {
-  const name = kNames[enc];
+  const name = enc === UTF16LE ? 'ucs2' : kNames[enc];
   proto[`${name}Slice`] = function (start, end) { return native.toString(this, enc, start, end); };
   proto[`${name}Write`] = function (string, offset = 0, length = this.length - offset) {
     if (typeof string !== 'string') throw notString();
     return native.write(this, string, enc, offset, length);
   };
 }
-proto.ucs2Slice = proto.utf16leSlice;
-proto.ucs2Write = proto.utf16leWrite;
 
 Object.defineProperty(proto, 'parent', {
   enumerable: true,
@@ -879,15 +878,26 @@ function writeFloat(buf, value, offset, n, le) {
 }
 
 // ---- Blob -----------------------------------------------------------------------
+// A Blob keeps its bytes in one Uint8Array (kBytes) and the lengths of the
+// parts they came from (kParts): as node, stream() gives one chunk per part.
 const kBytes = Symbol('bytes');
+const kParts = Symbol('parts');
 const kType = Symbol('type');
+const invalidThis = (type) => nodeError(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`);
+const isBlob = (v) => v !== null && typeof v === 'object' && v[kBytes] !== undefined;
+function blobBytes(self) {
+  if (!isBlob(self)) throw invalidThis('Blob');
+  return self[kBytes];
+}
 
-function blobPart(part) {
-  if (typeof part === 'string') return new Uint8Array(native.fromString(part, UTF8));
-  if (part instanceof Blob) return part[kBytes];
+function blobPart(part, endings) {
+  if (typeof part === 'string') {
+    return new Uint8Array(native.fromString(endings ? part.replace(/\r?\n/g, '\n') : part, UTF8));
+  }
+  if (isBlob(part)) return part;
   if (isAnyArrayBuffer(part)) return new Uint8Array(part.slice(0));
   if (ArrayBuffer.isView(part)) return new Uint8Array(part.buffer.slice(part.byteOffset, part.byteOffset + part.byteLength));
-  return new Uint8Array(native.fromString(`${part}`, UTF8));
+  return blobPart(`${part}`, endings);
 }
 
 function blobType(type) {
@@ -895,60 +905,98 @@ function blobType(type) {
   return /^[\x20-\x7e]*$/.test(type) ? type.toLowerCase() : '';
 }
 
+function makeBlob(blob, bytes, parts, type) {
+  blob[kBytes] = bytes;
+  blob[kParts] = parts;
+  blob[kType] = type;
+  return blob;
+}
+
 class Blob {
   constructor(sources = [], options) {
     if (sources === null || typeof sources[Symbol.iterator] !== 'function' || typeof sources === 'string') {
       throw invalidArgType('sources', 'a sequence', sources);
     }
-    if (options !== undefined && (options === null || typeof options !== 'object')) {
+    if (options !== undefined && options !== null && typeof options !== 'object') {
       throw invalidArgType('options', 'a dictionary', options);
     }
+    const endings = `${options?.endings ?? 'transparent'}`;
+    if (endings !== 'transparent' && endings !== 'native') {
+      throw invalidArgValue('options.endings', options.endings);
+    }
+    const chunks = [];
     const parts = [];
-    for (const part of sources) parts.push(blobPart(part));
+    for (const source of sources) {
+      const part = blobPart(source, endings === 'native');
+      if (part instanceof Uint8Array) {
+        if (part.length > 0) { chunks.push(part); parts.push(part.length); }
+      } else if (part.size > 0) {
+        chunks.push(part[kBytes]);
+        parts.push(...part[kParts]);
+      }
+    }
     const type = options?.type;
-    this[kBytes] = parts.length === 1 ? parts[0] : Buffer.concat(parts.map((p) => new FastBuffer(p.buffer, p.byteOffset, p.byteLength)));
-    this[kType] = type === undefined ? '' : blobType(type);
+    const bytes = chunks.length === 1 ? chunks[0] : new Uint8Array(Buffer.concat(chunks.map((p) => new FastBuffer(p.buffer, p.byteOffset, p.byteLength))));
+    makeBlob(this, bytes, parts, type === undefined ? '' : blobType(type));
   }
 
-  get size() { return this[kBytes].byteLength; }
+  get type() {
+    if (!isBlob(this)) throw invalidThis('Blob');
+    return this[kType];
+  }
 
-  get type() { return this[kType]; }
+  get size() { return blobBytes(this).byteLength; }
 
-  slice(start = 0, end = this.size, contentType = '') {
-    const size = this.size;
+  slice(start = 0, end = undefined, contentType = '') {
+    const size = blobBytes(this).byteLength;
+    if (end === undefined) end = size;
     const rel = (v) => (v < 0 ? Math.max(size + v, 0) : Math.min(v, size));
     start = rel(Math.trunc(+start) || 0);
-    end = rel(Math.trunc(+end) || 0);
-    const blob = new Blob([]);
-    blob[kBytes] = this[kBytes].slice(start, Math.max(start, end));
-    blob[kType] = blobType(contentType);
-    return blob;
+    end = Math.max(start, rel(Math.trunc(+end) || 0));
+    const parts = [];
+    let at = 0;
+    for (const n of this[kParts]) {
+      const from = Math.max(at, start);
+      const to = Math.min(at + n, end);
+      if (to > from) parts.push(to - from);
+      at += n;
+    }
+    return makeBlob(Object.create(Blob.prototype), this[kBytes].subarray(start, end), parts, blobType(contentType));
   }
 
   arrayBuffer() {
+    if (!isBlob(this)) return Promise.reject(invalidThis('Blob'));
     const b = this[kBytes];
     return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
   }
 
-  text() {
-    return Promise.resolve(native.toString(this[kBytes], UTF8, 0, this[kBytes].length));
+  async text() {
+    const b = blobBytes(this);
+    return native.toString(b, UTF8, 0, b.length);
+  }
+
+  bytes() {
+    const b = blobBytes(this);
+    return Promise.resolve(new Uint8Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
   }
 
   stream() {
-    const bytes = this[kBytes];
+    const bytes = blobBytes(this);
+    const parts = this[kParts];
+    let index = 0;
     let offset = 0;
     const { ReadableStream } = shared.requireBuiltin('stream/web');
     return new ReadableStream({
       type: 'bytes',
       pull(c) {
-        if (offset >= bytes.byteLength) {
+        if (index >= parts.length) {
           c.close();
           const req = c.byobRequest;
           if (req) req.respond(0);
           return;
         }
-        const n = Math.min(65536, bytes.byteLength - offset);
-        c.enqueue(new Uint8Array(bytes.buffer, bytes.byteOffset + offset, n).slice());
+        const n = parts[index++];
+        c.enqueue(bytes.slice(offset, offset + n));
         offset += n;
       },
     });
@@ -963,9 +1011,14 @@ for (const k of ['size', 'type', 'slice', 'arrayBuffer', 'text', 'stream']) {
   Object.defineProperty(Blob.prototype, k, { enumerable: true });
 }
 Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
+shared.isBlob = isBlob;
+// A copy of `blob` for structuredClone and postMessage (a Blob, as node's).
+shared.cloneBlob = (blob) => makeBlob(Object.create(Blob.prototype), blob[kBytes], blob[kParts].slice(), blob[kType]);
 
 const kName = Symbol('name');
 const kLastModified = Symbol('lastModified');
+const privateMember = (name) => new TypeError(`Cannot read private member #${name} from an object whose class did not declare it`);
+const isFile = (v) => isBlob(v) && v[kName] !== undefined;
 
 class File extends Blob {
   constructor(fileBits, fileName, options = {}) {
@@ -984,9 +1037,15 @@ class File extends Blob {
     this[kLastModified] = lastModified;
   }
 
-  get name() { return this[kName]; }
+  get name() {
+    if (!isFile(this)) throw privateMember('name');
+    return this[kName];
+  }
 
-  get lastModified() { return this[kLastModified]; }
+  get lastModified() {
+    if (!isFile(this)) throw privateMember('lastModified');
+    return this[kLastModified];
+  }
 
   [kCustom](depth, options) {
     if (depth < 0) return this;
@@ -1018,8 +1077,10 @@ function transcode(source, fromEncoding, toEncoding) {
 
 function resolveObjectURL(url) {
   url = `${url}`;
-  // jsloop has no URL.createObjectURL: no blob: URL names a Blob.
-  return undefined;
+  if (shared.objectURLs === undefined) return undefined;
+  shared.requireBuiltin('url');
+  const blob = shared.objectURLs.get(shared.objectURLId(url));
+  return blob === undefined ? undefined : shared.cloneBlob(blob);
 }
 
 function isAscii(input) {

@@ -28,6 +28,7 @@ function missing(...names) {
 let paramsOf; // (URLSearchParams, flat list) => void, from URLSearchParams
 let newParams; // (URL, query) => URLSearchParams linked to the URL
 let listOf; // (URLSearchParams) => its flat list
+let parsed = null; // URL.parse's components for the constructor it calls
 
 class URL {
   // #c: [href, schemeEnd, userStart, userEnd, passStart, passEnd, hostStart,
@@ -36,6 +37,11 @@ class URL {
   #params;
 
   constructor(input, base = undefined) {
+    if (parsed !== null) {
+      this.#c = parsed;
+      parsed = null;
+      return;
+    }
     if (arguments.length === 0) throw missing('url');
     input = toUSV(input);
     if (base !== undefined) base = toUSV(base);
@@ -47,6 +53,29 @@ class URL {
   static canParse(input, base = undefined) {
     if (arguments.length === 0) throw missing('url');
     return host.urlCanParse(toUSV(input), base === undefined ? undefined : toUSV(base));
+  }
+
+  static parse(input, base = undefined) {
+    if (arguments.length === 0) throw missing('url');
+    input = toUSV(input);
+    if (base !== undefined) base = toUSV(base);
+    const c = host.urlParse(input, base);
+    if (c === null) return null;
+    parsed = c;
+    return new URL();
+  }
+
+  static createObjectURL(obj) {
+    if (!shared.isBlob?.(obj)) throw invalidArgType('obj', 'Blob', obj);
+    const id = shared.webcrypto.randomUUID();
+    objectURLs().set(id, obj);
+    return `blob:nodedata:${id}`;
+  }
+
+  static revokeObjectURL(url) {
+    if (arguments.length === 0) throw missing('url');
+    const id = objectURLId(`${url}`);
+    if (id !== undefined) objectURLs().delete(id);
   }
 
   #set(which, value) {
@@ -132,7 +161,22 @@ for (const k of ['toString', 'href', 'origin', 'protocol', 'username', 'password
   Object.defineProperty(URL.prototype, k, { enumerable: true });
 }
 Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
-Object.defineProperty(URL, 'canParse', { enumerable: true });
+for (const k of ['canParse', 'parse', 'createObjectURL', 'revokeObjectURL']) Object.defineProperty(URL, k, { enumerable: true });
+
+// The Blobs URL.createObjectURL registered, by id (shared with
+// buffer.resolveObjectURL).
+function objectURLs() {
+  shared.objectURLs ??= new Map();
+  return shared.objectURLs;
+}
+// The id of a `blob:nodedata:<id>` URL, or undefined.
+function objectURLId(url) {
+  const u = URL.parse(url);
+  if (u === null || u.protocol !== 'blob:') return undefined;
+  const split = u.pathname.split(':');
+  return split.length === 2 && split[0] === 'nodedata' ? split[1] : undefined;
+}
+shared.objectURLId = objectURLId;
 
 // ---- URLSearchParams -------------------------------------------------------------
 class URLSearchParams {
