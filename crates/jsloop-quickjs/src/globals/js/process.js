@@ -658,9 +658,6 @@ Object.assign(process, {
   _linkedBinding,
   domain: null,
   dlopen,
-  _getActiveRequests: () => [],
-  _getActiveHandles: () => [],
-  getActiveResourcesInfo: () => [],
   resourceUsage() {
     const u = host.resourceUsage();
     return {
@@ -774,7 +771,10 @@ function onWarning(warning) {
     const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
     text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
   }
-  write(2, `${text}\n`);
+  // As node: through the console's error method (a hijacked stderr sees it).
+  const console = shared.console;
+  if (console !== undefined && typeof console.error === 'function') console.error(text);
+  else write(2, `${text}\n`);
 }
 shared.onWarning = onWarning;
 
@@ -974,9 +974,11 @@ function mainModule(promise, modulePackage) {
 // is EventEmitter.prototype. Until node:events loads, that place is held by
 // `emitterMethods`; node:events then sets the `process` class prototype's
 // prototype to EventEmitter.prototype, dropping these for its own.
+const processCtor = Object.defineProperty(function () {}, 'name', { value: 'process' });
 const processProto = Object.create(Object.setPrototypeOf(emitterMethods, Object.prototype), {
-  constructor: { value: function process() {}, writable: true, configurable: true, enumerable: false },
+  constructor: { value: processCtor, writable: true, configurable: true, enumerable: false },
 });
+processCtor.prototype = processProto;
 for (const key of ReflectOwnKeys(emitterMethods)) {
   Object.defineProperty(emitterMethods, key, { enumerable: false });
 }
