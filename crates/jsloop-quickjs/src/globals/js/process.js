@@ -330,8 +330,9 @@ const process = {
   nextTick: host.nextTick,
   exit(code) {
     if (code !== undefined) process.exitCode = code;
-    if (!exiting) {
-      exiting = true;
+    exiting = true;
+    if (!exitingFlag) {
+      exitingFlag = true;
       process.emit('exit', exitCode || 0);
     }
     host.exit(exitCodeNow());
@@ -690,8 +691,9 @@ Object.assign(process, {
   },
   _fatalException(er, fromPromise) {
     const handled = handleUncaught(er, fromPromise);
-    if (!handled && !exiting) {
-      exiting = true;
+    // As node's: 'exit' now (once), and again at the natural end.
+    if (!handled && !exitingFlag) {
+      exitingFlag = true;
       exitCode = kGenericUserError;
       process.emit('exit', kGenericUserError);
     }
@@ -725,7 +727,7 @@ Object.defineProperty(process, 'sourceMapsEnabled', {
   get() { return sourceMapsEnabled; }, enumerable: true, configurable: true,
 });
 Object.defineProperty(process, '_exiting', {
-  get() { return exiting; }, set(v) { exiting = Boolean(v); }, enumerable: true, configurable: true,
+  get() { return exitingFlag; }, set(v) { exitingFlag = Boolean(v); }, enumerable: true, configurable: true,
 });
 lazy('report', makeReport);
 lazy('allowedNodeEnvironmentFlags', () => Object.freeze(new NodeEnvironmentFlagsSet(allowedFlags)));
@@ -779,7 +781,11 @@ function onWarning(warning) {
 shared.onWarning = onWarning;
 
 // ---- exit -------------------------------------------------------------------
+// `exiting`: the run is ending ('exit' emitted by the end of the run or
+// process.exit); `exitingFlag`: process._exiting, which process.exit and
+// _fatalException consult before emitting 'exit'.
 let exiting = false;
+let exitingFlag = false;
 function exitCodeNow() {
   const c = exitCode;
   return c === undefined || c === null ? 0 : (+c | 0);
@@ -880,6 +886,7 @@ function fatal(err, fromPromise) {
   if (handleUncaught(err, fromPromise)) return;
   if (!exiting) {
     exiting = true;
+    exitingFlag = true;
     try {
       exitCode = kGenericUserError;
       process.emit('exit', kGenericUserError);
@@ -933,11 +940,13 @@ function beforeExit() {
 function exit(reset) {
   if (reset) {
     exiting = false;
+    exitingFlag = false;
     exitCode = undefined;
     return 0;
   }
   if (!exiting) {
     exiting = true;
+    exitingFlag = true;
     process.emit('exit', exitCodeNow());
   }
   return exitCodeNow();
