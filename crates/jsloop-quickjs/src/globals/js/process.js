@@ -687,7 +687,7 @@ Object.assign(process, {
   assert: deprecatedAssert,
   features: {
     inspector: false, debug: false, uv: false, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: false, tls: true,
-    cached_builtins: false, require_module: false,
+    cached_builtins: false, require_module: true,
   },
   _fatalException(er, fromPromise) {
     const handled = handleUncaught(er, fromPromise);
