@@ -206,6 +206,11 @@ fn async_iteration_reads_all_of_stdin() {
 }
 
 #[test]
+fn open_stdin_returns_stdin_flowing() {
+    check("open_stdin", Feed::Pipe(b"one\ntwo\n".to_vec()), false);
+}
+
+#[test]
 fn an_empty_stdin_ends_at_once() {
     check("empty", Feed::Pipe(Vec::new()), false);
     check("empty", Feed::Null, false);

@@ -421,14 +421,15 @@ function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
     _stderr: { ...hidden, value: stderr },
   });
   bindProperties(this, ignoreErrors, colorMode, groupIndentation);
+  // As node's: the tag is the instance's own, not Console.prototype's.
+  ObjectDefineProperty(this, Symbol.toStringTag, {
+    value: 'console', writable: false, enumerable: false, configurable: true,
+  });
 }
 ObjectDefineProperty(Console, Symbol.hasInstance, {
   value(instance) { return instance != null && instance[kIsConsole] === true; },
 });
 for (const key of Reflect.ownKeys(consoleMethods)) Console.prototype[key] = consoleMethods[key];
-ObjectDefineProperty(Console.prototype, Symbol.toStringTag, {
-  value: 'console', writable: false, enumerable: false, configurable: true,
-});
 
 // ---- the global console ---------------------------------------------------------
 

@@ -330,8 +330,9 @@ const process = {
   nextTick: host.nextTick,
   exit(code) {
     if (code !== undefined) process.exitCode = code;
-    if (!exiting) {
-      exiting = true;
+    exiting = true;
+    if (!exitingFlag) {
+      exitingFlag = true;
       process.emit('exit', exitCode || 0);
     }
     host.exit(exitCodeNow());
@@ -658,9 +659,6 @@ Object.assign(process, {
   _linkedBinding,
   domain: null,
   dlopen,
-  _getActiveRequests: () => [],
-  _getActiveHandles: () => [],
-  getActiveResourcesInfo: () => [],
   resourceUsage() {
     const u = host.resourceUsage();
     return {
@@ -689,12 +687,13 @@ Object.assign(process, {
   assert: deprecatedAssert,
   features: {
     inspector: false, debug: false, uv: false, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: false, tls: true,
-    cached_builtins: false, require_module: false,
+    cached_builtins: false, require_module: true,
   },
   _fatalException(er, fromPromise) {
     const handled = handleUncaught(er, fromPromise);
-    if (!handled && !exiting) {
-      exiting = true;
+    // As node's: 'exit' now (once), and again at the natural end.
+    if (!handled && !exitingFlag) {
+      exitingFlag = true;
       exitCode = kGenericUserError;
       process.emit('exit', kGenericUserError);
     }
@@ -728,7 +727,7 @@ Object.defineProperty(process, 'sourceMapsEnabled', {
   get() { return sourceMapsEnabled; }, enumerable: true, configurable: true,
 });
 Object.defineProperty(process, '_exiting', {
-  get() { return exiting; }, set(v) { exiting = Boolean(v); }, enumerable: true, configurable: true,
+  get() { return exitingFlag; }, set(v) { exitingFlag = Boolean(v); }, enumerable: true, configurable: true,
 });
 lazy('report', makeReport);
 lazy('allowedNodeEnvironmentFlags', () => Object.freeze(new NodeEnvironmentFlagsSet(allowedFlags)));
@@ -774,12 +773,19 @@ function onWarning(warning) {
     const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
     text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
   }
-  write(2, `${text}\n`);
+  // As node: through the console's error method (a hijacked stderr sees it).
+  const console = shared.console;
+  if (console !== undefined && typeof console.error === 'function') console.error(text);
+  else write(2, `${text}\n`);
 }
 shared.onWarning = onWarning;
 
 // ---- exit -------------------------------------------------------------------
+// `exiting`: the run is ending ('exit' emitted by the end of the run or
+// process.exit); `exitingFlag`: process._exiting, which process.exit and
+// _fatalException consult before emitting 'exit'.
 let exiting = false;
+let exitingFlag = false;
 function exitCodeNow() {
   const c = exitCode;
   return c === undefined || c === null ? 0 : (+c | 0);
@@ -880,6 +886,7 @@ function fatal(err, fromPromise) {
   if (handleUncaught(err, fromPromise)) return;
   if (!exiting) {
     exiting = true;
+    exitingFlag = true;
     try {
       exitCode = kGenericUserError;
       process.emit('exit', kGenericUserError);
@@ -933,11 +940,13 @@ function beforeExit() {
 function exit(reset) {
   if (reset) {
     exiting = false;
+    exitingFlag = false;
     exitCode = undefined;
     return 0;
   }
   if (!exiting) {
     exiting = true;
+    exitingFlag = true;
     process.emit('exit', exitCodeNow());
   }
   return exitCodeNow();
@@ -974,9 +983,11 @@ function mainModule(promise, modulePackage) {
 // is EventEmitter.prototype. Until node:events loads, that place is held by
 // `emitterMethods`; node:events then sets the `process` class prototype's
 // prototype to EventEmitter.prototype, dropping these for its own.
+const processCtor = Object.defineProperty(function () {}, 'name', { value: 'process' });
 const processProto = Object.create(Object.setPrototypeOf(emitterMethods, Object.prototype), {
-  constructor: { value: function process() {}, writable: true, configurable: true, enumerable: false },
+  constructor: { value: processCtor, writable: true, configurable: true, enumerable: false },
 });
+processCtor.prototype = processProto;
 for (const key of ReflectOwnKeys(emitterMethods)) {
   Object.defineProperty(emitterMethods, key, { enumerable: false });
 }
