@@ -1,13 +1,6 @@
-//! `--env-file=FILE`: `KEY=VALUE` lines read as node 20 reads them
-//! (`src/node_dotenv.cc`, the parser without a regular expression).
-//!
-//! Blank lines and `#` lines are skipped; a line without `=` is skipped
-//! up to the next `=` (so it swallows the following key, as in node);
-//! `export ` before a key is dropped; a value in `"…"` may span lines and
-//! has `\n` expanded, one in `'…'` or `` `…` `` is taken as it is, an
-//! unquoted one ends at `#` and is trimmed; a quote never closed keeps
-//! the rest of the line, quote included. Later keys win; variables
-//! already in the environment are never replaced.
+//! `--env-file=FILE`: the variables of node 20's `.env` parser
+//! ([`jsloop_quickjs::parse_env`]); later files win, and variables already
+//! in the environment are never replaced.
 
 use crate::args::EnvFile;
 
@@ -56,78 +49,11 @@ pub(crate) fn apply(vars: &[(String, String)]) {
     }
 }
 
-/// The `KEY=VALUE` pairs of an env file's text, in file order (a repeated
-/// key appears again; the last one wins).
+/// The variables of an env file's text, as node's parser reads them
+/// (one parser for `--env-file`, `util.parseEnv` and
+/// `process.loadEnvFile`: [`jsloop_quickjs::parse_env`]).
 pub(crate) fn parse(text: &str) -> Vec<(String, String)> {
-    let text = text.replace('\r', "");
-    let mut out = Vec::new();
-    let mut content = trim_spaces(&text);
-    while !content.is_empty() {
-        if content.starts_with(['\n', '#']) {
-            if let Some(newline) = content.find('\n') {
-                content = &content[newline + 1..];
-                continue;
-            }
-        }
-        let Some(equal) = content.find('=') else {
-            content = after_newline(content, 0);
-            continue;
-        };
-        let mut key = trim_spaces(&content[..equal]);
-        content = trim_spaces(&content[equal + 1..]);
-        if key.is_empty() {
-            break;
-        }
-        if let Some(rest) = key.strip_prefix("export ") {
-            key = rest;
-        }
-        let key = key.to_string();
-        let Some(first) = content.chars().next() else {
-            out.push((key, String::new()));
-            break;
-        };
-        if matches!(first, '"' | '\'' | '`') {
-            match content[1..].find(first).map(|i| i + 1) {
-                Some(close) => {
-                    let inner = &content[1..close];
-                    let value = if first == '"' {
-                        inner.replace("\\n", "\n")
-                    } else {
-                        inner.to_string()
-                    };
-                    out.push((key, value));
-                    content = after_newline(content, close + 1);
-                }
-                // Never closed: the rest of the line, quote included; on
-                // the last line node keeps nothing and reads on from the quote.
-                None => {
-                    if let Some(newline) = content.find('\n') {
-                        out.push((key, content[..newline].to_string()));
-                        content = &content[newline + 1..];
-                    }
-                }
-            }
-            continue;
-        }
-        let line_end = content.find('\n').unwrap_or(content.len());
-        let line = &content[..line_end];
-        let value = line.find('#').map_or(line, |hash| &line[..hash]);
-        out.push((key, trim_spaces(value).to_string()));
-        content = after_newline(content, 0);
-    }
-    out
-}
-
-/// `text` without its leading and trailing spaces (spaces only, as node).
-fn trim_spaces(text: &str) -> &str {
-    text.trim_matches(' ')
-}
-
-/// What follows the first newline at or after `from` (nothing if none).
-fn after_newline(content: &str, from: usize) -> &str {
-    content[from..]
-        .find('\n')
-        .map_or("", |i| &content[from + i + 1..])
+    jsloop_quickjs::parse_env(text).into_iter().collect()
 }
 
 #[cfg(test)]
@@ -137,7 +63,6 @@ mod tests {
     fn get(text: &str, key: &str) -> Option<String> {
         parse(text)
             .into_iter()
-            .rev()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v)
     }

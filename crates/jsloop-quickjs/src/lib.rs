@@ -181,6 +181,7 @@ mod worker;
 pub use crate::serde::{from_value, to_value, SerdeError};
 pub use embed::{FromArg, FromArgs, Handle, JsFuture};
 pub use error::{EngineError, Error, Exception};
+pub use globals::node::dotenv::parse as parse_env;
 pub use modules::Permissions;
 pub use output::{Output, Stream};
 pub use runtime::{Builder, NativeModule, Runtime, Settler};

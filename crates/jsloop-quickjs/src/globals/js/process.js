@@ -438,65 +438,8 @@ function setUncaughtExceptionCaptureCallback(fn) {
 }
 
 // ---- .env files -----------------------------------------------------------------
-// Node 20's .env parser (src/node_dotenv.cc's rules, quirks included): KEY=
-// value lines, `export ` prefixes, quoted values ("…" expands \n), `#`
-// comments after unquoted values; a later key wins, an empty key ends the
-// parse. Keys come out sorted, as node's.
-const trimSpaces = (text) => text.replace(/^ +/, '').replace(/ +$/, '');
-function parseEnv(content) {
-  const store = new Map();
-  let rest = content.replace(/\r/g, '').replace(/^[ \n]+/, '').replace(/[ \n]+$/, '');
-  const afterLine = (from) => {
-    const nl = rest.indexOf('\n', from);
-    return nl === -1 ? '' : rest.slice(nl + 1);
-  };
-  while (rest !== '') {
-    if (rest[0] === '\n' || rest[0] === '#') {
-      rest = afterLine(0);
-      continue;
-    }
-    const equal = rest.indexOf('=');
-    if (equal === -1) break;
-    let key = trimSpaces(rest.slice(0, equal));
-    rest = rest.slice(equal + 1);
-    if (key === '') break;
-    if (key.startsWith('export ')) key = key.slice(7);
-    if (rest === '' || rest[0] === '\n') {
-      store.set(key, '');
-      continue;
-    }
-    rest = trimSpaces(rest);
-    if (rest === '') {
-      store.set(key, '');
-      break;
-    }
-    const quote = rest[0];
-    if (quote === '"' || quote === "'" || quote === '`') {
-      const close = rest.indexOf(quote, 1);
-      if (close !== -1) {
-        const value = rest.slice(1, close);
-        store.set(key, quote === '"' ? value.replace(/\\n/g, '\n') : value);
-        rest = afterLine(close + 1);
-        continue;
-      }
-      const nl = rest.indexOf('\n');
-      if (nl === -1) break;
-      store.set(key, rest.slice(0, nl));
-      rest = rest.slice(nl + 1);
-      continue;
-    }
-    const nl = rest.indexOf('\n');
-    let value = nl === -1 ? rest : rest.slice(0, nl);
-    const hash = value.indexOf('#');
-    if (hash !== -1) value = value.slice(0, hash);
-    store.set(key, trimSpaces(value));
-    rest = nl === -1 ? '' : rest.slice(nl + 1);
-  }
-  const out = {};
-  for (const key of [...store.keys()].sort()) out[key] = store.get(key);
-  return out;
-}
-shared.parseEnv = parseEnv;
+// The parser is native (globals/node/dotenv.rs): one for --env-file, util.parseEnv and here.
+const parseEnv = (content) => host.parseEnv(content);
 function loadEnvFile(path = undefined) {
   if (path !== undefined && path !== null && typeof path !== 'string' && !(path instanceof Uint8Array) &&
       !(path instanceof shared.requireBuiltin('url').URL)) {

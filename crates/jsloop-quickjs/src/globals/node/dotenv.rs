@@ -31,12 +31,12 @@ fn trim_key(text: &str, start: usize, end: usize) -> &str {
 ///
 /// # Examples
 ///
-/// ```ignore
-/// let vars = parse("export A=1\nB=\"x\\ny\" # note\n");
+/// ```
+/// let vars = jsloop_quickjs::parse_env("export A=1\nB=\"x\\ny\" # note\n");
 /// assert_eq!(vars["A"], "1");
 /// assert_eq!(vars["B"], "x\ny");
 /// ```
-pub(crate) fn parse(input: &str) -> BTreeMap<String, String> {
+pub fn parse(input: &str) -> BTreeMap<String, String> {
     let text: String = input.chars().filter(|c| *c != '\r').collect();
     let mut store = BTreeMap::new();
     let trimmed = trim_spaces(&text);
