@@ -1,5 +1,6 @@
 // `path`: Node's POSIX path functions (`path.posix` is the module itself;
-// `path.win32` is not provided yet). Strings are short: plain JavaScript.
+// `path.win32` comes from internal/path_win32.js). Strings are short: plain
+// JavaScript.
 'use strict';
 const { invalidArgType } = shared;
 const SLASH = 47; // '/'
@@ -202,8 +203,11 @@ const path = {
   parse,
   sep: '/',
   delimiter: ':',
+  win32: null,
   posix: null,
   _makeLong: toNamespacedPath,
 };
-path.posix = path;
+const win32 = shared.requireBuiltin('internal/path_win32');
+path.posix = win32.posix = path;
+path.win32 = win32.win32 = win32;
 return path;
