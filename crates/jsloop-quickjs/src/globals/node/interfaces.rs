@@ -82,7 +82,13 @@ fn list() -> (Vec<Address>, Vec<(String, [u8; 6])>) {
         };
         // SAFETY: as above; a missing netmask reads as all zeros.
         let netmask = unsafe { ip_of(ifa.ifa_netmask) }.map_or_else(
-            || if ipv6 { "::".to_owned() } else { "0.0.0.0".to_owned() },
+            || {
+                if ipv6 {
+                    "::".to_owned()
+                } else {
+                    "0.0.0.0".to_owned()
+                }
+            },
             |(mask, _, _)| mask,
         );
         addresses.push(Address {

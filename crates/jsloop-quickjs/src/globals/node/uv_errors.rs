@@ -36,7 +36,11 @@ const TABLE: &[Entry] = &[
     (-3008, "EAI_NONAME", "unknown node or service"),
     (-3009, "EAI_OVERFLOW", "argument buffer overflow"),
     (-3014, "EAI_PROTOCOL", "resolved protocol is unknown"),
-    (-3010, "EAI_SERVICE", "service not available for socket type"),
+    (
+        -3010,
+        "EAI_SERVICE",
+        "service not available for socket type",
+    ),
     (-3011, "EAI_SOCKTYPE", "socket type not supported"),
     os!(EALREADY, "connection already in progress"),
     os!(EBADF, "bad file descriptor"),
@@ -137,8 +141,14 @@ mod tests {
 
     #[test]
     fn os_codes_are_negative_errnos() {
-        assert_eq!(lookup(-libc::ENOENT), Some(("ENOENT", "no such file or directory")));
-        assert_eq!(lookup(-3008), Some(("EAI_NONAME", "unknown node or service")));
+        assert_eq!(
+            lookup(-libc::ENOENT),
+            Some(("ENOENT", "no such file or directory"))
+        );
+        assert_eq!(
+            lookup(-3008),
+            Some(("EAI_NONAME", "unknown node or service"))
+        );
         assert_eq!(lookup(-4095), Some(("EOF", "end of file")));
         assert_eq!(lookup(-9999), None);
     }
