@@ -32,6 +32,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("internal/blocklist", node_module!("internal/blocklist")),
     ("internal/fetch", node_module!("internal/fetch")),
     ("internal/formdata", node_module!("internal/formdata")),
+    ("internal/glob", node_module!("internal/glob")),
     ("internal/keys", node_module!("internal/keys")),
     ("internal/mime", node_module!("internal/mime")),
     ("internal/path_win32", node_module!("internal/path_win32")),

@@ -1,6 +1,6 @@
 // `path`: Node's POSIX path functions (`path.posix` is the module itself;
-// `path.win32` comes from internal/path_win32.js). Strings are short: plain
-// JavaScript.
+// `path.win32` comes from internal/path_win32.js, `matchesGlob` from
+// internal/glob.js). Strings are short: plain JavaScript.
 'use strict';
 const { invalidArgType } = shared;
 const SLASH = 47; // '/'
@@ -201,6 +201,7 @@ const path = {
   extname,
   format,
   parse,
+  matchesGlob: undefined,
   sep: '/',
   delimiter: ':',
   win32: null,
@@ -208,6 +209,9 @@ const path = {
   _makeLong: toNamespacedPath,
 };
 const win32 = shared.requireBuiltin('internal/path_win32');
+const glob = shared.requireBuiltin('internal/glob');
+path.matchesGlob = glob.posix;
+win32.matchesGlob = glob.win32;
 path.posix = win32.posix = path;
 path.win32 = win32.win32 = win32;
 return path;

@@ -1,7 +1,7 @@
 // path.win32: Windows path functions (drive letters, UNC roots `\\server\share`,
 // both separators), as Node computes them on any platform. `resolve` starts
 // from process.cwd() (and a drive's cwd in process.env['=X:'], as Node).
-// `path.js` links `win32` and `posix`.
+// `path.js` links `win32`, `posix` and `matchesGlob`.
 'use strict';
 const { invalidArgType } = shared;
 const BACKSLASH = 92;
@@ -408,6 +408,7 @@ return {
   extname,
   format,
   parse,
+  matchesGlob: undefined,
   sep: '\\',
   delimiter: ';',
   win32: null,
