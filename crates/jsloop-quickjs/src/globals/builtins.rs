@@ -32,8 +32,10 @@ const MODULES: &[(&str, JsFile)] = &[
     ("internal/blocklist", node_module!("internal/blocklist")),
     ("internal/fetch", node_module!("internal/fetch")),
     ("internal/formdata", node_module!("internal/formdata")),
+    ("internal/glob", node_module!("internal/glob")),
     ("internal/keys", node_module!("internal/keys")),
     ("internal/mime", node_module!("internal/mime")),
+    ("internal/path_win32", node_module!("internal/path_win32")),
     (
         "internal/readline_terminal",
         node_module!("internal/readline_terminal"),
@@ -42,6 +44,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("os", node_module!("os")),
     ("path", node_module!("path")),
     ("path/posix", node_module!("path/posix")),
+    ("path/win32", node_module!("path/win32")),
     ("perf_hooks", node_module!("perf_hooks")),
     ("querystring", node_module!("querystring")),
     ("readline", node_module!("readline")),

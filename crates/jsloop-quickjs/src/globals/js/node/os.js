@@ -120,7 +120,7 @@ function networkInterfaces() {
   return result;
 }
 
-for (const f of [arch, availableParallelism, endianness, freemem, totalmem, hostname, release, type, version, machine, uptime, homedir, tmpdir]) {
+for (const f of [arch, availableParallelism, endianness, freemem, totalmem, hostname, platform, release, type, version, machine, uptime, homedir, tmpdir]) {
   f[Symbol.toPrimitive] = () => f();
 }
 

@@ -1,5 +1,6 @@
 // `path`: Node's POSIX path functions (`path.posix` is the module itself;
-// `path.win32` is not provided yet). Strings are short: plain JavaScript.
+// `path.win32` comes from internal/path_win32.js, `matchesGlob` from
+// internal/glob.js). Strings are short: plain JavaScript.
 'use strict';
 const { invalidArgType } = shared;
 const SLASH = 47; // '/'
@@ -200,10 +201,17 @@ const path = {
   extname,
   format,
   parse,
+  matchesGlob: undefined,
   sep: '/',
   delimiter: ':',
+  win32: null,
   posix: null,
   _makeLong: toNamespacedPath,
 };
-path.posix = path;
+const win32 = shared.requireBuiltin('internal/path_win32');
+const glob = shared.requireBuiltin('internal/glob');
+path.matchesGlob = glob.posix;
+win32.matchesGlob = glob.win32;
+path.posix = win32.posix = path;
+path.win32 = win32.win32 = win32;
 return path;

@@ -49,6 +49,9 @@ function insert(item, refed) {
   if (msecs < 0 || msecs === undefined) return;
   disarm(item);
   item._idleStart = Math.trunc(globalThis.performance.now());
+  // Node links the item into a timer list; here it links to itself.
+  item._idleNext = item;
+  item._idlePrev = item;
   const id = host.timerStart(item, Math.trunc(msecs));
   if (Object.prototype.hasOwnProperty.call(item, '_id')) item._id = id;
   else Object.defineProperty(item, '_id', { value: id, writable: true, configurable: true });

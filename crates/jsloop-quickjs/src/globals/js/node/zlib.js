@@ -13,7 +13,9 @@ const { nodeError, invalidArgType, outOfRange, validateFunction } = shared;
 const { setImmediate } = globalThis;
 const { process } = shared;
 
-const constants = Object.assign(Object.create(null), {
+// As node: null-prototype, each constant read-only, the object extensible.
+const constants = Object.create(null);
+for (const [key, value] of Object.entries({
   Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0,
   Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4,
   Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6, Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9,
@@ -46,7 +48,7 @@ const constants = Object.assign(Object.create(null), {
   BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP: -25, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1: -26,
   BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2: -27, BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30,
   BROTLI_DECODER_ERROR_UNREACHABLE: -31,
-});
+})) Object.defineProperty(constants, key, { value, enumerable: true });
 const codes = {
   Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4,
   Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6,

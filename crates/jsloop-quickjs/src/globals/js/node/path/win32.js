@@ -1,0 +1,3 @@
+// `path/win32`: the same object as `path.win32`.
+'use strict';
+return shared.requireBuiltin('path').win32;
