@@ -33,6 +33,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("internal/fetch", node_module!("internal/fetch")),
     ("internal/formdata", node_module!("internal/formdata")),
     ("internal/keys", node_module!("internal/keys")),
+    ("internal/messaging", node_module!("internal/messaging")),
     (
         "internal/readline_terminal",
         node_module!("internal/readline_terminal"),
@@ -56,6 +57,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("url", node_module!("url")),
     ("util", node_module!("util")),
     ("util/types", node_module!("util/types")),
+    ("worker_threads", node_module!("worker_threads")),
     ("zlib", node_module!("zlib")),
 ];
 

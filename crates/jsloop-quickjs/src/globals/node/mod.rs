@@ -7,6 +7,7 @@ pub(crate) mod child_process;
 pub(crate) mod crypto;
 pub(crate) mod encoding;
 pub(crate) mod fs;
+pub(crate) mod messaging;
 pub(crate) mod net;
 pub(crate) mod os;
 pub(crate) mod perf_hooks;
