@@ -917,7 +917,7 @@ class Blob {
     if (sources === null || typeof sources[Symbol.iterator] !== 'function' || typeof sources === 'string') {
       throw invalidArgType('sources', 'a sequence', sources);
     }
-    if (options !== undefined && options !== null && typeof options !== 'object') {
+    if (options !== undefined && options !== null && typeof options !== 'object' && typeof options !== 'function') {
       throw invalidArgType('options', 'a dictionary', options);
     }
     const endings = `${options?.endings ?? 'transparent'}`;
