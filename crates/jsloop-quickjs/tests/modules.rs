@@ -191,3 +191,17 @@ fn a_js_main_file_follows_its_package_type() {
     );
     assert!(stderr.contains(&expected), "{stderr}");
 }
+
+#[test]
+fn worker_threads_loads_but_a_worker_fails_with_the_unsupported_code() {
+    let dir = scratch().with(&[(
+        "main.js",
+        "const wt = require('worker_threads');
+         try { new wt.Worker('./w.js'); } catch (e) { console.log(wt.isMainThread, e.code, e.message); }",
+    )]);
+    let (stdout, _, _) = run(&dir, "main.js", Permissions::all(), |_| {});
+    assert_eq!(
+        stdout,
+        "true ERR_JSLOOP_UNSUPPORTED_BUILTIN Worker of the built-in module 'node:worker_threads' is not provided by jsloop yet\n"
+    );
+}

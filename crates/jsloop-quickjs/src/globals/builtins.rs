@@ -34,6 +34,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("internal/formdata", node_module!("internal/formdata")),
     ("internal/glob", node_module!("internal/glob")),
     ("internal/keys", node_module!("internal/keys")),
+    ("internal/messaging", node_module!("internal/messaging")),
     ("internal/mime", node_module!("internal/mime")),
     ("internal/path_win32", node_module!("internal/path_win32")),
     (
@@ -61,6 +62,7 @@ const MODULES: &[(&str, JsFile)] = &[
     ("url", node_module!("url")),
     ("util", node_module!("util")),
     ("util/types", node_module!("util/types")),
+    ("worker_threads", node_module!("worker_threads")),
     ("zlib", node_module!("zlib")),
 ];
 

@@ -200,6 +200,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::zlib_stream::natives(ctx, &obj)?;
     node::stdio::natives(ctx, &obj, host)?;
     node::tty::natives(ctx, &obj)?;
+    node::messaging::natives(ctx, &obj, host)?;
     node::tls::natives(ctx, &obj)?;
     node::net::natives(ctx, &obj, host)?;
     let util = console::util(ctx, &obj)?;

@@ -7,10 +7,55 @@ function uncloneable(v) {
   return new DOMException(`${shown} could not be cloned.`, 'DataCloneError');
 }
 
-function structuredClone(value, options) {
-  if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
-  void options;
+const missingTransferable = () => nodeError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
+  'Object that needs transfer was found in message but not listed in transferList');
+const cloneError = (message) => new DOMException(message, 'DataCloneError');
+const iterableError = (what) => nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `Optional ${what} argument must be an iterable`);
+const isIterable = (v) => v !== null && typeof v === 'object' && typeof v[Symbol.iterator] === 'function';
+
+// The transfer list `list` checked (`what` names it in errors) as an array.
+function transferList(list, what, required = false) {
+  if (list === undefined && !required) return [];
+  if (!isIterable(list)) throw iterableError(what);
+  let out;
+  try {
+    out = [...list];
+  } catch {
+    throw iterableError(what);
+  }
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i];
+    if (t instanceof ArrayBuffer) {
+      if (out.indexOf(t) !== i) throw cloneError('Transfer list contains duplicate ArrayBuffer');
+    } else if (!shared.isMessagePort?.(t)) {
+      throw nodeError(TypeError, 'ERR_INVALID_TRANSFER_OBJECT', 'Found invalid object in transferList');
+    } else if (out.indexOf(t) !== i) {
+      throw cloneError('Transfer list contains duplicate MessagePort');
+    }
+  }
+  return out;
+}
+
+// A structured clone of `value`; the ArrayBuffers of `transfer` are moved
+// (detached here), its MessagePorts replaced by `movePort(port)`'s.
+function cloneValue(value, transfer, movePort) {
   const seen = new Map();
+  const untransferable = shared.untransferable;
+  for (const t of transfer) {
+    if (!(t instanceof ArrayBuffer)) {
+      if (untransferable?.has(t)) throw missingTransferable();
+      seen.set(t, movePort(t));
+    }
+  }
+  const out = cloneWith(value, seen);
+  // Transferred buffers were copied like the others; now they are detached.
+  for (const t of transfer) {
+    if (t instanceof ArrayBuffer && !t.detached && !untransferable?.has(t)) t.transfer();
+  }
+  return out;
+}
+
+function cloneWith(value, seen) {
   const clone = (v) => {
     if (typeof v === 'function' || typeof v === 'symbol') throw uncloneable(v);
     if (v === null || typeof v !== 'object') return v;
@@ -38,6 +83,8 @@ function structuredClone(value, options) {
       return out;
     }
     if (v instanceof ArrayBuffer) return remember(v.slice(0));
+    // One thread: the clone shares the memory, as node's does across threads.
+    if (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer) return remember(v);
     if (ArrayBuffer.isView(v)) {
       const buffer = clone(v.buffer);
       if (v instanceof DataView) return remember(new DataView(buffer, v.byteOffset, v.byteLength));
@@ -54,6 +101,7 @@ function structuredClone(value, options) {
       return out;
     }
     if (shared.isBlob?.(v)) return remember(shared.cloneBlob(v));
+    if (shared.isMessagePort?.(v)) throw missingTransferable();
     if (v instanceof Promise || v instanceof WeakMap || v instanceof WeakSet || v instanceof WeakRef) {
       throw new DOMException(`#<${v.constructor.name}> could not be cloned.`, 'DataCloneError');
     }
@@ -63,5 +111,15 @@ function structuredClone(value, options) {
   };
   return clone(value);
 }
+
+function structuredClone(value, options) {
+  if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The options argument must be either an object or undefined');
+  }
+  const transfer = transferList(options?.transfer, 'transferList');
+  return cloneValue(value, transfer, (port) => shared.movePort(port));
+}
+Object.assign(shared, { cloneValue, transferList, cloneError });
 
 define('structuredClone', structuredClone);

@@ -9,6 +9,7 @@ pub(crate) mod dotenv;
 pub(crate) mod encoding;
 pub(crate) mod fs;
 pub(crate) mod interfaces;
+pub(crate) mod messaging;
 pub(crate) mod net;
 pub(crate) mod os;
 pub(crate) mod perf_hooks;

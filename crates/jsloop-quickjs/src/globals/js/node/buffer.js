@@ -917,7 +917,7 @@ class Blob {
     if (sources === null || typeof sources[Symbol.iterator] !== 'function' || typeof sources === 'string') {
       throw invalidArgType('sources', 'a sequence', sources);
     }
-    if (options !== undefined && options !== null && typeof options !== 'object') {
+    if (options !== undefined && options !== null && typeof options !== 'object' && typeof options !== 'function') {
       throw invalidArgType('options', 'a dictionary', options);
     }
     const endings = `${options?.endings ?? 'transparent'}`;
@@ -1083,17 +1083,25 @@ function resolveObjectURL(url) {
   return blob === undefined ? undefined : shared.cloneBlob(blob);
 }
 
+// The bytes isAscii/isUtf8 look at (null if `input` is of no such type).
+function validationBytes(input) {
+  if (ArrayBuffer.isView(input)) {
+    return input.byteLength === 0 ? new Uint8Array(0) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  }
+  if (!isAnyArrayBuffer(input)) return null;
+  if (input.detached) throw nodeError(Error, 'ERR_INVALID_STATE', 'Cannot validate on a detached buffer');
+  return new Uint8Array(input);
+}
+
 function isAscii(input) {
-  const b = ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
-    : isAnyArrayBuffer(input) ? new Uint8Array(input) : null;
+  const b = validationBytes(input);
   if (b === null) throw invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
   for (let i = 0; i < b.length; i++) if (b[i] > 0x7f) return false;
   return true;
 }
 
 function isUtf8(input) {
-  const b = ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
-    : isAnyArrayBuffer(input) ? new Uint8Array(input) : null;
+  const b = validationBytes(input);
   if (b === null) throw invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
   return !native.toString(b, UTF8, 0, b.length).includes('\ufffd') || utf8RoundTrips(b);
 }

@@ -145,7 +145,8 @@ class URL {
   toString() { return this.#c[0]; }
   toJSON() { return this.#c[0]; }
 
-  [kInspect](depth, opts, inspect) {
+  [kInspect](depth, opts) {
+    const inspect = arguments[2];
     if (typeof depth === 'number' && depth < 0) return this;
     const ctor = this.constructor;
     const obj = { __proto__: { constructor: ctor } };
@@ -343,7 +344,8 @@ class URLSearchParams {
   keys() { URLSearchParams.#check(this); return new ParamsIterator(this, 0); }
   values() { URLSearchParams.#check(this); return new ParamsIterator(this, 1); }
 
-  [kInspect](depth, opts, inspect) {
+  [kInspect](depth, opts) {
+    const inspect = arguments[2];
     if (typeof depth === 'number' && depth < 0) return '[Object]';
     const show = inspect || util.inspect;
     const inner = { ...opts };
@@ -359,7 +361,12 @@ class URLSearchParams {
     return `${name} { ${out.join(', ')} }`;
   }
 }
-URLSearchParams.prototype[Symbol.iterator] = URLSearchParams.prototype.entries;
+Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
+  value: URLSearchParams.prototype.entries, writable: true, configurable: true, enumerable: false,
+});
+for (const k of ['append', 'delete', 'get', 'getAll', 'has', 'set', 'size', 'sort', 'entries', 'forEach', 'keys', 'values', 'toString']) {
+  Object.defineProperty(URLSearchParams.prototype, k, { enumerable: true });
+}
 Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
 
 // A live iterator over a URLSearchParams (kind 0: names, 1: values, 2: pairs).

@@ -539,6 +539,50 @@ function dataUrlResponse(url) {
   headers[S].map.set('content-type', { name: 'content-type', values: [type] });
   return makeResponse({ type: 'basic', status: 200, statusText: 'OK', urlList: [href], headers, body: { stream: bytesStream(bytes), source: bytes, length: bytes.byteLength } });
 }
+// A `blob:` URL of URL.createObjectURL: GET only, one `range` as undici
+// reads it (its end taken as exclusive when slicing, as undici does).
+function blobUrlResponse(url, method, headers) {
+  if (url.search !== '') throw fetchFailed(new Error('NetworkError when attempting to fetch resource.'));
+  const blob = shared.requireBuiltin('buffer').resolveObjectURL(url.href);
+  if (method !== 'GET' || blob === undefined) throw fetchFailed(new Error('invalid method'));
+  const out = headersFrom(undefined, 'immutable');
+  const set = (name, value) => out[S].map.set(name, { name, values: [value] });
+  const range = headers[S].map.get('range');
+  let bytes;
+  if (range === undefined) {
+    bytes = blob;
+    set('content-length', `${blob.size}`);
+    set('content-type', blob.type);
+    return makeResponse({ type: 'basic', status: 200, statusText: 'OK', urlList: [url.href], headers: out, body: blobBody(bytes) });
+  }
+  const m = /^bytes[\t ]*=[\t ]*([0-9]*)[\t ]*-[\t ]*([0-9]*)$/.exec(range.values.join(', '));
+  const start = m && m[1] !== '' ? Number(m[1]) : null;
+  const end = m && m[2] !== '' ? Number(m[2]) : null;
+  // undici compares a missing end as 0.
+  if (m === null || (start === null && end === null) || (start !== null && start > end)) {
+    throw fetchFailed(new Error('failed to fetch the data URL'));
+  }
+  const size = blob.size;
+  let first;
+  let last;
+  if (start === null) {
+    first = size - end;
+    last = first + end - 1;
+  } else {
+    if (start >= size) throw fetchFailed(new Error("Range start is greater than the blob's size."));
+    first = start;
+    last = end === null || end >= size ? size - 1 : end;
+  }
+  bytes = blob.slice(first, last, blob.type);
+  set('content-length', `${bytes.size}`);
+  set('content-type', blob.type);
+  set('content-range', `bytes ${first}-${last}/${size}`);
+  return makeResponse({ type: 'basic', status: 206, statusText: 'Partial Content', urlList: [url.href], headers: out, body: blobBody(bytes) });
+}
+function blobBody(blob) {
+  const source = blobBytes(blob);
+  return { stream: bytesStream(source), source, length: source.byteLength };
+}
 function percentDecode(s) {
   return s.replace(/%([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 }
@@ -576,6 +620,15 @@ function fetch(input, init = undefined) {
       if (parsed.protocol === 'data:') {
         try {
           const r = dataUrlResponse(parsed);
+          r[S].urlList = urlList.concat();
+          done = true;
+          resolve(r);
+        } catch (e) { fail(e); }
+        return;
+      }
+      if (parsed.protocol === 'blob:') {
+        try {
+          const r = blobUrlResponse(parsed, method, headers);
           r[S].urlList = urlList.concat();
           done = true;
           resolve(r);
