@@ -480,6 +480,5 @@ Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable:
 shared.process = process;
 shared.fatal = fatal;
 define('process', process);
-define('global', globalThis);
 
 return { fatal, rejections, beforeExit, exit, mainModule };
