@@ -44,6 +44,9 @@ unsafe fn start(ctx: *mut qjs::JSContext, argc: c_int, argv: *mut qjs::JSValue) 
         if !ffi::is_function(ctx, callback) {
             return throw_callback_error(&rctx, &host, callback);
         }
+        if super::ready_protos(&rctx, slot).is_err() {
+            return ffi::exception();
+        }
         let Some(proto) = slot
             .protos
             .borrow()

@@ -14,8 +14,9 @@
 //! | [`builtins`] | Node's built-in modules (`js/node/*.js`), loaded on first use |
 //!
 //! The JavaScript halves (`js/*.js`) are loaded by [`loader`] with the one
-//! native `host` object the families fill in; they return the functions
-//! the Rust side calls, kept typed in [`Dispatch`].
+//! native `host` object the families fill in, each on first use of what it
+//! defines ([`units`]); they return the functions the Rust side calls,
+//! read by name into [`Dispatch`].
 
 pub(crate) mod builtins;
 pub(crate) mod console;
@@ -27,39 +28,19 @@ pub(crate) mod node;
 pub(crate) mod process;
 pub(crate) mod ticks;
 pub(crate) mod timers;
+pub(crate) mod units;
 pub(crate) mod web;
 
 use std::cell::{Cell, RefCell};
 use std::ffi::CStr;
 use std::rc::{Rc, Weak};
 
-use rquickjs::{qjs, Ctx, Object, Value};
+use rquickjs::{qjs, Ctx, Function, Object, Value};
 
-use self::loader::{js_file, load, JsFile, Scope};
 use crate::ffi::{Atoms, OwnedValue};
 use crate::host::{Dispatch, Host};
 
 pub(crate) use process::ProcessInfo;
-
-/// The files, in load order.
-const FILES: [JsFile; 16] = [
-    js_file!("stack.js"),
-    js_file!("errors.js"),
-    js_file!("process.js"),
-    js_file!("signals.js"),
-    js_file!("module.js"),
-    js_file!("timers.js"),
-    js_file!("console.js"),
-    js_file!("dom.js"),
-    js_file!("events.js"),
-    js_file!("abort.js"),
-    js_file!("clone.js"),
-    js_file!("encoding.js"),
-    js_file!("crypto.js"),
-    js_file!("performance.js"),
-    js_file!("url-globals.js"),
-    js_file!("stdio.js"),
-];
 
 /// Property names the raw functions read and write, by index.
 pub(crate) mod name {
@@ -88,6 +69,8 @@ pub(crate) struct Slot {
     /// Whether JavaScript keeps timers by primitive id (then firing goes
     /// through `runTimer`, which forgets them).
     pub(crate) primitives: Cell<bool>,
+    /// Which start-up files ran, and what they returned.
+    pub(crate) units: units::State,
 }
 
 /// The slot of a context inside a raw call, and its live host.
@@ -163,7 +146,11 @@ pub(crate) fn call_kept<'js>(
 /// # Errors
 ///
 /// The engine's error if a file does not load (out of memory).
-pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rquickjs::Result<()> {
+pub(crate) fn install<'js>(
+    ctx: &Ctx<'js>,
+    host: &Rc<Host>,
+    info: &ProcessInfo,
+) -> rquickjs::Result<()> {
     crate::ffi::attach(
         ctx,
         Slot {
@@ -171,6 +158,7 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
             atoms: Atoms::new(ctx, NAMES),
             protos: RefCell::new(None),
             primitives: Cell::new(false),
+            units: units::State::default(),
         },
     );
     let obj = Object::new(ctx.clone())?;
@@ -203,37 +191,42 @@ pub(crate) fn install(ctx: &Ctx<'_>, host: &Rc<Host>, info: &ProcessInfo) -> rqu
     node::messaging::natives(ctx, &obj, host)?;
     node::tls::natives(ctx, &obj)?;
     node::net::natives(ctx, &obj, host)?;
-    let util = console::util(ctx, &obj)?;
-    let scope = Scope {
-        host: obj,
-        util: util.into_value(),
-        shared: Object::new(ctx.clone())?,
-    };
-    let table = Object::new(ctx.clone())?;
-    for file in FILES {
-        if let Some(part) = load(ctx, file, &scope)?.into_object() {
-            for entry in part.props::<String, Value>() {
-                let (key, value) = entry?;
-                table.set(key, value)?;
-            }
-        }
-    }
-    let perf: Object = scope.host.get("perf")?;
-    perf.set("bootstrapComplete", host.now().as_secs_f64() * 1000.0)?;
-    let timeout: Value = table.get("timeoutProto")?;
-    let immediate: Value = table.get("immediateProto")?;
+    obj.set(
+        "loadUnit",
+        Function::new(ctx.clone(), |ctx: Ctx<'_>, unit: usize| {
+            units::require(&ctx, unit)
+        })?,
+    )?;
+    obj.set(
+        "utilObject",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| {
+            console::util(&ctx, &units::host(&ctx)?)
+        })?,
+    )?;
     if let Some(slot) = slot_of(ctx) {
-        let old = slot.protos.replace(Some([
-            OwnedValue::new(ctx, &timeout),
-            OwnedValue::new(ctx, &immediate),
-        ]));
-        debug_assert!(old.is_none());
+        units::start(ctx, slot, obj.clone())?;
     }
-    host.set_dispatch(Dispatch::from_table(ctx, &table)?);
+    let perf: Object = obj.get("perf")?;
+    perf.set("bootstrapComplete", host.now().as_secs_f64() * 1000.0)?;
+    host.set_dispatch(Dispatch::default());
     Ok(())
 }
 
-fn slot_of<'a>(ctx: &Ctx<'_>) -> Option<&'a Slot> {
+/// Loads the timers' file if `Timeout.prototype` is not made yet (the
+/// first timer or immediate).
+///
+/// # Errors
+///
+/// The engine's error if the file throws (pending).
+pub(crate) fn ready_protos(ctx: &Ctx<'_>, slot: &Slot) -> rquickjs::Result<()> {
+    let made = slot.protos.borrow().is_some();
+    if made {
+        return Ok(());
+    }
+    units::require(ctx, units::TIMERS)
+}
+
+pub(crate) fn slot_of<'a>(ctx: &Ctx<'_>) -> Option<&'a Slot> {
     // SAFETY: `ctx` is live and locked; the reference is used at once.
     unsafe { crate::ffi::slot::<Slot>(ctx.as_raw().as_ptr()) }
 }
@@ -258,5 +251,11 @@ pub(crate) fn uninstall(ctx: &Ctx<'_>) {
 /// A last-resort description of an exception, for errors that escaped the
 /// JavaScript error reporting itself: Node's `util.inspect` of the value.
 pub(crate) fn describe<'js>(ctx: &Ctx<'js>, value: Value<'js>) -> String {
+    if units::host(ctx)
+        .and_then(|host| console::util(ctx, &host))
+        .is_err()
+    {
+        let _ = ctx.catch();
+    }
     console::inspect(ctx, value)
 }

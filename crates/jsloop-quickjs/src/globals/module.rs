@@ -10,7 +10,7 @@ use rquickjs::{Array, Ctx, Function, Object, Value};
 use crate::ffi::RawModule;
 use crate::modules::esm::string_literal;
 
-use crate::host::Host;
+use crate::host::{Entry, Host};
 use crate::modules::builtins::{self, Builtin};
 use crate::modules::Modules;
 
@@ -36,7 +36,7 @@ pub(crate) fn compile<'js>(
     let wrapped = format!("{CJS_PREFIX}{source}\n}})");
     let f: Function = crate::ffi::eval_script(ctx, &wrapped, filename, -1)?.get()?;
     if let Some(dispatch) = host.dispatch() {
-        let mark: Function = dispatch.mark_wrapper.clone().restore(ctx)?;
+        let mark: Function = dispatch.get(ctx, Entry::MarkWrapper)?;
         mark.call::<_, ()>((f.clone(), filename, source))?;
     }
     Ok(f)

@@ -22,7 +22,7 @@ use crate::ffi::RawFn;
 
 use super::{loop_op, name, slot, Slot};
 use crate::ffi::{self, raw_fn};
-use crate::host::Host;
+use crate::host::{Entry, Host};
 
 /// The largest delay Node keeps (2^31 - 1 ms); larger becomes 1 ms.
 const TIMEOUT_MAX: f64 = 2_147_483_647.0;
@@ -97,7 +97,7 @@ fn call<'js>(
         let Some(dispatch) = host.dispatch() else {
             return Ok(());
         };
-        let f: Function = dispatch.run_timer.clone().restore(ctx)?;
+        let f: Function = dispatch.get(ctx, Entry::RunTimer)?;
         return f.call((this.clone(),));
     }
     if !f.is_function() {
@@ -223,6 +223,9 @@ unsafe fn start(
                 Err(_) => return ffi::exception(),
             },
         };
+        if super::ready_protos(&rctx, slot).is_err() {
+            return ffi::exception();
+        }
         let Some(proto) = slot
             .protos
             .borrow()
@@ -290,9 +293,7 @@ pub(crate) fn throw_callback_error(
     // SAFETY: `callback` is a live argument of the running raw call.
     let value = unsafe { ffi::borrowed(ctx, callback) };
     let made: rquickjs::Result<Value> = dispatch
-        .callback_error
-        .clone()
-        .restore(ctx)
+        .get(ctx, Entry::CallbackError)
         .and_then(|f| f.call((value,)));
     if let Ok(error) = made {
         let _ = ctx.throw(error);
@@ -305,7 +306,7 @@ fn coerce_delay<'js>(ctx: &Ctx<'js>, host: &Host, after: Value<'js>) -> rquickjs
     let Some(dispatch) = host.dispatch() else {
         return Ok(1.0);
     };
-    let f: Function = dispatch.coerce_delay.clone().restore(ctx)?;
+    let f: Function = dispatch.get(ctx, Entry::CoerceDelay)?;
     f.call((after,))
 }
 

@@ -1,75 +1,106 @@
-//! The JavaScript functions the Rust side calls, read once by name from
-//! what the globals files return, and kept typed.
+//! The JavaScript functions the Rust side calls, by name from what the
+//! globals files return: each read (and its file loaded) on first use,
+//! then kept typed.
 
-use rquickjs::{Ctx, Function, Object, Persistent};
+use std::cell::RefCell;
+
+use rquickjs::{Ctx, Function, Persistent};
 
 /// A kept JavaScript function.
 pub(crate) type JsFn = Persistent<Function<'static>>;
 
 /// The Rust→JavaScript half of the binding's contract.
-pub(crate) struct Dispatch {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entry {
     /// `fatal(error, fromPromise)`: an exception nothing caught goes to
     /// `uncaughtException` listeners, or is printed and ends the process.
-    pub(crate) fatal: JsFn,
+    Fatal,
     /// `rejections(events)`: the engine tracker's reports since the last
     /// checkpoint, flat `[handled, promise, reason, ...]`.
-    pub(crate) rejections: JsFn,
+    Rejections,
     /// `beforeExit()`: emits `beforeExit` with the exit code so far.
-    pub(crate) before_exit: JsFn,
-    /// `exit()`: emits `exit` on a natural end; returns the exit code.
-    pub(crate) exit: JsFn,
+    BeforeExit,
+    /// `exit(reset)`: emits `exit` on a natural end; returns the exit code.
+    Exit,
     /// `coerceDelay(after)`: Node's coercion of a timer delay that is not
     /// a number in range, with its overflow warning.
-    pub(crate) coerce_delay: JsFn,
+    CoerceDelay,
     /// `callbackError(value)`: Node's `ERR_INVALID_ARG_TYPE` for a
     /// callback that is not a function.
-    pub(crate) callback_error: JsFn,
+    CallbackError,
     /// `runTimer(timeout)`: fires a timer while some timer is kept by
     /// primitive id (JavaScript must forget it).
-    pub(crate) run_timer: JsFn,
+    RunTimer,
     /// `runMain(fn, filename)`: runs the main script's compiled CommonJS
     /// wrapper as the main module (`require.main === module`).
-    pub(crate) run_main: JsFn,
+    RunMain,
     /// `preload(specifier)`: `node -r`, from the working directory.
-    pub(crate) preload: JsFn,
+    Preload,
     /// `importPreload(specifier, done)`: `node --import`, from the working
     /// directory; calls `done()` once the import settled.
-    pub(crate) import_preload: JsFn,
+    ImportPreload,
     /// `registerNative(name, exports)`: a Rust module in the registry.
-    pub(crate) register_native: JsFn,
+    RegisterNative,
     /// `markWrapper(fn, file, source)`: a script's CommonJS wrapper (its
     /// frames are V8's `Object.<anonymous>`) and source (for columns).
-    pub(crate) mark_wrapper: JsFn,
+    MarkWrapper,
     /// `mainModule(promise)`: watches the main ES module's evaluation
     /// (exit code 13 if it never settles).
-    pub(crate) main_module: JsFn,
+    MainModule,
+}
+
+impl Entry {
+    const COUNT: usize = 13;
+
+    /// Its name in what the files return.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Self::Fatal => "fatal",
+            Self::Rejections => "rejections",
+            Self::BeforeExit => "beforeExit",
+            Self::Exit => "exit",
+            Self::CoerceDelay => "coerceDelay",
+            Self::CallbackError => "callbackError",
+            Self::RunTimer => "runTimer",
+            Self::RunMain => "runMain",
+            Self::Preload => "preload",
+            Self::ImportPreload => "importPreload",
+            Self::RegisterNative => "registerNative",
+            Self::MarkWrapper => "markWrapper",
+            Self::MainModule => "mainModule",
+        }
+    }
+}
+
+/// The contract's functions read so far.
+#[derive(Default)]
+pub(crate) struct Dispatch {
+    kept: RefCell<[Option<JsFn>; Entry::COUNT]>,
 }
 
 impl Dispatch {
-    /// Reads the contract's functions from `table`.
+    /// The function of `entry`, its file loaded first if it was not.
     ///
     /// # Errors
     ///
-    /// A conversion error naming a missing entry.
-    pub(crate) fn from_table<'js>(ctx: &Ctx<'js>, table: &Object<'js>) -> rquickjs::Result<Self> {
-        let get = |name: &str| -> rquickjs::Result<JsFn> {
-            let f: Function = table.get(name)?;
-            Ok(Persistent::save(ctx, f))
-        };
-        Ok(Self {
-            fatal: get("fatal")?,
-            rejections: get("rejections")?,
-            before_exit: get("beforeExit")?,
-            exit: get("exit")?,
-            coerce_delay: get("coerceDelay")?,
-            callback_error: get("callbackError")?,
-            run_timer: get("runTimer")?,
-            main_module: get("mainModule")?,
-            mark_wrapper: get("markWrapper")?,
-            run_main: get("runMain")?,
-            register_native: get("registerNative")?,
-            preload: get("preload")?,
-            import_preload: get("importPreload")?,
-        })
+    /// The engine's error if the file throws, or a conversion error if it
+    /// does not define the entry.
+    pub(crate) fn get<'js>(&self, ctx: &Ctx<'js>, entry: Entry) -> rquickjs::Result<Function<'js>> {
+        let kept = self.kept.borrow()[entry as usize].clone();
+        if let Some(f) = kept {
+            return f.restore(ctx);
+        }
+        let f: Function = crate::globals::units::export(ctx, entry.name())?;
+        self.kept.borrow_mut()[entry as usize] = Some(Persistent::save(ctx, f.clone()));
+        Ok(f)
+    }
+
+    /// The function of `entry` if its file is loaded; `None` if it never
+    /// was (then nothing it would act on exists: no listener, no exit code).
+    pub(crate) fn loaded<'js>(&self, ctx: &Ctx<'js>, entry: Entry) -> Option<Function<'js>> {
+        if !crate::globals::units::is_exported(ctx, entry.name()) {
+            return None;
+        }
+        self.get(ctx, entry).ok()
     }
 }

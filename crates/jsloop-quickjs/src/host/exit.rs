@@ -1,25 +1,24 @@
 //! The end of a run, as Node ends a process: `beforeExit`, then `exit`
 //! listeners, then the microtasks a natural exit still runs.
 
-use rquickjs::Function;
-
-use super::Host;
+use super::{Entry, Host};
 
 impl Host {
-    /// Runs `beforeExit` listeners.
+    /// Runs `beforeExit` listeners (none if `process` never loaded).
     pub(crate) fn before_exit(&self) {
         let Some(dispatch) = self.dispatch() else {
             return;
         };
-        self.enter(|ctx| {
-            let f: Function = dispatch.before_exit.clone().restore(ctx)?;
-            f.call::<_, ()>(())
+        self.enter(|ctx| match dispatch.loaded(ctx, Entry::BeforeExit) {
+            Some(f) => f.call::<_, ()>(()),
+            None => Ok(()),
         });
     }
 
     /// Runs `exit` listeners (once per run) and returns the run's exit
     /// code. After a natural end (no `process.exit`, no uncaught error)
-    /// the runtime stays usable for another run.
+    /// the runtime stays usable for another run. If `process` never
+    /// loaded there are no listeners and the code is 0.
     pub(crate) fn finish(&self) -> i32 {
         if let Some(code) = self.exit.get() {
             return code;
@@ -28,9 +27,9 @@ impl Host {
             return 0;
         };
         let exit = |reset: bool| {
-            self.enter(|ctx| {
-                let f: Function = dispatch.exit.clone().restore(ctx)?;
-                f.call::<_, i32>((reset,))
+            self.enter(|ctx| match dispatch.loaded(ctx, Entry::Exit) {
+                Some(f) => f.call::<_, i32>((reset,)),
+                None => Ok(0),
             })
         };
         let code = exit(false);
@@ -63,9 +62,9 @@ impl Host {
         let Some(dispatch) = self.dispatch() else {
             return;
         };
-        self.enter(|ctx| {
-            let f: Function = dispatch.exit.clone().restore(ctx)?;
-            f.call::<_, i32>((true,))
+        self.enter(|ctx| match dispatch.loaded(ctx, Entry::Exit) {
+            Some(f) => f.call::<_, i32>((true,)),
+            None => Ok(0),
         });
     }
 

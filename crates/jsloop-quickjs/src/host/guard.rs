@@ -8,7 +8,7 @@ use std::cell::Cell;
 
 use rquickjs::{Ctx, Value};
 
-use super::Host;
+use super::{Entry, Host};
 
 impl Host {
     /// Runs `f` inside the engine: the guarded way in for loop callbacks.
@@ -126,9 +126,7 @@ impl Host {
         };
         self.restart_budget();
         let called = dispatch
-            .fatal
-            .clone()
-            .restore(ctx)
+            .get(ctx, Entry::Fatal)
             .and_then(|f| f.call::<_, ()>((exception, from_promise)));
         if called.is_ok() && self.exit.get().is_none() {
             // Handled by a listener: as Node, the next timer or immediate of

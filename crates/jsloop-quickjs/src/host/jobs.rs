@@ -6,7 +6,7 @@ use std::rc::Weak;
 
 use jsloop::{EventLoop, JobQueue};
 
-use super::Host;
+use super::{Entry, Host};
 
 impl Host {
     /// Runs the engine's pending jobs (promise reactions, `queueMicrotask`)
@@ -66,17 +66,39 @@ impl JobQueue for EngineJobs {
             return false;
         };
         host.enter(|ctx| {
+            let mut events = events
+                .into_iter()
+                .map(|(handled, promise, reason)| Ok((handled, promise.restore(ctx)?, reason)))
+                .collect::<rquickjs::Result<Vec<_>>>()?;
+            if dispatch.loaded(ctx, Entry::Rejections).is_none() && all_handled(&events) {
+                // Nothing was reported before (`process` never loaded) and
+                // every rejection found its handler: nothing to tell.
+                return Ok(());
+            }
             let list = rquickjs::Array::new(ctx.clone())?;
             let mut i = 0;
-            for (handled, promise, reason) in events {
+            for (handled, promise, reason) in events.drain(..) {
                 list.set(i, handled)?;
-                list.set(i + 1, promise.restore(ctx)?)?;
+                list.set(i + 1, promise)?;
                 list.set(i + 2, reason.restore(ctx)?)?;
                 i += 3;
             }
-            let f = dispatch.rejections.clone().restore(ctx)?;
+            let f = dispatch.get(ctx, Entry::Rejections)?;
             f.call::<_, ()>((list,))
         });
         true
     }
+}
+
+/// Whether each promise reported unhandled is reported handled after.
+fn all_handled<R>(events: &[(bool, rquickjs::Value<'_>, R)]) -> bool {
+    let mut pending: Vec<&rquickjs::Value<'_>> = Vec::new();
+    for (handled, promise, _) in events {
+        if !handled {
+            pending.push(promise);
+        } else if let Some(i) = pending.iter().rposition(|p| *p == promise) {
+            pending.swap_remove(i);
+        }
+    }
+    pending.is_empty()
 }

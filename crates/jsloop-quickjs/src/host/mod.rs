@@ -26,7 +26,7 @@ use std::time::Duration;
 use jsloop::{EventLoop, LocalHandle};
 use rquickjs::{Context, Ctx, Exception, Persistent, Value};
 
-pub(crate) use dispatch::Dispatch;
+pub(crate) use dispatch::{Dispatch, Entry};
 pub(crate) use jobs::EngineJobs;
 
 use crate::modules::Modules;

@@ -8,7 +8,7 @@ use jsloop::{EventLoop, Exit};
 use rquickjs::{Context, Function, Module, Value};
 
 use crate::error::Error;
-use crate::host::Host;
+use crate::host::{Entry, Host};
 use crate::modules::{Format, Modules};
 use crate::output::Stream;
 
@@ -141,7 +141,7 @@ impl Runtime {
             self.host.budgeted(|| {
                 let r: rquickjs::Result<()> = (|| {
                     let dispatch = self.host.dispatch().ok_or(rquickjs::Error::Unknown)?;
-                    let run: Function = dispatch.run_main.clone().restore(ctx)?;
+                    let run: Function = dispatch.get(ctx, Entry::RunMain)?;
                     run.call((f, name))
                 })();
                 if let Err(e) = r {
@@ -241,7 +241,7 @@ impl Runtime {
         }
         self.host.enter(|ctx| {
             let dispatch = self.host.dispatch().ok_or(rquickjs::Error::Unknown)?;
-            let preload: Function = dispatch.preload.clone().restore(ctx)?;
+            let preload: Function = dispatch.get(ctx, Entry::Preload)?;
             preload.call::<_, ()>((specifier,))
         });
         Ok(())
@@ -269,7 +269,7 @@ impl Runtime {
         let flag = settled.clone();
         self.host.enter(|ctx| {
             let dispatch = self.host.dispatch().ok_or(rquickjs::Error::Unknown)?;
-            let import: Function = dispatch.import_preload.clone().restore(ctx)?;
+            let import: Function = dispatch.get(ctx, Entry::ImportPreload)?;
             let done = Function::new(ctx.clone(), move || flag.set(true))?;
             import.call::<_, ()>((specifier, done))
         });
@@ -321,7 +321,7 @@ impl Runtime {
             });
             let r = evaluated.and_then(|promise| {
                 let dispatch = self.host.dispatch().ok_or(rquickjs::Error::Unknown)?;
-                let watch: Function = dispatch.main_module.clone().restore(ctx)?;
+                let watch: Function = dispatch.get(ctx, Entry::MainModule)?;
                 let package = self.host.modules.module_package(Path::new(name));
                 let package = package.map(|p| p.display().to_string());
                 watch.call::<_, ()>((promise, package))

@@ -10,6 +10,7 @@ use super::embed::{async_fn, sync_fn, typed, AsyncHostFn, HostError, SyncHostFn}
 use super::{Runtime, Settler};
 use crate::embed::FromArgs;
 use crate::error::Error;
+use crate::host::Entry;
 use crate::value::JsValue;
 
 /// One export of a native module.
@@ -137,7 +138,7 @@ impl Runtime {
                 }
             }
             let dispatch = self.host.dispatch().ok_or(rquickjs::Error::Unknown)?;
-            let register: Function = dispatch.register_native.clone().restore(ctx)?;
+            let register: Function = dispatch.get(ctx, Entry::RegisterNative)?;
             register.call::<_, ()>((name, obj))?;
             self.host.modules.register_native(name);
             Ok(())

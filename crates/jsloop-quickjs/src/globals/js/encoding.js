@@ -68,13 +68,6 @@ function atob(input) {
 define('atob', atob);
 define('btoa', btoa);
 Object.assign(shared, { atob, btoa });
-shared.lazyGlobal('Buffer', 'buffer');
-shared.lazyGlobal('Blob', 'buffer');
-shared.lazyGlobal('File', 'buffer');
-for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController', 'TransformStream', 'TransformStreamDefaultController', 'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream', 'CompressionStream', 'DecompressionStream']) shared.lazyGlobal(name, 'stream/web');
-for (const name of ['Headers', 'Request', 'Response', 'fetch']) shared.lazyGlobal(name, 'internal/fetch');
-shared.lazyGlobal('FormData', 'internal/formdata');
-for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel']) shared.lazyGlobal(name, 'internal/messaging');
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const { textEncode, textEncodeInto, textDecode } = host;

@@ -1112,11 +1112,11 @@ function formatWithOptions(args, opts) {
   return str;
 }
 
-// The engine's constructors, named as Node's builtInObjects (taken before
-// any host global is added).
+// The engine's constructors, named as Node's builtInObjects (the global
+// names before any host global was added, kept by lazy.js).
 const builtInObjects = { __proto__: null };
 {
-  const names = ObjectGetOwnPropertyNames(globalThis);
+  const names = host.engineGlobals ?? ObjectGetOwnPropertyNames(globalThis);
   for (let i = 0; i < names.length; i++) {
     if (RegExpPrototypeExec(/^[A-Z][a-zA-Z0-9]+$/, names[i]) !== null) builtInObjects[names[i]] = true;
   }

@@ -249,23 +249,6 @@ function builtin(name) {
 }
 shared.requireBuiltin = builtin;
 
-// A global (`Buffer`, `URL`, …) that is an export of a built-in module,
-// loaded on first use: an accessor that becomes a plain writable,
-// configurable, non-enumerable value property (as Node's) once read or
-// assigned.
-shared.lazyGlobal = function lazyGlobal(name, moduleName, exportName = name) {
-  const settle = (value) => {
-    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
-    return value;
-  };
-  Object.defineProperty(globalThis, name, {
-    get() { return settle(builtin(moduleName)[exportName]); },
-    set(value) { settle(value); },
-    configurable: true,
-    enumerable: false,
-  });
-};
-
 // ---- the ES module loader's hook ------------------------------------------------
 function esmHook(kind, name, source) {
   switch (kind) {

@@ -942,6 +942,5 @@ process._maxListeners = undefined;
 shared.process = process;
 shared.fatal = fatal;
 define('process', process);
-define('global', globalThis);
 
 return { fatal, rejections, beforeExit, exit, mainModule };

@@ -154,11 +154,8 @@ function runTimer(t) {
 
 const callbackError = (callback) => invalidArgType('callback', 'function', callback);
 
-define('setTimeout', host.setTimeout);
-define('setInterval', host.setInterval);
 define('clearTimeout', clearTimeout);
 define('clearInterval', clearTimeout);
-define('setImmediate', host.setImmediate);
 define('clearImmediate', clearImmediate);
 define('queueMicrotask', queueMicrotask);
 
