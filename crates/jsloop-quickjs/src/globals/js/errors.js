@@ -12,7 +12,9 @@ function setStackHeader(e, head) {
   try { stack = e.stack; } catch { return; }
   if (typeof stack !== 'string') return;
   const made = Error.prototype.toString.call(e);
-  const rest = stack.startsWith(made) ? stack.slice(made.length) : `\n${stack}`;
+  let rest = stack.startsWith(made) ? stack.slice(made.length) : `\n${stack}`;
+  // The frames of the helpers here that made the error are hidden, as node hides its own.
+  rest = rest.replace(/^(?:\n {4}at [^\n]*\(jsloop:errors\.js:\d+:\d+\))+/, '');
   Object.defineProperty(e, 'stack', { value: `${head}${rest}`, writable: true, configurable: true, enumerable: false });
 }
 
@@ -189,7 +191,12 @@ function uvErrorMap() {
 // Node's SystemError: `prefix: syscall returned CODE (message)[ path][ => dest]`,
 // with `info` (the context) and `errno`, `syscall`, `path`, `dest` as
 // accessors on it.
-class SystemError extends Error {}
+class SystemError extends Error {
+  // As node's: printed with the values of its accessors.
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
+    return util.inspect(this, { ...options, getters: true, customInspect: false });
+  }
+}
 Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
 function systemError(code, prefix, context) {
   let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;

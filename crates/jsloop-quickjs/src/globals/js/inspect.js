@@ -323,8 +323,13 @@ function errorBase(err) {
   let end = stack.length;
   while (end > 0 && StringPrototypeCharCodeAt(stack, end - 1) === 10) end--;
   stack = StringPrototypeSlice(stack, 0, end);
-  if (!StringPrototypeStartsWith(stack, head)) stack = stack ? `${head}\n${stack}` : `[${head}]`;
-  return improveStack(stack, ctorName(err), StringCtor(name));
+  if (stack === '') stack = head;
+  stack = improveStack(stack, ctorName(err), StringCtor(name));
+  // As node: a stack without frames (after the message) is wrapped in brackets.
+  let pos = (err.message && StringPrototypeIndexOf(stack, err.message)) || -1;
+  if (pos !== -1) pos += err.message.length;
+  if (StringPrototypeIndexOf(stack, '\n    at', pos) === -1) stack = `[${stack}]`;
+  return stack;
 }
 
 // With colours, as node: frames of built-in modules in grey; in a user
