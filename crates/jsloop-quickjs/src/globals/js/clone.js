@@ -117,7 +117,7 @@ function structuredClone(value, options) {
   if (options !== undefined && options !== null && typeof options !== 'object') {
     throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The options argument must be either an object or undefined');
   }
-  const transfer = transferList(options?.transfer, 'transferList');
+  const transfer = transferList(options?.transfer ?? undefined, 'transferList');
   return cloneValue(value, transfer, (port) => shared.movePort(port));
 }
 Object.assign(shared, { cloneValue, transferList, cloneError });

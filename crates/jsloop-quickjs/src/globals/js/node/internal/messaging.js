@@ -11,6 +11,7 @@ const kCustomInspect = Symbol.for('nodejs.util.inspect.custom');
 const kState = Symbol('state');
 const kNodeListeners = Symbol('nodeListeners');
 const kHandlers = Symbol('handlers');
+const kEmitted = Symbol('emitted');
 
 class MessageEvent extends Event {
   #data; #origin; #lastEventId; #source; #ports;
@@ -64,7 +65,8 @@ function addNodeListener(target, type, listener, once) {
   const entry = { listener, wrapper: null };
   entry.wrapper = function (event) {
     if (once) removeNodeListener(target, type, listener);
-    const arg = event instanceof MessageEvent && (type === 'message' || type === 'messageerror') ? event.data : event;
+    const arg = event?.[kEmitted] ? event.detail
+      : event instanceof MessageEvent && (type === 'message' || type === 'messageerror') ? event.data : event;
     return listener.call(target, arg);
   };
   nodeListeners(target, type).push(entry);
@@ -104,10 +106,13 @@ const nodeStyle = {
     }
     return this;
   },
+  // As node's: a CustomEvent whose detail node-style listeners get.
   emit(type, arg) {
-    const list = this[kNodeListeners]?.get(type) ?? [];
-    for (const e of [...list]) e.listener.call(this, arg);
-    return list.length > 0;
+    const had = shared.eventTargetHooks.listeners(this, type).length > 0;
+    const event = new CustomEvent(type, { detail: arg });
+    event[kEmitted] = true;
+    this.dispatchEvent(event);
+    return had;
   },
   listenerCount(type) { return this[kNodeListeners]?.get(type)?.length ?? 0; },
   eventNames() { return [...(this[kNodeListeners] ?? new Map())].filter(([, l]) => l.length > 0).map(([t]) => t); },
@@ -263,6 +268,8 @@ function listenersChanged(state, delta) {
     state.port.start();
     setKeepAlive(state);
   } else if (before > 0 && state.listeners === 0 && !keepRef) {
+    // Messages wait again for a listener.
+    state.started = false;
     state.refed = false;
     setKeepAlive(state);
   }
