@@ -291,16 +291,24 @@ impl Modules {
     pub(crate) fn link_error_message(&self, message: &str) -> Option<String> {
         let rest = message.strip_prefix("Could not find export '")?;
         let (name, rest) = rest.split_once("' in module '")?;
-        let path = rest.strip_suffix('\'')?;
-        let spec = self
-            .specifiers
-            .borrow()
-            .get(path)
-            .cloned()
-            .unwrap_or_else(|| path.to_owned());
-        Some(match self.format_of(Path::new(path)) {
+        let named = rest.strip_suffix('\'')?;
+        // The engine cuts long module names short: the one noted that it begins.
+        let specifiers = self.specifiers.borrow();
+        let (path, spec) = match specifiers.get(named) {
+            Some(spec) => (named.to_owned(), spec.clone()),
+            None => {
+                let mut begun = specifiers.iter().filter(|(p, _)| p.starts_with(named));
+                match (begun.next(), begun.next()) {
+                    (Some((p, spec)), None) => (p.clone(), spec.clone()),
+                    _ => (named.to_owned(), named.to_owned()),
+                }
+            }
+        };
+        Some(match self.format_of(Path::new(&path)) {
             Format::CommonJs => format!(
-                "Named export '{name}' not found. The requested module '{spec}' is a CommonJS module, which may not support all module.exports as named exports."
+                "Named export '{name}' not found. The requested module '{spec}' is a CommonJS module, which may not support all module.exports as named exports.\n\
+                 CommonJS modules can always be imported via the default export, for example using:\n\n\
+                 import pkg from '{spec}';\nconst {{ {name} }} = pkg;\n"
             ),
             _ => format!("The requested module '{spec}' does not provide an export named '{name}'"),
         })

@@ -351,7 +351,11 @@ impl Runtime {
         };
         if let Some(node) = self.host.modules.link_error_message(&message) {
             let _ = obj.set("message", node.as_str());
-            let _ = obj.set("stack", format!("SyntaxError: {node}"));
+            // Linking runs no JavaScript: the one frame names that step.
+            let _ = obj.set(
+                "stack",
+                format!("SyntaxError: {node}\n    at link (<anonymous>)"),
+            );
         }
     }
 
