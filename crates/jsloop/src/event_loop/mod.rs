@@ -566,11 +566,10 @@ impl EventLoop {
         self.core.microtasks.jobs.push(Thunk::new(callback));
     }
 
-    /// Queues an already boxed microtask (promise reactions).
-    pub(crate) fn push_job(&self, job: Job) {
+    /// Queues a microtask already made a thunk (promise reactions).
+    pub(crate) fn push_job(&self, job: Thunk) {
         if !self.core.shared.is_terminated() {
-            // A boxed closure is two words: it fits a thunk, no second box.
-            self.core.microtasks.jobs.push(Thunk::new(job));
+            self.core.microtasks.jobs.push(job);
         }
     }
 
