@@ -563,22 +563,13 @@ impl EventLoop {
         if self.core.shared.is_terminated() {
             return;
         }
-        self.core
-            .microtasks
-            .jobs
-            .borrow_mut()
-            .push_back(Thunk::new(callback));
+        self.core.microtasks.jobs.push(Thunk::new(callback));
     }
 
-    /// Queues an already boxed microtask (promise reactions).
-    pub(crate) fn push_job(&self, job: Job) {
+    /// Queues a microtask already made a thunk (promise reactions).
+    pub(crate) fn push_job(&self, job: Thunk) {
         if !self.core.shared.is_terminated() {
-            // A boxed closure is two words: it fits a thunk, no second box.
-            self.core
-                .microtasks
-                .jobs
-                .borrow_mut()
-                .push_back(Thunk::new(job));
+            self.core.microtasks.jobs.push(job);
         }
     }
 
@@ -593,11 +584,7 @@ impl EventLoop {
         if self.core.shared.is_terminated() {
             return;
         }
-        self.core
-            .microtasks
-            .ticks
-            .borrow_mut()
-            .push_back(Thunk::new(callback));
+        self.core.microtasks.ticks.push(Thunk::new(callback));
     }
 
     /// Skips the microtask checkpoint after the running timer or immediate
@@ -707,8 +694,8 @@ impl EventLoop {
             tasks: core.tasks.borrow().len(),
             ingress: core.shared.ingress.len(),
             remote_immediates: core.shared.remote_immediates.lock().len(),
-            ticks: core.microtasks.ticks.borrow().len(),
-            microtasks: core.microtasks.jobs.borrow().len(),
+            ticks: core.microtasks.ticks.len(),
+            microtasks: core.microtasks.jobs.len(),
             closers: core.closers.borrow().len(),
             registrations: core.io.len(),
             unhandled_rejections: core.rejections.pending_len(),

@@ -82,6 +82,7 @@ impl EventLoop {
 
     /// Calls `f`, catching a panic and reporting it to the hook; returns
     /// whether `f` returned normally.
+    #[inline]
     pub(crate) fn invoke(&self, kind: CallbackKind, f: impl FnOnce(&EventLoop)) -> bool {
         match catch_unwind(AssertUnwindSafe(|| f(self))) {
             Ok(()) => true,

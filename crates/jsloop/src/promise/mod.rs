@@ -61,14 +61,15 @@ pub use tracker::Rejection;
 pub(crate) use tracker::Tracker;
 
 use crate::event_loop::{EventLoop, LocalHandle};
-use crate::microtask::Job;
+use crate::thunk::Thunk;
 pub(crate) use reason::panic_message;
 use reason::panic_reason;
 use tracker::{Track, Tracked};
 
 /// A reaction: the microtask that will run once the promise settles. It is
-/// boxed once, when registered, and moved into the microtask queue as is.
-type Reaction = Job;
+/// made once, when registered (inline when small, see [`Thunk`]), and moved
+/// into the microtask queue as is.
+type Reaction = Thunk;
 
 /// The reactions of a pending promise (most have at most one).
 #[derive(Default)]
@@ -312,7 +313,7 @@ impl<T: Clone + 'static> Promise<T> {
     fn react(&self, f: impl FnOnce(&EventLoop, Result<T, Reason>) + 'static) {
         self.mark_handled();
         let cell = self.cell.clone();
-        let reaction: Reaction = Box::new(move |lp| f(lp, cell.settled_outcome()));
+        let reaction: Reaction = Thunk::new(move |lp| f(lp, cell.settled_outcome()));
         {
             let mut state = self.cell.state.borrow_mut();
             if let State::Pending { reactions, .. } = &mut *state {
