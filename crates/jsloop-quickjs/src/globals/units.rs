@@ -220,7 +220,9 @@ fn run(ctx: &Ctx<'_>, slot: &Slot, file: usize) -> rquickjs::Result<()> {
         return Ok(());
     };
     let host: Object = host.clone().restore(ctx)?.get()?;
-    super::ready_natives(ctx, slot, &host)?;
+    if !UNITS[0].files.contains(&file) {
+        super::ready_natives(ctx, slot, &host)?;
+    }
     let scope = Scope {
         host,
         util: util.clone().restore(ctx)?,
