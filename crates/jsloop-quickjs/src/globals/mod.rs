@@ -71,6 +71,8 @@ pub(crate) struct Slot {
     pub(crate) primitives: Cell<bool>,
     /// Which start-up files ran, and what they returned.
     pub(crate) units: units::State,
+    /// Until the natives are needed: what they are made from.
+    pub(crate) natives: RefCell<Option<Pending>>,
 }
 
 /// The slot of a context inside a raw call, and its live host.
@@ -159,38 +161,12 @@ pub(crate) fn install<'js>(
             protos: RefCell::new(None),
             primitives: Cell::new(false),
             units: units::State::default(),
+            natives: RefCell::new(None),
         },
     );
     let obj = Object::new(ctx.clone())?;
-    process::natives(ctx, &obj, host, info)?;
     timers::natives(ctx, &obj)?;
     immediates::natives(ctx, &obj)?;
-    ticks::natives(ctx, &obj)?;
-    microtasks::natives(ctx, &obj)?;
-    console::natives(ctx, &obj, host)?;
-    web::natives(ctx, &obj)?;
-    module::natives(ctx, &obj, host)?;
-    builtins::natives(ctx, &obj)?;
-    node::buffer::natives(ctx, &obj)?;
-    node::assert::natives(ctx, &obj)?;
-    node::encoding::natives(ctx, &obj)?;
-    node::util::natives(ctx, &obj)?;
-    node::uv_errors::natives(ctx, &obj)?;
-    node::dotenv::natives(ctx, &obj)?;
-    node::url::natives(ctx, &obj)?;
-    node::os::natives(ctx, &obj)?;
-    node::crypto::natives(ctx, &obj, host)?;
-    node::zlib::natives(ctx, &obj)?;
-    node::perf_hooks::natives(ctx, &obj, host)?;
-    node::fs::natives(ctx, &obj, host)?;
-    node::proc::natives(ctx, &obj, host)?;
-    node::child_process::natives(ctx, &obj, host)?;
-    node::zlib_stream::natives(ctx, &obj)?;
-    node::stdio::natives(ctx, &obj, host)?;
-    node::tty::natives(ctx, &obj)?;
-    node::messaging::natives(ctx, &obj, host)?;
-    node::tls::natives(ctx, &obj)?;
-    node::net::natives(ctx, &obj, host)?;
     obj.set(
         "loadUnit",
         Function::new(ctx.clone(), |ctx: Ctx<'_>, unit: usize| {
@@ -204,11 +180,72 @@ pub(crate) fn install<'js>(
         })?,
     )?;
     if let Some(slot) = slot_of(ctx) {
+        slot.natives.replace(Some(Pending {
+            info: info.clone(),
+            booted: host.now().as_secs_f64() * 1000.0,
+        }));
         units::start(ctx, slot, obj.clone())?;
     }
-    let perf: Object = obj.get("perf")?;
-    perf.set("bootstrapComplete", host.now().as_secs_f64() * 1000.0)?;
     host.set_dispatch(Dispatch::default());
+    Ok(())
+}
+
+/// What the natives not needed to build a runtime wait for.
+pub(crate) struct Pending {
+    info: ProcessInfo,
+    /// `performance.nodeTiming.bootstrapComplete`: when the runtime was built.
+    booted: f64,
+}
+
+/// Puts the natives of every family but the timers on `obj` (the host
+/// object) the first time a start-up file after the eager ones, or
+/// `inspect.js`, is about to run.
+///
+/// # Errors
+///
+/// The engine's error (out of memory).
+pub(crate) fn ready_natives<'js>(
+    ctx: &Ctx<'js>,
+    slot: &Slot,
+    obj: &Object<'js>,
+) -> rquickjs::Result<()> {
+    let Some(Pending { info, booted }) = slot.natives.take() else {
+        return Ok(());
+    };
+    let Some(host) = slot.host.upgrade() else {
+        return Ok(());
+    };
+    let host = &host;
+    let info = &info;
+    process::natives(ctx, obj, host, info)?;
+    ticks::natives(ctx, obj)?;
+    microtasks::natives(ctx, obj)?;
+    console::natives(ctx, obj, host)?;
+    web::natives(ctx, obj)?;
+    module::natives(ctx, obj, host)?;
+    builtins::natives(ctx, obj)?;
+    node::buffer::natives(ctx, obj)?;
+    node::assert::natives(ctx, obj)?;
+    node::encoding::natives(ctx, obj)?;
+    node::util::natives(ctx, obj)?;
+    node::uv_errors::natives(ctx, obj)?;
+    node::dotenv::natives(ctx, obj)?;
+    node::url::natives(ctx, obj)?;
+    node::os::natives(ctx, obj)?;
+    node::crypto::natives(ctx, obj, host)?;
+    node::zlib::natives(ctx, obj)?;
+    node::perf_hooks::natives(ctx, obj, host)?;
+    node::fs::natives(ctx, obj, host)?;
+    node::proc::natives(ctx, obj, host)?;
+    node::child_process::natives(ctx, obj, host)?;
+    node::zlib_stream::natives(ctx, obj)?;
+    node::stdio::natives(ctx, obj, host)?;
+    node::tty::natives(ctx, obj)?;
+    node::messaging::natives(ctx, obj, host)?;
+    node::tls::natives(ctx, obj)?;
+    node::net::natives(ctx, obj, host)?;
+    let perf: Object = obj.get("perf")?;
+    perf.set("bootstrapComplete", booted)?;
     Ok(())
 }
 

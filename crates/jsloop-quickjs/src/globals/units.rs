@@ -219,8 +219,12 @@ fn run(ctx: &Ctx<'_>, slot: &Slot, file: usize) -> rquickjs::Result<()> {
     let (Some([host, util, shared]), Some(table)) = (state.scope.get(), state.table.get()) else {
         return Ok(());
     };
+    let host: Object = host.clone().restore(ctx)?.get()?;
+    if !UNITS[0].files.contains(&file) {
+        super::ready_natives(ctx, slot, &host)?;
+    }
     let scope = Scope {
-        host: host.clone().restore(ctx)?.get()?,
+        host,
         util: util.clone().restore(ctx)?,
         shared: shared.clone().restore(ctx)?.get()?,
     };
@@ -254,7 +258,11 @@ pub(crate) fn host<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
         .and_then(|slot| slot.units.scope.get())
         .map(|[host, _, _]| host.clone())
         .ok_or(rquickjs::Error::Unknown)?;
-    host.restore(ctx)?.get()
+    let host: Object = host.restore(ctx)?.get()?;
+    if let Some(slot) = slot_of(ctx) {
+        super::ready_natives(ctx, slot, &host)?;
+    }
+    Ok(host)
 }
 
 fn unit_of(name: &str) -> Option<usize> {
