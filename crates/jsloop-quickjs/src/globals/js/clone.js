@@ -13,6 +13,28 @@ const cloneError = (message) => new DOMException(message, 'DataCloneError');
 const iterableError = (what) => nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `Optional ${what} argument must be an iterable`);
 const isIterable = (v) => v !== null && typeof v === 'object' && typeof v[Symbol.iterator] === 'function';
 
+// util.transferableAbortSignal's mark.
+const kTransferableSignal = Symbol.for('jsloop.transferableAbortSignal');
+const isTransferableSignal = (v) => v instanceof AbortSignal && v[kTransferableSignal] === true;
+
+// The copy of a transferable `signal`: aborted now if it is, else when it
+// aborts, through a port that keeps nothing alive (a later poll phase, as node).
+function followSignal(signal) {
+  const controller = new AbortController();
+  if (signal.aborted) {
+    controller.abort(cloneWith(signal.reason, new Map()));
+    return controller.signal;
+  }
+  const { port1, port2 } = new MessageChannel();
+  port2.onmessage = ({ data }) => {
+    port2.close();
+    controller.abort(data);
+  };
+  port2.unref();
+  signal.addEventListener('abort', () => port1.postMessage(signal.reason), { once: true });
+  return controller.signal;
+}
+
 // The transfer list `list` checked (`what` names it in errors) as an array.
 function transferList(list, what, required = false) {
   if (list === undefined && !required) return [];
@@ -27,7 +49,7 @@ function transferList(list, what, required = false) {
     const t = out[i];
     if (t instanceof ArrayBuffer) {
       if (out.indexOf(t) !== i) throw cloneError('Transfer list contains duplicate ArrayBuffer');
-    } else if (!shared.isMessagePort?.(t)) {
+    } else if (!shared.isMessagePort?.(t) && !isTransferableSignal(t)) {
       throw nodeError(TypeError, 'ERR_INVALID_TRANSFER_OBJECT', 'Found invalid object in transferList');
     } else if (out.indexOf(t) !== i) {
       throw cloneError('Transfer list contains duplicate MessagePort');
@@ -42,7 +64,9 @@ function cloneValue(value, transfer, movePort) {
   const seen = new Map();
   const untransferable = shared.untransferable;
   for (const t of transfer) {
-    if (!(t instanceof ArrayBuffer)) {
+    if (isTransferableSignal(t)) {
+      seen.set(t, followSignal(t));
+    } else if (!(t instanceof ArrayBuffer)) {
       if (untransferable?.has(t)) throw missingTransferable();
       seen.set(t, movePort(t));
     }
@@ -101,7 +125,7 @@ function cloneWith(value, seen) {
       return out;
     }
     if (shared.isBlob?.(v)) return remember(shared.cloneBlob(v));
-    if (shared.isMessagePort?.(v)) throw missingTransferable();
+    if (shared.isMessagePort?.(v) || isTransferableSignal(v)) throw missingTransferable();
     if (v instanceof Promise || v instanceof WeakMap || v instanceof WeakSet || v instanceof WeakRef) {
       throw new DOMException(`#<${v.constructor.name}> could not be cloned.`, 'DataCloneError');
     }

@@ -757,6 +757,23 @@ async function aborted(signal, resource) {
   });
 }
 
+// An AbortSignal structuredClone/postMessage may transfer (clone.js): the
+// copy follows it, aborting in a later poll phase as node's.
+const kTransferableSignal = Symbol.for('jsloop.transferableAbortSignal');
+function transferableAbortSignal(signal) {
+  if (signal === null || typeof signal !== 'object' || !(signal instanceof AbortSignal)) {
+    throw invalidArgType('signal', 'AbortSignal', signal);
+  }
+  Object.defineProperty(signal, kTransferableSignal, { value: true, configurable: true });
+  return signal;
+}
+
+function transferableAbortController() {
+  const controller = new AbortController();
+  transferableAbortSignal(controller.signal);
+  return controller;
+}
+
 const pad = (n) => (n < 10 ? `0${n}` : `${n}`);
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 function log(...args) {
@@ -866,6 +883,8 @@ return {
   promisify,
   stripVTControlCharacters,
   toUSVString,
+  transferableAbortSignal,
+  transferableAbortController,
   aborted,
   types,
   parseEnv,
