@@ -4,7 +4,7 @@
 //! A parsed URL crosses to JavaScript as its serialization and the offsets
 //! of its parts (see [`components`]); the getters slice the string.
 
-use rquickjs::{Array, Ctx, Function, Object, Value};
+use rquickjs::{qjs, Array, Ctx, Function, Object, Value};
 use url::{quirks, Url};
 
 /// A WHATWG setter (`Err` when the value is refused; the URL is unchanged).
@@ -40,7 +40,7 @@ fn offset(whole: &str, part: &str) -> i32 {
 /// `[href, schemeEnd, userStart, userEnd, passStart, passEnd, hostStart,
 /// hostEnd, port, pathStart, queryStart, fragmentStart]`; a missing part
 /// is -1 (user: 0, 0).
-fn components<'js>(ctx: &Ctx<'js>, url: &Url) -> rquickjs::Result<Array<'js>> {
+fn components<'js>(ctx: &Ctx<'js>, url: &Url) -> rquickjs::Result<Value<'js>> {
     let href = url.as_str();
     let user = url.username();
     let (user_start, user_end) = if user.is_empty() {
@@ -70,12 +70,26 @@ fn components<'js>(ctx: &Ctx<'js>, url: &Url) -> rquickjs::Result<Array<'js>> {
         url.query().map_or(-1, |q| offset(href, q)),
         url.fragment().map_or(-1, |f| offset(href, f)),
     ];
-    let out = Array::new(ctx.clone())?;
-    out.set(0, href)?;
-    for (i, p) in parts.into_iter().enumerate() {
-        out.set(i + 1, p)?;
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: `raw` is this thread's live context; `href` is valid for its
+    // length; JS_NewArrayFrom takes ownership of the 12 values (the string
+    // and plain integers) and returns a new owned value or an exception.
+    unsafe {
+        let text = qjs::JS_NewStringLen(raw, href.as_ptr().cast(), href.len() as _);
+        if qjs::JS_IsException(text) {
+            return Err(rquickjs::Error::Exception);
+        }
+        let mut values = [qjs::JS_MKVAL(qjs::JS_TAG_INT, 0); 12];
+        values[0] = text;
+        for (slot, p) in values[1..].iter_mut().zip(parts) {
+            *slot = qjs::JS_MKVAL(qjs::JS_TAG_INT, p);
+        }
+        let array = qjs::JS_NewArrayFrom(raw, 12, values.as_ptr());
+        if qjs::JS_IsException(array) {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(Value::from_raw(ctx.clone(), array))
     }
-    Ok(out)
 }
 
 /// `input` parsed against `base` (a string or nothing); `None` if either
@@ -104,7 +118,7 @@ pub(crate) fn natives<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> rquickjs::Result<
             ctx.clone(),
             |ctx: Ctx<'js>, input: String, base: Option<String>| -> rquickjs::Result<Value<'js>> {
                 match parse(&input, base.as_deref()) {
-                    Some(url) => Ok(components(&ctx, &url)?.into_value()),
+                    Some(url) => components(&ctx, &url),
                     None => Ok(Value::new_null(ctx)),
                 }
             },
@@ -137,7 +151,7 @@ pub(crate) fn natives<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> rquickjs::Result<
                     })
                 };
                 match url {
-                    Some(url) => Ok(components(&ctx, &url)?.into_value()),
+                    Some(url) => components(&ctx, &url),
                     None => Ok(Value::new_null(ctx)),
                 }
             },

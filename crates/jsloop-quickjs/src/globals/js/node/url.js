@@ -36,15 +36,18 @@ class URL {
   #c;
   #params;
 
-  constructor(input, base = undefined) {
+  // A rest parameter: reading `arguments` would make an object per call.
+  constructor(...args) {
     if (parsed !== null) {
       this.#c = parsed;
       parsed = null;
       return;
     }
-    if (arguments.length === 0) throw missing('url');
-    input = toUSV(input);
-    if (base !== undefined) base = toUSV(base);
+    if (args.length === 0) throw missing('url');
+    let input = args[0];
+    let base = args[1];
+    if (typeof input !== 'string') input = toUSV(input);
+    if (base !== undefined && typeof base !== 'string') base = toUSV(base);
     const c = host.urlParse(input, base);
     if (c === null) throw invalidUrl(input, base);
     this.#c = c;
@@ -162,6 +165,7 @@ for (const k of ['toString', 'href', 'origin', 'protocol', 'username', 'password
   Object.defineProperty(URL.prototype, k, { enumerable: true });
 }
 Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
+Object.defineProperty(URL, 'length', { value: 1, configurable: true });
 for (const k of ['canParse', 'parse', 'createObjectURL', 'revokeObjectURL']) Object.defineProperty(URL, k, { enumerable: true });
 
 // The Blobs URL.createObjectURL registered, by id (shared with
