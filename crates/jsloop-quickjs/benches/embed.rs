@@ -11,7 +11,9 @@
 //!   workers.
 //! - `runtimes/*`: create a runtime, evaluate a one-liner and drop it
 //!   (`create_eval_drop`, beside bare rquickjs: `rquickjs`), and builder
-//!   to first evaluated script (`first_script`, the drop not timed).
+//!   to first evaluated script (`first_script`, the drop not timed;
+//!   `first_script_globals` when it reads `console`, `process`, `Buffer`
+//!   and `URL`).
 //!   Also printed: resident memory per idle runtime (`/proc/self/statm`,
 //!   Linux), over 100 runtimes kept alive.
 
@@ -45,6 +47,16 @@ fn roundtrip(c: &mut Criterion) {
         let inc = rquickjs::Function::new(ctx.clone(), |n: f64| n + 1.0).unwrap();
         ctx.globals().set("inc", inc).unwrap();
         ctx.eval::<(), _>(SCRIPT).unwrap();
+    });
+    // The same, with a script that touches the common globals (each loads
+    // its start-up file on first use).
+    g.bench_function("first_script_globals", |b| {
+        b.iter_with_large_drop(|| {
+            let rt = Runtime::new().unwrap();
+            let used = "typeof console.log + typeof process.version + typeof Buffer + typeof URL";
+            black_box(rt.eval(used).unwrap());
+            rt
+        })
     });
     g.bench_function("rquickjs", |b| {
         b.iter(|| {
@@ -149,6 +161,16 @@ fn runtimes(c: &mut Criterion) {
         b.iter_with_large_drop(|| {
             let rt = Runtime::new().unwrap();
             black_box(rt.eval("1 + 1").unwrap());
+            rt
+        })
+    });
+    // The same, with a script that touches the common globals (each loads
+    // its start-up file on first use).
+    g.bench_function("first_script_globals", |b| {
+        b.iter_with_large_drop(|| {
+            let rt = Runtime::new().unwrap();
+            let used = "typeof console.log + typeof process.version + typeof Buffer + typeof URL";
+            black_box(rt.eval(used).unwrap());
             rt
         })
     });
