@@ -344,4 +344,51 @@ mod tests {
         rt.run().unwrap();
         assert_eq!(eval(&rt, "seen.join()"), "7");
     }
+
+    /// The `shared` members a file sets: `shared.NAME =` and the names in
+    /// `Object.assign(shared, { … })`.
+    fn shared_members(source: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, _) in source.match_indices("shared.") {
+            let rest = &source[i + 7..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let after = rest[name.len()..].trim_start();
+            if after.starts_with('=') && !after.starts_with("==") || after.starts_with("??=") {
+                out.push(name);
+            }
+        }
+        for (i, _) in source.match_indices("Object.assign(shared, {") {
+            let rest = &source[i + 23..];
+            let body = &rest[..rest.find('}').unwrap()];
+            for item in body.split(',') {
+                let name = item.split(':').next().unwrap().trim();
+                if !name.is_empty() {
+                    out.push(name.to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    // A lazy file's `shared` members must be listed in its unit: another
+    // file reading one before the unit loads would get undefined.
+    #[test]
+    fn every_shared_member_a_lazy_file_sets_is_listed_in_its_unit() {
+        let mut missing = Vec::new();
+        for unit in &super::UNITS[1..] {
+            let listed: Vec<&str> = unit.shared.split(',').map(str::trim).collect();
+            for &i in unit.files {
+                let file = &super::FILES[i];
+                for name in shared_members(file.source) {
+                    if !listed.contains(&name.as_str()) {
+                        missing.push(format!("{}: shared.{name}", file.name));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not listed in their units: {missing:?}");
+    }
 }
