@@ -39,6 +39,12 @@ pub trait JobQueue {
     fn checkpoint_end(&self, _lp: &EventLoop) -> bool {
         false
     }
+
+    /// Whether the queue has no job and nothing to report, so a checkpoint
+    /// may skip it. The default, `false`, always asks [`JobQueue::run_jobs`].
+    fn is_idle(&self) -> bool {
+        false
+    }
 }
 
 /// A FIFO queue of thunks, drained a batch at a time.
@@ -150,6 +156,17 @@ impl Microtasks {
         self.ticks.is_empty() && self.jobs.is_empty()
     }
 
+    /// Whether a checkpoint would find nothing to run in any queue.
+    #[inline]
+    fn is_idle(&self) -> bool {
+        self.is_empty()
+            && self
+                .external
+                .borrow()
+                .as_ref()
+                .is_none_or(|queue| queue.is_idle())
+    }
+
     /// Drops every queued callback (outside the borrows).
     pub(crate) fn clear(&self) {
         self.ticks.clear();
@@ -160,7 +177,20 @@ impl Microtasks {
 impl EventLoop {
     /// Runs a microtask checkpoint; a nested call (from inside a
     /// checkpoint callback) returns at once.
+    #[inline]
     pub(crate) fn checkpoint(&self) {
+        let core = &self.core;
+        // Most callbacks queue nothing: then a checkpoint has nothing to
+        // run and nothing to report.
+        if core.microtasks.is_idle() && core.rejections.is_quiet() {
+            return;
+        }
+        self.checkpoint_busy();
+    }
+
+    /// [`EventLoop::checkpoint`] with work queued or rejections to report.
+    #[inline(never)]
+    fn checkpoint_busy(&self) {
         let core = &self.core;
         if self.closing() || core.in_checkpoint.replace(true) {
             return;

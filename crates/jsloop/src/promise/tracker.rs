@@ -120,10 +120,16 @@ impl Tracker {
         self.late.borrow().len()
     }
 
+    /// Whether [`Tracker::report`] would find nothing to report.
+    #[inline]
+    pub(crate) fn is_quiet(&self) -> bool {
+        self.pending.borrow().is_empty() && self.late.borrow().is_empty()
+    }
+
     /// End of a checkpoint: reports what is still unhandled, then what was
     /// handled late. Returns whether any hook ran (it may have queued work).
     pub(crate) fn report(&self, lp: &EventLoop) -> bool {
-        if self.pending.borrow().is_empty() && self.late.borrow().is_empty() {
+        if self.is_quiet() {
             return false;
         }
         let pending = std::mem::take(&mut *self.pending.borrow_mut());
