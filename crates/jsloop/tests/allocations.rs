@@ -5,24 +5,18 @@
 
 #[path = "support/alloc.rs"]
 mod alloc;
+#[path = "support/rounds.rs"]
+mod rounds;
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use jsloop::EventLoop;
 
+use rounds::allocations;
+
 #[global_allocator]
 static ALLOC: alloc::Counting = alloc::Counting;
-
-/// Allocation calls made by one round of `round` after a warm-up round.
-fn allocations(lp: &EventLoop, round: impl Fn(&EventLoop)) -> usize {
-    round(lp);
-    lp.run().unwrap();
-    let before = alloc::allocations();
-    round(lp);
-    lp.run().unwrap();
-    alloc::allocations() - before
-}
 
 #[test]
 fn small_microtasks_and_ticks_are_stored_inline() {

@@ -6,24 +6,18 @@
 
 #[path = "support/alloc.rs"]
 mod alloc;
+#[path = "support/rounds.rs"]
+mod rounds;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use jsloop::EventLoop;
 
+use rounds::allocations;
+
 #[global_allocator]
 static ALLOC: alloc::Counting = alloc::Counting;
-
-/// Allocation calls made by one round of `round` after a warm-up round.
-fn allocations(lp: &EventLoop, round: impl Fn(&EventLoop)) -> usize {
-    round(lp);
-    lp.run().unwrap();
-    let before = alloc::allocations();
-    round(lp);
-    lp.run().unwrap();
-    alloc::allocations() - before
-}
 
 #[test]
 fn handle_tasks_capturing_an_arc_are_stored_inline() {

@@ -8,12 +8,25 @@
 #![allow(dead_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicIsize, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 static LIVE_BYTES: AtomicIsize = AtomicIsize::new(0);
 static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 static EXCLUSIVE: Mutex<()> = Mutex::new(());
+
+thread_local! {
+    /// Allocation calls made by this thread.
+    static THREAD_ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Counts one allocation call, process-wide and for the calling thread.
+fn count_call() {
+    ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+    // A thread being torn down may allocate after its locals are gone.
+    let _ = THREAD_ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+}
 
 /// The system allocator, counting live bytes and allocation calls.
 pub(crate) struct Counting;
@@ -26,7 +39,7 @@ unsafe impl GlobalAlloc for Counting {
         let p = unsafe { System.alloc(layout) };
         if !p.is_null() {
             LIVE_BYTES.fetch_add(layout.size() as isize, Ordering::Relaxed);
-            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+            count_call();
         }
         p
     }
@@ -45,7 +58,7 @@ unsafe impl GlobalAlloc for Counting {
                 new_size as isize - layout.size() as isize,
                 Ordering::Relaxed,
             );
-            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+            count_call();
         }
         p
     }
@@ -59,6 +72,12 @@ pub(crate) fn live_bytes() -> isize {
 /// Allocation calls so far (allocs and reallocs).
 pub(crate) fn allocations() -> usize {
     ALLOCATIONS.load(Ordering::SeqCst)
+}
+
+/// Allocation calls so far by the calling thread (allocs and reallocs):
+/// unlike [`allocations`], blind to the test harness's own threads.
+pub(crate) fn thread_allocations() -> usize {
+    THREAD_ALLOCATIONS.with(Cell::get)
 }
 
 /// Serialises measuring tests within one test binary.
