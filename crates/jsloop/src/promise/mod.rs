@@ -81,17 +81,23 @@ enum Reactions {
 }
 
 impl Reactions {
+    #[inline]
     fn push(&mut self, r: Reaction) {
-        *self = match std::mem::take(self) {
-            Reactions::None => Reactions::One(r),
-            Reactions::One(first) => Reactions::Many(vec![first, r]),
-            Reactions::Many(mut v) => {
-                v.push(r);
-                Reactions::Many(v)
-            }
-        };
+        match self {
+            Reactions::None => *self = Reactions::One(r),
+            Reactions::Many(v) => v.push(r),
+            Reactions::One(_) => self.push_second(r),
+        }
     }
 
+    #[cold]
+    fn push_second(&mut self, r: Reaction) {
+        if let Reactions::One(first) = std::mem::take(self) {
+            *self = Reactions::Many(vec![first, r]);
+        }
+    }
+
+    #[inline]
     fn queue_on(self, lp: &EventLoop) {
         match self {
             Reactions::None => {}
@@ -327,9 +333,19 @@ impl<T: Clone + 'static> Promise<T> {
     }
 
     /// A handler arrived: forget a pending report, or announce a late handling.
+    #[inline]
     fn mark_handled(&self) {
         match self.cell.track.get() {
             Track::None | Track::Handled => self.cell.track.set(Track::Handled),
+            _ => self.mark_handled_rejected(),
+        }
+    }
+
+    /// [`Promise::mark_handled`] of a rejected promise not handled yet.
+    #[cold]
+    fn mark_handled_rejected(&self) {
+        match self.cell.track.get() {
+            Track::None | Track::Handled => {}
             Track::Pending(key) => {
                 self.cell.track.set(Track::Handled);
                 if let Some(lp) = self.cell.lp.upgrade() {
@@ -394,6 +410,7 @@ impl<T: Clone + 'static> Resolver<T> {
         }
     }
 
+    #[inline]
     fn settle_on(self, lp: &EventLoop, settle: Settle<T>) {
         match settle {
             Settle::Value(v) => self.finish(lp, Ok(v)),
@@ -410,20 +427,19 @@ impl<T: Clone + 'static> Resolver<T> {
         }
     }
 
+    #[inline]
     fn finish(self, lp: &EventLoop, outcome: Result<T, Reason>) {
         let (reactions, wakers) = {
             let mut state = self.cell.state.borrow_mut();
-            if !matches!(&*state, State::Pending { .. }) {
+            let State::Pending { reactions, wakers } = &mut *state else {
                 return;
-            }
-            let settled = match &outcome {
+            };
+            let taken = (std::mem::take(reactions), std::mem::take(wakers));
+            *state = match &outcome {
                 Ok(v) => State::Fulfilled(v.clone()),
                 Err(e) => State::Rejected(e.clone()),
             };
-            match std::mem::replace(&mut *state, settled) {
-                State::Pending { reactions, wakers } => (reactions, wakers),
-                _ => unreachable!("checked pending above"),
-            }
+            taken
         };
         if let Err(reason) = &outcome {
             if self.cell.track.get() == Track::None {
@@ -432,7 +448,9 @@ impl<T: Clone + 'static> Resolver<T> {
             }
         }
         reactions.queue_on(lp);
-        future::wake_all(lp, wakers);
+        if !wakers.is_empty() {
+            future::wake_all(lp, wakers);
+        }
     }
 }
 
@@ -451,14 +469,16 @@ impl<T: Clone> PromiseCell<T> {
 /// reactions can never run, so they are released now (they hold the
 /// promise, so keeping them would be a reference cycle).
 impl<T> Drop for Resolver<T> {
+    #[inline]
     fn drop(&mut self) {
-        let detached = match &mut *self.cell.state.borrow_mut() {
-            State::Pending { reactions, wakers } => {
-                Some((std::mem::take(reactions), std::mem::take(wakers)))
+        let mut state = self.cell.state.borrow_mut();
+        if let State::Pending { reactions, wakers } = &mut *state {
+            if !matches!(reactions, Reactions::None) || !wakers.is_empty() {
+                let detached = (std::mem::take(reactions), std::mem::take(wakers));
+                drop(state);
+                drop(detached);
             }
-            _ => None,
-        };
-        drop(detached);
+        }
     }
 }
 
