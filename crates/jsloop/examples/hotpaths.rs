@@ -108,7 +108,7 @@ fn main() {
             }
         }
         "promise_resolve_then" => {
-            for i in 0..N as u64 {
+            for i in 0..N {
                 let (p, r) = Promise::<u64>::new(&lp);
                 p.then(|v| Ok(std::hint::black_box(v)));
                 r.resolve(i);
