@@ -102,6 +102,18 @@ fn main() {
             }
             r.resolve(0);
         }
+        "promise_create" => {
+            for _ in 0..N {
+                std::hint::black_box(Promise::<u64>::new(&lp));
+            }
+        }
+        "promise_resolve_then" => {
+            for i in 0..N {
+                let (p, r) = Promise::<u64>::new(&lp);
+                p.then(|v| Ok(std::hint::black_box(v)));
+                r.resolve(i);
+            }
+        }
         other => {
             eprintln!("unknown scenario {other:?}");
             std::process::exit(2);

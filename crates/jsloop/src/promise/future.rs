@@ -255,10 +255,8 @@ impl<T: Clone + 'static> Future for Promise<T> {
         self.mark_handled();
         let mut state = self.cell.state.borrow_mut();
         match &mut *state {
-            State::Pending { wakers, .. } => {
-                if !wakers.iter().any(|w| w.will_wake(cx.waker())) {
-                    wakers.push(cx.waker().clone());
-                }
+            State::Pending(reactions) => {
+                reactions.add_waker(cx.waker());
                 Poll::Pending
             }
             State::Fulfilled(v) => Poll::Ready(Ok(v.clone())),

@@ -71,41 +71,92 @@ use tracker::{Track, Tracked};
 /// into the microtask queue as is.
 type Reaction = Thunk;
 
-/// The reactions of a pending promise (most have at most one).
+/// The reactions and waiting futures of a pending promise. Most promises
+/// have one reaction and no waker, which is stored inline; more go to a
+/// boxed [`Waiters`], keeping the cell small.
 #[derive(Default)]
 enum Reactions {
     #[default]
     None,
     One(Reaction),
-    Many(Vec<Reaction>),
+    Many(Many),
+}
+
+/// The boxed [`Waiters`], dropped out of line so that dropping a cell
+/// stays small.
+#[derive(Default)]
+struct Many(Box<Waiters>);
+
+impl Drop for Many {
+    #[inline(never)]
+    fn drop(&mut self) {
+        drop(std::mem::take(&mut *self.0));
+    }
+}
+
+/// Reactions beyond the first, and the wakers of futures awaiting.
+#[derive(Default)]
+struct Waiters {
+    reactions: Vec<Reaction>,
+    wakers: Vec<Waker>,
 }
 
 impl Reactions {
+    #[inline(always)]
     fn push(&mut self, r: Reaction) {
-        *self = match std::mem::take(self) {
-            Reactions::None => Reactions::One(r),
-            Reactions::One(first) => Reactions::Many(vec![first, r]),
-            Reactions::Many(mut v) => {
-                v.push(r);
-                Reactions::Many(v)
-            }
-        };
+        match self {
+            Reactions::None => *self = Reactions::One(r),
+            Reactions::Many(m) => m.0.reactions.push(r),
+            Reactions::One(_) => self.many().reactions.push(r),
+        }
     }
 
+    /// The boxed form, made on first need (the inline reaction first).
+    #[cold]
+    #[inline(never)]
+    fn many(&mut self) -> &mut Waiters {
+        if !matches!(self, Reactions::Many(_)) {
+            let mut m = Many::default();
+            if let Reactions::One(first) = std::mem::take(self) {
+                m.0.reactions.push(first);
+            }
+            *self = Reactions::Many(m);
+        }
+        match self {
+            Reactions::Many(m) => &mut m.0,
+            _ => unreachable!("made boxed above"),
+        }
+    }
+
+    /// Registers a future's waker (once per task).
+    fn add_waker(&mut self, waker: &Waker) {
+        let wakers = &mut self.many().wakers;
+        if !wakers.iter().any(|w| w.will_wake(waker)) {
+            wakers.push(waker.clone());
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        matches!(self, Reactions::None)
+    }
+
+    /// Queues the reactions in registration order, then wakes the futures.
+    #[inline]
     fn queue_on(self, lp: &EventLoop) {
         match self {
             Reactions::None => {}
             Reactions::One(r) => lp.push_job(r),
-            Reactions::Many(v) => v.into_iter().for_each(|r| lp.push_job(r)),
+            Reactions::Many(mut m) => {
+                let Waiters { reactions, wakers } = std::mem::take(&mut *m.0);
+                reactions.into_iter().for_each(|r| lp.push_job(r));
+                future::wake_all(lp, wakers);
+            }
         }
     }
 }
 
 enum State<T> {
-    Pending {
-        reactions: Reactions,
-        wakers: Vec<Waker>,
-    },
+    Pending(Reactions),
     Fulfilled(T),
     Rejected(Reason),
 }
@@ -135,7 +186,7 @@ impl<T> Clone for Promise<T> {
 impl<T> fmt::Debug for Promise<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let state = match &*self.cell.state.borrow() {
-            State::Pending { .. } => "pending",
+            State::Pending(_) => "pending",
             State::Fulfilled(_) => "fulfilled",
             State::Rejected(_) => "rejected",
         };
@@ -191,11 +242,8 @@ impl<T: Clone + 'static> Promise<T> {
     fn pending(lp: LocalHandle) -> (Self, Resolver<T>) {
         let cell = Rc::new(PromiseCell {
             lp,
-            state: RefCell::new(State::Pending {
-                reactions: Reactions::None,
-                wakers: Vec::new(),
-            }),
-            track: Cell::new(Track::None),
+            state: RefCell::new(State::Pending(Reactions::None)),
+            track: Cell::new(Track::NONE),
         });
         (Self { cell: cell.clone() }, Resolver { cell })
     }
@@ -227,13 +275,13 @@ impl<T: Clone + 'static> Promise<T> {
 
     /// Whether the promise is still pending.
     pub fn is_pending(&self) -> bool {
-        matches!(&*self.cell.state.borrow(), State::Pending { .. })
+        matches!(&*self.cell.state.borrow(), State::Pending(_))
     }
 
     /// The outcome, if settled.
     pub fn outcome(&self) -> Option<Result<T, Reason>> {
         match &*self.cell.state.borrow() {
-            State::Pending { .. } => None,
+            State::Pending(_) => None,
             State::Fulfilled(v) => Some(Ok(v.clone())),
             State::Rejected(e) => Some(Err(e.clone())),
         }
@@ -316,7 +364,7 @@ impl<T: Clone + 'static> Promise<T> {
         let reaction: Reaction = Thunk::new(move |lp| f(lp, cell.settled_outcome()));
         {
             let mut state = self.cell.state.borrow_mut();
-            if let State::Pending { reactions, .. } = &mut *state {
+            if let State::Pending(reactions) = &mut *state {
                 reactions.push(reaction);
                 return;
             }
@@ -327,24 +375,30 @@ impl<T: Clone + 'static> Promise<T> {
     }
 
     /// A handler arrived: forget a pending report, or announce a late handling.
+    #[inline]
     fn mark_handled(&self) {
-        match self.cell.track.get() {
-            Track::None | Track::Handled => self.cell.track.set(Track::Handled),
-            Track::Pending(key) => {
-                self.cell.track.set(Track::Handled);
-                if let Some(lp) = self.cell.lp.upgrade() {
-                    lp.core.rejections.forget(key);
-                }
+        if self.cell.track.get().is_quiet() {
+            self.cell.track.set(Track::HANDLED);
+        } else {
+            self.mark_handled_rejected();
+        }
+    }
+
+    /// [`Promise::mark_handled`] of a rejected promise not handled yet.
+    #[cold]
+    fn mark_handled_rejected(&self) {
+        let track = self.cell.track.replace(Track::HANDLED);
+        if let Some(key) = track.pending_key() {
+            if let Some(lp) = self.cell.lp.upgrade() {
+                lp.core.rejections.forget(key);
             }
-            Track::Reported => {
-                self.cell.track.set(Track::Handled);
-                let reason = match &*self.cell.state.borrow() {
-                    State::Rejected(e) => e.clone(),
-                    _ => unreachable!("only a rejected promise is reported"),
-                };
-                if let Some(lp) = self.cell.lp.upgrade() {
-                    lp.core.rejections.handled_later(self.cell.clone(), reason);
-                }
+        } else if track == Track::REPORTED {
+            let reason = match &*self.cell.state.borrow() {
+                State::Rejected(e) => e.clone(),
+                _ => unreachable!("only a rejected promise is reported"),
+            };
+            if let Some(lp) = self.cell.lp.upgrade() {
+                lp.core.rejections.handled_later(self.cell.clone(), reason);
             }
         }
     }
@@ -394,6 +448,7 @@ impl<T: Clone + 'static> Resolver<T> {
         }
     }
 
+    #[inline]
     fn settle_on(self, lp: &EventLoop, settle: Settle<T>) {
         match settle {
             Settle::Value(v) => self.finish(lp, Ok(v)),
@@ -410,29 +465,30 @@ impl<T: Clone + 'static> Resolver<T> {
         }
     }
 
+    #[inline]
     fn finish(self, lp: &EventLoop, outcome: Result<T, Reason>) {
-        let (reactions, wakers) = {
+        let reactions = {
             let mut state = self.cell.state.borrow_mut();
-            if !matches!(&*state, State::Pending { .. }) {
+            if !matches!(&*state, State::Pending(_)) {
                 return;
             }
             let settled = match &outcome {
                 Ok(v) => State::Fulfilled(v.clone()),
                 Err(e) => State::Rejected(e.clone()),
             };
+            // Moved out whole, so the old state needs no drop.
             match std::mem::replace(&mut *state, settled) {
-                State::Pending { reactions, wakers } => (reactions, wakers),
+                State::Pending(reactions) => reactions,
                 _ => unreachable!("checked pending above"),
             }
         };
         if let Err(reason) = &outcome {
-            if self.cell.track.get() == Track::None {
+            if self.cell.track.get() == Track::NONE {
                 let key = lp.core.rejections.add(self.cell.clone(), reason.clone());
-                self.cell.track.set(Track::Pending(key));
+                self.cell.track.set(Track::pending(key));
             }
         }
         reactions.queue_on(lp);
-        future::wake_all(lp, wakers);
     }
 }
 
@@ -442,7 +498,7 @@ impl<T: Clone> PromiseCell<T> {
         match &*self.state.borrow() {
             State::Fulfilled(v) => Ok(v.clone()),
             State::Rejected(e) => Err(e.clone()),
-            State::Pending { .. } => unreachable!("reactions are queued only once settled"),
+            State::Pending(_) => unreachable!("reactions are queued only once settled"),
         }
     }
 }
@@ -451,21 +507,23 @@ impl<T: Clone> PromiseCell<T> {
 /// reactions can never run, so they are released now (they hold the
 /// promise, so keeping them would be a reference cycle).
 impl<T> Drop for Resolver<T> {
+    #[inline]
     fn drop(&mut self) {
-        let detached = match &mut *self.cell.state.borrow_mut() {
-            State::Pending { reactions, wakers } => {
-                Some((std::mem::take(reactions), std::mem::take(wakers)))
+        let mut state = self.cell.state.borrow_mut();
+        if let State::Pending(reactions) = &mut *state {
+            if !reactions.is_empty() {
+                let detached = std::mem::take(reactions);
+                drop(state);
+                drop(detached);
             }
-            _ => None,
-        };
-        drop(detached);
+        }
     }
 }
 
 impl<T: 'static> Tracked for PromiseCell<T> {
     fn mark_reported(&self) {
-        if let Track::Pending(_) = self.track.get() {
-            self.track.set(Track::Reported);
+        if self.track.get().pending_key().is_some() {
+            self.track.set(Track::REPORTED);
         }
     }
 }

@@ -18,17 +18,36 @@ use std::rc::Rc;
 use super::Reason;
 use crate::event_loop::EventLoop;
 
-/// Where a promise stands in rejection tracking.
+/// Where a promise stands in rejection tracking, in one word: neither
+/// handled nor rejected yet ([`Track::NONE`]), reported as unhandled with a
+/// handler still possible ([`Track::REPORTED`]), handled ([`Track::HANDLED`]),
+/// or rejected with no handler, holding the key of its `pending` entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Track {
-    /// Neither handled nor rejected yet.
-    None,
-    /// Rejected with no handler; the key of its `pending` entry.
-    Pending(u64),
-    /// Reported as unhandled; a handler may still arrive.
-    Reported,
-    /// Has a handler; nothing left to report.
-    Handled,
+pub(crate) struct Track(u64);
+
+impl Track {
+    pub(crate) const NONE: Track = Track(0);
+    pub(crate) const REPORTED: Track = Track(1);
+    pub(crate) const HANDLED: Track = Track(2);
+    /// The first word of a pending entry's key.
+    const FIRST_KEY: u64 = 3;
+
+    /// Rejected with no handler, with the key of its `pending` entry.
+    pub(crate) fn pending(key: u64) -> Track {
+        Track(key + Self::FIRST_KEY)
+    }
+
+    /// The key of the `pending` entry, if rejected with no handler.
+    pub(crate) fn pending_key(self) -> Option<u64> {
+        self.0.checked_sub(Self::FIRST_KEY)
+    }
+
+    /// Neither rejected-and-unhandled nor reported: a handler arriving
+    /// needs no bookkeeping.
+    #[inline]
+    pub(crate) fn is_quiet(self) -> bool {
+        self == Self::NONE || self == Self::HANDLED
+    }
 }
 
 /// The tracking side of a promise cell, type-erased.
