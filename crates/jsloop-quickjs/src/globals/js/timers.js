@@ -3,7 +3,7 @@
 // (globals/timers.rs, globals/immediates.rs) and build objects on these
 // prototypes. Returns its part of the dispatch contract.
 'use strict';
-const { validateFunction, invalidArgType, define } = shared;
+const { invalidArgType, define } = shared;
 const TIMEOUT_MAX = 2 ** 31 - 1;
 
 const knownById = new Map();   // primitive id -> Timeout (once asked for)
@@ -136,11 +136,6 @@ function clearImmediate(immediate) {
   immediate._id = 0;
 }
 
-function queueMicrotask(callback) {
-  if (typeof callback !== 'function') validateFunction(callback, 'callback');
-  host.defer(callback);
-}
-
 // Fires a timer while some timer is kept by primitive id (the native path
 // cannot forget it); the native side re-arms `_repeat` afterwards.
 function runTimer(t) {
@@ -157,7 +152,8 @@ const callbackError = (callback) => invalidArgType('callback', 'function', callb
 define('clearTimeout', clearTimeout);
 define('clearInterval', clearTimeout);
 define('clearImmediate', clearImmediate);
-define('queueMicrotask', queueMicrotask);
+// Native: validates, then one job in the engine's FIFO.
+define('queueMicrotask', host.queueMicrotask);
 
 return {
   runTimer, coerceDelay, callbackError,
