@@ -90,6 +90,8 @@ function unenroll(t) {
   }
 }
 
+// What the native clearTimeout (host.clearTimeout) leaves to JavaScript:
+// anything but an object, and every call while some timer is kept by id.
 function clearTimeout(timer) {
   // As Node: anything with a truthy _onTimeout is taken for a Timeout.
   if (timer && timer._onTimeout) {
@@ -149,13 +151,18 @@ function runTimer(t) {
 
 const callbackError = (callback) => invalidArgType('callback', 'function', callback);
 
-define('clearTimeout', clearTimeout);
-define('clearInterval', clearTimeout);
+define('clearTimeout', host.clearTimeout);
+define('clearInterval', host.clearTimeout);
 define('clearImmediate', clearImmediate);
 // Native: validates, then one job in the engine's FIFO.
 define('queueMicrotask', host.queueMicrotask);
 
 return {
-  runTimer, coerceDelay, callbackError,
+  runTimer, coerceDelay, callbackError, clearTimeout,
+  // After the native clearTimeout unenrolled `t` while timers are kept by id.
+  unenrolled(t) {
+    const primitive = t[kPrimitive];
+    if (primitive !== undefined) forget(primitive);
+  },
   timeoutProto: Timeout.prototype, immediateProto: Immediate.prototype,
 };
