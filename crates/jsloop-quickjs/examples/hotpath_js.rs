@@ -1,13 +1,17 @@
-//! A JavaScript hot path for instruction counting under callgrind
-//! (`.ci/callgrind.sh`): a chain of 2,000 `setImmediate` callbacks through
-//! the binding, on a virtual clock. `noop` builds the runtime and runs one
-//! `setImmediate` callback, so that both load the same start-up files (they
-//! load on first use) and the difference is the chain alone.
+//! JavaScript hot paths for instruction counting under callgrind
+//! (`.ci/callgrind.sh`), each 2,000 operations through the binding on a
+//! virtual clock. Every scenario, `noop` included, first runs the same
+//! prelude (one immediate, tick, microtask, timeout and cleared timeout),
+//! so that all load the same start-up files (they load on first use) and
+//! a scenario minus `noop` is its loop alone.
 //!
-//! Usage: `hotpath_js [noop|immediate_loop]`.
+//! Usage: `hotpath_js [noop|immediate_loop|next_tick|microtask|timeout_set_clear|timeout_fanout|then_chain]`.
 
 use jsloop::VirtualClock;
 use jsloop_quickjs::{Output, Runtime};
+
+const PRELUDE: &str = "setImmediate(() => {}); process.nextTick(() => {}); \
+    queueMicrotask(() => {}); setTimeout(() => {}, 1); clearTimeout(setTimeout(() => {}, 1));\n";
 
 fn main() {
     let scenario = std::env::args().nth(1).unwrap_or_default();
@@ -16,11 +20,28 @@ fn main() {
         .virtual_clock(VirtualClock::new())
         .build()
         .expect("runtime");
-    let source = if scenario == "immediate_loop" {
-        "let n = 0; function step() { if (++n < 2001) setImmediate(step); } setImmediate(step);"
-    } else {
-        "setImmediate(() => {});"
+    let body = match scenario.as_str() {
+        "immediate_loop" => {
+            "let n = 0; function step() { if (++n < 2001) setImmediate(step); } setImmediate(step);"
+        }
+        "next_tick" => {
+            "let n = 0; function step() { if (++n < 2001) process.nextTick(step); } process.nextTick(step);"
+        }
+        "microtask" => {
+            "let n = 0; function step() { if (++n < 2001) queueMicrotask(step); } queueMicrotask(step);"
+        }
+        "timeout_set_clear" => {
+            "const f = () => {}; for (let i = 0; i < 2000; i++) clearTimeout(setTimeout(f, 60000));"
+        }
+        "timeout_fanout" => {
+            "const f = () => {}; for (let i = 0; i < 2000; i++) setTimeout(f, 1 + (i % 51));"
+        }
+        "then_chain" => {
+            "let p = Promise.resolve(0); for (let i = 0; i < 2000; i++) p = p.then((v) => v + 1);"
+        }
+        _ => "",
     };
-    rt.run_script("loop.js", source).expect("script");
+    let source = format!("{PRELUDE}{body}");
+    rt.run_script("loop.js", &source).expect("script");
     std::process::exit(rt.run().unwrap());
 }

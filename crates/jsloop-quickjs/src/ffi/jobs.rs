@@ -2,9 +2,9 @@
 
 use std::ffi::c_int;
 
-use rquickjs::{qjs, Ctx, Value};
+use rquickjs::qjs;
 
-/// The job `defer` enqueues: calls its one argument with no arguments and
+/// The job [`enqueue_call`] queues: calls its one argument with no arguments and
 /// `this` undefined, as `queueMicrotask` does.
 unsafe extern "C" fn call_job(
     ctx: *mut qjs::JSContext,
@@ -20,45 +20,51 @@ unsafe extern "C" fn call_job(
     unsafe { qjs::JS_Call(ctx, *argv, qjs::JS_UNDEFINED, 0, std::ptr::null_mut()) }
 }
 
-/// `defer(fn)`: puts a job calling `fn` at the end of the engine's job
-/// queue, the FIFO promise reactions use.
-unsafe extern "C" fn defer(
-    ctx: *mut qjs::JSContext,
-    _this: qjs::JSValue,
-    argc: c_int,
-    argv: *mut qjs::JSValue,
-) -> qjs::JSValue {
-    if argc < 1 {
-        return qjs::JS_UNDEFINED;
-    }
-    // SAFETY: `argv` holds `argc` (≥ 1) live values for this call;
-    // JS_EnqueueJob copies (and takes its own reference to) the first.
-    if unsafe { qjs::JS_EnqueueJob(ctx, Some(call_job), 1, argv) } < 0 {
-        return qjs::JS_EXCEPTION;
-    }
-    qjs::JS_UNDEFINED
-}
-
-/// The native `defer` function (the caller checks that its argument is a
-/// function).
+/// Puts a job calling `callback` (with no arguments, `this` undefined)
+/// at the end of the engine's job queue; false (an exception pending) if
+/// it could not.
 ///
-/// # Errors
+/// # Safety
 ///
-/// The engine's error if the function cannot be made.
-pub(crate) fn defer_function<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
-    super::function(ctx, defer, c"defer", 1)
+/// `ctx` is live and locked, `callback` a live value of it (the job takes
+/// its own reference).
+pub(crate) unsafe fn enqueue_call(ctx: *mut qjs::JSContext, mut callback: qjs::JSValue) -> bool {
+    // SAFETY: per the contract; JS_EnqueueJob copies the one value.
+    unsafe { qjs::JS_EnqueueJob(ctx, Some(call_job), 1, &mut callback) >= 0 }
 }
 
 #[cfg(test)]
 mod tests {
-    use rquickjs::{Context, Runtime};
+    use std::ffi::c_int;
+
+    use rquickjs::{qjs, Context, Ctx, Runtime, Value};
+
+    /// `defer(fn)`: a job calling `fn`.
+    unsafe extern "C" fn defer(
+        ctx: *mut qjs::JSContext,
+        _this: qjs::JSValue,
+        argc: c_int,
+        argv: *mut qjs::JSValue,
+    ) -> qjs::JSValue {
+        assert!(argc >= 1);
+        // SAFETY: a raw call: live context, one live argument.
+        if unsafe { super::enqueue_call(ctx, *argv) } {
+            qjs::JS_UNDEFINED
+        } else {
+            qjs::JS_EXCEPTION
+        }
+    }
+
+    fn defer_function<'js>(ctx: &Ctx<'js>) -> Value<'js> {
+        crate::ffi::function(ctx, defer, c"defer", 1).unwrap()
+    }
 
     #[test]
     fn deferred_calls_run_in_fifo_order_with_promise_jobs() {
         let rt = Runtime::new().unwrap();
         let ctx = Context::full(&rt).unwrap();
         ctx.with(|ctx| {
-            let defer = super::defer_function(&ctx).unwrap();
+            let defer = defer_function(&ctx);
             ctx.globals().set("defer", defer).unwrap();
             let _: () = ctx
                 .eval(
@@ -81,7 +87,7 @@ mod tests {
         let rt = Runtime::new().unwrap();
         let ctx = Context::full(&rt).unwrap();
         ctx.with(|ctx| {
-            let defer = super::defer_function(&ctx).unwrap();
+            let defer = defer_function(&ctx);
             ctx.globals().set("defer", defer).unwrap();
             let _: () = ctx
                 .eval("defer(() => { throw new Error('boom'); })")

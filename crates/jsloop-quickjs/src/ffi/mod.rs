@@ -28,7 +28,7 @@ use std::ptr::NonNull;
 use rquickjs::{qjs, Ctx, Persistent, Value};
 
 pub(crate) use eval::eval_script;
-pub(crate) use jobs::defer_function;
+pub(crate) use jobs::enqueue_call;
 pub(crate) use module::RawModule;
 pub(crate) use props::{Atoms, OwnedValue};
 pub(crate) use slot::{attach, detach, slot};

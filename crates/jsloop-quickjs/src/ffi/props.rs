@@ -79,6 +79,22 @@ impl<const N: usize> Atoms<N> {
         }
     }
 
+    /// `obj[i]` (getters and proxies run), owned: the exception marker if
+    /// it threw.
+    ///
+    /// # Safety
+    ///
+    /// `ctx` is live and locked, `obj` a live value of it.
+    pub(crate) unsafe fn get_raw(
+        &self,
+        ctx: *mut qjs::JSContext,
+        obj: qjs::JSValue,
+        i: usize,
+    ) -> qjs::JSValue {
+        // SAFETY: per the contract.
+        unsafe { qjs::JS_GetProperty(ctx, obj, self.0[i]) }
+    }
+
     /// `obj[i]` (getters and proxies run); `Err(())` with the exception
     /// pending if it threw.
     pub(crate) fn get<'js>(

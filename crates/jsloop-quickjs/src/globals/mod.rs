@@ -66,6 +66,8 @@ pub(crate) struct Slot {
     pub(crate) atoms: Atoms<6>,
     /// `Timeout.prototype` and `Immediate.prototype`, once loaded.
     pub(crate) protos: RefCell<Option<[OwnedValue; 2]>>,
+    /// Objects keeping the shapes of new timers alive ([`timers::shape_keepers`]).
+    pub(crate) keepers: RefCell<Vec<OwnedValue>>,
     /// Whether JavaScript keeps timers by primitive id (then firing goes
     /// through `runTimer`, which forgets them).
     pub(crate) primitives: Cell<bool>,
@@ -159,6 +161,7 @@ pub(crate) fn install<'js>(
             host: Rc::downgrade(host),
             atoms: Atoms::new(ctx, NAMES),
             protos: RefCell::new(None),
+            keepers: RefCell::new(Vec::new()),
             primitives: Cell::new(false),
             units: units::State::default(),
             natives: RefCell::new(None),
@@ -279,6 +282,9 @@ pub(crate) fn uninstall(ctx: &Ctx<'_>) {
             slot.atoms.free(raw);
             for proto in slot.protos.take().into_iter().flatten() {
                 proto.free(raw);
+            }
+            for keeper in slot.keepers.take() {
+                keeper.free(raw);
             }
         }
     }

@@ -179,16 +179,8 @@ fn rearm<'js>(
 
 /// JavaScript truthiness of a value.
 fn truthy(v: &Value<'_>) -> bool {
-    if let Some(b) = v.as_bool() {
-        return b;
-    }
-    if let Some(n) = v.as_number() {
-        return n != 0.0 && !n.is_nan();
-    }
-    if let Some(s) = v.as_string() {
-        return s.to_string().map_or(true, |s| !s.is_empty());
-    }
-    !(v.is_undefined() || v.is_null())
+    // SAFETY: `v` is live; ToBoolean runs no JavaScript.
+    unsafe { qjs::JS_ToBool(v.ctx().as_raw().as_ptr(), v.as_raw()) > 0 }
 }
 
 /// `setTimeout`/`setInterval(callback, after, ...args)`: a `Timeout`
@@ -280,6 +272,54 @@ unsafe fn start(
     }
 }
 
+/// Objects holding each shape a new `Timeout` (or `Immediate`) passes
+/// through as [`start`] defines its properties, in that order. The engine
+/// frees a shape with the last object using it, so without them every
+/// new timer whose predecessors are gone (or past that shape) would build
+/// its shapes anew; with them it finds each in the engine's shape table.
+///
+/// # Errors
+///
+/// The engine's error (out of memory).
+pub(crate) fn shape_keepers(
+    ctx: &Ctx<'_>,
+    slot: &Slot,
+    protos: &[ffi::OwnedValue; 2],
+) -> rquickjs::Result<Vec<ffi::OwnedValue>> {
+    use name::{ID, IDLE_TIMEOUT, ON_TIMEOUT, REPEAT, TIMER_ARGS};
+    let shapes: [(usize, &[usize]); 9] = [
+        (0, &[]),
+        (0, &[ON_TIMEOUT]),
+        (0, &[ON_TIMEOUT, IDLE_TIMEOUT]),
+        (0, &[ON_TIMEOUT, IDLE_TIMEOUT, ID]),
+        (0, &[ON_TIMEOUT, IDLE_TIMEOUT, ID, TIMER_ARGS]),
+        (0, &[ON_TIMEOUT, IDLE_TIMEOUT, ID, REPEAT]),
+        (0, &[ON_TIMEOUT, IDLE_TIMEOUT, ID, TIMER_ARGS, REPEAT]),
+        (1, &[]),
+        (1, &[ID]),
+    ];
+    let raw = ctx.as_raw().as_ptr();
+    let mut keepers = Vec::with_capacity(shapes.len());
+    for (proto, names) in shapes {
+        // SAFETY: `raw` is live and locked (we hold a `Ctx`); the new
+        // object is owned by `obj`; `define` takes its (plain) values.
+        unsafe {
+            let made = protos[proto].new_object_with_proto(raw);
+            if qjs::JS_IsException(made) {
+                return Err(rquickjs::Error::Exception);
+            }
+            let obj = ffi::owned(ctx, made);
+            for &i in names {
+                if !slot.atoms.define(raw, obj.as_raw(), i, qjs::JS_UNDEFINED) {
+                    return Err(rquickjs::Error::Exception);
+                }
+            }
+            keepers.push(ffi::OwnedValue::new(ctx, &obj));
+        }
+    }
+    Ok(keepers)
+}
+
 /// Node's `ERR_INVALID_ARG_TYPE` for a callback that is not a function,
 /// thrown; returns the exception marker.
 pub(crate) fn throw_callback_error(
@@ -313,6 +353,99 @@ fn coerce_delay<'js>(ctx: &Ctx<'js>, host: &Host, after: Value<'js>) -> rquickjs
 raw_fn!(set_timeout, |ctx, argc, argv| start(ctx, argc, argv, false));
 
 raw_fn!(set_interval, |ctx, argc, argv| start(ctx, argc, argv, true));
+
+raw_fn!(
+/// `clearTimeout(timer)` (and `clearInterval`): Node's steps for an
+/// object while no timer is kept by primitive id, in the order the
+/// JavaScript version takes them (each read and write observable through
+/// accessors); anything else is left to `clearTimeout` in JavaScript.
+clear_timeout, |ctx, argc, argv| {
+    let Some((slot, host)) = slot(ctx) else {
+        return ffi::undefined();
+    };
+    let timer = ffi::arg(argc, argv, 0);
+    if slot.primitives.get() || !qjs::JS_IsObject(timer) {
+        return clear_in_js(ctx, &host, Entry::ClearTimeout, timer);
+    }
+    // As `if (timer && timer._onTimeout)`.
+    let on = slot.atoms.get_raw(ctx, timer, name::ON_TIMEOUT);
+    if qjs::JS_IsException(on) {
+        return on;
+    }
+    let armed = qjs::JS_ToBool(ctx, on) > 0;
+    qjs::JS_FreeValue(ctx, on);
+    if !armed {
+        return ffi::undefined();
+    }
+    if !slot.atoms.set(ctx, timer, name::ON_TIMEOUT, qjs::JS_NULL) {
+        return ffi::exception();
+    }
+    // `unenroll(timer)`: as `if (typeof t._id === 'number' && t._id !== 0)
+    // timerClear(t._id)`, then `_id = 0`, `_idleTimeout = -1`.
+    let first = slot.atoms.get_raw(ctx, timer, name::ID);
+    if qjs::JS_IsException(first) {
+        return first;
+    }
+    let is_number = ffi::number(first).is_some();
+    qjs::JS_FreeValue(ctx, first);
+    if is_number {
+        let id = slot.atoms.get_raw(ctx, timer, name::ID);
+        if qjs::JS_IsException(id) {
+            return id;
+        }
+        let id_number = ffi::number(id);
+        qjs::JS_FreeValue(ctx, id);
+        if let (Some(id), Some(lp)) = (valid_id(id_number), host.lp.upgrade()) {
+            lp.clear_timer(TimerId::from_u64(id));
+        }
+    }
+    if !slot.atoms.set(ctx, timer, name::ID, qjs::JS_MKVAL(qjs::JS_TAG_INT, 0))
+        || !slot
+            .atoms
+            .set(ctx, timer, name::IDLE_TIMEOUT, qjs::JS_MKVAL(qjs::JS_TAG_INT, -1))
+    {
+        return ffi::exception();
+    }
+    if slot.primitives.get() {
+        // An accessor above kept a timer by id: JavaScript forgets this one.
+        return clear_in_js(ctx, &host, Entry::Unenrolled, timer);
+    }
+    ffi::undefined()
+});
+
+/// Calls the timers' JavaScript `entry` with `timer`: undefined, or the
+/// exception marker if it threw.
+///
+/// # Safety
+///
+/// As for a raw function: live, locked context; `timer` a live value.
+unsafe fn clear_in_js(
+    ctx: *mut qjs::JSContext,
+    host: &Host,
+    entry: Entry,
+    timer: qjs::JSValue,
+) -> qjs::JSValue {
+    let Some(dispatch) = host.dispatch() else {
+        return ffi::undefined();
+    };
+    // SAFETY: per the contract.
+    let (rctx, timer) = unsafe {
+        let rctx = ffi::ctx_of(ctx);
+        let timer = ffi::borrowed(&rctx, timer);
+        (rctx, timer)
+    };
+    let called: rquickjs::Result<()> = dispatch.get(&rctx, entry).and_then(|f| f.call((timer,)));
+    match called {
+        Ok(()) => ffi::undefined(),
+        Err(rquickjs::Error::Exception) => ffi::exception(),
+        Err(e) => {
+            if let Ok(error) = crate::host::js_error(&rctx, &e.to_string()) {
+                let _ = rctx.throw(error.into_value());
+            }
+            ffi::exception()
+        }
+    }
+}
 
 raw_fn!(
 /// `timerStart(timeout, after)` → the id of a new loop timer for it.
@@ -372,8 +505,9 @@ track_primitives, |ctx, argc, argv| {
 ///
 /// The engine's error (out of memory).
 pub(crate) fn natives<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Result<()> {
-    let natives: [(&str, RawFn, &'static std::ffi::CStr, c_int); 6] = [
+    let natives: [(&str, RawFn, &'static std::ffi::CStr, c_int); 7] = [
         ("setTimeout", set_timeout, c"setTimeout", 5),
+        ("clearTimeout", clear_timeout, c"clearTimeout", 1),
         ("setInterval", set_interval, c"setInterval", 5),
         ("timerStart", timer_start, c"timerStart", 2),
         ("timerClear", timer_clear, c"timerClear", 1),

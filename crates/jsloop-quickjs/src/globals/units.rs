@@ -84,7 +84,13 @@ const UNITS: [Unit; 12] = [
         files: &[10],
         globals: "clearTimeout,clearInterval,clearImmediate,queueMicrotask",
         shared: "",
-        exports: &["runTimer", "coerceDelay", "callbackError"],
+        exports: &[
+            "runTimer",
+            "coerceDelay",
+            "callbackError",
+            "clearTimeout",
+            "unenrolled",
+        ],
     },
     Unit {
         files: &[11],
@@ -240,10 +246,13 @@ fn run(ctx: &Ctx<'_>, slot: &Slot, file: usize) -> rquickjs::Result<()> {
         part.get::<_, Option<Value>>("timeoutProto")?,
         part.get::<_, Option<Value>>("immediateProto")?,
     ) {
-        slot.protos.replace(Some([
+        let protos = [
             OwnedValue::new(ctx, &timeout),
             OwnedValue::new(ctx, &immediate),
-        ]));
+        ];
+        let keepers = super::timers::shape_keepers(ctx, slot, &protos);
+        slot.protos.replace(Some(protos));
+        slot.keepers.replace(keepers?);
     }
     Ok(())
 }

@@ -31,6 +31,11 @@ pub(crate) enum Entry {
     /// `runTimer(timeout)`: fires a timer while some timer is kept by
     /// primitive id (JavaScript must forget it).
     RunTimer,
+    /// `clearTimeout(timer)` in JavaScript: what the native one leaves to
+    /// it (ids, timers kept by primitive id).
+    ClearTimeout,
+    /// `unenrolled(timeout)`: forgets a cleared timer's primitive id.
+    Unenrolled,
     /// `runMain(fn, filename)`: runs the main script's compiled CommonJS
     /// wrapper as the main module (`require.main === module`).
     RunMain,
@@ -50,7 +55,7 @@ pub(crate) enum Entry {
 }
 
 impl Entry {
-    const COUNT: usize = 13;
+    const COUNT: usize = 15;
 
     /// Its name in what the files return.
     pub(crate) fn name(self) -> &'static str {
@@ -62,6 +67,8 @@ impl Entry {
             Self::CoerceDelay => "coerceDelay",
             Self::CallbackError => "callbackError",
             Self::RunTimer => "runTimer",
+            Self::ClearTimeout => "clearTimeout",
+            Self::Unenrolled => "unenrolled",
             Self::RunMain => "runMain",
             Self::Preload => "preload",
             Self::ImportPreload => "importPreload",

@@ -20,6 +20,7 @@ mod jobs;
 mod work;
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 use std::time::Duration;
 
@@ -57,6 +58,8 @@ pub(crate) struct Host {
     pub(crate) panic_hook: PanicHook,
     /// When the outermost running entry began (loop clock), if any.
     entered: Cell<Option<Duration>>,
+    /// Whether a due interrupt waited for a script frame once.
+    interrupt_waited: Cell<bool>,
     /// How many entries are running (nested calls count once).
     depth: Cell<u32>,
     /// The context, raw, while the engine is locked by a running call.
@@ -70,6 +73,9 @@ pub(crate) struct Host {
     /// The embedding API's handles and helpers.
     pub(crate) embed: crate::embed::State,
     events: RefCell<Vec<RejectionEvent>>,
+    /// The callbacks of JavaScript ticks queued on the loop, in order: the
+    /// loop's tick for each pops the front one, so its closure stays small.
+    pub(crate) ticks: RefCell<VecDeque<crate::globals::ticks::Tick>>,
     exit: Cell<Option<i32>>,
     /// Whether `process.exit` ends the runtime (else only the run).
     pub(crate) exit_ends_runtime: Cell<bool>,
@@ -107,6 +113,7 @@ impl Host {
             cpu_limit,
             panic_hook,
             entered: Cell::new(None),
+            interrupt_waited: Cell::new(false),
             depth: Cell::new(0),
             locked: Cell::new(None),
             lent: Cell::new(false),
@@ -114,6 +121,7 @@ impl Host {
             dispatch: RefCell::new(None),
             embed: crate::embed::State::default(),
             events: RefCell::new(Vec::new()),
+            ticks: RefCell::new(VecDeque::new()),
             exit: Cell::new(None),
             exit_ends_runtime: Cell::new(true),
             closed: Cell::new(false),
@@ -134,6 +142,28 @@ impl Host {
             (Some(limit), Some(start)) => self.now().saturating_sub(start) > limit,
             _ => false,
         }
+    }
+
+    /// The engine's interrupt check: over budget, and JavaScript running
+    /// (so the error has the frames it was stopped in). An interrupt due
+    /// at a call no script frame is under (a job's first call) waits one
+    /// check; the engine checks every few thousand calls.
+    pub(crate) fn interrupt_now(&self) -> bool {
+        if !self.over_budget() {
+            return false;
+        }
+        // SAFETY: the engine calls its interrupt handler with the runtime
+        // locked, inside a call on this context; the atom is freed here.
+        let framed = unsafe {
+            let atom = rquickjs::qjs::JS_GetScriptOrModuleName(self.raw, 0);
+            rquickjs::qjs::JS_FreeAtom(self.raw, atom);
+            atom != 0 // JS_ATOM_NULL: no script frame
+        };
+        if framed || self.interrupt_waited.replace(false) {
+            return true;
+        }
+        self.interrupt_waited.set(true);
+        false
     }
 
     pub(crate) fn set_dispatch(&self, dispatch: Dispatch) {
@@ -211,7 +241,8 @@ impl Host {
     pub(crate) fn release(&self) {
         let dispatch = self.dispatch.borrow_mut().take();
         let events = std::mem::take(&mut *self.events.borrow_mut());
-        drop((dispatch, events));
+        let ticks = std::mem::take(&mut *self.ticks.borrow_mut());
+        drop((dispatch, events, ticks));
         self.embed.release();
     }
 }

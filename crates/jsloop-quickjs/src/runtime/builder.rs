@@ -173,7 +173,7 @@ impl Builder {
         if self.cpu_limit.is_some() {
             let weak = Rc::downgrade(&host);
             engine.set_interrupt_handler(Some(Box::new(move || {
-                weak.upgrade().is_some_and(|h| h.over_budget())
+                weak.upgrade().is_some_and(|h| h.interrupt_now())
             })));
         }
         lp.set_job_queue(Some(Rc::new(EngineJobs(Rc::downgrade(&host)))));

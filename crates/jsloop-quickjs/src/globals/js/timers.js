@@ -3,7 +3,7 @@
 // (globals/timers.rs, globals/immediates.rs) and build objects on these
 // prototypes. Returns its part of the dispatch contract.
 'use strict';
-const { validateFunction, invalidArgType, define } = shared;
+const { invalidArgType, define } = shared;
 const TIMEOUT_MAX = 2 ** 31 - 1;
 
 const knownById = new Map();   // primitive id -> Timeout (once asked for)
@@ -90,6 +90,8 @@ function unenroll(t) {
   }
 }
 
+// What the native clearTimeout (host.clearTimeout) leaves to JavaScript:
+// anything but an object, and every call while some timer is kept by id.
 function clearTimeout(timer) {
   // As Node: anything with a truthy _onTimeout is taken for a Timeout.
   if (timer && timer._onTimeout) {
@@ -136,11 +138,6 @@ function clearImmediate(immediate) {
   immediate._id = 0;
 }
 
-function queueMicrotask(callback) {
-  if (typeof callback !== 'function') validateFunction(callback, 'callback');
-  host.defer(callback);
-}
-
 // Fires a timer while some timer is kept by primitive id (the native path
 // cannot forget it); the native side re-arms `_repeat` afterwards.
 function runTimer(t) {
@@ -154,12 +151,18 @@ function runTimer(t) {
 
 const callbackError = (callback) => invalidArgType('callback', 'function', callback);
 
-define('clearTimeout', clearTimeout);
-define('clearInterval', clearTimeout);
+define('clearTimeout', host.clearTimeout);
+define('clearInterval', host.clearTimeout);
 define('clearImmediate', clearImmediate);
-define('queueMicrotask', queueMicrotask);
+// Native: validates, then one job in the engine's FIFO.
+define('queueMicrotask', host.queueMicrotask);
 
 return {
-  runTimer, coerceDelay, callbackError,
+  runTimer, coerceDelay, callbackError, clearTimeout,
+  // After the native clearTimeout unenrolled `t` while timers are kept by id.
+  unenrolled(t) {
+    const primitive = t[kPrimitive];
+    if (primitive !== undefined) forget(primitive);
+  },
   timeoutProto: Timeout.prototype, immediateProto: Immediate.prototype,
 };
