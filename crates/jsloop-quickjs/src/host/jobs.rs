@@ -54,6 +54,16 @@ impl JobQueue for EngineJobs {
         host.drain_jobs()
     }
 
+    fn is_idle(&self) -> bool {
+        let Some(host) = self.0.upgrade() else {
+            return true;
+        };
+        // Inside a running job the engine is locked: `run_jobs` decides.
+        host.locked.get().is_none()
+            && !host.engine.is_job_pending()
+            && host.events.borrow().is_empty()
+    }
+
     fn checkpoint_end(&self, _lp: &EventLoop) -> bool {
         let Some(host) = self.0.upgrade() else {
             return false;
