@@ -114,6 +114,29 @@ fn main() {
                 r.resolve(i);
             }
         }
+        // The criterion shapes, run after each round, so freed promise
+        // cells are reused by the next round (N links / promises in all).
+        "promise_chain_100" => {
+            for _ in 0..N / 100 {
+                let (head, r) = Promise::<u64>::new(&lp);
+                let mut p = head;
+                for _ in 0..100 {
+                    p = p.then(|v| Ok(v + 1));
+                }
+                r.resolve(0);
+                lp.run().unwrap();
+            }
+        }
+        "promise_resolve_then_1000" => {
+            for _ in 0..N / 1000 {
+                for i in 0..1000 {
+                    let (p, r) = Promise::<u64>::new(&lp);
+                    p.then(|v| Ok(std::hint::black_box(v)));
+                    r.resolve(i);
+                }
+                lp.run().unwrap();
+            }
+        }
         other => {
             eprintln!("unknown scenario {other:?}");
             std::process::exit(2);

@@ -34,6 +34,7 @@ fn then_allocates_once_per_link() {
     let lp = EventLoop::new();
     chain(&lp);
     let calls = chain(&lp);
-    // The derived promise per link, and the head promise.
-    assert_eq!(calls, LINKS + 1);
+    // At most the derived promise per link, and the head promise (cells
+    // freed by the first chain are reused).
+    assert!(calls <= LINKS + 1, "{calls} allocations");
 }

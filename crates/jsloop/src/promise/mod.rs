@@ -11,6 +11,8 @@
 //!   cell; the loop's only list holds promises that are rejected and not
 //!   handled yet. Attaching a handler removes the entry; fulfilment never
 //!   creates one.
+//! - A cell's memory is reused: its shared pointer returns it to a
+//!   bounded per-thread pool on the last drop, emptied when a loop drops.
 //! - Reactions are detached from the cell before they run; no `RefCell`
 //!   borrow is held while user code runs.
 //! - A reaction keeps its derived promise alive, never the other way, so
@@ -39,6 +41,7 @@
 //! assert_eq!(seen.get(), 42);
 //! ```
 
+mod cell_rc;
 mod combinators;
 mod future;
 mod reason;
@@ -62,6 +65,8 @@ pub(crate) use tracker::Tracker;
 
 use crate::event_loop::{EventLoop, LocalHandle};
 use crate::thunk::Thunk;
+pub(crate) use cell_rc::release_pool;
+use cell_rc::CellRc;
 pub(crate) use reason::panic_message;
 use reason::panic_reason;
 use tracker::{Track, Tracked};
@@ -172,7 +177,7 @@ pub(crate) struct PromiseCell<T> {
 /// Cheap to clone (clones share one state). `T: Clone` because every
 /// reaction receives the value.
 pub struct Promise<T> {
-    cell: Rc<PromiseCell<T>>,
+    cell: CellRc<PromiseCell<T>>,
 }
 
 impl<T> Clone for Promise<T> {
@@ -224,7 +229,7 @@ impl<T> From<Result<T, Reason>> for Settle<T> {
 ///
 /// Dropping it unused leaves the promise pending, as in JavaScript.
 pub struct Resolver<T> {
-    cell: Rc<PromiseCell<T>>,
+    cell: CellRc<PromiseCell<T>>,
 }
 
 impl<T> fmt::Debug for Resolver<T> {
@@ -240,7 +245,7 @@ impl<T: Clone + 'static> Promise<T> {
     }
 
     fn pending(lp: LocalHandle) -> (Self, Resolver<T>) {
-        let cell = Rc::new(PromiseCell {
+        let cell = CellRc::new(PromiseCell {
             lp,
             state: RefCell::new(State::Pending(Reactions::None)),
             track: Cell::new(Track::NONE),
@@ -270,7 +275,7 @@ impl<T: Clone + 'static> Promise<T> {
 
     /// Whether two promises are the same promise.
     pub fn ptr_eq(a: &Promise<T>, b: &Promise<T>) -> bool {
-        Rc::ptr_eq(&a.cell, &b.cell)
+        CellRc::ptr_eq(&a.cell, &b.cell)
     }
 
     /// Whether the promise is still pending.
@@ -398,7 +403,7 @@ impl<T: Clone + 'static> Promise<T> {
                 _ => unreachable!("only a rejected promise is reported"),
             };
             if let Some(lp) = self.cell.lp.upgrade() {
-                lp.core.rejections.handled_later(self.cell.clone(), reason);
+                lp.core.rejections.handled_later(self.clone(), reason);
             }
         }
     }
@@ -453,7 +458,7 @@ impl<T: Clone + 'static> Resolver<T> {
         match settle {
             Settle::Value(v) => self.finish(lp, Ok(v)),
             Settle::Reject(e) => self.finish(lp, Err(e)),
-            Settle::Adopt(other) if Rc::ptr_eq(&other.cell, &self.cell) => {
+            Settle::Adopt(other) if CellRc::ptr_eq(&other.cell, &self.cell) => {
                 self.finish(lp, Err(Reason::new(PromiseError::ChainingCycle)));
             }
             Settle::Adopt(other) => {
@@ -484,7 +489,10 @@ impl<T: Clone + 'static> Resolver<T> {
         };
         if let Err(reason) = &outcome {
             if self.cell.track.get() == Track::NONE {
-                let key = lp.core.rejections.add(self.cell.clone(), reason.clone());
+                let promise = Promise {
+                    cell: self.cell.clone(),
+                };
+                let key = lp.core.rejections.add(Box::new(promise), reason.clone());
                 self.cell.track.set(Track::pending(key));
             }
         }
@@ -520,11 +528,15 @@ impl<T> Drop for Resolver<T> {
     }
 }
 
-impl<T: 'static> Tracked for PromiseCell<T> {
+impl<T: Clone + 'static> Tracked for Promise<T> {
     fn mark_reported(&self) {
-        if self.track.get().pending_key().is_some() {
-            self.track.set(Track::REPORTED);
+        if self.cell.track.get().pending_key().is_some() {
+            self.cell.track.set(Track::REPORTED);
         }
+    }
+
+    fn into_any(self: Box<Self>) -> Rc<dyn std::any::Any> {
+        Rc::new(*self)
     }
 }
 
@@ -533,8 +545,8 @@ impl<T: Clone + 'static> Promise<T> {
     pub fn from_rejection(rejection: &Rejection) -> Option<Promise<T>> {
         rejection
             .promise_any()
-            .downcast::<PromiseCell<T>>()
+            .downcast::<Promise<T>>()
             .ok()
-            .map(|cell| Promise { cell })
+            .map(|p| (*p).clone())
     }
 }

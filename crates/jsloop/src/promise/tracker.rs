@@ -50,9 +50,11 @@ impl Track {
     }
 }
 
-/// The tracking side of a promise cell, type-erased.
-pub(crate) trait Tracked: Any {
+/// The tracking side of a promise, type-erased.
+pub(crate) trait Tracked {
     fn mark_reported(&self);
+    /// The promise as [`Rejection::promise_any`] hands it out.
+    fn into_any(self: Box<Self>) -> Rc<dyn Any>;
 }
 
 /// An unhandled (or late-handled) rejection, as given to the hooks.
@@ -80,8 +82,7 @@ impl fmt::Debug for Rejection {
 type Hook = Rc<dyn Fn(&EventLoop, &Rejection)>;
 
 struct Entry {
-    cell: Rc<dyn Tracked>,
-    promise: Rc<dyn Any>,
+    promise: Box<dyn Tracked>,
     reason: Reason,
 }
 
@@ -96,14 +97,10 @@ pub(crate) struct Tracker {
 
 impl Tracker {
     /// Records a rejected, unhandled promise; returns its key.
-    pub(crate) fn add<C: Tracked>(&self, cell: Rc<C>, reason: Reason) -> u64 {
+    pub(crate) fn add(&self, promise: Box<dyn Tracked>, reason: Reason) -> u64 {
         let key = self.next.get();
         self.next.set(key + 1);
-        let entry = Entry {
-            cell: cell.clone(),
-            promise: cell,
-            reason,
-        };
+        let entry = Entry { promise, reason };
         self.pending.borrow_mut().insert(key, entry);
         key
     }
@@ -115,8 +112,10 @@ impl Tracker {
     }
 
     /// A handler arrived after the report: queue the late event.
-    pub(crate) fn handled_later<C: Tracked>(&self, cell: Rc<C>, reason: Reason) {
-        self.late.borrow_mut().push((cell, reason));
+    pub(crate) fn handled_later<P: Tracked + 'static>(&self, promise: P, reason: Reason) {
+        self.late
+            .borrow_mut()
+            .push((Box::new(promise).into_any(), reason));
     }
 
     pub(crate) fn set_unhandled_hook(&self, hook: Option<Hook>) {
@@ -158,10 +157,10 @@ impl Tracker {
         }
         let on_unhandled = self.on_unhandled.borrow().clone();
         for (_, entry) in pending {
-            entry.cell.mark_reported();
+            entry.promise.mark_reported();
             let rejection = Rejection {
                 reason: entry.reason,
-                promise: entry.promise,
+                promise: entry.promise.into_any(),
             };
             lp.invoke(
                 crate::panic::CallbackKind::Microtask,
@@ -193,5 +192,12 @@ impl Tracker {
         let pending = std::mem::take(&mut *self.pending.borrow_mut());
         let late = std::mem::take(&mut *self.late.borrow_mut());
         drop((pending, late));
+    }
+}
+
+/// A loop drops: the promise cells' pool returns its memory.
+impl Drop for Tracker {
+    fn drop(&mut self) {
+        super::release_pool();
     }
 }
