@@ -5,26 +5,36 @@
 //! head's `(deadline, seq)`. A list's timers were scheduled at
 //! non-decreasing times with the same delay, so it is sorted by deadline
 //! and firing walks it in order; `seq` breaks ties across lists, so equal
-//! deadlines run in scheduling order. Entries live in a slab, linked into
-//! their list by slab keys and found by id through an index keyed by the
-//! id's sequence number (`index`): clearing unlinks
-//! in O(1), no stale slot is ever left behind, and a list is freed when
-//! its last timer goes (the latest such list is kept as a spare, for
-//! set-and-clear of one delay).
+//! deadlines run in scheduling order. A list is freed when its last timer
+//! goes (the latest such list is kept as a spare, for set-and-clear of one
+//! delay).
+//!
+//! Entries live in a table a power of two long: a timer's slot is its
+//! id's sequence number modulo the length, so an id finds its timer with
+//! no index, and the stored id tells a stale one (its slot now holds
+//! another timer) from the live one. The queue hands out the ids of
+//! timers set on the loop thread, skipping the numbers whose slot is
+//! taken; a timer from a handle (an id made elsewhere) takes the next
+//! free slot and is found through a map of such ids. Growing doubles the
+//! table: numbers distinct modulo the old length stay distinct modulo the
+//! new one, so every entry has its slot free.
 //!
 //! The queue is generic over its callbacks (`O` for a timeout's, `R` for an
 //! interval's): it stores and hands them back, never calls them.
 
 use slab::Slab;
 
-use crate::id::{IdMap, TimerId};
-
-mod index;
-
-use index::IdIndex;
+use crate::id::{IdMap, TimerId, MAX_SEQ};
 
 /// The end of a list (no entry).
 const NIL: u32 = u32::MAX;
+
+/// The id of a free entry. Bit 0 marks ids made by handles, which are
+/// looked up through the map, so no id looked up by slot matches it.
+const VACANT: u64 = 1;
+
+/// The table's length when it first grows.
+const MIN_SLOTS: usize = 16;
 
 /// A timer's callback: a timeout's runs once, an interval's many times.
 pub(crate) enum Callback<O, R> {
@@ -33,7 +43,8 @@ pub(crate) enum Callback<O, R> {
 }
 
 struct Entry<O, R> {
-    id: TimerId,
+    /// The timer's id number; `VACANT` for a free slot.
+    id: u64,
     deadline: u64,
     /// Scheduling order, to break ties between equal deadlines.
     seq: u64,
@@ -46,6 +57,22 @@ struct Entry<O, R> {
     scheduled: bool,
     /// `None` while the callback is running.
     callback: Option<Callback<O, R>>,
+}
+
+impl<O, R> Entry<O, R> {
+    const fn vacant() -> Self {
+        Self {
+            id: VACANT,
+            deadline: 0,
+            seq: 0,
+            list: NIL,
+            prev: NIL,
+            next: NIL,
+            referenced: false,
+            scheduled: false,
+            callback: None,
+        }
+    }
 }
 
 /// The timers of one delay, oldest first.
@@ -80,8 +107,14 @@ pub(crate) struct Due<O, R> {
 }
 
 pub(crate) struct TimerQueue<O, R> {
-    entries: Slab<Entry<O, R>>,
-    by_id: IdIndex,
+    /// Slot `s` holds the timer whose home number is `s` modulo the
+    /// length (a power of two, or 0).
+    entries: Vec<Entry<O, R>>,
+    len: usize,
+    /// The next sequence number to try for a slot.
+    next_id: u64,
+    /// Ids made by handles to their home numbers.
+    remote: IdMap<u64>,
     lists: Slab<List>,
     by_delay: IdMap<u32>,
     heap: Vec<Slot>,
@@ -99,8 +132,10 @@ pub(crate) struct TimerQueue<O, R> {
 impl<O, R> Default for TimerQueue<O, R> {
     fn default() -> Self {
         Self {
-            entries: Slab::new(),
-            by_id: IdIndex::default(),
+            entries: Vec::new(),
+            len: 0,
+            next_id: 1,
+            remote: IdMap::default(),
             lists: Slab::new(),
             by_delay: IdMap::default(),
             heap: Vec::new(),
@@ -116,19 +151,43 @@ impl<O, R> Default for TimerQueue<O, R> {
 ///
 /// # Panics
 ///
-/// With 2^32 - 1 timers or delays pending at once (hundreds of gigabytes).
+/// With 2^32 - 1 delays pending at once (hundreds of gigabytes).
 fn key32(key: usize) -> u32 {
     u32::try_from(key)
         .ok()
         .filter(|&k| k != NIL)
-        .expect("fewer than 2^32 - 1 pending timers")
+        .expect("fewer than 2^32 - 1 pending delays")
 }
 
 impl<O, R> TimerQueue<O, R> {
-    /// Schedules `callback` to run `delay` ms after `now` (`delay` ≥ 1).
+    /// The id the next timer set on the loop thread gets (its slot is
+    /// free), or `None` once every such id has been handed out.
+    #[inline]
+    pub(crate) fn reserve(&mut self) -> Option<TimerId> {
+        let seq = self.vacancy();
+        (seq <= MAX_SEQ).then(|| TimerId::local(seq))
+    }
+
+    /// Schedules `callback` to run `delay` ms after `now` (`delay` ≥ 1),
+    /// under an id from [`TimerQueue::reserve`] just before or made by a
+    /// handle.
     pub(crate) fn insert(&mut self, id: TimerId, now: u64, delay: u64, callback: Callback<O, R>) {
+        let id = id.as_u64();
+        debug_assert_ne!(id, VACANT, "handle ids start at 5");
+        let home = if id & 1 == 0 {
+            debug_assert_eq!(id >> 2, self.next_id, "a reserved id");
+            id >> 2
+        } else {
+            let home = self.vacancy();
+            self.remote.insert(id, home);
+            home
+        };
+        self.next_id = home + 1;
         let list = self.join_list(delay);
-        let key = key32(self.entries.insert(Entry {
+        let key = home as usize & (self.entries.len() - 1);
+        let entry = &mut self.entries[key];
+        debug_assert_eq!(entry.id, VACANT);
+        *entry = Entry {
             id,
             deadline: 0,
             seq: 0,
@@ -138,16 +197,16 @@ impl<O, R> TimerQueue<O, R> {
             referenced: true,
             scheduled: false,
             callback: Some(callback),
-        }));
-        self.by_id.insert(id.as_u64(), key);
+        };
+        self.len += 1;
         self.referenced += 1;
-        self.schedule(key, now);
+        self.schedule(key as u32, now);
     }
 
     /// Removes a timer; returns its callback (`None` inside if it is the
     /// interval now running), or `None` if no such timer exists.
     pub(crate) fn remove(&mut self, id: TimerId) -> Option<Option<Callback<O, R>>> {
-        let key = self.by_id.remove(id.as_u64())?;
+        let key = self.find(id)?;
         Some(self.remove_key(key))
     }
 
@@ -165,12 +224,11 @@ impl<O, R> TimerQueue<O, R> {
         let key = self.lists[top.list as usize].head;
         self.unlink(key);
         let entry = &mut self.entries[key as usize];
-        let id = entry.id;
+        let id = TimerId::from_u64(entry.id);
         if let Some(Callback::Repeat(_)) = entry.callback {
             let callback = entry.callback.take()?;
             return Some(Due { id, callback });
         }
-        self.by_id.remove(id.as_u64());
         let callback = self.remove_key(key)?;
         Some(Due { id, callback })
     }
@@ -178,7 +236,7 @@ impl<O, R> TimerQueue<O, R> {
     /// Gives a running interval its callback back and schedules its next
     /// run; drops the callback if the interval was cleared meanwhile.
     pub(crate) fn rearm(&mut self, id: TimerId, now: u64, callback: Callback<O, R>) {
-        let Some(key) = self.by_id.get(id.as_u64()) else {
+        let Some(key) = self.find(id) else {
             return;
         };
         let entry = &mut self.entries[key as usize];
@@ -190,7 +248,7 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Restarts a timer's countdown from `now`; false if there is none.
     pub(crate) fn refresh(&mut self, id: TimerId, now: u64) -> bool {
-        let Some(key) = self.by_id.get(id.as_u64()) else {
+        let Some(key) = self.find(id) else {
             return false;
         };
         if self.entries[key as usize].scheduled {
@@ -202,7 +260,7 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Sets whether a timer keeps the loop alive; false if there is none.
     pub(crate) fn set_ref(&mut self, id: TimerId, referenced: bool) -> bool {
-        let Some(key) = self.by_id.get(id.as_u64()) else {
+        let Some(key) = self.find(id) else {
             return false;
         };
         let entry = &mut self.entries[key as usize];
@@ -219,13 +277,13 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Whether a timer keeps the loop alive (`None` if there is no such timer).
     pub(crate) fn has_ref(&self, id: TimerId) -> Option<bool> {
-        let key = self.by_id.get(id.as_u64())?;
+        let key = self.find(id)?;
         Some(self.entries[key as usize].referenced)
     }
 
     /// Whether a timer with this id is pending.
     pub(crate) fn contains(&self, id: TimerId) -> bool {
-        self.by_id.contains(id.as_u64())
+        self.find(id).is_some()
     }
 
     /// The earliest deadline of a scheduled timer.
@@ -240,7 +298,7 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Number of pending timers.
     pub(crate) fn len(&self) -> usize {
-        self.entries.len()
+        self.len
     }
 
     /// Number of heap slots: one per delay with a scheduled timer.
@@ -250,13 +308,102 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Removes every timer and returns their callbacks, to drop outside any borrow.
     pub(crate) fn drain(&mut self) -> Vec<Callback<O, R>> {
-        self.by_id.clear();
-        self.heap.clear();
-        self.lists.clear();
-        self.by_delay.clear();
+        self.remote = IdMap::default();
+        self.heap = Vec::new();
+        self.lists = Slab::new();
+        self.by_delay = IdMap::default();
         self.spare = NIL;
+        self.recent = NIL;
         self.referenced = 0;
-        self.entries.drain().filter_map(|e| e.callback).collect()
+        self.len = 0;
+        std::mem::take(&mut self.entries)
+            .into_iter()
+            .filter_map(|e| e.callback)
+            .collect()
+    }
+
+    /// Makes every id of the loop thread handed out (for tests).
+    #[cfg(test)]
+    pub(crate) fn exhaust_ids(&mut self) {
+        self.next_id = MAX_SEQ + 1;
+    }
+
+    /// The slot of a pending timer.
+    #[inline]
+    fn find(&self, id: TimerId) -> Option<u32> {
+        let id = id.as_u64();
+        let home = if id & 1 == 0 {
+            id >> 2
+        } else {
+            *self.remote.get(&id)?
+        };
+        let key = home as usize & self.entries.len().wrapping_sub(1);
+        let entry = self.entries.get(key)?;
+        (entry.id == id).then_some(key as u32)
+    }
+
+    /// The first number at or after `next_id` whose slot is free, growing
+    /// the table first if it is 7/8 full.
+    #[inline]
+    fn vacancy(&mut self) -> u64 {
+        if (self.len + 1) * 8 > self.entries.len() * 7 {
+            self.grow();
+        }
+        let mask = self.entries.len() - 1;
+        let mut seq = self.next_id;
+        while self.entries[seq as usize & mask].id != VACANT {
+            seq += 1;
+        }
+        self.next_id = seq;
+        seq
+    }
+
+    /// The number whose low bits name an occupied entry's slot.
+    fn home(&self, id: u64) -> u64 {
+        if id & 1 == 0 {
+            id >> 2
+        } else {
+            self.remote[&id]
+        }
+    }
+
+    /// Doubles the table (to at least `MIN_SLOTS`), moving each entry to
+    /// its slot in the new length and its links with it.
+    ///
+    /// # Panics
+    ///
+    /// Past 2^31 slots (over a hundred gigabytes of timers).
+    #[cold]
+    fn grow(&mut self) {
+        let len = (self.entries.len() * 2).max(MIN_SLOTS);
+        assert!(len <= 1 << 31, "fewer than 2^31 pending timers");
+        let mask = len - 1;
+        let moved: Vec<u32> = self
+            .entries
+            .iter()
+            .map(|e| {
+                if e.id == VACANT {
+                    NIL
+                } else {
+                    (self.home(e.id) as usize & mask) as u32
+                }
+            })
+            .collect();
+        let relink = |key: u32| if key == NIL { NIL } else { moved[key as usize] };
+        let mut entries: Vec<Entry<O, R>> = Vec::with_capacity(len);
+        entries.resize_with(len, Entry::vacant);
+        for (old, mut entry) in std::mem::take(&mut self.entries).into_iter().enumerate() {
+            if entry.id != VACANT {
+                entry.prev = relink(entry.prev);
+                entry.next = relink(entry.next);
+                entries[moved[old] as usize] = entry;
+            }
+        }
+        for (_, list) in &mut self.lists {
+            list.head = relink(list.head);
+            list.tail = relink(list.tail);
+        }
+        self.entries = entries;
     }
 
     /// The list of `delay`, made if missing, with one more member.
@@ -304,21 +451,29 @@ impl<O, R> TimerQueue<O, R> {
         }
     }
 
-    /// Frees an entry already gone from `by_id`; returns its callback.
+    /// Frees an entry; returns its callback.
     #[inline]
     fn remove_key(&mut self, key: u32) -> Option<Callback<O, R>> {
-        let entry = self.entries.remove(key as usize);
-        if entry.scheduled {
-            self.detach(entry.prev, entry.next, entry.list);
+        let entry = &mut self.entries[key as usize];
+        let id = std::mem::replace(&mut entry.id, VACANT);
+        let callback = entry.callback.take();
+        let (scheduled, referenced) = (entry.scheduled, entry.referenced);
+        let (prev, next, list) = (entry.prev, entry.next, entry.list);
+        if id & 1 == 1 {
+            self.remote.remove(&id);
         }
-        self.leave_list(entry.list);
-        if entry.referenced {
+        if scheduled {
+            self.detach(prev, next, list);
+        }
+        self.leave_list(list);
+        if referenced {
             self.referenced -= 1;
         }
-        if self.entries.is_empty() {
+        self.len -= 1;
+        if self.len == 0 {
             self.shrink();
         }
-        entry.callback
+        callback
     }
 
     /// Sets an unlinked entry's deadline from `now` and appends it to its
@@ -457,11 +612,9 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Returns the tables' memory once no timer is left.
     fn shrink(&mut self) {
-        if self.by_id.capacity() > 128 {
-            self.by_id.clear();
-        }
-        if self.entries.capacity() > 64 {
-            self.entries.shrink_to_fit();
+        if self.entries.len() > 64 {
+            self.entries = Vec::new();
+            self.remote = IdMap::default();
             self.lists.shrink_to_fit();
             self.heap.shrink_to_fit();
         }
@@ -475,30 +628,40 @@ mod tests {
 
     type Queue = TimerQueue<&'static str, &'static str>;
 
-    fn due(q: &mut Queue, now: u64) -> Option<(u64, &'static str)> {
+    fn due(q: &mut Queue, now: u64) -> Option<(TimerId, &'static str)> {
         q.take_due(now).map(|Due { id, callback }| match callback {
-            Callback::Once(name) | Callback::Repeat(name) => (id.as_u64(), name),
+            Callback::Once(name) | Callback::Repeat(name) => (id, name),
         })
+    }
+
+    fn set(
+        q: &mut Queue,
+        now: u64,
+        delay: u64,
+        callback: Callback<&'static str, &'static str>,
+    ) -> TimerId {
+        let id = q.reserve().unwrap();
+        q.insert(id, now, delay, callback);
+        id
     }
 
     #[test]
     fn equal_deadlines_run_in_scheduling_order() {
         let mut q = Queue::default();
-        q.insert(TimerId::from_u64(1), 0, 5, Callback::Once("a"));
-        q.insert(TimerId::from_u64(2), 0, 3, Callback::Once("b"));
-        q.insert(TimerId::from_u64(3), 2, 3, Callback::Once("c"));
-        assert_eq!(due(&mut q, 4), Some((2, "b")));
+        let a = set(&mut q, 0, 5, Callback::Once("a"));
+        let b = set(&mut q, 0, 3, Callback::Once("b"));
+        let c = set(&mut q, 2, 3, Callback::Once("c"));
+        assert_eq!(due(&mut q, 4), Some((b, "b")));
         assert_eq!(due(&mut q, 4), None);
-        assert_eq!(due(&mut q, 5), Some((1, "a")));
-        assert_eq!(due(&mut q, 5), Some((3, "c")));
+        assert_eq!(due(&mut q, 5), Some((a, "a")));
+        assert_eq!(due(&mut q, 5), Some((c, "c")));
         assert_eq!(q.len(), 0);
     }
 
     #[test]
     fn an_interval_stays_until_cleared() {
         let mut q = Queue::default();
-        let id = TimerId::from_u64(1);
-        q.insert(id, 0, 2, Callback::Repeat("tick"));
+        let id = set(&mut q, 0, 2, Callback::Repeat("tick"));
         let Some(Due { callback, .. }) = q.take_due(2) else {
             panic!("the interval is due");
         };
@@ -513,14 +676,14 @@ mod tests {
     #[test]
     fn clearing_a_list_head_rekeys_the_list() {
         let mut q = Queue::default();
-        q.insert(TimerId::from_u64(1), 0, 10, Callback::Once("a"));
-        q.insert(TimerId::from_u64(2), 5, 10, Callback::Once("b"));
-        q.insert(TimerId::from_u64(3), 0, 12, Callback::Once("c"));
-        assert!(q.remove(TimerId::from_u64(1)).is_some());
+        let a = set(&mut q, 0, 10, Callback::Once("a"));
+        let b = set(&mut q, 5, 10, Callback::Once("b"));
+        let c = set(&mut q, 0, 12, Callback::Once("c"));
+        assert!(q.remove(a).is_some());
         assert_eq!(q.next_deadline(), Some(12));
-        assert_eq!(due(&mut q, 12), Some((3, "c")));
+        assert_eq!(due(&mut q, 12), Some((c, "c")));
         assert_eq!(due(&mut q, 14), None);
-        assert_eq!(due(&mut q, 15), Some((2, "b")));
+        assert_eq!(due(&mut q, 15), Some((b, "b")));
         assert_eq!((q.heap_len(), q.lists.len(), q.by_delay.len()), (0, 1, 1));
     }
 
@@ -528,10 +691,76 @@ mod tests {
     fn at_most_one_empty_list_is_kept() {
         let mut q = Queue::default();
         for delay in 1..100 {
-            let id = TimerId::from_u64(delay);
-            q.insert(id, 0, delay, Callback::Once("x"));
+            let id = set(&mut q, 0, delay, Callback::Once("x"));
             assert!(q.remove(id).is_some());
         }
         assert_eq!((q.lists.len(), q.by_delay.len(), q.heap_len()), (1, 1, 0));
+    }
+
+    #[test]
+    fn a_stale_id_finds_nothing_once_its_slot_is_reused() {
+        let mut q = Queue::default();
+        let old = set(&mut q, 0, 5, Callback::Once("old"));
+        assert!(q.remove(old).is_some());
+        // Set and clear until a new timer sits in the old one's slot.
+        let slot = q.find(old);
+        assert_eq!(slot, None);
+        let new = loop {
+            let id = set(&mut q, 0, 5, Callback::Once("new"));
+            assert!(id > old);
+            if q.find(id) == Some((old.as_u64() >> 2) as u32 & 15) {
+                break id;
+            }
+            assert!(q.remove(id).is_some());
+        };
+        assert!(!q.contains(old));
+        assert!(q.remove(old).is_none());
+        assert!(!q.refresh(old, 1));
+        assert!(!q.set_ref(old, false));
+        assert_eq!(q.has_ref(new), Some(true));
+        assert_eq!(q.len(), 1);
+    }
+
+    #[test]
+    fn taken_slots_are_skipped_and_ids_only_increase() {
+        let mut q = Queue::default();
+        let keep: Vec<TimerId> = (0..10)
+            .map(|_| set(&mut q, 0, 7, Callback::Once("k")))
+            .collect();
+        let mut last = *keep.last().unwrap();
+        for _ in 0..100 {
+            let id = set(&mut q, 0, 3, Callback::Once("x"));
+            assert!(id > last);
+            last = id;
+            assert!(q.remove(id).is_some());
+        }
+        assert!(keep.iter().all(|&id| q.contains(id)));
+        assert_eq!(q.len(), 10);
+    }
+
+    #[test]
+    fn growing_keeps_order_links_and_handle_ids() {
+        let mut q = Queue::default();
+        let mut want = Vec::new();
+        for i in 0..1000u64 {
+            let id = if i % 3 == 0 {
+                let id = TimerId::from_u64((i + 1) << 2 | 1);
+                q.insert(id, 0, 1 + i % 7, Callback::Once("h"));
+                id
+            } else {
+                set(&mut q, 0, 1 + i % 7, Callback::Once("l"))
+            };
+            want.push((1 + i % 7, i, id));
+        }
+        for &(_, i, id) in &want {
+            if i % 5 == 0 {
+                assert!(q.remove(id).is_some());
+            }
+        }
+        want.retain(|&(_, i, _)| i % 5 != 0);
+        want.sort();
+        let got: Vec<TimerId> = std::iter::from_fn(|| due(&mut q, 10).map(|(id, _)| id)).collect();
+        assert_eq!(got, want.iter().map(|&(.., id)| id).collect::<Vec<_>>());
+        assert_eq!((q.len(), q.entries.len(), q.remote.len()), (0, 0, 0));
     }
 }
