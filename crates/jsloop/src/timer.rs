@@ -127,6 +127,8 @@ pub(crate) struct TimerQueue<O, R> {
     recent: u32,
     next_seq: u64,
     referenced: usize,
+    /// Lists with a scheduled timer (their heap slots are not stale).
+    scheduled_lists: usize,
 }
 
 impl<O, R> Default for TimerQueue<O, R> {
@@ -143,6 +145,7 @@ impl<O, R> Default for TimerQueue<O, R> {
             recent: NIL,
             next_seq: 0,
             referenced: 0,
+            scheduled_lists: 0,
         }
     }
 }
@@ -217,12 +220,24 @@ impl<O, R> TimerQueue<O, R> {
     /// interval stays, without callback and unscheduled, until
     /// [`TimerQueue::rearm`] puts it back.
     pub(crate) fn take_due(&mut self, now: u64) -> Option<Due<O, R>> {
+        self.settle();
         let top = *self.heap.first()?;
         if top.deadline > now {
             return None;
         }
         let key = self.lists[top.list as usize].head;
         self.unlink(key);
+        // The top is this list's slot: re-key it now, as `settle` would.
+        let next = self.lists[top.list as usize].head;
+        if next == NIL {
+            self.pop_top();
+        } else {
+            let head = &self.entries[next as usize];
+            let (deadline, seq) = (head.deadline, head.seq);
+            self.heap[0].deadline = deadline;
+            self.heap[0].seq = seq;
+            self.sift_down(0);
+        }
         let entry = &mut self.entries[key as usize];
         let id = TimerId::from_u64(entry.id);
         if let Some(Callback::Repeat(_)) = entry.callback {
@@ -287,7 +302,8 @@ impl<O, R> TimerQueue<O, R> {
     }
 
     /// The earliest deadline of a scheduled timer.
-    pub(crate) fn next_deadline(&self) -> Option<u64> {
+    pub(crate) fn next_deadline(&mut self) -> Option<u64> {
+        self.settle();
         self.heap.first().map(|slot| slot.deadline)
     }
 
@@ -301,9 +317,11 @@ impl<O, R> TimerQueue<O, R> {
         self.len
     }
 
-    /// Number of heap slots: one per delay with a scheduled timer.
+    /// Number of delays with a scheduled timer: heap slots that are not
+    /// stale. (Stale slots, of lists emptied by clearing, stay fewer than
+    /// twice the pending timers plus 64.)
     pub(crate) fn heap_len(&self) -> usize {
-        self.heap.len()
+        self.scheduled_lists
     }
 
     /// Removes every timer and returns their callbacks, to drop outside any borrow.
@@ -315,6 +333,7 @@ impl<O, R> TimerQueue<O, R> {
         self.spare = NIL;
         self.recent = NIL;
         self.referenced = 0;
+        self.scheduled_lists = 0;
         self.len = 0;
         std::mem::take(&mut self.entries)
             .into_iter()
@@ -436,18 +455,24 @@ impl<O, R> TimerQueue<O, R> {
         list
     }
 
-    /// Drops a member from a list; a list left empty becomes the spare,
-    /// and the previous spare is freed.
+    /// Drops a member from a list; a list left empty and out of the heap
+    /// is released.
     #[inline]
     fn leave_list(&mut self, list: u32) {
         let l = &mut self.lists[list as usize];
         l.members -= 1;
-        if l.members == 0 {
-            let old = std::mem::replace(&mut self.spare, list);
-            if old != NIL {
-                let gone = self.lists.remove(old as usize);
-                self.by_delay.remove(&gone.delay);
-            }
+        if l.members == 0 && l.pos == NIL {
+            self.release_list(list);
+        }
+    }
+
+    /// Keeps an empty list out of the heap as the spare, freeing the
+    /// previous spare.
+    fn release_list(&mut self, list: u32) {
+        let old = std::mem::replace(&mut self.spare, list);
+        if old != NIL {
+            let gone = self.lists.remove(old as usize);
+            self.by_delay.remove(&gone.delay);
         }
     }
 
@@ -493,12 +518,17 @@ impl<O, R> TimerQueue<O, R> {
         list.tail = key;
         if tail == NIL {
             list.head = key;
-            let slot = Slot {
-                deadline,
-                seq,
-                list: entry.list,
-            };
-            self.heap_push(slot);
+            self.scheduled_lists += 1;
+            // A list that kept its slot while empty keys it by an earlier
+            // head (time only moves forward): `settle` re-keys it.
+            if list.pos == NIL {
+                let slot = Slot {
+                    deadline,
+                    seq,
+                    list: entry.list,
+                };
+                self.heap_push(slot);
+            }
         } else {
             self.entries[tail as usize].next = key;
         }
@@ -515,52 +545,107 @@ impl<O, R> TimerQueue<O, R> {
         self.detach(prev, next, list);
     }
 
-    /// Joins an entry's neighbours `prev` and `next` in `list`, re-keying
-    /// the list's heap slot when its head changes.
+    /// Joins an entry's neighbours `prev` and `next` in `list`. The
+    /// list's heap slot stays as it is, keyed by its old head: no later
+    /// than the new one, it is re-keyed (or dropped, the list being empty)
+    /// when it reaches the top.
     #[inline]
     fn detach(&mut self, prev: u32, next: u32, list: u32) {
-        if prev != NIL {
-            self.entries[prev as usize].next = next;
-            if next != NIL {
-                self.entries[next as usize].prev = prev;
-            } else {
-                self.lists[list as usize].tail = prev;
-            }
-            return;
+        if prev == NIL && next == NIL {
+            self.scheduled_lists -= 1;
         }
-        let l = &mut self.lists[list as usize];
-        l.head = next;
-        let pos = l.pos as usize;
-        if next == NIL {
-            l.tail = NIL;
-            self.heap_remove(pos);
+        if prev == NIL {
+            self.lists[list as usize].head = next;
         } else {
-            // The new head is due no earlier: the slot can only sink.
-            let head = &mut self.entries[next as usize];
-            head.prev = NIL;
+            self.entries[prev as usize].next = next;
+        }
+        if next == NIL {
+            self.lists[list as usize].tail = prev;
+        } else {
+            self.entries[next as usize].prev = prev;
+        }
+    }
+
+    /// Brings the heap's top up to date: drops the slots of lists left
+    /// empty and re-keys the slot of a list whose head changed, until the
+    /// top is exact. Every slot's key is no later than its list's head, so
+    /// an exact top is the earliest head of all.
+    #[inline]
+    fn settle(&mut self) {
+        if let Some(top) = self.heap.first() {
+            let head = self.lists[top.list as usize].head;
+            if head != NIL {
+                let head = &self.entries[head as usize];
+                if (head.deadline, head.seq) == (top.deadline, top.seq) {
+                    return;
+                }
+            }
+            self.settle_slow();
+        }
+    }
+
+    #[cold]
+    fn settle_slow(&mut self) {
+        while let Some(&top) = self.heap.first() {
+            let head = self.lists[top.list as usize].head;
+            if head == NIL {
+                self.pop_top();
+                continue;
+            }
+            let head = &self.entries[head as usize];
+            if (head.deadline, head.seq) == (top.deadline, top.seq) {
+                return;
+            }
             let (deadline, seq) = (head.deadline, head.seq);
-            self.heap[pos].deadline = deadline;
-            self.heap[pos].seq = seq;
+            self.heap[0].deadline = deadline;
+            self.heap[0].seq = seq;
+            self.sift_down(0);
+        }
+    }
+
+    /// Removes the top slot, of a list left empty.
+    fn pop_top(&mut self) {
+        let gone = self.heap.swap_remove(0).list;
+        if !self.heap.is_empty() {
+            self.sift_down(0);
+        }
+        let l = &mut self.lists[gone as usize];
+        l.pos = NIL;
+        if l.members == 0 {
+            self.release_list(gone);
+        }
+    }
+
+    /// Drops the slots of empty lists, once they make up half the heap.
+    #[cold]
+    fn compact(&mut self) {
+        let slots = std::mem::take(&mut self.heap);
+        for slot in slots {
+            let l = &mut self.lists[slot.list as usize];
+            if l.head != NIL {
+                self.heap.push(slot);
+                continue;
+            }
+            l.pos = NIL;
+            if l.members == 0 {
+                self.release_list(slot.list);
+            }
+        }
+        for pos in (0..self.heap.len() / 2).rev() {
             self.sift_down(pos);
+        }
+        for pos in 0..self.heap.len() {
+            self.set_pos(pos);
         }
     }
 
     #[inline]
     fn heap_push(&mut self, slot: Slot) {
+        if self.heap.len() >= 2 * self.len + 62 {
+            self.compact();
+        }
         self.heap.push(slot);
         self.sift_up(self.heap.len() - 1);
-    }
-
-    #[inline]
-    fn heap_remove(&mut self, pos: usize) {
-        let last = self.heap.len() - 1;
-        let gone = self.heap.swap_remove(pos).list;
-        self.lists[gone as usize].pos = NIL;
-        if pos < last {
-            self.set_pos(pos);
-            self.sift_down(pos);
-            self.sift_up(pos);
-        }
     }
 
     #[inline]
@@ -610,13 +695,19 @@ impl<O, R> TimerQueue<O, R> {
         self.lists[list as usize].pos = pos as u32;
     }
 
-    /// Returns the tables' memory once no timer is left.
+    /// Drops the heap's slots once no timer is left (all are stale), and
+    /// returns the tables' memory if they grew large.
     fn shrink(&mut self) {
         if self.entries.len() > 64 {
             self.entries = Vec::new();
             self.remote = IdMap::default();
-            self.lists.shrink_to_fit();
-            self.heap.shrink_to_fit();
+        }
+        if self.heap.capacity() > 64 || self.lists.capacity() > 64 {
+            self.heap = Vec::new();
+            self.lists = Slab::new();
+            self.by_delay = IdMap::default();
+            self.spare = NIL;
+            self.recent = NIL;
         }
     }
 }
@@ -684,7 +775,8 @@ mod tests {
         assert_eq!(due(&mut q, 12), Some((c, "c")));
         assert_eq!(due(&mut q, 14), None);
         assert_eq!(due(&mut q, 15), Some((b, "b")));
-        assert_eq!((q.heap_len(), q.lists.len(), q.by_delay.len()), (0, 1, 1));
+        assert_eq!(q.next_deadline(), None);
+        assert_eq!((q.heap.len(), q.lists.len(), q.by_delay.len()), (0, 1, 1));
     }
 
     #[test]
@@ -694,7 +786,30 @@ mod tests {
             let id = set(&mut q, 0, delay, Callback::Once("x"));
             assert!(q.remove(id).is_some());
         }
-        assert_eq!((q.lists.len(), q.by_delay.len(), q.heap_len()), (1, 1, 0));
+        // Emptied lists keep their slots until the heap is half stale.
+        assert!(q.heap.len() <= 64, "{}", q.heap.len());
+        assert!(q.lists.len() <= q.heap.len() + 1);
+        assert_eq!(q.next_deadline(), None);
+        assert_eq!((q.lists.len(), q.by_delay.len(), q.heap.len()), (1, 1, 0));
+    }
+
+    #[test]
+    fn stale_slots_stay_under_twice_the_pending_timers() {
+        let mut q = Queue::default();
+        let keep: Vec<TimerId> = (0..100)
+            .map(|d| set(&mut q, 0, 1000 + d, Callback::Once("k")))
+            .collect();
+        for delay in 1..100_000 {
+            let id = set(&mut q, 0, delay, Callback::Once("x"));
+            assert!(q.remove(id).is_some());
+            assert!(q.heap.len() <= 2 * q.len() + 64, "{} slots", q.heap.len());
+            assert!(q.lists.len() <= q.heap.len() + 1);
+        }
+        assert_eq!(q.heap_len(), 100);
+        for id in keep {
+            assert!(q.remove(id).is_some());
+        }
+        assert_eq!(q.heap_len(), 0);
     }
 
     #[test]

@@ -162,7 +162,9 @@ impl LocalHandle {
 pub struct Stats {
     /// Pending timeouts and intervals.
     pub timers: usize,
-    /// Slots in the timer heap: one per delay with a scheduled timer.
+    /// Slots in the timer heap: one per delay with a scheduled timer
+    /// (the stale slots of delays emptied by clearing, kept for a while,
+    /// are not counted).
     pub timer_slots: usize,
     /// Pending immediates.
     pub immediates: usize,
