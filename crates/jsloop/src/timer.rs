@@ -2,10 +2,11 @@
 //!
 //! Only the loop thread touches it. As in Node, timers of one delay share
 //! a FIFO list, and a binary heap orders the non-empty lists by their
-//! head's `(deadline, seq)`. A list's timers were scheduled at
-//! non-decreasing times with the same delay, so it is sorted by deadline
-//! and firing walks it in order; `seq` breaks ties across lists, so equal
-//! deadlines run in scheduling order. A list is freed when its last timer
+//! head's deadline. A list's timers were scheduled at non-decreasing
+//! times with the same delay, so it is sorted by deadline and firing walks
+//! it in order; across lists, of equal deadlines the larger delay was
+//! scheduled first, so equal deadlines run in scheduling order (where
+//! `now + delay` saturates, a sequence number says). A list is freed when its last timer
 //! goes (the latest such list is kept as a spare, for set-and-clear of one
 //! delay).
 //!
@@ -21,6 +22,8 @@
 //!
 //! The queue is generic over its callbacks (`O` for a timeout's, `R` for an
 //! interval's): it stores and hands them back, never calls them.
+
+use std::mem::ManuallyDrop;
 
 use slab::Slab;
 
@@ -42,21 +45,33 @@ pub(crate) enum Callback<O, R> {
     Repeat(R),
 }
 
+/// Entry flags.
+const HAS_CALLBACK: u8 = 1;
+/// The stored callback (or the one running) is an interval's.
+const REPEAT: u8 = 2;
+/// The entry is linked into its list.
+const SCHEDULED: u8 = 4;
+const REFERENCED: u8 = 8;
+
+/// A callback as stored: which field, if any, the entry's flags say.
+union Stored<O, R> {
+    once: ManuallyDrop<O>,
+    repeat: ManuallyDrop<R>,
+    none: (),
+}
+
+/// A timer, in 48 bytes with fat-pointer callbacks (a pending timer's
+/// memory is mostly its entry).
 struct Entry<O, R> {
     /// The timer's id number; `VACANT` for a free slot.
     id: u64,
     deadline: u64,
-    /// Scheduling order, to break ties between equal deadlines.
-    seq: u64,
+    stored: Stored<O, R>,
     /// The list of this timer's delay (kept while an interval runs).
     list: u32,
     prev: u32,
     next: u32,
-    referenced: bool,
-    /// Whether the entry is linked into its list.
-    scheduled: bool,
-    /// `None` while the callback is running.
-    callback: Option<Callback<O, R>>,
+    flags: u8,
 }
 
 impl<O, R> Entry<O, R> {
@@ -64,14 +79,64 @@ impl<O, R> Entry<O, R> {
         Self {
             id: VACANT,
             deadline: 0,
-            seq: 0,
+            stored: Stored { none: () },
             list: NIL,
             prev: NIL,
             next: NIL,
-            referenced: false,
-            scheduled: false,
-            callback: None,
+            flags: 0,
         }
+    }
+
+    fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// Stores a callback in an entry that has none.
+    #[inline]
+    fn put(&mut self, callback: Callback<O, R>) {
+        debug_assert!(!self.has(HAS_CALLBACK));
+        match callback {
+            Callback::Once(f) => {
+                self.stored = Stored {
+                    once: ManuallyDrop::new(f),
+                };
+                self.flags = self.flags & !REPEAT | HAS_CALLBACK;
+            }
+            Callback::Repeat(f) => {
+                self.stored = Stored {
+                    repeat: ManuallyDrop::new(f),
+                };
+                self.flags |= HAS_CALLBACK | REPEAT;
+            }
+        }
+    }
+
+    /// Takes the stored callback, if any.
+    #[inline]
+    #[allow(unsafe_code)]
+    #[deny(clippy::undocumented_unsafe_blocks)]
+    fn take(&mut self) -> Option<Callback<O, R>> {
+        if !self.has(HAS_CALLBACK) {
+            return None;
+        }
+        self.flags &= !HAS_CALLBACK;
+        // SAFETY: `HAS_CALLBACK` was set, so `put` wrote the field that
+        // `REPEAT` names and nothing took it since; the flag is cleared
+        // first, so it is taken once.
+        let callback = unsafe {
+            if self.has(REPEAT) {
+                Callback::Repeat(ManuallyDrop::take(&mut self.stored.repeat))
+            } else {
+                Callback::Once(ManuallyDrop::take(&mut self.stored.once))
+            }
+        };
+        Some(callback)
+    }
+}
+
+impl<O, R> Drop for Entry<O, R> {
+    fn drop(&mut self) {
+        drop(self.take());
     }
 }
 
@@ -90,13 +155,14 @@ struct List {
 #[derive(Clone, Copy)]
 struct Slot {
     deadline: u64,
-    seq: u64,
+    /// Breaks ties of equal deadlines: see [`TimerQueue::tie`].
+    tie: u64,
     list: u32,
 }
 
 impl Slot {
     fn before(&self, other: &Slot) -> bool {
-        (self.deadline, self.seq) < (other.deadline, other.seq)
+        (self.deadline, self.tie) < (other.deadline, other.tie)
     }
 }
 
@@ -125,6 +191,9 @@ pub(crate) struct TimerQueue<O, R> {
     /// The list joined last: a run of timers of one delay finds it
     /// without hashing (checked by delay, as its slot may be reused).
     recent: u32,
+    /// Scheduling order of the timers whose deadline is `u64::MAX` (the
+    /// sum saturated), by id: there a delay does not tell the order.
+    never: IdMap<u64>,
     next_seq: u64,
     referenced: usize,
     /// Lists with a scheduled timer (their heap slots are not stale).
@@ -143,6 +212,7 @@ impl<O, R> Default for TimerQueue<O, R> {
             heap: Vec::new(),
             spare: NIL,
             recent: NIL,
+            never: IdMap::default(),
             next_seq: 0,
             referenced: 0,
             scheduled_lists: 0,
@@ -190,17 +260,10 @@ impl<O, R> TimerQueue<O, R> {
         let key = home as usize & (self.entries.len() - 1);
         let entry = &mut self.entries[key];
         debug_assert_eq!(entry.id, VACANT);
-        *entry = Entry {
-            id,
-            deadline: 0,
-            seq: 0,
-            list,
-            prev: NIL,
-            next: NIL,
-            referenced: true,
-            scheduled: false,
-            callback: Some(callback),
-        };
+        entry.id = id;
+        entry.list = list;
+        entry.flags = REFERENCED;
+        entry.put(callback);
         self.len += 1;
         self.referenced += 1;
         self.schedule(key as u32, now);
@@ -232,16 +295,12 @@ impl<O, R> TimerQueue<O, R> {
         if next == NIL {
             self.pop_top();
         } else {
-            let head = &self.entries[next as usize];
-            let (deadline, seq) = (head.deadline, head.seq);
-            self.heap[0].deadline = deadline;
-            self.heap[0].seq = seq;
-            self.sift_down(0);
+            self.rekey_top(next);
         }
         let entry = &mut self.entries[key as usize];
         let id = TimerId::from_u64(entry.id);
-        if let Some(Callback::Repeat(_)) = entry.callback {
-            let callback = entry.callback.take()?;
+        if entry.has(REPEAT) {
+            let callback = entry.take()?;
             return Some(Due { id, callback });
         }
         let callback = self.remove_key(key)?;
@@ -255,8 +314,9 @@ impl<O, R> TimerQueue<O, R> {
             return;
         };
         let entry = &mut self.entries[key as usize];
-        entry.callback = Some(callback);
-        if !entry.scheduled {
+        drop(entry.take());
+        entry.put(callback);
+        if !entry.has(SCHEDULED) {
             self.schedule(key, now);
         }
     }
@@ -266,7 +326,7 @@ impl<O, R> TimerQueue<O, R> {
         let Some(key) = self.find(id) else {
             return false;
         };
-        if self.entries[key as usize].scheduled {
+        if self.entries[key as usize].has(SCHEDULED) {
             self.unlink(key);
         }
         self.schedule(key, now);
@@ -279,8 +339,8 @@ impl<O, R> TimerQueue<O, R> {
             return false;
         };
         let entry = &mut self.entries[key as usize];
-        if entry.referenced != referenced {
-            entry.referenced = referenced;
+        if entry.has(REFERENCED) != referenced {
+            entry.flags ^= REFERENCED;
             if referenced {
                 self.referenced += 1;
             } else {
@@ -293,7 +353,7 @@ impl<O, R> TimerQueue<O, R> {
     /// Whether a timer keeps the loop alive (`None` if there is no such timer).
     pub(crate) fn has_ref(&self, id: TimerId) -> Option<bool> {
         let key = self.find(id)?;
-        Some(self.entries[key as usize].referenced)
+        Some(self.entries[key as usize].has(REFERENCED))
     }
 
     /// Whether a timer with this id is pending.
@@ -327,6 +387,7 @@ impl<O, R> TimerQueue<O, R> {
     /// Removes every timer and returns their callbacks, to drop outside any borrow.
     pub(crate) fn drain(&mut self) -> Vec<Callback<O, R>> {
         self.remote = IdMap::default();
+        self.never = IdMap::default();
         self.heap = Vec::new();
         self.lists = Slab::new();
         self.by_delay = IdMap::default();
@@ -337,7 +398,7 @@ impl<O, R> TimerQueue<O, R> {
         self.len = 0;
         std::mem::take(&mut self.entries)
             .into_iter()
-            .filter_map(|e| e.callback)
+            .filter_map(|mut e| e.take())
             .collect()
     }
 
@@ -481,15 +542,19 @@ impl<O, R> TimerQueue<O, R> {
     fn remove_key(&mut self, key: u32) -> Option<Callback<O, R>> {
         let entry = &mut self.entries[key as usize];
         let id = std::mem::replace(&mut entry.id, VACANT);
-        let callback = entry.callback.take();
-        let (scheduled, referenced) = (entry.scheduled, entry.referenced);
+        let callback = entry.take();
+        let flags = std::mem::replace(&mut entry.flags, 0);
         let (prev, next, list) = (entry.prev, entry.next, entry.list);
         if id & 1 == 1 {
             self.remote.remove(&id);
         }
-        if scheduled {
+        if flags & SCHEDULED != 0 {
+            if entry.deadline == u64::MAX {
+                self.never.remove(&id);
+            }
             self.detach(prev, next, list);
         }
+        let referenced = flags & REFERENCED != 0;
         self.leave_list(list);
         if referenced {
             self.referenced -= 1;
@@ -505,13 +570,18 @@ impl<O, R> TimerQueue<O, R> {
     /// list: the latest deadline of that delay so far.
     #[inline]
     fn schedule(&mut self, key: u32, now: u64) {
-        let seq = self.next_seq;
-        self.next_seq += 1;
         let entry = &mut self.entries[key as usize];
         let list = &mut self.lists[entry.list as usize];
         entry.deadline = now.saturating_add(list.delay);
-        entry.seq = seq;
-        entry.scheduled = true;
+        let tie = if entry.deadline == u64::MAX {
+            let seq = self.next_seq;
+            self.next_seq += 1;
+            self.never.insert(entry.id, seq);
+            seq
+        } else {
+            u64::MAX - list.delay
+        };
+        entry.flags |= SCHEDULED;
         entry.prev = list.tail;
         entry.next = NIL;
         let (deadline, tail) = (entry.deadline, list.tail);
@@ -524,7 +594,7 @@ impl<O, R> TimerQueue<O, R> {
             if list.pos == NIL {
                 let slot = Slot {
                     deadline,
-                    seq,
+                    tie,
                     list: entry.list,
                 };
                 self.heap_push(slot);
@@ -535,10 +605,13 @@ impl<O, R> TimerQueue<O, R> {
     }
 
     /// Takes a linked entry out of its list.
-    #[inline]
+    #[inline(always)]
     fn unlink(&mut self, key: u32) {
         let entry = &mut self.entries[key as usize];
-        entry.scheduled = false;
+        entry.flags &= !SCHEDULED;
+        if entry.deadline == u64::MAX {
+            self.never.remove(&entry.id);
+        }
         let (prev, next, list) = (entry.prev, entry.next, entry.list);
         entry.prev = NIL;
         entry.next = NIL;
@@ -574,11 +647,8 @@ impl<O, R> TimerQueue<O, R> {
     fn settle(&mut self) {
         if let Some(top) = self.heap.first() {
             let head = self.lists[top.list as usize].head;
-            if head != NIL {
-                let head = &self.entries[head as usize];
-                if (head.deadline, head.seq) == (top.deadline, top.seq) {
-                    return;
-                }
+            if head != NIL && self.is_key(head, top) {
+                return;
             }
             self.settle_slow();
         }
@@ -592,15 +662,44 @@ impl<O, R> TimerQueue<O, R> {
                 self.pop_top();
                 continue;
             }
-            let head = &self.entries[head as usize];
-            if (head.deadline, head.seq) == (top.deadline, top.seq) {
+            if self.is_key(head, &top) {
                 return;
             }
-            let (deadline, seq) = (head.deadline, head.seq);
-            self.heap[0].deadline = deadline;
-            self.heap[0].seq = seq;
-            self.sift_down(0);
+            self.rekey_top(head);
         }
+    }
+
+    /// What orders a scheduled entry after the heads of equal deadline:
+    /// with deadlines of `now + delay` (`now` never decreasing), the larger
+    /// delay was scheduled first (one list per delay, FIFO within it);
+    /// where the sum saturated, the scheduling order kept in `never`.
+    #[inline]
+    fn tie(&self, key: u32) -> u64 {
+        let entry = &self.entries[key as usize];
+        if entry.deadline == u64::MAX {
+            self.never[&entry.id]
+        } else {
+            u64::MAX - self.lists[entry.list as usize].delay
+        }
+    }
+
+    /// Whether a slot's key is the entry's own (below `u64::MAX`, a
+    /// list's tie is its delay's: only the deadline can differ).
+    #[inline]
+    fn is_key(&self, key: u32, slot: &Slot) -> bool {
+        self.entries[key as usize].deadline == slot.deadline
+            && (slot.deadline != u64::MAX || self.tie(key) == slot.tie)
+    }
+
+    /// Keys the top slot by `head`, its list's head, and sinks it.
+    #[inline]
+    fn rekey_top(&mut self, head: u32) {
+        let deadline = self.entries[head as usize].deadline;
+        self.heap[0].deadline = deadline;
+        if deadline == u64::MAX {
+            self.heap[0].tie = self.tie(head);
+        }
+        self.sift_down(0);
     }
 
     /// Removes the top slot, of a list left empty.
@@ -701,6 +800,7 @@ impl<O, R> TimerQueue<O, R> {
         if self.entries.len() > 64 {
             self.entries = Vec::new();
             self.remote = IdMap::default();
+            self.never = IdMap::default();
         }
         if self.heap.capacity() > 64 || self.lists.capacity() > 64 {
             self.heap = Vec::new();
@@ -791,6 +891,51 @@ mod tests {
         assert!(q.lists.len() <= q.heap.len() + 1);
         assert_eq!(q.next_deadline(), None);
         assert_eq!((q.lists.len(), q.by_delay.len(), q.heap.len()), (1, 1, 0));
+    }
+
+    #[test]
+    fn saturated_deadlines_run_in_scheduling_order() {
+        let mut q = Queue::default();
+        let a = set(&mut q, 10, u64::MAX - 5, Callback::Once("a"));
+        let b = set(&mut q, 20, u64::MAX, Callback::Once("b"));
+        let c = set(&mut q, 20, u64::MAX - 20, Callback::Once("c"));
+        let d = set(&mut q, 20, u64::MAX - 21, Callback::Once("d"));
+        assert!(q.refresh(a, 30));
+        assert_eq!(due(&mut q, u64::MAX - 1), Some((d, "d")));
+        assert_eq!(due(&mut q, u64::MAX), Some((b, "b")));
+        assert_eq!(due(&mut q, u64::MAX), Some((c, "c")));
+        assert_eq!(due(&mut q, u64::MAX), Some((a, "a")));
+        assert!(q.never.is_empty());
+    }
+
+    #[test]
+    fn an_entry_of_boxed_callbacks_is_48_bytes() {
+        type Boxed = super::Entry<Box<dyn FnOnce()>, Box<dyn FnMut()>>;
+        assert_eq!(std::mem::size_of::<Boxed>(), 48);
+    }
+
+    #[test]
+    fn callbacks_are_dropped_once_wherever_the_timer_ends() {
+        use std::rc::Rc;
+        let witness = Rc::new(());
+        let mut q: TimerQueue<Rc<()>, Rc<()>> = TimerQueue::default();
+        for i in 0..40u64 {
+            let callback = if i % 2 == 0 {
+                Callback::Once(witness.clone())
+            } else {
+                Callback::Repeat(witness.clone())
+            };
+            let id = q.reserve().unwrap();
+            q.insert(id, 0, 1 + i % 3, callback);
+            if i % 5 == 0 {
+                drop(q.remove(id));
+            }
+        }
+        let due = q.take_due(1).unwrap();
+        drop(due);
+        assert_eq!(Rc::strong_count(&witness), 1 + 40 - 8 - 1);
+        drop(q);
+        assert_eq!(Rc::strong_count(&witness), 1);
     }
 
     #[test]
