@@ -538,7 +538,7 @@ impl<O, R> TimerQueue<O, R> {
     }
 
     /// Frees an entry; returns its callback.
-    #[inline]
+    #[inline(always)]
     fn remove_key(&mut self, key: u32) -> Option<Callback<O, R>> {
         let entry = &mut self.entries[key as usize];
         let id = std::mem::replace(&mut entry.id, VACANT);
@@ -560,7 +560,9 @@ impl<O, R> TimerQueue<O, R> {
             self.referenced -= 1;
         }
         self.len -= 1;
-        if self.len == 0 {
+        if self.len == 0
+            && (self.entries.len() > 64 || self.heap.capacity() > 64 || self.lists.capacity() > 64)
+        {
             self.shrink();
         }
         callback
@@ -794,8 +796,9 @@ impl<O, R> TimerQueue<O, R> {
         self.lists[list as usize].pos = pos as u32;
     }
 
-    /// Drops the heap's slots once no timer is left (all are stale), and
-    /// returns the tables' memory if they grew large.
+    /// Returns the tables' memory once no timer is left, if they grew
+    /// large.
+    #[cold]
     fn shrink(&mut self) {
         if self.entries.len() > 64 {
             self.entries = Vec::new();
