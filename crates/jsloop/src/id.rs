@@ -6,7 +6,9 @@
 //! from the other kind's number matches nothing. Bit 0 tells where an id
 //! was made (set: through a [`Handle`](crate::Handle) on another thread).
 //! Ids stay at most [`MAX_ID`]; the counters never wrap and never hand out
-//! a number twice.
+//! a number twice. Timer ids made on the loop thread come from the timer
+//! queue instead, which may skip numbers (they still only increase): the
+//! low bits of the sequence number name the timer's slot.
 
 use std::cell::Cell;
 
@@ -16,7 +18,7 @@ use crate::sync::{AtomicU64, Ordering};
 pub const MAX_ID: u64 = (1 << 53) - 1;
 
 /// Numbers one origin can hand out for one kind before exhaustion.
-const MAX_SEQ: u64 = MAX_ID >> 2;
+pub(crate) const MAX_SEQ: u64 = MAX_ID >> 2;
 
 /// Which space an id belongs to (bit 1 of the number).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +63,13 @@ id_type!(
     /// The id of an immediate.
     ImmediateId
 );
+
+impl TimerId {
+    /// The id of sequence number `seq` made on the loop thread.
+    pub(crate) fn local(seq: u64) -> Self {
+        Self(seq << 2 | Kind::Timer as u64)
+    }
+}
 
 impl ImmediateId {
     /// Whether the id was made through a `Handle` (bit 0 set).

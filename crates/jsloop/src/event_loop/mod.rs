@@ -57,7 +57,6 @@ pub(crate) struct Core {
     pub(crate) shared: Arc<Shared>,
     clock: Box<dyn Clock>,
     now: Cell<u64>,
-    timer_ids: LocalCounter,
     immediate_ids: LocalCounter,
     timers: RefCell<TimerQueue<Job, Interval>>,
     immediates: RefCell<ImmediateQueue<Job>>,
@@ -163,7 +162,9 @@ impl LocalHandle {
 pub struct Stats {
     /// Pending timeouts and intervals.
     pub timers: usize,
-    /// Slots in the timer heap: one per delay with a scheduled timer.
+    /// Slots in the timer heap: one per delay with a scheduled timer
+    /// (the stale slots of delays emptied by clearing, kept for a while,
+    /// are not counted).
     pub timer_slots: usize,
     /// Pending immediates.
     pub immediates: usize,
@@ -247,7 +248,6 @@ impl EventLoop {
                 shared: Arc::new(Shared::new(unparker)),
                 clock,
                 now: Cell::new(now),
-                timer_ids: LocalCounter::new(Kind::Timer),
                 immediate_ids: LocalCounter::new(Kind::Immediate),
                 timers: RefCell::default(),
                 immediates: RefCell::default(),
@@ -395,12 +395,7 @@ impl EventLoop {
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        let id = match self.new_timer_id() {
-            Ok(id) => id,
-            Err(e) => return Err(e.with(callback)),
-        };
-        self.insert_timer(id, delay, TimerCallback::Once(Box::new(callback)));
-        Ok(id)
+        self.set_timer(delay, callback, |f| TimerCallback::Once(Box::new(f)))
     }
 
     /// Runs `callback` every `period` (at least 1 ms) until cleared; the
@@ -418,22 +413,35 @@ impl EventLoop {
     where
         F: FnMut(&EventLoop) + 'static,
     {
-        let id = match self.new_timer_id() {
-            Ok(id) => id,
-            Err(e) => return Err(e.with(callback)),
+        self.set_timer(period, callback, |f| TimerCallback::Repeat(Box::new(f)))
+    }
+
+    /// Sets a timer on the loop thread: the queue hands out its id.
+    #[inline]
+    fn set_timer<F>(
+        &self,
+        delay: Duration,
+        callback: F,
+        make: impl FnOnce(F) -> TimerCallback,
+    ) -> Result<TimerId, ScheduleError<F>> {
+        if let Err(e) = self.accepting_timers() {
+            return Err(e.with(callback));
+        }
+        let now = self.now();
+        let mut timers = self.core.timers.borrow_mut();
+        let Some(id) = timers.reserve() else {
+            return Err(ScheduleError::IdsExhausted(callback));
         };
-        self.insert_timer(id, period, TimerCallback::Repeat(Box::new(callback)));
+        timers.insert(id, now, delay_ms(delay), make(callback));
         Ok(id)
     }
 
-    /// An id for a new timer, if timers can still be set.
-    fn new_timer_id(&self) -> Result<TimerId, ScheduleError> {
+    /// Whether timers can still be set.
+    fn accepting_timers(&self) -> Result<(), ScheduleError> {
         if self.stop() != Stop::Running || self.core.shared.is_terminated() {
             return Err(ScheduleError::Closed(()));
         }
-        let id = self.core.timer_ids.next();
-        id.map(TimerId::from_u64)
-            .ok_or(ScheduleError::IdsExhausted(()))
+        Ok(())
     }
 
     /// Inserts a timer with an id already handed out (also for handles).
@@ -754,7 +762,7 @@ mod tests {
     fn exhausted_ids_hand_the_callback_back() {
         let mut lp = EventLoop::new();
         let core = Rc::get_mut(&mut lp.core).unwrap();
-        core.timer_ids = LocalCounter::starting_at(Kind::Timer, (MAX_ID >> 2) + 1);
+        core.timers.get_mut().exhaust_ids();
         core.immediate_ids = LocalCounter::starting_at(Kind::Immediate, (MAX_ID >> 2) + 1);
         let captured = Rc::new(());
         let c = captured.clone();
