@@ -31,10 +31,12 @@ count() { # binary scenario -> instructions
 core_noop=$(count "$core" noop)
 js_noop=$(count "$js" noop)
 results=()
-for s in submit handle_submit handle_submit_arc timer_set_clear timer_fire timer_fire_distinct timer_insert_pending immediate microtask next_tick promise_chain; do
+for s in submit handle_submit handle_submit_arc timer_set_clear timer_fire timer_fire_distinct timer_insert_pending immediate microtask next_tick promise_chain promise_create promise_resolve_then promise_chain_100 promise_resolve_then_1000; do
     results+=("$s $(( $(count "$core" "$s") - core_noop ))")
 done
-results+=("js_immediate_loop $(( $(count "$js" immediate_loop) - js_noop ))")
+for s in immediate_loop next_tick microtask timeout_set_clear timeout_fanout then_chain; do
+    results+=("js_$s $(( $(count "$js" "$s") - js_noop ))")
+done
 
 if [ $update = 1 ]; then
     printf '%s\n' "${results[@]}" > "$baseline"
@@ -44,18 +46,18 @@ if [ $update = 1 ]; then
 fi
 
 status=0
-printf '%-20s %14s %14s %8s\n' benchmark baseline current delta
+printf '%-26s %14s %14s %8s\n' benchmark baseline current delta
 for line in "${results[@]}"; do
     name=${line% *}
     now=${line#* }
     base=$(awk -v n="$name" '$1 == n { print $2 }' "$baseline")
     if [ -z "$base" ]; then
-        printf '%-20s %14s %14s %8s\n' "$name" "-" "$now" "new"
+        printf '%-26s %14s %14s %8s\n' "$name" "-" "$now" "new"
         status=1
         continue
     fi
     delta=$(awk -v a="$now" -v b="$base" 'BEGIN { printf "%+.2f%%", (a - b) * 100 / b }')
-    printf '%-20s %14s %14s %8s\n' "$name" "$base" "$now" "$delta"
+    printf '%-26s %14s %14s %8s\n' "$name" "$base" "$now" "$delta"
     if awk -v a="$now" -v b="$base" -v l="$limit_pct" 'BEGIN { exit !(a > b * (1 + l / 100)) }'; then
         echo "  ^ more than ${limit_pct}% over the baseline" >&2
         status=1
