@@ -146,16 +146,9 @@ function normalize(path) {
 
 // `\\server\share\` for a path that is a UNC root and nothing more, else null.
 function uncRootOnly(path) {
-  const len = path.length;
-  let j = 2;
-  while (j < len && !isSep(path.charCodeAt(j))) j++;
-  if (j === 2 || j === len) return null;
-  const server = path.slice(2, j);
-  while (j < len && isSep(path.charCodeAt(j))) j++;
-  if (j === len || server === '.' || server === '?') return null;
-  const shareStart = j;
-  while (j < len && !isSep(path.charCodeAt(j))) j++;
-  return j === len ? `\\\\${server}\\${path.slice(shareStart)}\\` : null;
+  const unc = uncRoot(path);
+  if (unc === null || unc[0] === '.' || unc[0] === '?' || unc[2] !== path.length) return null;
+  return `\\\\${unc[0]}\\${unc[1]}\\`;
 }
 
 const RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'COM2', 'COM3', 'COM4', 'COM5', 'COM6', 'COM7', 'COM8',
