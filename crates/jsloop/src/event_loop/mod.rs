@@ -575,6 +575,7 @@ impl EventLoop {
     }
 
     /// Queues a microtask already made a thunk (promise reactions).
+    #[inline]
     pub(crate) fn push_job(&self, job: Thunk) {
         if !self.core.shared.is_terminated() {
             self.core.microtasks.jobs.push(job);

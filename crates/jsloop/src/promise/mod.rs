@@ -472,29 +472,46 @@ impl<T: Clone + 'static> Resolver<T> {
 
     #[inline]
     fn finish(self, lp: &EventLoop, outcome: Result<T, Reason>) {
+        match outcome {
+            Ok(value) => self.fulfil(lp, value),
+            Err(reason) => self.reject_now(lp, reason),
+        }
+    }
+
+    /// Writes the value in place and queues the reactions taken out.
+    #[inline]
+    fn fulfil(self, lp: &EventLoop, value: T) {
         let reactions = {
             let mut state = self.cell.state.borrow_mut();
-            if !matches!(&*state, State::Pending(_)) {
+            let State::Pending(reactions) = &mut *state else {
                 return;
-            }
-            let settled = match &outcome {
-                Ok(v) => State::Fulfilled(v.clone()),
-                Err(e) => State::Rejected(e.clone()),
             };
-            // Moved out whole, so the old state needs no drop.
-            match std::mem::replace(&mut *state, settled) {
-                State::Pending(reactions) => reactions,
-                _ => unreachable!("checked pending above"),
-            }
+            let reactions = std::mem::take(reactions);
+            // The old state is `Pending(None)`: nothing to drop.
+            std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
+            reactions
         };
-        if let Err(reason) = &outcome {
-            if self.cell.track.get() == Track::NONE {
-                let promise = Promise {
-                    cell: self.cell.clone(),
-                };
-                let key = lp.core.rejections.add(Box::new(promise), reason.clone());
-                self.cell.track.set(Track::pending(key));
-            }
+        reactions.queue_on(lp);
+    }
+
+    /// Rejects in place and tracks the rejection if nothing handles it yet.
+    #[inline(never)]
+    fn reject_now(self, lp: &EventLoop, reason: Reason) {
+        let reactions = {
+            let mut state = self.cell.state.borrow_mut();
+            let State::Pending(reactions) = &mut *state else {
+                return;
+            };
+            let reactions = std::mem::take(reactions);
+            *state = State::Rejected(reason.clone());
+            reactions
+        };
+        if self.cell.track.get() == Track::NONE {
+            let promise = Promise {
+                cell: self.cell.clone(),
+            };
+            let key = lp.core.rejections.add(Box::new(promise), reason);
+            self.cell.track.set(Track::pending(key));
         }
         reactions.queue_on(lp);
     }
