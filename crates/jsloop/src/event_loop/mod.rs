@@ -575,7 +575,7 @@ impl EventLoop {
     }
 
     /// Queues a microtask already made a thunk (promise reactions).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push_job(&self, job: Thunk) {
         if !self.core.shared.is_terminated() {
             self.core.microtasks.jobs.push(job);

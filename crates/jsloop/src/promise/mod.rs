@@ -146,7 +146,7 @@ impl Reactions {
     }
 
     /// Queues the reactions in registration order, then wakes the futures.
-    #[inline]
+    #[inline(always)]
     fn queue_on(self, lp: &EventLoop) {
         match self {
             Reactions::None => {}
@@ -453,21 +453,25 @@ impl<T: Clone + 'static> Resolver<T> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn settle_on(self, lp: &EventLoop, settle: Settle<T>) {
         match settle {
-            Settle::Value(v) => self.finish(lp, Ok(v)),
-            Settle::Reject(e) => self.finish(lp, Err(e)),
-            Settle::Adopt(other) if CellRc::ptr_eq(&other.cell, &self.cell) => {
-                self.finish(lp, Err(Reason::new(PromiseError::ChainingCycle)));
-            }
-            Settle::Adopt(other) => {
-                // NewPromiseResolveThenableJob: subscribe one microtask later.
-                lp.queue_microtask(move |_| {
-                    other.react(move |lp, outcome| self.finish(lp, outcome));
-                });
-            }
+            Settle::Value(v) => self.fulfil(lp, v),
+            Settle::Reject(e) => self.reject_now(lp, e),
+            Settle::Adopt(other) => self.adopt_on(lp, other),
         }
+    }
+
+    #[inline(never)]
+    fn adopt_on(self, lp: &EventLoop, other: Promise<T>) {
+        if CellRc::ptr_eq(&other.cell, &self.cell) {
+            self.reject_now(lp, Reason::new(PromiseError::ChainingCycle));
+            return;
+        }
+        // NewPromiseResolveThenableJob: subscribe one microtask later.
+        lp.queue_microtask(move |_| {
+            other.react(move |lp, outcome| self.finish(lp, outcome));
+        });
     }
 
     #[inline]
@@ -479,7 +483,7 @@ impl<T: Clone + 'static> Resolver<T> {
     }
 
     /// Writes the value in place and queues the reactions taken out.
-    #[inline]
+    #[inline(always)]
     fn fulfil(self, lp: &EventLoop, value: T) {
         let reactions = {
             let mut state = self.cell.state.borrow_mut();
