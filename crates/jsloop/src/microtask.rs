@@ -59,7 +59,7 @@ pub(crate) struct Queue {
 }
 
 impl Queue {
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push(&self, thunk: Thunk) {
         self.items.borrow_mut().push(thunk);
     }

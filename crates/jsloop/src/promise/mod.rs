@@ -229,7 +229,28 @@ impl<T> From<Result<T, Reason>> for Settle<T> {
 ///
 /// Dropping it unused leaves the promise pending, as in JavaScript.
 pub struct Resolver<T> {
-    cell: CellRc<PromiseCell<T>>,
+    /// Taken out when the resolver settles, so its drop has nothing left
+    /// to check.
+    cell: Option<CellRc<PromiseCell<T>>>,
+}
+
+impl<T> Resolver<T> {
+    #[inline(always)]
+    fn cell(&self) -> &CellRc<PromiseCell<T>> {
+        match &self.cell {
+            Some(cell) => cell,
+            None => unreachable!("a resolver holds its cell until it settles"),
+        }
+    }
+
+    /// The cell, taken out: the resolver's drop then does nothing.
+    #[inline(always)]
+    fn into_cell(mut self) -> CellRc<PromiseCell<T>> {
+        match self.cell.take() {
+            Some(cell) => cell,
+            None => unreachable!("a resolver holds its cell until it settles"),
+        }
+    }
 }
 
 impl<T> fmt::Debug for Resolver<T> {
@@ -250,7 +271,10 @@ impl<T: Clone + 'static> Promise<T> {
             state: RefCell::new(State::Pending(Reactions::None)),
             track: Cell::new(Track::NONE),
         });
-        (Self { cell: cell.clone() }, Resolver { cell })
+        (
+            Self { cell: cell.clone() },
+            Resolver { cell: Some(cell) },
+        )
     }
 
     /// A promise already fulfilled with `value`.
@@ -448,7 +472,7 @@ impl<T: Clone + 'static> Resolver<T> {
 
     /// Settles the promise as `settle` says.
     pub fn settle(self, settle: Settle<T>) {
-        if let Some(lp) = self.cell.lp.upgrade() {
+        if let Some(lp) = self.cell().lp.upgrade() {
             self.settle_on(&lp, settle);
         }
     }
@@ -464,7 +488,7 @@ impl<T: Clone + 'static> Resolver<T> {
 
     #[inline(never)]
     fn adopt_on(self, lp: &EventLoop, other: Promise<T>) {
-        if CellRc::ptr_eq(&other.cell, &self.cell) {
+        if CellRc::ptr_eq(&other.cell, self.cell()) {
             self.reject_now(lp, Reason::new(PromiseError::ChainingCycle));
             return;
         }
@@ -485,8 +509,9 @@ impl<T: Clone + 'static> Resolver<T> {
     /// Writes the value in place and queues the reactions taken out.
     #[inline(always)]
     fn fulfil(self, lp: &EventLoop, value: T) {
+        let cell = self.into_cell();
         let reactions = {
-            let mut state = self.cell.state.borrow_mut();
+            let mut state = cell.state.borrow_mut();
             let State::Pending(reactions) = &mut *state else {
                 return;
             };
@@ -501,8 +526,9 @@ impl<T: Clone + 'static> Resolver<T> {
     /// Rejects in place and tracks the rejection if nothing handles it yet.
     #[inline(never)]
     fn reject_now(self, lp: &EventLoop, reason: Reason) {
+        let cell = self.into_cell();
         let reactions = {
-            let mut state = self.cell.state.borrow_mut();
+            let mut state = cell.state.borrow_mut();
             let State::Pending(reactions) = &mut *state else {
                 return;
             };
@@ -510,12 +536,10 @@ impl<T: Clone + 'static> Resolver<T> {
             *state = State::Rejected(reason.clone());
             reactions
         };
-        if self.cell.track.get() == Track::NONE {
-            let promise = Promise {
-                cell: self.cell.clone(),
-            };
+        if cell.track.get() == Track::NONE {
+            let promise = Promise { cell: cell.clone() };
             let key = lp.core.rejections.add(Box::new(promise), reason);
-            self.cell.track.set(Track::pending(key));
+            cell.track.set(Track::pending(key));
         }
         reactions.queue_on(lp);
     }
@@ -538,7 +562,10 @@ impl<T: Clone> PromiseCell<T> {
 impl<T> Drop for Resolver<T> {
     #[inline]
     fn drop(&mut self) {
-        let mut state = self.cell.state.borrow_mut();
+        let Some(cell) = &self.cell else {
+            return;
+        };
+        let mut state = cell.state.borrow_mut();
         if let State::Pending(reactions) = &mut *state {
             if !reactions.is_empty() {
                 let detached = std::mem::take(reactions);
