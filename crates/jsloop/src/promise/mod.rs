@@ -560,20 +560,29 @@ impl<T: Clone> PromiseCell<T> {
 /// reactions can never run, so they are released now (they hold the
 /// promise, so keeping them would be a reference cycle).
 impl<T> Drop for Resolver<T> {
-    #[inline]
+    #[inline(always)]
     fn drop(&mut self) {
-        let Some(cell) = &self.cell else {
-            return;
-        };
-        let mut state = cell.state.borrow_mut();
-        if let State::Pending(reactions) = &mut *state {
-            if !reactions.is_empty() {
-                let detached = std::mem::take(reactions);
-                drop(state);
-                drop(detached);
+        if let Some(cell) = &self.cell {
+            let pending_with_reactions = matches!(
+                &*cell.state.borrow(),
+                State::Pending(reactions) if !reactions.is_empty()
+            );
+            if pending_with_reactions {
+                release_reactions(cell);
             }
         }
     }
+}
+
+/// Drops the reactions of a promise whose resolver was dropped unused
+/// (outside the borrow: they may drop promises).
+#[inline(never)]
+fn release_reactions<T>(cell: &PromiseCell<T>) {
+    let detached = match &mut *cell.state.borrow_mut() {
+        State::Pending(reactions) => std::mem::take(reactions),
+        _ => return,
+    };
+    drop(detached);
 }
 
 impl<T: Clone + 'static> Tracked for Promise<T> {
