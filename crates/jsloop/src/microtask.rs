@@ -241,6 +241,26 @@ mod tests {
     }
 
     #[test]
+    fn after_the_loop_exits_microtasks_and_reactions_are_dropped_unqueued() {
+        use crate::promise::Promise;
+        let lp = EventLoop::new();
+        let (p, r) = Promise::<u8>::new(&lp);
+        let token = Rc::new(());
+        let t = token.clone();
+        let _derived = p.then(move |v| {
+            drop(t);
+            Ok(v)
+        });
+        lp.close();
+        assert_eq!(lp.run(), Ok(Exit::Closed));
+        let t = token.clone();
+        lp.queue_microtask(move |_| drop(t));
+        r.resolve(1);
+        assert_eq!(Rc::strong_count(&token), 1, "dropped, not queued");
+        assert_eq!(lp.stats().microtasks, 0);
+    }
+
+    #[test]
     fn close_in_a_batch_leaves_the_rest_unrun_and_drops_it() {
         let lp = EventLoop::new();
         let log = Rc::new(RefCell::new(Vec::new()));

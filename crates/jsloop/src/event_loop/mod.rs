@@ -568,7 +568,9 @@ impl EventLoop {
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        if self.core.shared.is_terminated() {
+        // The loop thread's view of `Shared::is_terminated`: set just
+        // before it (the other call is the core's drop), never reset.
+        if self.core.exit.get().is_some() {
             return;
         }
         self.core.microtasks.jobs.push(Thunk::new(callback));
@@ -577,7 +579,8 @@ impl EventLoop {
     /// Queues a microtask already made a thunk (promise reactions).
     #[inline(always)]
     pub(crate) fn push_job(&self, job: Thunk) {
-        if !self.core.shared.is_terminated() {
+        // As in `queue_microtask`: `exit` is set just before termination.
+        if self.core.exit.get().is_none() {
             self.core.microtasks.jobs.push(job);
         }
     }
