@@ -243,10 +243,12 @@ impl<T> Resolver<T> {
         }
     }
 
-    /// The cell, taken out: the resolver's drop then does nothing.
+    /// The cell, taken out; the emptied resolver is not dropped (its drop
+    /// would have nothing to do).
     #[inline(always)]
-    fn into_cell(mut self) -> CellRc<PromiseCell<T>> {
-        match self.cell.take() {
+    fn into_cell(self) -> CellRc<PromiseCell<T>> {
+        let mut this = std::mem::ManuallyDrop::new(self);
+        match this.cell.take() {
             Some(cell) => cell,
             None => unreachable!("a resolver holds its cell until it settles"),
         }
