@@ -273,10 +273,7 @@ impl<T: Clone + 'static> Promise<T> {
             state: RefCell::new(State::Pending(Reactions::None)),
             track: Cell::new(Track::NONE),
         });
-        (
-            Self { cell: cell.clone() },
-            Resolver { cell: Some(cell) },
-        )
+        (Self { cell: cell.clone() }, Resolver { cell: Some(cell) })
     }
 
     /// A promise already fulfilled with `value`.
