@@ -199,9 +199,22 @@ impl<T> CellRc<T> {
     };
 
     /// A new pointer holding `value` (count 1).
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn new(value: T) -> Self {
+        Self::new_with(move || value)
+    }
+
+    /// A new pointer holding the value `make` returns, written straight
+    /// into the block (count 1), so it is built in place rather than on the
+    /// stack and copied. If `make` panics, the block is freed as a dropped
+    /// cell's is.
+    #[inline]
+    pub(crate) fn new_with(make: impl FnOnce() -> T) -> Self {
         let block = Self::alloc_block().cast::<Inner<T>>();
+        // Frees the block (holding no value yet) if `make` unwinds.
+        let unused = FreeBlock(block);
+        let value = make();
+        std::mem::forget(unused);
         // SAFETY: the block is unused and has `LAYOUT`, at least as large
         // and as aligned as `Inner<T>` (`class_of` checks both).
         unsafe {
@@ -266,7 +279,8 @@ impl<T> Deref for CellRc<T> {
     }
 }
 
-/// Frees a block whose value is dropped (also if that drop unwinds).
+/// Frees a block whose value is dropped (also if that drop unwinds) or
+/// was never written.
 struct FreeBlock<T>(NonNull<Inner<T>>);
 
 impl<T> Drop for FreeBlock<T> {
@@ -274,8 +288,9 @@ impl<T> Drop for FreeBlock<T> {
     fn drop(&mut self) {
         let block = self.0.as_ptr().cast::<u8>();
         if let Some(class) = CellRc::<T>::CLASS {
-            // SAFETY: the value is dropped and no pointer to the block remains;
-            // it was allocated with `class_layout(class)` (`LAYOUT`).
+            // SAFETY: the value is dropped (or was never written) and no
+            // pointer to the block remains; it was allocated with
+            // `class_layout(class)` (`LAYOUT`).
             if POOL.with(|p| unsafe { p.give(class, block) }) {
                 return;
             }
@@ -399,6 +414,21 @@ mod tests {
         }
         drop(head);
         assert_eq!(drops.get(), 101);
+    }
+
+    #[test]
+    fn a_panicking_constructor_gives_the_block_back() {
+        release_pool();
+        let r = std::panic::catch_unwind(|| {
+            CellRc::<[u64; 5]>::new_with(|| panic!("no value"));
+        });
+        assert!(r.is_err());
+        assert_eq!(pooled_bytes(), 48, "the unused block went to the pool");
+        let a = CellRc::new([3u64; 5]);
+        assert_eq!(pooled_bytes(), 0, "and is reused");
+        assert_eq!(a[4], 3);
+        drop(a);
+        release_pool();
     }
 
     #[test]

@@ -268,7 +268,7 @@ impl<T: Clone + 'static> Promise<T> {
     }
 
     fn pending(lp: LocalHandle) -> (Self, Resolver<T>) {
-        let cell = CellRc::new(PromiseCell {
+        let cell = CellRc::new_with(|| PromiseCell {
             lp,
             state: RefCell::new(State::Pending(Reactions::None)),
             track: Cell::new(Track::NONE),
