@@ -455,7 +455,9 @@ fn finally_step<T: Clone + 'static, F: FnOnce() -> Result<(), Reason>>(
 impl<T: Clone + 'static> Resolver<T> {
     /// Fulfils the promise with `value`.
     pub fn resolve(self, value: T) {
-        self.settle(Settle::Value(value));
+        if let Some(lp) = self.cell().lp.upgrade() {
+            self.fulfil(&lp, value);
+        }
     }
 
     /// Rejects the promise with `reason`, kept as is.
