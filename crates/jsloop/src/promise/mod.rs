@@ -367,6 +367,7 @@ impl<T: Clone + 'static> Promise<T> {
     }
 
     /// Attaches handlers that settle a new, derived promise.
+    #[inline]
     pub fn chain<U: Clone + 'static>(
         &self,
         on_fulfilled: impl FnOnce(T) -> Settle<U> + 'static,
