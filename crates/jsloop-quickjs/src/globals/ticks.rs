@@ -20,20 +20,67 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use jsloop::EventLoop;
-use rquickjs::{Ctx, Object};
+use rquickjs::{qjs, Ctx, Object};
 
+use super::slot;
 use super::timers::throw_callback_error;
-use super::{call_kept, slot, Kept};
 use crate::ffi::{self, raw_fn, RawFn};
 use crate::host::Host;
 
 /// The most ticks one engine entry runs.
 const RUN: usize = 64;
 
-/// A queued tick's callback and arguments.
+/// A queued tick's callback and arguments: raw values holding one
+/// reference each, released with their runtime's pointer (no context
+/// reference, unlike a `Persistent`).
 pub(crate) struct Tick {
-    f: Kept,
-    args: Vec<Kept>,
+    rt: *mut qjs::JSRuntime,
+    f: qjs::JSValue,
+    args: Vec<qjs::JSValue>,
+}
+
+impl Tick {
+    /// Calls the callback with the arguments; `Err(Exception)` (pending)
+    /// if it threw.
+    fn call(mut self, ctx: &Ctx<'_>) -> rquickjs::Result<()> {
+        let raw = ctx.as_raw().as_ptr();
+        let argc = self.args.len() as std::ffi::c_int;
+        let argv = if self.args.is_empty() {
+            std::ptr::null_mut()
+        } else {
+            self.args.as_mut_ptr()
+        };
+        // SAFETY: `ctx` is locked (we are inside an entry) and belongs to
+        // the one runtime whose `nextTick` queued this tick, so `f` and
+        // `args` are live values of it (the tick holds their references);
+        // JS_Call borrows them; its result is owned and freed here.
+        let threw = unsafe {
+            let result = qjs::JS_Call(raw, self.f, qjs::JS_UNDEFINED, argc, argv);
+            let threw = qjs::JS_IsException(result);
+            qjs::JS_FreeValue(raw, result);
+            threw
+        };
+        if threw {
+            Err(rquickjs::Error::Exception)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl Drop for Tick {
+    fn drop(&mut self) {
+        // SAFETY: the tick holds one reference of each value, of runtime
+        // `rt`, which is alive: queued ticks are released before the
+        // engine is dropped (`Host::release`), popped ones while the
+        // host (which owns the engine) is held.
+        unsafe {
+            qjs::JS_FreeValueRT(self.rt, self.f);
+            for &a in &self.args {
+                qjs::JS_FreeValueRT(self.rt, a);
+            }
+        }
+    }
 }
 
 /// The host's JavaScript ticks.
@@ -81,7 +128,7 @@ fn fire(host: &Rc<Host>, lp: &EventLoop) {
     host.enter(|ctx| {
         let mut tick = first;
         for _ in 1..RUN {
-            call_kept(ctx, &tick.f.restore(ctx)?, None, tick.args)?;
+            tick.call(ctx)?;
             if host.exit_code().is_some() {
                 return Ok(());
             }
@@ -91,7 +138,7 @@ fn fire(host: &Rc<Host>, lp: &EventLoop) {
             }
             host.restart_budget();
         }
-        call_kept(ctx, &tick.f.restore(ctx)?, None, tick.args)
+        tick.call(ctx)
     });
 }
 
@@ -102,23 +149,25 @@ next_tick, |ctx, argc, argv| {
     let Some((_, host)) = slot(ctx) else {
         return ffi::undefined();
     };
-    let rctx = ffi::ctx_of(ctx);
     let callback = ffi::arg(argc, argv, 0);
     if !ffi::is_function(ctx, callback) {
-        return throw_callback_error(&rctx, &host, callback);
+        return throw_callback_error(&ffi::ctx_of(ctx), &host, callback);
     }
     let Some(lp) = host.lp.upgrade() else {
         return ffi::undefined();
     };
-    let f = ffi::keep(&rctx, callback);
-    let args = if argc > 1 {
-        (1..argc)
-            .map(|i| ffi::keep(&rctx, ffi::arg(argc, argv, i)))
-            .collect()
-    } else {
-        Vec::new()
+    // (Inside the raw function's unsafe body.) `ctx` is live and locked,
+    // the arguments live values of it; each duplicate is the reference
+    // the tick releases.
+    let tick = {
+        let dup = |i| qjs::JS_DupValue(ctx, ffi::arg(argc, argv, i));
+        Tick {
+            rt: qjs::JS_GetRuntime(ctx),
+            f: dup(0),
+            args: if argc > 1 { (1..argc).map(dup).collect() } else { Vec::new() },
+        }
     };
-    host.ticks.queue.borrow_mut().push_back(Tick { f, args });
+    host.ticks.queue.borrow_mut().push_back(tick);
     let h = host.me.clone();
     lp.next_tick(move |lp| {
         if let Some(host) = h.upgrade() {
