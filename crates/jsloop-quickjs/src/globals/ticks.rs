@@ -151,7 +151,7 @@ next_tick, |ctx, argc, argv| {
     };
     let callback = ffi::arg(argc, argv, 0);
     if !ffi::is_function(ctx, callback) {
-        return throw_callback_error(&ffi::ctx_of(ctx), &host, callback);
+        return not_a_function(ctx, &host, callback);
     }
     let Some(lp) = host.lp.upgrade() else {
         return ffi::undefined();
@@ -176,6 +176,24 @@ next_tick, |ctx, argc, argv| {
     });
     ffi::undefined()
 });
+
+/// Throws Node's error for a non-function callback (out of line, so the
+/// hot path keeps a small frame).
+///
+/// # Safety
+///
+/// `ctx` is the live, locked context of a raw call and `callback` a live
+/// value of it.
+#[cold]
+#[inline(never)]
+unsafe fn not_a_function(
+    ctx: *mut qjs::JSContext,
+    host: &Host,
+    callback: qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: per the contract.
+    throw_callback_error(&unsafe { ffi::ctx_of(ctx) }, host, callback)
+}
 
 /// Puts `nextTick` on the host object.
 ///
