@@ -73,7 +73,8 @@ pub(crate) struct Host {
     pub(crate) embed: crate::embed::State,
     events: RefCell<Vec<RejectionEvent>>,
     /// The callbacks of JavaScript ticks queued on the loop, in order: the
-    /// loop's tick for each pops the front one, so its closure stays small.
+    /// loop's tick for each pops the front one (and may run the next ones
+    /// in the same entry), so its closure stays small.
     pub(crate) ticks: crate::globals::ticks::Ticks,
     exit: Cell<Option<i32>>,
     /// Whether `process.exit` ends the runtime (else only the run).
