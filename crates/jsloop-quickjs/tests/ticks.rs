@@ -95,3 +95,55 @@ fn javascript_and_rust_ticks_share_one_queue() {
         "js tick 1\nrust tick\njs tick 2\n"
     );
 }
+
+/// A run of JavaScript ticks shares one engine entry only while no Rust
+/// tick is queued among them: Rust ticks queued from inside that run
+/// (between JavaScript ticks it queues) keep their place, and the ticks
+/// the run already ran are not run again.
+#[test]
+fn rust_ticks_queued_inside_a_run_of_javascript_ticks_keep_their_place() {
+    let out = Output::capture();
+    let rt = std::rc::Rc::new(Runtime::builder().output(out.clone()).build().unwrap());
+    let weak = std::rc::Rc::downgrade(&rt);
+    let printer = out.clone();
+    rt.register_fn("rustTick", move |args| {
+        let name = match args.first() {
+            Some(jsloop_quickjs::JsValue::String(s)) => s.clone(),
+            _ => String::from("?"),
+        };
+        if let Some(rt) = weak.upgrade() {
+            let printer = printer.clone();
+            rt.event_loop()
+                .next_tick(move |_| printer.write(Stream::Stdout, &format!("{name}\n")));
+        }
+        Ok(jsloop_quickjs::JsValue::Undefined)
+    })
+    .unwrap();
+    rt.run_script(
+        "ticks.js",
+        "const log = (s) => () => console.log(s);
+         Promise.resolve().then(log('promise'));
+         process.nextTick(log('a'));
+         process.nextTick(() => {
+           console.log('b');
+           process.nextTick(log('e'));
+           rustTick('r1');
+           process.nextTick(() => {
+             console.log('f');
+             process.nextTick(log('h'));
+             process.nextTick(log('i'));
+             rustTick('r3');
+           });
+           rustTick('r2');
+           process.nextTick(log('g'));
+         });
+         process.nextTick(log('c'));
+         process.nextTick(log('d'));",
+    )
+    .unwrap();
+    assert_eq!(rt.run().unwrap(), 0);
+    assert_eq!(
+        out.captured(Stream::Stdout),
+        "a\nb\nc\nd\ne\nr1\nf\nr2\ng\nh\ni\nr3\npromise\n"
+    );
+}

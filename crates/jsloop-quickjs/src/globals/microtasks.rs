@@ -1,7 +1,7 @@
 //! `queueMicrotask`: a host job in the engine's own FIFO, the queue
 //! promise reactions use.
 
-use rquickjs::{Ctx, Object};
+use rquickjs::{qjs, Ctx, Object};
 
 use super::slot;
 use super::timers::throw_callback_error;
@@ -13,10 +13,7 @@ raw_fn!(
 queue_microtask, |ctx, argc, argv| {
     let callback = ffi::arg(argc, argv, 0);
     if !ffi::is_function(ctx, callback) {
-        let Some((_, host)) = slot(ctx) else {
-            return ffi::undefined();
-        };
-        return throw_callback_error(&ffi::ctx_of(ctx), &host, callback);
+        return not_a_function(ctx, callback);
     }
     if ffi::enqueue_call(ctx, callback) {
         ffi::undefined()
@@ -24,6 +21,24 @@ queue_microtask, |ctx, argc, argv| {
         ffi::exception()
     }
 });
+
+/// Throws Node's error for a non-function callback (out of line, so the
+/// hot path keeps a small frame).
+///
+/// # Safety
+///
+/// `ctx` is the live, locked context of a raw call and `callback` a live
+/// value of it.
+#[cold]
+#[inline(never)]
+unsafe fn not_a_function(ctx: *mut qjs::JSContext, callback: qjs::JSValue) -> qjs::JSValue {
+    // SAFETY: per the contract.
+    let Some((_, host)) = (unsafe { slot(ctx) }) else {
+        return ffi::undefined();
+    };
+    // SAFETY: per the contract.
+    throw_callback_error(&unsafe { ffi::ctx_of(ctx) }, &host, callback)
+}
 
 /// Puts `queueMicrotask` on the host object.
 ///

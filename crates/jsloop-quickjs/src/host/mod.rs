@@ -20,7 +20,6 @@ mod jobs;
 mod work;
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 use std::time::Duration;
 
@@ -74,8 +73,9 @@ pub(crate) struct Host {
     pub(crate) embed: crate::embed::State,
     events: RefCell<Vec<RejectionEvent>>,
     /// The callbacks of JavaScript ticks queued on the loop, in order: the
-    /// loop's tick for each pops the front one, so its closure stays small.
-    pub(crate) ticks: RefCell<VecDeque<crate::globals::ticks::Tick>>,
+    /// loop's tick for each pops the front one (and may run the next ones
+    /// in the same entry), so its closure stays small.
+    pub(crate) ticks: crate::globals::ticks::Ticks,
     exit: Cell<Option<i32>>,
     /// Whether `process.exit` ends the runtime (else only the run).
     pub(crate) exit_ends_runtime: Cell<bool>,
@@ -121,7 +121,7 @@ impl Host {
             dispatch: RefCell::new(None),
             embed: crate::embed::State::default(),
             events: RefCell::new(Vec::new()),
-            ticks: RefCell::new(VecDeque::new()),
+            ticks: crate::globals::ticks::Ticks::default(),
             exit: Cell::new(None),
             exit_ends_runtime: Cell::new(true),
             closed: Cell::new(false),
@@ -241,8 +241,8 @@ impl Host {
     pub(crate) fn release(&self) {
         let dispatch = self.dispatch.borrow_mut().take();
         let events = std::mem::take(&mut *self.events.borrow_mut());
-        let ticks = std::mem::take(&mut *self.ticks.borrow_mut());
-        drop((dispatch, events, ticks));
+        drop((dispatch, events));
+        self.ticks.clear();
         self.embed.release();
     }
 }

@@ -693,6 +693,36 @@ impl EventLoop {
             || core.pool.pending() > 0
     }
 
+    /// How many nextTick callbacks are queued and not started (the running
+    /// one not counted); 0 once the loop is closing, as those never run.
+    /// An embedder that runs several of its own ticks in one callback
+    /// uses it to know that no other tick is queued in between.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::cell::Cell;
+    /// use std::rc::Rc;
+    /// use jsloop::EventLoop;
+    ///
+    /// let lp = EventLoop::new();
+    /// let seen = Rc::new(Cell::new(usize::MAX));
+    /// let s = seen.clone();
+    /// lp.next_tick(move |lp| s.set(lp.queued_ticks()));
+    /// lp.next_tick(|_| {});
+    /// assert_eq!(lp.queued_ticks(), 2);
+    /// lp.run().unwrap();
+    /// assert_eq!(seen.get(), 1);
+    /// assert_eq!(lp.queued_ticks(), 0);
+    /// ```
+    #[inline]
+    pub fn queued_ticks(&self) -> usize {
+        if self.closing() {
+            return 0;
+        }
+        self.core.microtasks.ticks.len()
+    }
+
     /// Counts of the loop's bookkeeping.
     pub fn stats(&self) -> Stats {
         let core = &self.core;
