@@ -21,7 +21,8 @@ server.listen(0, '127.0.0.1', () => {
       res.resume();
       res.on('end', () => {
         if (++done === TOTAL) {
-          console.log('http_hello', Math.round(TOTAL / ((performance.now() - start) / 1000)));
+          const elapsed = performance.now() - start;
+          console.log('http_hello', Math.round(TOTAL / (elapsed / 1000)));
           agent.destroy();
           server.close();
         } else {

@@ -22,7 +22,8 @@ module.exports = function run(name, connections, total) {
           else {
             c.end();
             if (--open === 0) {
-              console.log(name, Math.round((per * connections) / ((performance.now() - start) / 1000)));
+              const elapsed = performance.now() - start;
+              console.log(name, Math.round((per * connections) / (elapsed / 1000)));
               server.close();
             }
           }

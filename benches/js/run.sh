@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark script here under node and under jsloop in one run
 # and prints ops/s (interval_lateness: mean lateness in ms) and the ratio.
+# Each script stops its clock before its first console.log: jsloop loads
+# console lazily on first use (~28M instructions), node has it from start-up.
 # Usage: benches/js/run.sh [path/to/jsloop] (default: target/release/jsloop)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
