@@ -97,7 +97,14 @@ fn arm(host: &Rc<Host>, target: Kept, after: f64) -> f64 {
     let Some(lp) = host.lp.upgrade() else {
         return -1.0;
     };
-    let delay = Duration::from_secs_f64(clamp_kept(Some(after)) / 1000.0);
+    let ms = clamp_kept(Some(after));
+    // Whole milliseconds (the usual delay) without float seconds.
+    let whole = ms as u64;
+    let delay = if whole as f64 == ms {
+        Duration::from_millis(whole)
+    } else {
+        Duration::from_secs_f64(ms / 1000.0)
+    };
     let h = host.me.clone();
     let id = lp.set_timeout(delay, move |_| {
         if let Some(host) = h.upgrade() {
