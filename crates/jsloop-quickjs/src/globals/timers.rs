@@ -94,9 +94,14 @@ impl Drop for Owned {
 
 /// A loop timer for `target` after `after` ms (clamped); its id, or -1.
 fn arm(host: &Rc<Host>, target: Kept, after: f64) -> f64 {
-    let Some(lp) = host.lp.upgrade() else {
-        return -1.0;
-    };
+    match host.lp.upgrade() {
+        Some(lp) => arm_on(&lp, host, target, after),
+        None => -1.0,
+    }
+}
+
+/// [`arm`] on the upgraded loop `lp`.
+fn arm_on(lp: &jsloop::EventLoop, host: &Rc<Host>, target: Kept, after: f64) -> f64 {
     let ms = clamp_kept(Some(after));
     // Whole milliseconds (the usual delay) without float seconds.
     let whole = ms as u64;
@@ -370,12 +375,15 @@ unsafe fn start(
         {
             return ffi::exception();
         }
-        if let Some(lp) = host.lp.upgrade() {
-            // As Node (getLibuvNow when a timer is made): the delay counts
-            // from now, not from the start of the current callback.
-            lp.update_time();
-        }
-        let id = arm(&host, Kept::new(ctx, made), after);
+        let id = match host.lp.upgrade() {
+            Some(lp) => {
+                // As Node (getLibuvNow when a timer is made): the delay
+                // counts from now, not from the start of the current callback.
+                lp.update_time();
+                arm_on(&lp, &host, Kept::new(ctx, made), after)
+            }
+            None => -1.0,
+        };
         if !slot
             .atoms
             .define(ctx, made, name::ID, ffi::new_number(ctx, id))
@@ -512,24 +520,16 @@ clear_timeout, |ctx, argc, argv| {
     if !slot.atoms.set(ctx, timer, name::ON_TIMEOUT, qjs::JS_NULL) {
         return ffi::exception();
     }
-    // `unenroll(timer)`: as `if (typeof t._id === 'number' && t._id !== 0)
-    // timerClear(t._id)`, then `_id = 0`, `_idleTimeout = -1`.
-    let first = slot.atoms.get_raw(ctx, timer, name::ID);
-    if qjs::JS_IsException(first) {
-        return first;
+    // `unenroll(timer)`: as `const id = t._id; if (typeof id === 'number'
+    // && id !== 0) timerClear(id)`, then `_id = 0`, `_idleTimeout = -1`.
+    let id = slot.atoms.get_raw(ctx, timer, name::ID);
+    if qjs::JS_IsException(id) {
+        return id;
     }
-    let is_number = ffi::number(first).is_some();
-    qjs::JS_FreeValue(ctx, first);
-    if is_number {
-        let id = slot.atoms.get_raw(ctx, timer, name::ID);
-        if qjs::JS_IsException(id) {
-            return id;
-        }
-        let id_number = ffi::number(id);
-        qjs::JS_FreeValue(ctx, id);
-        if let (Some(id), Some(lp)) = (valid_id(id_number), host.lp.upgrade()) {
-            lp.clear_timer(TimerId::from_u64(id));
-        }
+    let id_number = ffi::number(id);
+    qjs::JS_FreeValue(ctx, id);
+    if let (Some(id), Some(lp)) = (valid_id(id_number), host.lp.upgrade()) {
+        lp.clear_timer(TimerId::from_u64(id));
     }
     if !slot.atoms.set(ctx, timer, name::ID, qjs::JS_MKVAL(qjs::JS_TAG_INT, 0))
         || !slot
@@ -595,7 +595,9 @@ timer_start, |ctx, argc, argv| {
 
 /// A timer id handed back by JavaScript, if it can be one.
 pub(crate) fn valid_id(id: Option<f64>) -> Option<u64> {
-    id.filter(|id| *id > 0.0 && id.fract() == 0.0 && *id <= 9_007_199_254_740_991.0)
+    // `as u64` truncates: equal back only for whole numbers (and no libm
+    // call, as `fract` makes).
+    id.filter(|id| *id > 0.0 && *id <= 9_007_199_254_740_991.0 && (*id as u64) as f64 == *id)
         .map(|id| id as u64)
 }
 
