@@ -87,8 +87,13 @@ struct Owned(*mut qjs::JSContext, qjs::JSValue);
 impl Drop for Owned {
     fn drop(&mut self) {
         // SAFETY: `Owned` is only made from an owned value of the live,
-        // locked context `self.0`, within one call into it.
-        unsafe { qjs::JS_FreeValue(self.0, self.1) };
+        // locked context `self.0`, within one call into it; values without
+        // a reference count need no call.
+        unsafe {
+            if qjs::JS_VALUE_HAS_REF_COUNT(self.1) {
+                qjs::JS_FreeValue(self.0, self.1);
+            }
+        }
     }
 }
 
@@ -312,8 +317,16 @@ unsafe fn rearm(
 ///
 /// `ctx` is live, `v` a live value of it.
 unsafe fn truthy_raw(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> bool {
-    // SAFETY: per the contract; ToBoolean runs no JavaScript.
-    unsafe { qjs::JS_ToBool(ctx, v) > 0 }
+    // SAFETY: per the contract; ToBoolean runs no JavaScript. The common
+    // tags are decided here without the call (objects are not: an
+    // `IsHTMLDDA` object is falsy).
+    unsafe {
+        match qjs::JS_VALUE_GET_TAG(v) {
+            qjs::JS_TAG_UNDEFINED | qjs::JS_TAG_NULL => false,
+            qjs::JS_TAG_INT | qjs::JS_TAG_BOOL => qjs::JS_VALUE_GET_INT(v) != 0,
+            _ => qjs::JS_ToBool(ctx, v) > 0,
+        }
+    }
 }
 
 /// `setTimeout`/`setInterval(callback, after, ...args)`: a `Timeout`
@@ -512,8 +525,8 @@ clear_timeout, |ctx, argc, argv| {
     if qjs::JS_IsException(on) {
         return on;
     }
-    let armed = qjs::JS_ToBool(ctx, on) > 0;
-    qjs::JS_FreeValue(ctx, on);
+    let armed = truthy_raw(ctx, on);
+    drop(Owned(ctx, on));
     if !armed {
         return ffi::undefined();
     }
@@ -527,7 +540,7 @@ clear_timeout, |ctx, argc, argv| {
         return id;
     }
     let id_number = ffi::number(id);
-    qjs::JS_FreeValue(ctx, id);
+    drop(Owned(ctx, id));
     if let (Some(id), Some(lp)) = (valid_id(id_number), host.lp.upgrade()) {
         lp.clear_timer(TimerId::from_u64(id));
     }
