@@ -94,26 +94,6 @@ impl<const N: usize> Atoms<N> {
         // SAFETY: per the contract.
         unsafe { qjs::JS_GetProperty(ctx, obj, self.0[i]) }
     }
-
-    /// `obj[i]` (getters and proxies run); `Err(())` with the exception
-    /// pending if it threw.
-    pub(crate) fn get<'js>(
-        &self,
-        ctx: &Ctx<'js>,
-        obj: &Value<'js>,
-        i: usize,
-    ) -> Result<Value<'js>, ()> {
-        let raw = ctx.as_raw().as_ptr();
-        // SAFETY: `ctx` is live and locked, `obj` a live value of it; the
-        // result is owned and handed to the `Value` unless an exception.
-        unsafe {
-            let v = qjs::JS_GetProperty(raw, obj.as_raw(), self.0[i]);
-            if qjs::JS_IsException(v) {
-                return Err(());
-            }
-            Ok(super::owned(ctx, v))
-        }
-    }
 }
 
 /// One reference to an engine value, held outside the engine's roots

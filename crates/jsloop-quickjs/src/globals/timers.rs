@@ -16,7 +16,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use jsloop::TimerId;
-use rquickjs::{qjs, Ctx, Function, Object, Persistent, Value};
+use rquickjs::{qjs, Ctx, Function, Object, Value};
 
 use crate::ffi::RawFn;
 
@@ -41,12 +41,80 @@ pub(crate) fn clamp_kept(ms: Option<f64>) -> f64 {
     }
 }
 
+/// One reference to a timer's target, kept by its loop timer until it
+/// fires or is dropped: a raw `Persistent` without the context reference
+/// and `Ctx` one holds, freed on drop through the runtime.
+struct Kept {
+    rt: *mut qjs::JSRuntime,
+    v: qjs::JSValue,
+}
+
+impl Kept {
+    /// Takes one more reference to `v`.
+    ///
+    /// # Safety
+    ///
+    /// `ctx` is live and locked, `v` a live value of it. (The runtime
+    /// drops the loop's pending callbacks before the engine.)
+    unsafe fn new(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> Self {
+        // SAFETY: per the contract; the new reference is ours.
+        unsafe {
+            Self {
+                rt: qjs::JS_GetRuntime(ctx),
+                v: qjs::JS_DupValue(ctx, v),
+            }
+        }
+    }
+
+    /// Hands the reference over to the caller.
+    fn into_raw(self) -> qjs::JSValue {
+        let v = self.v;
+        std::mem::forget(self);
+        v
+    }
+}
+
+impl Drop for Kept {
+    fn drop(&mut self) {
+        // SAFETY: the reference is ours and the runtime alive (see `new`).
+        unsafe { qjs::JS_FreeValueRT(self.rt, self.v) };
+    }
+}
+
+/// An owned raw value freed when it goes out of scope.
+struct Owned(*mut qjs::JSContext, qjs::JSValue);
+
+impl Drop for Owned {
+    fn drop(&mut self) {
+        // SAFETY: `Owned` is only made from an owned value of the live,
+        // locked context `self.0`, within one call into it; values without
+        // a reference count need no call.
+        unsafe {
+            if qjs::JS_VALUE_HAS_REF_COUNT(self.1) {
+                qjs::JS_FreeValue(self.0, self.1);
+            }
+        }
+    }
+}
+
 /// A loop timer for `target` after `after` ms (clamped); its id, or -1.
-fn arm(host: &Rc<Host>, target: Persistent<Value<'static>>, after: f64) -> f64 {
-    let Some(lp) = host.lp.upgrade() else {
-        return -1.0;
+fn arm(host: &Rc<Host>, target: Kept, after: f64) -> f64 {
+    match host.lp.upgrade() {
+        Some(lp) => arm_on(&lp, host, target, after),
+        None => -1.0,
+    }
+}
+
+/// [`arm`] on the upgraded loop `lp`.
+fn arm_on(lp: &jsloop::EventLoop, host: &Rc<Host>, target: Kept, after: f64) -> f64 {
+    let ms = clamp_kept(Some(after));
+    // Whole milliseconds (the usual delay) without float seconds.
+    let whole = ms as u64;
+    let delay = if whole as f64 == ms {
+        Duration::from_millis(whole)
+    } else {
+        Duration::from_secs_f64(ms / 1000.0)
     };
-    let delay = Duration::from_secs_f64(clamp_kept(Some(after)) / 1000.0);
     let h = host.me.clone();
     let id = lp.set_timeout(delay, move |_| {
         if let Some(host) = h.upgrade() {
@@ -59,128 +127,206 @@ fn arm(host: &Rc<Host>, target: Persistent<Value<'static>>, after: f64) -> f64 {
 /// Fires a timer: `_id = 0`, the callback with `this` = the `Timeout` and
 /// its `_timerArgs`, then Node's re-arming while `_repeat` is truthy
 /// (done even if the callback threw, as Node's `finally`).
-fn fire(host: &Rc<Host>, target: Persistent<Value<'static>>) {
+fn fire(host: &Rc<Host>, target: Kept) {
     host.enter(|ctx| {
-        let this = target.restore(ctx)?;
+        let raw = ctx.as_raw().as_ptr();
+        let this = Owned(raw, target.into_raw());
         let Some(slot) = super::slot_of(ctx) else {
             return Ok(());
         };
+        // SAFETY: `raw` is live and locked (we hold a `Ctx`); `this` is a
+        // live value of it, owned until the end of this call.
+        unsafe { fire_raw(ctx, raw, host, slot, this.1) }
+    });
+}
+
+/// [`fire`]'s steps on raw values.
+///
+/// # Safety
+///
+/// `raw` is `ctx`'s live, locked context; `this` a live value of it.
+unsafe fn fire_raw(
+    ctx: &Ctx<'_>,
+    raw: *mut qjs::JSContext,
+    host: &Rc<Host>,
+    slot: &Slot,
+    this: qjs::JSValue,
+) -> rquickjs::Result<()> {
+    // SAFETY: per the contract; every value got here is owned by an
+    // `Owned` (or handed on) and freed before the context unlocks.
+    unsafe {
         // A timeout is done once it fires (`_id = 0`); an interval keeps
         // its id through the call, as Node keeps it known by id.
-        if this.is_object()
-            && !truthy(&get(ctx, slot, &this, name::REPEAT)?)
-            && !slot.atoms.set_int(ctx, &this, name::ID, 0)
-        {
-            return Err(rquickjs::Error::Exception);
+        if qjs::JS_IsObject(this) {
+            let repeat = Owned(raw, get_raw(raw, slot, this, name::REPEAT)?);
+            if !truthy_raw(raw, repeat.1) && !slot.atoms.set(raw, this, name::ID, int(0)) {
+                return Err(rquickjs::Error::Exception);
+            }
         }
         // As Node: a timer whose `_onTimeout` was emptied is dropped.
-        let f = get(ctx, slot, &this, name::ON_TIMEOUT)?;
-        if !truthy(&f) {
+        let f = Owned(raw, get_raw(raw, slot, this, name::ON_TIMEOUT)?);
+        if !truthy_raw(raw, f.1) {
             return Ok(());
         }
-        let called = call(ctx, host, slot, &this, f);
-        let rearmed = rearm(ctx, host, slot, &this);
+        let called = call(ctx, raw, host, slot, this, f.1);
+        drop(f);
+        let rearmed = rearm(raw, host, slot, this);
         called.and(rearmed)
-    });
+    }
+}
+
+/// An integer value.
+fn int(n: i32) -> qjs::JSValue {
+    qjs::JS_MKVAL(qjs::JS_TAG_INT, n)
+}
+
+/// `obj[i]`, owned; an exception routed as a thrown error.
+///
+/// # Safety
+///
+/// `ctx` is live and locked, `obj` a live value of it.
+unsafe fn get_raw(
+    ctx: *mut qjs::JSContext,
+    slot: &Slot,
+    obj: qjs::JSValue,
+    i: usize,
+) -> rquickjs::Result<qjs::JSValue> {
+    // SAFETY: per the contract.
+    let v = unsafe { slot.atoms.get_raw(ctx, obj, i) };
+    // SAFETY: inspecting a tag needs no context.
+    if unsafe { qjs::JS_IsException(v) } {
+        Err(rquickjs::Error::Exception)
+    } else {
+        Ok(v)
+    }
 }
 
 /// Calls the timer's callback `f` (through `runTimer` while timers are
 /// kept by primitive id); Node's TypeError if it is not a function.
-fn call<'js>(
-    ctx: &Ctx<'js>,
+///
+/// # Safety
+///
+/// `raw` is `ctx`'s live, locked context; `this` and `f` live values of it.
+unsafe fn call(
+    ctx: &Ctx<'_>,
+    raw: *mut qjs::JSContext,
     host: &Rc<Host>,
     slot: &Slot,
-    this: &Value<'js>,
-    f: Value<'js>,
+    this: qjs::JSValue,
+    f: qjs::JSValue,
 ) -> rquickjs::Result<()> {
-    if slot.primitives.get() {
-        let Some(dispatch) = host.dispatch() else {
-            return Ok(());
-        };
-        let f: Function = dispatch.get(ctx, Entry::RunTimer)?;
-        return f.call((this.clone(),));
-    }
-    if !f.is_function() {
-        return Err(rquickjs::Exception::throw_type(
-            ctx,
-            "timer._onTimeout is not a function",
-        ));
-    }
-    let args = get(ctx, slot, this, name::TIMER_ARGS)?;
-    let ok = match args.as_array() {
-        None => ffi::call(ctx, &f, Some(this), &[]),
-        Some(list) => {
-            let args: Vec<Value> = list.iter::<Value>().collect::<rquickjs::Result<_>>()?;
-            ffi::call(ctx, &f, Some(this), &args)
+    // SAFETY: per the contract.
+    unsafe {
+        if slot.primitives.get() {
+            let Some(dispatch) = host.dispatch() else {
+                return Ok(());
+            };
+            let f: Function = dispatch.get(ctx, Entry::RunTimer)?;
+            return f.call((ffi::borrowed(ctx, this),));
         }
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(rquickjs::Error::Exception)
+        if !ffi::is_function(raw, f) {
+            return Err(rquickjs::Exception::throw_type(
+                ctx,
+                "timer._onTimeout is not a function",
+            ));
+        }
+        let args = Owned(raw, get_raw(raw, slot, this, name::TIMER_ARGS)?);
+        let result = if qjs::JS_IsArray(args.1) {
+            let list = ffi::borrowed(ctx, args.1);
+            let list = list.as_array().expect("an array");
+            let args: Vec<Value> = list.iter::<Value>().collect::<rquickjs::Result<_>>()?;
+            let mut argv: Vec<qjs::JSValue> = args.iter().map(Value::as_raw).collect();
+            qjs::JS_Call(raw, f, this, argv.len() as c_int, argv.as_mut_ptr())
+        } else {
+            qjs::JS_Call(raw, f, this, 0, std::ptr::null_mut())
+        };
+        let threw = qjs::JS_IsException(result);
+        qjs::JS_FreeValue(raw, result);
+        if threw {
+            Err(rquickjs::Error::Exception)
+        } else {
+            Ok(())
+        }
     }
-}
-
-/// `obj[i]`, an exception routed as a thrown error.
-fn get<'js>(
-    ctx: &Ctx<'js>,
-    slot: &Slot,
-    obj: &Value<'js>,
-    i: usize,
-) -> rquickjs::Result<Value<'js>> {
-    slot.atoms
-        .get(ctx, obj, i)
-        .map_err(|()| rquickjs::Error::Exception)
 }
 
 /// Node's `if (timer._repeat && timer._idleTimeout !== -1)`: arms the
 /// timer again for `_repeat` ms, with `_idleTimeout = _repeat`.
-fn rearm<'js>(
-    ctx: &Ctx<'js>,
+///
+/// # Safety
+///
+/// `ctx` is live and locked, `this` a live value of it.
+unsafe fn rearm(
+    ctx: *mut qjs::JSContext,
     host: &Rc<Host>,
     slot: &Slot,
-    this: &Value<'js>,
+    this: qjs::JSValue,
 ) -> rquickjs::Result<()> {
-    let Some(obj) = this.as_object() else {
-        return Ok(());
-    };
-    let get = |i| {
-        slot.atoms
-            .get(ctx, this, i)
-            .map_err(|()| rquickjs::Error::Exception)
-    };
-    let repeat = get(name::REPEAT)?;
-    if !truthy(&repeat) {
-        return Ok(());
-    }
-    let idle = get(name::IDLE_TIMEOUT)?;
-    if idle.as_number() == Some(-1.0) {
-        return Ok(());
-    }
-    if let Some(old) = get(name::ID)?.as_number().filter(|id| *id > 0.0) {
-        if let Some(lp) = host.lp.upgrade() {
-            lp.clear_timer(TimerId::from_u64(old as u64));
+    // SAFETY: per the contract; each value got is owned by an `Owned`.
+    unsafe {
+        if !qjs::JS_IsObject(this) {
+            return Ok(());
         }
-    }
-    obj.set("_idleTimeout", repeat.clone())?;
-    let id = arm(
-        host,
-        Persistent::save(ctx, this.clone()),
-        clamp_kept(repeat.as_number()),
-    );
-    obj.set("_id", id)?;
-    if get(name::REFED)?.as_bool() == Some(false) {
-        if let Some(lp) = host.lp.upgrade() {
-            lp.unref_timer(TimerId::from_u64(id as u64));
+        let repeat = Owned(ctx, get_raw(ctx, slot, this, name::REPEAT)?);
+        if !truthy_raw(ctx, repeat.1) {
+            return Ok(());
         }
+        let idle = Owned(ctx, get_raw(ctx, slot, this, name::IDLE_TIMEOUT)?);
+        if ffi::number(idle.1) == Some(-1.0) {
+            return Ok(());
+        }
+        let old = Owned(ctx, get_raw(ctx, slot, this, name::ID)?);
+        if let Some(old) = ffi::number(old.1).filter(|id| *id > 0.0) {
+            if let Some(lp) = host.lp.upgrade() {
+                lp.clear_timer(TimerId::from_u64(old as u64));
+            }
+        }
+        let fail = || Err(rquickjs::Error::Exception);
+        if !slot.atoms.set(
+            ctx,
+            this,
+            name::IDLE_TIMEOUT,
+            qjs::JS_DupValue(ctx, repeat.1),
+        ) {
+            return fail();
+        }
+        let id = arm(
+            host,
+            Kept::new(ctx, this),
+            clamp_kept(ffi::number(repeat.1)),
+        );
+        if !slot
+            .atoms
+            .set(ctx, this, name::ID, ffi::new_number(ctx, id))
+        {
+            return fail();
+        }
+        let refed = Owned(ctx, get_raw(ctx, slot, this, name::REFED)?);
+        if qjs::JS_VALUE_GET_TAG(refed.1) == qjs::JS_TAG_BOOL && !truthy_raw(ctx, refed.1) {
+            if let Some(lp) = host.lp.upgrade() {
+                lp.unref_timer(TimerId::from_u64(id as u64));
+            }
+        }
+        Ok(())
     }
-    Ok(())
 }
 
-/// JavaScript truthiness of a value.
-fn truthy(v: &Value<'_>) -> bool {
-    // SAFETY: `v` is live; ToBoolean runs no JavaScript.
-    unsafe { qjs::JS_ToBool(v.ctx().as_raw().as_ptr(), v.as_raw()) > 0 }
+/// JavaScript truthiness of a raw value.
+///
+/// # Safety
+///
+/// `ctx` is live, `v` a live value of it.
+unsafe fn truthy_raw(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> bool {
+    // SAFETY: per the contract; ToBoolean runs no JavaScript. The common
+    // tags are decided here without the call (objects are not: an
+    // `IsHTMLDDA` object is falsy).
+    unsafe {
+        match qjs::JS_VALUE_GET_TAG(v) {
+            qjs::JS_TAG_UNDEFINED | qjs::JS_TAG_NULL => false,
+            qjs::JS_TAG_INT | qjs::JS_TAG_BOOL => qjs::JS_VALUE_GET_INT(v) != 0,
+            _ => qjs::JS_ToBool(ctx, v) > 0,
+        }
+    }
 }
 
 /// `setTimeout`/`setInterval(callback, after, ...args)`: a `Timeout`
@@ -201,24 +347,26 @@ unsafe fn start(
         let Some((slot, host)) = slot(ctx) else {
             return ffi::undefined();
         };
-        let rctx = ffi::ctx_of(ctx);
         let callback = ffi::arg(argc, argv, 0);
         if !ffi::is_function(ctx, callback) {
-            return throw_callback_error(&rctx, &host, callback);
+            return throw_callback_error(&ffi::ctx_of(ctx), &host, callback);
         }
         let raw_after = ffi::arg(argc, argv, 1);
         let after = match ffi::number(raw_after).filter(|n| (1.0..=TIMEOUT_MAX).contains(n)) {
             Some(after) => after,
             // Coercion of other values and the overflow warning, in JS.
-            None => match coerce_delay(&rctx, &host, ffi::borrowed(&rctx, raw_after)) {
-                Ok(after) => after,
-                Err(_) => return ffi::exception(),
-            },
+            None => {
+                let rctx = ffi::ctx_of(ctx);
+                match coerce_delay(&rctx, &host, ffi::borrowed(&rctx, raw_after)) {
+                    Ok(after) => after,
+                    Err(_) => return ffi::exception(),
+                }
+            }
         };
-        if super::ready_protos(&rctx, slot).is_err() {
+        if slot.protos.borrow().is_none() && super::ready_protos(&ffi::ctx_of(ctx), slot).is_err() {
             return ffi::exception();
         }
-        let Some(proto) = slot
+        let Some(made) = slot
             .protos
             .borrow()
             .as_ref()
@@ -226,29 +374,32 @@ unsafe fn start(
         else {
             return ffi::undefined();
         };
-        if qjs::JS_IsException(proto) {
-            return proto;
+        if qjs::JS_IsException(made) {
+            return made;
         }
-        let obj = ffi::owned(&rctx, proto);
-        let raw = obj.as_raw();
+        // Freed on every early return; handed back at the end.
+        let obj = Owned(ctx, made);
         if !slot
             .atoms
-            .define(ctx, raw, name::ON_TIMEOUT, qjs::JS_DupValue(ctx, callback))
+            .define(ctx, made, name::ON_TIMEOUT, qjs::JS_DupValue(ctx, callback))
             || !slot
                 .atoms
-                .define(ctx, raw, name::IDLE_TIMEOUT, ffi::new_number(ctx, after))
+                .define(ctx, made, name::IDLE_TIMEOUT, ffi::new_number(ctx, after))
         {
             return ffi::exception();
         }
-        if let Some(lp) = host.lp.upgrade() {
-            // As Node (getLibuvNow when a timer is made): the delay counts
-            // from now, not from the start of the current callback.
-            lp.update_time();
-        }
-        let id = arm(&host, Persistent::save(&rctx, obj.clone()), after);
+        let id = match host.lp.upgrade() {
+            Some(lp) => {
+                // As Node (getLibuvNow when a timer is made): the delay
+                // counts from now, not from the start of the current callback.
+                lp.update_time();
+                arm_on(&lp, &host, Kept::new(ctx, made), after)
+            }
+            None => -1.0,
+        };
         if !slot
             .atoms
-            .define(ctx, raw, name::ID, ffi::new_number(ctx, id))
+            .define(ctx, made, name::ID, ffi::new_number(ctx, id))
         {
             return ffi::exception();
         }
@@ -257,18 +408,20 @@ unsafe fn start(
                 .map(|i| qjs::JS_DupValue(ctx, ffi::arg(argc, argv, i)))
                 .collect();
             let array = qjs::JS_NewArrayFrom(ctx, args.len() as c_int, args.as_ptr());
-            if qjs::JS_IsException(array) || !slot.atoms.define(ctx, raw, name::TIMER_ARGS, array) {
+            if qjs::JS_IsException(array) || !slot.atoms.define(ctx, made, name::TIMER_ARGS, array)
+            {
                 return ffi::exception();
             }
         }
         if repeat
             && !slot
                 .atoms
-                .define(ctx, raw, name::REPEAT, ffi::new_number(ctx, after))
+                .define(ctx, made, name::REPEAT, ffi::new_number(ctx, after))
         {
             return ffi::exception();
         }
-        ffi::into_raw(obj)
+        std::mem::forget(obj);
+        made
     }
 }
 
@@ -372,32 +525,24 @@ clear_timeout, |ctx, argc, argv| {
     if qjs::JS_IsException(on) {
         return on;
     }
-    let armed = qjs::JS_ToBool(ctx, on) > 0;
-    qjs::JS_FreeValue(ctx, on);
+    let armed = truthy_raw(ctx, on);
+    drop(Owned(ctx, on));
     if !armed {
         return ffi::undefined();
     }
     if !slot.atoms.set(ctx, timer, name::ON_TIMEOUT, qjs::JS_NULL) {
         return ffi::exception();
     }
-    // `unenroll(timer)`: as `if (typeof t._id === 'number' && t._id !== 0)
-    // timerClear(t._id)`, then `_id = 0`, `_idleTimeout = -1`.
-    let first = slot.atoms.get_raw(ctx, timer, name::ID);
-    if qjs::JS_IsException(first) {
-        return first;
+    // `unenroll(timer)`: as `const id = t._id; if (typeof id === 'number'
+    // && id !== 0) timerClear(id)`, then `_id = 0`, `_idleTimeout = -1`.
+    let id = slot.atoms.get_raw(ctx, timer, name::ID);
+    if qjs::JS_IsException(id) {
+        return id;
     }
-    let is_number = ffi::number(first).is_some();
-    qjs::JS_FreeValue(ctx, first);
-    if is_number {
-        let id = slot.atoms.get_raw(ctx, timer, name::ID);
-        if qjs::JS_IsException(id) {
-            return id;
-        }
-        let id_number = ffi::number(id);
-        qjs::JS_FreeValue(ctx, id);
-        if let (Some(id), Some(lp)) = (valid_id(id_number), host.lp.upgrade()) {
-            lp.clear_timer(TimerId::from_u64(id));
-        }
+    let id_number = ffi::number(id);
+    drop(Owned(ctx, id));
+    if let (Some(id), Some(lp)) = (valid_id(id_number), host.lp.upgrade()) {
+        lp.clear_timer(TimerId::from_u64(id));
     }
     if !slot.atoms.set(ctx, timer, name::ID, qjs::JS_MKVAL(qjs::JS_TAG_INT, 0))
         || !slot
@@ -453,22 +598,19 @@ timer_start, |ctx, argc, argv| {
     let Some((_, host)) = slot(ctx) else {
         return ffi::new_number(ctx, -1.0);
     };
-    let rctx = ffi::ctx_of(ctx);
     if let Some(lp) = host.lp.upgrade() {
         lp.update_time();
     }
     let after = ffi::number(ffi::arg(argc, argv, 1));
-    let id = arm(
-        &host,
-        ffi::keep(&rctx, ffi::arg(argc, argv, 0)),
-        clamp_kept(after),
-    );
+    let id = arm(&host, Kept::new(ctx, ffi::arg(argc, argv, 0)), clamp_kept(after));
     ffi::new_number(ctx, id)
 });
 
 /// A timer id handed back by JavaScript, if it can be one.
 pub(crate) fn valid_id(id: Option<f64>) -> Option<u64> {
-    id.filter(|id| *id > 0.0 && id.fract() == 0.0 && *id <= 9_007_199_254_740_991.0)
+    // `as u64` truncates: equal back only for whole numbers (and no libm
+    // call, as `fract` makes).
+    id.filter(|id| *id > 0.0 && *id <= 9_007_199_254_740_991.0 && (*id as u64) as f64 == *id)
         .map(|id| id as u64)
 }
 

@@ -81,7 +81,8 @@ function forget(primitive) {
 }
 
 function unenroll(t) {
-  if (typeof t._id === 'number' && t._id !== 0) timerClear(t._id);
+  const id = t._id;
+  if (typeof id === 'number' && id !== 0) timerClear(id);
   t._id = 0;
   t._idleTimeout = -1;
   if (knownById.size !== 0) {
