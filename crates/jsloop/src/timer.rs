@@ -24,8 +24,7 @@
 //! interval's): it stores and hands them back, never calls them.
 
 use std::mem::ManuallyDrop;
-
-use slab::Slab;
+use std::ops::{Index, IndexMut};
 
 use crate::id::{IdMap, TimerId, MAX_SEQ};
 
@@ -151,6 +150,96 @@ struct List {
     members: u32,
 }
 
+/// The lists by key: a vector whose vacant lists (delay 0; a timer's delay
+/// is at least 1) are chained through their `head` for reuse.
+struct Lists {
+    items: Vec<List>,
+    /// The first vacant list, or `NIL`.
+    free: u32,
+    live: usize,
+}
+
+impl Default for Lists {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            free: NIL,
+            live: 0,
+        }
+    }
+}
+
+impl Lists {
+    /// The list at `key` if it is live.
+    #[inline]
+    fn get(&self, key: usize) -> Option<&List> {
+        self.items.get(key).filter(|l| l.delay != 0)
+    }
+
+    /// Stores a new list; returns its key.
+    fn insert(&mut self, list: List) -> usize {
+        debug_assert_ne!(list.delay, 0);
+        self.live += 1;
+        if self.free == NIL {
+            self.items.push(list);
+            return self.items.len() - 1;
+        }
+        let key = self.free as usize;
+        self.free = self.items[key].head;
+        self.items[key] = list;
+        key
+    }
+
+    /// Frees a live list; returns it.
+    fn remove(&mut self, key: usize) -> List {
+        let vacant = List {
+            delay: 0,
+            head: self.free,
+            tail: NIL,
+            pos: NIL,
+            members: 0,
+        };
+        let gone = std::mem::replace(&mut self.items[key], vacant);
+        debug_assert_ne!(gone.delay, 0, "a live list");
+        self.free = key as u32;
+        self.live -= 1;
+        gone
+    }
+
+    /// Number of live lists.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.live
+    }
+
+    fn capacity(&self) -> usize {
+        self.items.capacity()
+    }
+
+    /// The live lists.
+    fn iter_mut(&mut self) -> impl Iterator<Item = &mut List> {
+        self.items.iter_mut().filter(|l| l.delay != 0)
+    }
+}
+
+impl Index<usize> for Lists {
+    type Output = List;
+
+    #[inline]
+    fn index(&self, key: usize) -> &List {
+        debug_assert_ne!(self.items[key].delay, 0, "a live list");
+        &self.items[key]
+    }
+}
+
+impl IndexMut<usize> for Lists {
+    #[inline]
+    fn index_mut(&mut self, key: usize) -> &mut List {
+        debug_assert_ne!(self.items[key].delay, 0, "a live list");
+        &mut self.items[key]
+    }
+}
+
 /// A heap slot: a non-empty list keyed by its head.
 #[derive(Clone, Copy)]
 struct Slot {
@@ -181,7 +270,7 @@ pub(crate) struct TimerQueue<O, R> {
     next_id: u64,
     /// Ids made by handles to their home numbers.
     remote: IdMap<u64>,
-    lists: Slab<List>,
+    lists: Lists,
     by_delay: IdMap<u32>,
     heap: Vec<Slot>,
     /// The last list to lose its last timer, kept for the next timer of
@@ -207,7 +296,7 @@ impl<O, R> Default for TimerQueue<O, R> {
             len: 0,
             next_id: 1,
             remote: IdMap::default(),
-            lists: Slab::new(),
+            lists: Lists::default(),
             by_delay: IdMap::default(),
             heap: Vec::new(),
             spare: NIL,
@@ -389,7 +478,7 @@ impl<O, R> TimerQueue<O, R> {
         self.remote = IdMap::default();
         self.never = IdMap::default();
         self.heap = Vec::new();
-        self.lists = Slab::new();
+        self.lists = Lists::default();
         self.by_delay = IdMap::default();
         self.spare = NIL;
         self.recent = NIL;
@@ -479,7 +568,7 @@ impl<O, R> TimerQueue<O, R> {
                 entries[moved[old] as usize] = entry;
             }
         }
-        for (_, list) in &mut self.lists {
+        for list in self.lists.iter_mut() {
             list.head = relink(list.head);
             list.tail = relink(list.tail);
         }
@@ -807,7 +896,7 @@ impl<O, R> TimerQueue<O, R> {
         }
         if self.heap.capacity() > 64 || self.lists.capacity() > 64 {
             self.heap = Vec::new();
-            self.lists = Slab::new();
+            self.lists = Lists::default();
             self.by_delay = IdMap::default();
             self.spare = NIL;
             self.recent = NIL;
