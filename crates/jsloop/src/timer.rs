@@ -287,6 +287,9 @@ pub(crate) struct TimerQueue<O, R> {
     referenced: usize,
     /// Lists with a scheduled timer (their heap slots are not stale).
     scheduled_lists: usize,
+    /// Set once a table may exceed 64 slots: [`TimerQueue::shrink`] is
+    /// due when the last timer goes.
+    large: bool,
 }
 
 impl<O, R> Default for TimerQueue<O, R> {
@@ -305,6 +308,7 @@ impl<O, R> Default for TimerQueue<O, R> {
             next_seq: 0,
             referenced: 0,
             scheduled_lists: 0,
+            large: false,
         }
     }
 }
@@ -340,9 +344,7 @@ impl<O, R> TimerQueue<O, R> {
             debug_assert_eq!(id >> 2, self.next_id, "a reserved id");
             id >> 2
         } else {
-            let home = self.vacancy();
-            self.remote.insert(id, home);
-            home
+            self.remote_insert(id)
         };
         self.next_id = home + 1;
         let list = self.join_list(delay);
@@ -355,11 +357,20 @@ impl<O, R> TimerQueue<O, R> {
         entry.put(callback);
         self.len += 1;
         self.referenced += 1;
-        self.schedule(key as u32, now);
+        self.schedule(key, now);
+    }
+
+    /// Gives a timer made by a handle the next free slot.
+    #[cold]
+    fn remote_insert(&mut self, id: u64) -> u64 {
+        let home = self.vacancy();
+        self.remote.insert(id, home);
+        home
     }
 
     /// Removes a timer; returns its callback (`None` inside if it is the
     /// interval now running), or `None` if no such timer exists.
+    #[inline]
     pub(crate) fn remove(&mut self, id: TimerId) -> Option<Option<Callback<O, R>>> {
         let key = self.find(id)?;
         Some(self.remove_key(key))
@@ -377,7 +388,7 @@ impl<O, R> TimerQueue<O, R> {
         if top.deadline > now {
             return None;
         }
-        let key = self.lists[top.list as usize].head;
+        let key = self.lists[top.list as usize].head as usize;
         self.unlink(key);
         // The top is this list's slot: re-key it now, as `settle` would.
         let next = self.lists[top.list as usize].head;
@@ -386,7 +397,7 @@ impl<O, R> TimerQueue<O, R> {
         } else {
             self.rekey_top(next);
         }
-        let entry = &mut self.entries[key as usize];
+        let entry = &mut self.entries[key];
         let id = TimerId::from_u64(entry.id);
         if entry.has(REPEAT) {
             let callback = entry.take()?;
@@ -402,7 +413,7 @@ impl<O, R> TimerQueue<O, R> {
         let Some(key) = self.find(id) else {
             return;
         };
-        let entry = &mut self.entries[key as usize];
+        let entry = &mut self.entries[key];
         drop(entry.take());
         entry.put(callback);
         if !entry.has(SCHEDULED) {
@@ -415,7 +426,7 @@ impl<O, R> TimerQueue<O, R> {
         let Some(key) = self.find(id) else {
             return false;
         };
-        if self.entries[key as usize].has(SCHEDULED) {
+        if self.entries[key].has(SCHEDULED) {
             self.unlink(key);
         }
         self.schedule(key, now);
@@ -427,7 +438,7 @@ impl<O, R> TimerQueue<O, R> {
         let Some(key) = self.find(id) else {
             return false;
         };
-        let entry = &mut self.entries[key as usize];
+        let entry = &mut self.entries[key];
         if entry.has(REFERENCED) != referenced {
             entry.flags ^= REFERENCED;
             if referenced {
@@ -442,7 +453,7 @@ impl<O, R> TimerQueue<O, R> {
     /// Whether a timer keeps the loop alive (`None` if there is no such timer).
     pub(crate) fn has_ref(&self, id: TimerId) -> Option<bool> {
         let key = self.find(id)?;
-        Some(self.entries[key as usize].has(REFERENCED))
+        Some(self.entries[key].has(REFERENCED))
     }
 
     /// Whether a timer with this id is pending.
@@ -484,6 +495,7 @@ impl<O, R> TimerQueue<O, R> {
         self.recent = NIL;
         self.referenced = 0;
         self.scheduled_lists = 0;
+        self.large = false;
         self.len = 0;
         std::mem::take(&mut self.entries)
             .into_iter()
@@ -499,16 +511,22 @@ impl<O, R> TimerQueue<O, R> {
 
     /// The slot of a pending timer.
     #[inline]
-    fn find(&self, id: TimerId) -> Option<u32> {
+    fn find(&self, id: TimerId) -> Option<usize> {
         let id = id.as_u64();
         let home = if id & 1 == 0 {
             id >> 2
         } else {
-            *self.remote.get(&id)?
+            self.remote_home(id)?
         };
         let key = home as usize & self.entries.len().wrapping_sub(1);
         let entry = self.entries.get(key)?;
-        (entry.id == id).then_some(key as u32)
+        (entry.id == id).then_some(key)
+    }
+
+    /// The home number of a timer made by a handle.
+    #[cold]
+    fn remote_home(&self, id: u64) -> Option<u64> {
+        self.remote.get(&id).copied()
     }
 
     /// The first number at or after `next_id` whose slot is free, growing
@@ -573,6 +591,7 @@ impl<O, R> TimerQueue<O, R> {
             list.tail = relink(list.tail);
         }
         self.entries = entries;
+        self.large |= len > 64;
     }
 
     /// The list of `delay`, made if missing, with one more member.
@@ -586,22 +605,30 @@ impl<O, R> TimerQueue<O, R> {
         {
             recent
         } else {
-            let lists = &mut self.lists;
-            *self.by_delay.entry(delay).or_insert_with(|| {
-                key32(lists.insert(List {
-                    delay,
-                    head: NIL,
-                    tail: NIL,
-                    pos: NIL,
-                    members: 0,
-                }))
-            })
+            self.list_of(delay)
         };
         self.recent = list;
         if list == self.spare {
             self.spare = NIL;
         }
         self.lists[list as usize].members += 1;
+        list
+    }
+
+    /// The list of `delay` found by hashing, made if missing.
+    #[inline]
+    fn list_of(&mut self, delay: u64) -> u32 {
+        let lists = &mut self.lists;
+        let list = *self.by_delay.entry(delay).or_insert_with(|| {
+            key32(lists.insert(List {
+                delay,
+                head: NIL,
+                tail: NIL,
+                pos: NIL,
+                members: 0,
+            }))
+        });
+        self.large |= self.lists.capacity() > 64;
         list
     }
 
@@ -628,84 +655,100 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Frees an entry; returns its callback.
     #[inline(always)]
-    fn remove_key(&mut self, key: u32) -> Option<Callback<O, R>> {
-        let entry = &mut self.entries[key as usize];
+    fn remove_key(&mut self, key: usize) -> Option<Callback<O, R>> {
+        let entry = &mut self.entries[key];
         let id = std::mem::replace(&mut entry.id, VACANT);
         let callback = entry.take();
         let flags = std::mem::replace(&mut entry.flags, 0);
         let (prev, next, list) = (entry.prev, entry.next, entry.list);
+        let never = entry.deadline == u64::MAX;
         if id & 1 == 1 {
-            self.remote.remove(&id);
+            self.remote_remove(id);
         }
         if flags & SCHEDULED != 0 {
-            if entry.deadline == u64::MAX {
-                self.never.remove(&id);
+            if never {
+                self.never_remove(id);
             }
             self.detach(prev, next, list);
         }
-        let referenced = flags & REFERENCED != 0;
+        self.referenced -= usize::from(flags & REFERENCED != 0);
         self.leave_list(list);
-        if referenced {
-            self.referenced -= 1;
-        }
         self.len -= 1;
-        if self.len == 0
-            && (self.entries.len() > 64 || self.heap.capacity() > 64 || self.lists.capacity() > 64)
-        {
+        if self.len == 0 && self.large {
             self.shrink();
         }
         callback
     }
 
+    #[cold]
+    fn remote_remove(&mut self, id: u64) {
+        self.remote.remove(&id);
+    }
+
+    #[cold]
+    fn never_remove(&mut self, id: u64) {
+        self.never.remove(&id);
+    }
+
     /// Sets an unlinked entry's deadline from `now` and appends it to its
     /// list: the latest deadline of that delay so far.
     #[inline]
-    fn schedule(&mut self, key: u32, now: u64) {
-        let entry = &mut self.entries[key as usize];
+    fn schedule(&mut self, key: usize, now: u64) {
+        let entry = &mut self.entries[key];
         let list = &mut self.lists[entry.list as usize];
-        entry.deadline = now.saturating_add(list.delay);
-        let tie = if entry.deadline == u64::MAX {
-            let seq = self.next_seq;
-            self.next_seq += 1;
-            self.never.insert(entry.id, seq);
-            seq
-        } else {
-            u64::MAX - list.delay
-        };
+        let deadline = now.saturating_add(list.delay);
+        entry.deadline = deadline;
         entry.flags |= SCHEDULED;
         entry.prev = list.tail;
         entry.next = NIL;
-        let (deadline, tail) = (entry.deadline, list.tail);
-        list.tail = key;
-        if tail == NIL {
-            list.head = key;
-            self.scheduled_lists += 1;
-            // A list that kept its slot while empty keys it by an earlier
-            // head (time only moves forward): `settle` re-keys it.
-            if list.pos == NIL {
-                let slot = Slot {
-                    deadline,
-                    tie,
-                    list: entry.list,
-                };
-                self.heap_push(slot);
-            }
+        let tail = list.tail;
+        list.tail = key as u32;
+        let seq = if deadline == u64::MAX {
+            let id = entry.id;
+            Some(self.never_insert(id))
         } else {
-            self.entries[tail as usize].next = key;
+            None
+        };
+        if tail != NIL {
+            self.entries[tail as usize].next = key as u32;
+            return;
         }
+        let list_key = self.entries[key].list;
+        let list = &mut self.lists[list_key as usize];
+        list.head = key as u32;
+        self.scheduled_lists += 1;
+        // A list that kept its slot while empty keys it by an earlier
+        // head (time only moves forward): `settle` re-keys it.
+        if list.pos == NIL {
+            let tie = seq.unwrap_or(u64::MAX - list.delay);
+            self.heap_push(Slot {
+                deadline,
+                tie,
+                list: list_key,
+            });
+        }
+    }
+
+    /// Numbers a timer whose deadline saturated, in scheduling order.
+    #[cold]
+    fn never_insert(&mut self, id: u64) -> u64 {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        self.never.insert(id, seq);
+        seq
     }
 
     /// Takes a linked entry out of its list.
     #[inline(always)]
-    fn unlink(&mut self, key: u32) {
-        let entry = &mut self.entries[key as usize];
+    fn unlink(&mut self, key: usize) {
+        let entry = &mut self.entries[key];
         entry.flags &= !SCHEDULED;
-        if entry.deadline == u64::MAX {
-            self.never.remove(&entry.id);
-        }
-        let (prev, next, list) = (entry.prev, entry.next, entry.list);
+        let (prev, next, list, id) = (entry.prev, entry.next, entry.list, entry.id);
         entry.prev = NIL;
         entry.next = NIL;
+        if entry.deadline == u64::MAX {
+            self.never_remove(id);
+        }
         self.detach(prev, next, list);
     }
 
@@ -835,6 +878,7 @@ impl<O, R> TimerQueue<O, R> {
             self.compact();
         }
         self.heap.push(slot);
+        self.large |= self.heap.capacity() > 64;
         self.sift_up(self.heap.len() - 1);
     }
 
@@ -901,6 +945,7 @@ impl<O, R> TimerQueue<O, R> {
             self.spare = NIL;
             self.recent = NIL;
         }
+        self.large = false;
     }
 }
 
@@ -1050,6 +1095,36 @@ mod tests {
     }
 
     #[test]
+    fn the_last_clear_returns_a_large_heap_with_a_small_table() {
+        let mut q = Queue::default();
+        let keep: Vec<TimerId> = (0..50)
+            .map(|d| set(&mut q, 0, 1000 + d, Callback::Once("k")))
+            .collect();
+        for delay in 1..100 {
+            let id = set(&mut q, 0, delay, Callback::Once("x"));
+            assert!(q.remove(id).is_some());
+        }
+        assert!(q.entries.len() <= 64 && q.heap.capacity() > 64);
+        for id in keep {
+            assert!(q.remove(id).is_some());
+        }
+        assert_eq!((q.heap.capacity(), q.lists.capacity()), (0, 0));
+    }
+
+    #[test]
+    fn the_last_clear_returns_a_large_table() {
+        let mut q = Queue::default();
+        let ids: Vec<TimerId> = (0..100)
+            .map(|_| set(&mut q, 0, 5, Callback::Once("x")))
+            .collect();
+        assert!(q.entries.len() > 64 && q.heap.capacity() <= 64);
+        for id in ids {
+            assert!(q.remove(id).is_some());
+        }
+        assert_eq!(q.entries.len(), 0);
+    }
+
+    #[test]
     fn a_stale_id_finds_nothing_once_its_slot_is_reused() {
         let mut q = Queue::default();
         let old = set(&mut q, 0, 5, Callback::Once("old"));
@@ -1060,7 +1135,7 @@ mod tests {
         let new = loop {
             let id = set(&mut q, 0, 5, Callback::Once("new"));
             assert!(id > old);
-            if q.find(id) == Some((old.as_u64() >> 2) as u32 & 15) {
+            if q.find(id) == Some((old.as_u64() >> 2) as usize & 15) {
                 break id;
             }
             assert!(q.remove(id).is_some());
