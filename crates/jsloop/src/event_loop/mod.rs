@@ -442,7 +442,9 @@ impl EventLoop {
     /// Whether timers can still be set.
     #[inline]
     fn accepting_timers(&self) -> Result<(), ScheduleError> {
-        if self.stop() != Stop::Running || self.core.shared.is_terminated() {
+        // A live loop terminates only once a stop was requested (in
+        // `finish_if_stopping`), and the stop level never falls: one load.
+        if self.core.shared.stop() != Stop::Running {
             return Err(ScheduleError::Closed(()));
         }
         Ok(())
