@@ -388,22 +388,36 @@ impl<O, R> TimerQueue<O, R> {
         if top.deadline > now {
             return None;
         }
-        let key = self.lists[top.list as usize].head as usize;
-        self.unlink(key);
+        // Unlink the list's head (its `prev` is `NIL`).
+        let list = &mut self.lists[top.list as usize];
+        let key = list.head as usize;
+        let entry = &mut self.entries[key];
+        let (next, raw_id, never) = (entry.next, entry.id, entry.deadline == u64::MAX);
+        entry.next = NIL;
+        entry.flags &= !SCHEDULED;
+        let repeat = entry.has(REPEAT);
+        list.head = next;
+        if next == NIL {
+            list.tail = NIL;
+            self.scheduled_lists -= 1;
+        } else {
+            self.entries[next as usize].prev = NIL;
+        }
+        if never {
+            self.never_remove(raw_id);
+        }
         // The top is this list's slot: re-key it now, as `settle` would.
-        let next = self.lists[top.list as usize].head;
         if next == NIL {
             self.pop_top();
         } else {
             self.rekey_top(next);
         }
-        let entry = &mut self.entries[key];
-        let id = TimerId::from_u64(entry.id);
-        if entry.has(REPEAT) {
-            let callback = entry.take()?;
-            return Some(Due { id, callback });
-        }
-        let callback = self.remove_key(key)?;
+        let id = TimerId::from_u64(raw_id);
+        let callback = if repeat {
+            self.entries[key].take()?
+        } else {
+            self.free_unlinked(key)?
+        };
         Some(Due { id, callback })
     }
 
@@ -660,6 +674,7 @@ impl<O, R> TimerQueue<O, R> {
         let id = std::mem::replace(&mut entry.id, VACANT);
         let callback = entry.take();
         let flags = std::mem::replace(&mut entry.flags, 0);
+        // The links are left stale: the slot is free.
         let (prev, next, list) = (entry.prev, entry.next, entry.list);
         let never = entry.deadline == u64::MAX;
         if id & 1 == 1 {
@@ -672,8 +687,29 @@ impl<O, R> TimerQueue<O, R> {
             self.detach(prev, next, list);
         }
         self.referenced -= usize::from(flags & REFERENCED != 0);
-        self.leave_list(list);
         self.len -= 1;
+        self.leave_list(list);
+        if self.len == 0 && self.large {
+            self.shrink();
+        }
+        callback
+    }
+
+    /// Frees an entry that is not linked; returns its callback.
+    #[inline(always)]
+    fn free_unlinked(&mut self, key: usize) -> Option<Callback<O, R>> {
+        let entry = &mut self.entries[key];
+        debug_assert!(!entry.has(SCHEDULED));
+        let id = std::mem::replace(&mut entry.id, VACANT);
+        let callback = entry.take();
+        let flags = std::mem::replace(&mut entry.flags, 0);
+        let list = entry.list;
+        if id & 1 == 1 {
+            self.remote_remove(id);
+        }
+        self.referenced -= usize::from(flags & REFERENCED != 0);
+        self.len -= 1;
+        self.leave_list(list);
         if self.len == 0 && self.large {
             self.shrink();
         }
@@ -694,33 +730,33 @@ impl<O, R> TimerQueue<O, R> {
     /// list: the latest deadline of that delay so far.
     #[inline]
     fn schedule(&mut self, key: usize, now: u64) {
-        let entry = &mut self.entries[key];
-        let list = &mut self.lists[entry.list as usize];
-        let deadline = now.saturating_add(list.delay);
+        let entries = &mut self.entries;
+        let entry = &mut entries[key];
+        let (id, list_key) = (entry.id, entry.list);
+        let list = &mut self.lists[list_key as usize];
+        let delay = list.delay;
+        let deadline = now.saturating_add(delay);
         entry.deadline = deadline;
         entry.flags |= SCHEDULED;
         entry.prev = list.tail;
         entry.next = NIL;
-        let tail = list.tail;
-        list.tail = key as u32;
-        let seq = if deadline == u64::MAX {
-            let id = entry.id;
-            Some(self.never_insert(id))
-        } else {
-            None
-        };
-        if tail != NIL {
-            self.entries[tail as usize].next = key as u32;
-            return;
-        }
-        let list_key = self.entries[key].list;
-        let list = &mut self.lists[list_key as usize];
-        list.head = key as u32;
-        self.scheduled_lists += 1;
+        let tail = std::mem::replace(&mut list.tail, key as u32);
         // A list that kept its slot while empty keys it by an earlier
         // head (time only moves forward): `settle` re-keys it.
-        if list.pos == NIL {
-            let tie = seq.unwrap_or(u64::MAX - list.delay);
+        let mut push = false;
+        if tail == NIL {
+            list.head = key as u32;
+            self.scheduled_lists += 1;
+            push = list.pos == NIL;
+        } else {
+            entries[tail as usize].next = key as u32;
+        }
+        let tie = if deadline == u64::MAX {
+            self.never_insert(id)
+        } else {
+            u64::MAX - delay
+        };
+        if push {
             self.heap_push(Slot {
                 deadline,
                 tie,
@@ -758,18 +794,19 @@ impl<O, R> TimerQueue<O, R> {
     /// when it reaches the top.
     #[inline]
     fn detach(&mut self, prev: u32, next: u32, list: u32) {
-        if prev == NIL && next == NIL {
-            self.scheduled_lists -= 1;
-        }
+        let l = &mut self.lists[list as usize];
         if prev == NIL {
-            self.lists[list as usize].head = next;
+            l.head = next;
         } else {
             self.entries[prev as usize].next = next;
         }
         if next == NIL {
-            self.lists[list as usize].tail = prev;
+            l.tail = prev;
         } else {
             self.entries[next as usize].prev = prev;
+        }
+        if prev == NIL && next == NIL {
+            self.scheduled_lists -= 1;
         }
     }
 
