@@ -465,6 +465,7 @@ impl EventLoop {
 
     /// Cancels a timeout or interval (also from inside its own callback);
     /// returns whether one was pending. Unknown ids cancel nothing.
+    #[inline]
     pub fn clear_timer(&self, id: TimerId) -> bool {
         let removed = self.core.timers.borrow_mut().remove(id);
         removed.is_some()
