@@ -337,6 +337,7 @@ impl<O, R> TimerQueue<O, R> {
     /// Schedules `callback` to run `delay` ms after `now` (`delay` ≥ 1),
     /// under an id from [`TimerQueue::reserve`] just before or made by a
     /// handle.
+    #[inline]
     pub(crate) fn insert(&mut self, id: TimerId, now: u64, delay: u64, callback: Callback<O, R>) {
         let id = id.as_u64();
         debug_assert_ne!(id, VACANT, "handle ids start at 5");
@@ -347,17 +348,32 @@ impl<O, R> TimerQueue<O, R> {
             self.remote_insert(id)
         };
         self.next_id = home + 1;
-        let list = self.join_list(delay);
+        let list_key = self.join_list(delay);
         let key = home as usize & (self.entries.len() - 1);
+        // As `schedule`, with the entry and its list at hand.
+        let deadline = now.saturating_add(delay);
+        let list = &mut self.lists[list_key as usize];
         let entry = &mut self.entries[key];
         debug_assert_eq!(entry.id, VACANT);
         entry.id = id;
-        entry.list = list;
-        entry.flags = REFERENCED;
+        entry.list = list_key;
+        entry.flags = REFERENCED | SCHEDULED;
         entry.put(callback);
+        entry.deadline = deadline;
+        entry.prev = list.tail;
+        entry.next = NIL;
+        let tail = std::mem::replace(&mut list.tail, key as u32);
+        let push = if tail == NIL {
+            list.head = key as u32;
+            self.scheduled_lists += 1;
+            list.pos == NIL
+        } else {
+            self.entries[tail as usize].next = key as u32;
+            false
+        };
         self.len += 1;
         self.referenced += 1;
-        self.schedule(key, now);
+        self.linked(id, deadline, delay, list_key, push);
     }
 
     /// Gives a timer made by a handle the next free slot.
@@ -751,17 +767,21 @@ impl<O, R> TimerQueue<O, R> {
         } else {
             entries[tail as usize].next = key as u32;
         }
+        self.linked(id, deadline, delay, list_key, push);
+    }
+
+    /// Finishes linking timer `id` into the list `list` of `delay`: numbers
+    /// it if its deadline saturated, and gives the list a heap slot if
+    /// `push` (it was empty and had none).
+    #[inline(always)]
+    fn linked(&mut self, id: u64, deadline: u64, delay: u64, list: u32, push: bool) {
         let tie = if deadline == u64::MAX {
             self.never_insert(id)
         } else {
             u64::MAX - delay
         };
         if push {
-            self.heap_push(Slot {
-                deadline,
-                tie,
-                list: list_key,
-            });
+            self.heap_push(Slot { deadline, tie, list });
         }
     }
 
