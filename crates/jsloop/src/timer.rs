@@ -287,6 +287,8 @@ pub(crate) struct TimerQueue<O, R> {
     referenced: usize,
     /// Lists with a scheduled timer (their heap slots are not stale).
     scheduled_lists: usize,
+    /// 7/8 of the table's length: it grows before holding more timers.
+    grow_at: usize,
     /// Set once a table may exceed 64 slots: [`TimerQueue::shrink`] is
     /// due when the last timer goes.
     large: bool,
@@ -309,6 +311,7 @@ impl<O, R> Default for TimerQueue<O, R> {
             referenced: 0,
             scheduled_lists: 0,
             large: false,
+            grow_at: 0,
         }
     }
 }
@@ -526,6 +529,7 @@ impl<O, R> TimerQueue<O, R> {
         self.referenced = 0;
         self.scheduled_lists = 0;
         self.large = false;
+        self.grow_at = 0;
         self.len = 0;
         std::mem::take(&mut self.entries)
             .into_iter()
@@ -563,7 +567,7 @@ impl<O, R> TimerQueue<O, R> {
     /// the table first if it is 7/8 full.
     #[inline]
     fn vacancy(&mut self) -> u64 {
-        if (self.len + 1) * 8 > self.entries.len() * 7 {
+        if self.len >= self.grow_at {
             self.grow();
         }
         let mask = self.entries.len() - 1;
@@ -621,6 +625,7 @@ impl<O, R> TimerQueue<O, R> {
             list.tail = relink(list.tail);
         }
         self.entries = entries;
+        self.grow_at = len / 8 * 7;
         self.large |= len > 64;
     }
 
@@ -992,6 +997,7 @@ impl<O, R> TimerQueue<O, R> {
     fn shrink(&mut self) {
         if self.entries.len() > 64 {
             self.entries = Vec::new();
+            self.grow_at = 0;
             self.remote = IdMap::default();
             self.never = IdMap::default();
         }
