@@ -786,7 +786,11 @@ impl<O, R> TimerQueue<O, R> {
             u64::MAX - delay
         };
         if push {
-            self.heap_push(Slot { deadline, tie, list });
+            self.heap_push(Slot {
+                deadline,
+                tie,
+                list,
+            });
         }
     }
 
