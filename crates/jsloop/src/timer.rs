@@ -170,12 +170,6 @@ impl Default for Lists {
 }
 
 impl Lists {
-    /// The list at `key` if it is live.
-    #[inline]
-    fn get(&self, key: usize) -> Option<&List> {
-        self.items.get(key).filter(|l| l.delay != 0)
-    }
-
     /// Stores a new list; returns its key.
     fn insert(&mut self, list: List) -> usize {
         debug_assert_ne!(list.delay, 0);
@@ -340,22 +334,57 @@ impl<O, R> TimerQueue<O, R> {
     /// Schedules `callback` to run `delay` ms after `now` (`delay` ≥ 1),
     /// under an id from [`TimerQueue::reserve`] just before or made by a
     /// handle.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn insert(&mut self, id: TimerId, now: u64, delay: u64, callback: Callback<O, R>) {
         let id = id.as_u64();
         debug_assert_ne!(id, VACANT, "handle ids start at 5");
+        // The common case, a local id joining the list joined last, makes
+        // no call but a last, cold one (no registers to save).
+        let recent = self.recent;
+        if id & 1 == 0 {
+            if let Some(list) = self.lists.items.get_mut(recent as usize) {
+                // A vacant list's delay, 0, matches no timer's.
+                if list.delay == delay {
+                    list.members += 1;
+                    if recent == self.spare {
+                        self.spare = NIL;
+                    }
+                    debug_assert_eq!(id >> 2, self.next_id, "a reserved id");
+                    return self.place(id, id >> 2, recent, now, callback);
+                }
+            }
+        }
+        self.insert_slow(id, now, delay, callback);
+    }
+
+    /// [`TimerQueue::insert`] of a handle's id or into another list.
+    #[inline(never)]
+    fn insert_slow(&mut self, id: u64, now: u64, delay: u64, callback: Callback<O, R>) {
         let home = if id & 1 == 0 {
             debug_assert_eq!(id >> 2, self.next_id, "a reserved id");
             id >> 2
         } else {
             self.remote_insert(id)
         };
+        // `insert` found the recent list of another delay (or did not look).
+        let list = self.list_of(delay);
+        self.recent = list;
+        if list == self.spare {
+            self.spare = NIL;
+        }
+        self.lists[list as usize].members += 1;
+        self.place(id, home, list, now, callback);
+    }
+
+    /// Stores and links timer `id` in the slot of `home`, in `list_key`,
+    /// which it has joined: as `schedule`, with the entry and list at hand.
+    #[inline(always)]
+    fn place(&mut self, id: u64, home: u64, list_key: u32, now: u64, callback: Callback<O, R>) {
         self.next_id = home + 1;
-        let list_key = self.join_list(delay);
         let key = home as usize & (self.entries.len() - 1);
-        // As `schedule`, with the entry and its list at hand.
-        let deadline = now.saturating_add(delay);
         let list = &mut self.lists[list_key as usize];
+        let delay = list.delay;
+        let deadline = now.saturating_add(delay);
         let entry = &mut self.entries[key];
         debug_assert_eq!(entry.id, VACANT);
         entry.id = id;
@@ -629,27 +658,6 @@ impl<O, R> TimerQueue<O, R> {
         self.large |= len > 64;
     }
 
-    /// The list of `delay`, made if missing, with one more member.
-    #[inline]
-    fn join_list(&mut self, delay: u64) -> u32 {
-        let recent = self.recent;
-        let list = if self
-            .lists
-            .get(recent as usize)
-            .is_some_and(|l| l.delay == delay)
-        {
-            recent
-        } else {
-            self.list_of(delay)
-        };
-        self.recent = list;
-        if list == self.spare {
-            self.spare = NIL;
-        }
-        self.lists[list as usize].members += 1;
-        list
-    }
-
     /// The list of `delay` found by hashing, made if missing.
     #[inline]
     fn list_of(&mut self, delay: u64) -> u32 {
@@ -780,6 +788,13 @@ impl<O, R> TimerQueue<O, R> {
     /// `push` (it was empty and had none).
     #[inline(always)]
     fn linked(&mut self, id: u64, deadline: u64, delay: u64, list: u32, push: bool) {
+        if push || deadline == u64::MAX {
+            self.linked_slow(id, deadline, delay, list, push);
+        }
+    }
+
+    #[cold]
+    fn linked_slow(&mut self, id: u64, deadline: u64, delay: u64, list: u32, push: bool) {
         let tie = if deadline == u64::MAX {
             self.never_insert(id)
         } else {
