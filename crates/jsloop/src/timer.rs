@@ -24,8 +24,7 @@
 //! interval's): it stores and hands them back, never calls them.
 
 use std::mem::ManuallyDrop;
-
-use slab::Slab;
+use std::ops::{Index, IndexMut};
 
 use crate::id::{IdMap, TimerId, MAX_SEQ};
 
@@ -151,6 +150,90 @@ struct List {
     members: u32,
 }
 
+/// The lists by key: a vector whose vacant lists (delay 0; a timer's delay
+/// is at least 1) are chained through their `head` for reuse.
+struct Lists {
+    items: Vec<List>,
+    /// The first vacant list, or `NIL`.
+    free: u32,
+    live: usize,
+}
+
+impl Default for Lists {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            free: NIL,
+            live: 0,
+        }
+    }
+}
+
+impl Lists {
+    /// Stores a new list; returns its key.
+    fn insert(&mut self, list: List) -> usize {
+        debug_assert_ne!(list.delay, 0);
+        self.live += 1;
+        if self.free == NIL {
+            self.items.push(list);
+            return self.items.len() - 1;
+        }
+        let key = self.free as usize;
+        self.free = self.items[key].head;
+        self.items[key] = list;
+        key
+    }
+
+    /// Frees a live list; returns it.
+    fn remove(&mut self, key: usize) -> List {
+        let vacant = List {
+            delay: 0,
+            head: self.free,
+            tail: NIL,
+            pos: NIL,
+            members: 0,
+        };
+        let gone = std::mem::replace(&mut self.items[key], vacant);
+        debug_assert_ne!(gone.delay, 0, "a live list");
+        self.free = key as u32;
+        self.live -= 1;
+        gone
+    }
+
+    /// Number of live lists.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.live
+    }
+
+    fn capacity(&self) -> usize {
+        self.items.capacity()
+    }
+
+    /// The live lists.
+    fn iter_mut(&mut self) -> impl Iterator<Item = &mut List> {
+        self.items.iter_mut().filter(|l| l.delay != 0)
+    }
+}
+
+impl Index<usize> for Lists {
+    type Output = List;
+
+    #[inline]
+    fn index(&self, key: usize) -> &List {
+        debug_assert_ne!(self.items[key].delay, 0, "a live list");
+        &self.items[key]
+    }
+}
+
+impl IndexMut<usize> for Lists {
+    #[inline]
+    fn index_mut(&mut self, key: usize) -> &mut List {
+        debug_assert_ne!(self.items[key].delay, 0, "a live list");
+        &mut self.items[key]
+    }
+}
+
 /// A heap slot: a non-empty list keyed by its head.
 #[derive(Clone, Copy)]
 struct Slot {
@@ -181,7 +264,7 @@ pub(crate) struct TimerQueue<O, R> {
     next_id: u64,
     /// Ids made by handles to their home numbers.
     remote: IdMap<u64>,
-    lists: Slab<List>,
+    lists: Lists,
     by_delay: IdMap<u32>,
     heap: Vec<Slot>,
     /// The last list to lose its last timer, kept for the next timer of
@@ -198,6 +281,11 @@ pub(crate) struct TimerQueue<O, R> {
     referenced: usize,
     /// Lists with a scheduled timer (their heap slots are not stale).
     scheduled_lists: usize,
+    /// 7/8 of the table's length: it grows before holding more timers.
+    grow_at: usize,
+    /// Set once a table may exceed 64 slots: [`TimerQueue::shrink`] is
+    /// due when the last timer goes.
+    large: bool,
 }
 
 impl<O, R> Default for TimerQueue<O, R> {
@@ -207,7 +295,7 @@ impl<O, R> Default for TimerQueue<O, R> {
             len: 0,
             next_id: 1,
             remote: IdMap::default(),
-            lists: Slab::new(),
+            lists: Lists::default(),
             by_delay: IdMap::default(),
             heap: Vec::new(),
             spare: NIL,
@@ -216,6 +304,8 @@ impl<O, R> Default for TimerQueue<O, R> {
             next_seq: 0,
             referenced: 0,
             scheduled_lists: 0,
+            large: false,
+            grow_at: 0,
         }
     }
 }
@@ -244,33 +334,91 @@ impl<O, R> TimerQueue<O, R> {
     /// Schedules `callback` to run `delay` ms after `now` (`delay` ≥ 1),
     /// under an id from [`TimerQueue::reserve`] just before or made by a
     /// handle.
+    #[inline(always)]
     pub(crate) fn insert(&mut self, id: TimerId, now: u64, delay: u64, callback: Callback<O, R>) {
         let id = id.as_u64();
         debug_assert_ne!(id, VACANT, "handle ids start at 5");
+        // The common case, a local id joining the list joined last, makes
+        // no call but a last, cold one (no registers to save).
+        let recent = self.recent;
+        if id & 1 == 0 {
+            if let Some(list) = self.lists.items.get_mut(recent as usize) {
+                // A vacant list's delay, 0, matches no timer's.
+                if list.delay == delay {
+                    list.members += 1;
+                    if recent == self.spare {
+                        self.spare = NIL;
+                    }
+                    debug_assert_eq!(id >> 2, self.next_id, "a reserved id");
+                    return self.place(id, id >> 2, recent, now, callback);
+                }
+            }
+        }
+        self.insert_slow(id, now, delay, callback);
+    }
+
+    /// [`TimerQueue::insert`] of a handle's id or into another list.
+    #[inline(never)]
+    fn insert_slow(&mut self, id: u64, now: u64, delay: u64, callback: Callback<O, R>) {
         let home = if id & 1 == 0 {
             debug_assert_eq!(id >> 2, self.next_id, "a reserved id");
             id >> 2
         } else {
-            let home = self.vacancy();
-            self.remote.insert(id, home);
-            home
+            self.remote_insert(id)
         };
+        // `insert` found the recent list of another delay (or did not look).
+        let list = self.list_of(delay);
+        self.recent = list;
+        if list == self.spare {
+            self.spare = NIL;
+        }
+        self.lists[list as usize].members += 1;
+        self.place(id, home, list, now, callback);
+    }
+
+    /// Stores and links timer `id` in the slot of `home`, in `list_key`,
+    /// which it has joined: as `schedule`, with the entry and list at hand.
+    #[inline(always)]
+    fn place(&mut self, id: u64, home: u64, list_key: u32, now: u64, callback: Callback<O, R>) {
         self.next_id = home + 1;
-        let list = self.join_list(delay);
         let key = home as usize & (self.entries.len() - 1);
+        let list = &mut self.lists[list_key as usize];
+        let delay = list.delay;
+        let deadline = now.saturating_add(delay);
         let entry = &mut self.entries[key];
         debug_assert_eq!(entry.id, VACANT);
         entry.id = id;
-        entry.list = list;
-        entry.flags = REFERENCED;
+        entry.list = list_key;
+        entry.flags = REFERENCED | SCHEDULED;
         entry.put(callback);
+        entry.deadline = deadline;
+        entry.prev = list.tail;
+        entry.next = NIL;
+        let tail = std::mem::replace(&mut list.tail, key as u32);
+        let push = if tail == NIL {
+            list.head = key as u32;
+            self.scheduled_lists += 1;
+            list.pos == NIL
+        } else {
+            self.entries[tail as usize].next = key as u32;
+            false
+        };
         self.len += 1;
         self.referenced += 1;
-        self.schedule(key as u32, now);
+        self.linked(id, deadline, delay, list_key, push);
+    }
+
+    /// Gives a timer made by a handle the next free slot.
+    #[cold]
+    fn remote_insert(&mut self, id: u64) -> u64 {
+        let home = self.vacancy();
+        self.remote.insert(id, home);
+        home
     }
 
     /// Removes a timer; returns its callback (`None` inside if it is the
     /// interval now running), or `None` if no such timer exists.
+    #[inline]
     pub(crate) fn remove(&mut self, id: TimerId) -> Option<Option<Callback<O, R>>> {
         let key = self.find(id)?;
         Some(self.remove_key(key))
@@ -288,22 +436,36 @@ impl<O, R> TimerQueue<O, R> {
         if top.deadline > now {
             return None;
         }
-        let key = self.lists[top.list as usize].head;
-        self.unlink(key);
+        // Unlink the list's head (its `prev` is `NIL`).
+        let list = &mut self.lists[top.list as usize];
+        let key = list.head as usize;
+        let entry = &mut self.entries[key];
+        let (next, raw_id, never) = (entry.next, entry.id, entry.deadline == u64::MAX);
+        entry.next = NIL;
+        entry.flags &= !SCHEDULED;
+        let repeat = entry.has(REPEAT);
+        list.head = next;
+        if next == NIL {
+            list.tail = NIL;
+            self.scheduled_lists -= 1;
+        } else {
+            self.entries[next as usize].prev = NIL;
+        }
+        if never {
+            self.never_remove(raw_id);
+        }
         // The top is this list's slot: re-key it now, as `settle` would.
-        let next = self.lists[top.list as usize].head;
         if next == NIL {
             self.pop_top();
         } else {
             self.rekey_top(next);
         }
-        let entry = &mut self.entries[key as usize];
-        let id = TimerId::from_u64(entry.id);
-        if entry.has(REPEAT) {
-            let callback = entry.take()?;
-            return Some(Due { id, callback });
-        }
-        let callback = self.remove_key(key)?;
+        let id = TimerId::from_u64(raw_id);
+        let callback = if repeat {
+            self.entries[key].take()?
+        } else {
+            self.free_unlinked(key)?
+        };
         Some(Due { id, callback })
     }
 
@@ -313,7 +475,7 @@ impl<O, R> TimerQueue<O, R> {
         let Some(key) = self.find(id) else {
             return;
         };
-        let entry = &mut self.entries[key as usize];
+        let entry = &mut self.entries[key];
         drop(entry.take());
         entry.put(callback);
         if !entry.has(SCHEDULED) {
@@ -326,7 +488,7 @@ impl<O, R> TimerQueue<O, R> {
         let Some(key) = self.find(id) else {
             return false;
         };
-        if self.entries[key as usize].has(SCHEDULED) {
+        if self.entries[key].has(SCHEDULED) {
             self.unlink(key);
         }
         self.schedule(key, now);
@@ -338,7 +500,7 @@ impl<O, R> TimerQueue<O, R> {
         let Some(key) = self.find(id) else {
             return false;
         };
-        let entry = &mut self.entries[key as usize];
+        let entry = &mut self.entries[key];
         if entry.has(REFERENCED) != referenced {
             entry.flags ^= REFERENCED;
             if referenced {
@@ -353,7 +515,7 @@ impl<O, R> TimerQueue<O, R> {
     /// Whether a timer keeps the loop alive (`None` if there is no such timer).
     pub(crate) fn has_ref(&self, id: TimerId) -> Option<bool> {
         let key = self.find(id)?;
-        Some(self.entries[key as usize].has(REFERENCED))
+        Some(self.entries[key].has(REFERENCED))
     }
 
     /// Whether a timer with this id is pending.
@@ -389,12 +551,14 @@ impl<O, R> TimerQueue<O, R> {
         self.remote = IdMap::default();
         self.never = IdMap::default();
         self.heap = Vec::new();
-        self.lists = Slab::new();
+        self.lists = Lists::default();
         self.by_delay = IdMap::default();
         self.spare = NIL;
         self.recent = NIL;
         self.referenced = 0;
         self.scheduled_lists = 0;
+        self.large = false;
+        self.grow_at = 0;
         self.len = 0;
         std::mem::take(&mut self.entries)
             .into_iter()
@@ -410,23 +574,29 @@ impl<O, R> TimerQueue<O, R> {
 
     /// The slot of a pending timer.
     #[inline]
-    fn find(&self, id: TimerId) -> Option<u32> {
+    fn find(&self, id: TimerId) -> Option<usize> {
         let id = id.as_u64();
         let home = if id & 1 == 0 {
             id >> 2
         } else {
-            *self.remote.get(&id)?
+            self.remote_home(id)?
         };
         let key = home as usize & self.entries.len().wrapping_sub(1);
         let entry = self.entries.get(key)?;
-        (entry.id == id).then_some(key as u32)
+        (entry.id == id).then_some(key)
+    }
+
+    /// The home number of a timer made by a handle.
+    #[cold]
+    fn remote_home(&self, id: u64) -> Option<u64> {
+        self.remote.get(&id).copied()
     }
 
     /// The first number at or after `next_id` whose slot is free, growing
     /// the table first if it is 7/8 full.
     #[inline]
     fn vacancy(&mut self) -> u64 {
-        if (self.len + 1) * 8 > self.entries.len() * 7 {
+        if self.len >= self.grow_at {
             self.grow();
         }
         let mask = self.entries.len() - 1;
@@ -479,40 +649,29 @@ impl<O, R> TimerQueue<O, R> {
                 entries[moved[old] as usize] = entry;
             }
         }
-        for (_, list) in &mut self.lists {
+        for list in self.lists.iter_mut() {
             list.head = relink(list.head);
             list.tail = relink(list.tail);
         }
         self.entries = entries;
+        self.grow_at = len / 8 * 7;
+        self.large |= len > 64;
     }
 
-    /// The list of `delay`, made if missing, with one more member.
+    /// The list of `delay` found by hashing, made if missing.
     #[inline]
-    fn join_list(&mut self, delay: u64) -> u32 {
-        let recent = self.recent;
-        let list = if self
-            .lists
-            .get(recent as usize)
-            .is_some_and(|l| l.delay == delay)
-        {
-            recent
-        } else {
-            let lists = &mut self.lists;
-            *self.by_delay.entry(delay).or_insert_with(|| {
-                key32(lists.insert(List {
-                    delay,
-                    head: NIL,
-                    tail: NIL,
-                    pos: NIL,
-                    members: 0,
-                }))
-            })
-        };
-        self.recent = list;
-        if list == self.spare {
-            self.spare = NIL;
-        }
-        self.lists[list as usize].members += 1;
+    fn list_of(&mut self, delay: u64) -> u32 {
+        let lists = &mut self.lists;
+        let list = *self.by_delay.entry(delay).or_insert_with(|| {
+            key32(lists.insert(List {
+                delay,
+                head: NIL,
+                tail: NIL,
+                pos: NIL,
+                members: 0,
+            }))
+        });
+        self.large |= self.lists.capacity() > 64;
         list
     }
 
@@ -539,84 +698,137 @@ impl<O, R> TimerQueue<O, R> {
 
     /// Frees an entry; returns its callback.
     #[inline(always)]
-    fn remove_key(&mut self, key: u32) -> Option<Callback<O, R>> {
-        let entry = &mut self.entries[key as usize];
+    fn remove_key(&mut self, key: usize) -> Option<Callback<O, R>> {
+        let entry = &mut self.entries[key];
         let id = std::mem::replace(&mut entry.id, VACANT);
         let callback = entry.take();
         let flags = std::mem::replace(&mut entry.flags, 0);
+        // The links are left stale: the slot is free.
         let (prev, next, list) = (entry.prev, entry.next, entry.list);
+        let never = entry.deadline == u64::MAX;
         if id & 1 == 1 {
-            self.remote.remove(&id);
+            self.remote_remove(id);
         }
         if flags & SCHEDULED != 0 {
-            if entry.deadline == u64::MAX {
-                self.never.remove(&id);
+            if never {
+                self.never_remove(id);
             }
             self.detach(prev, next, list);
         }
-        let referenced = flags & REFERENCED != 0;
-        self.leave_list(list);
-        if referenced {
-            self.referenced -= 1;
-        }
+        self.referenced -= usize::from(flags & REFERENCED != 0);
         self.len -= 1;
-        if self.len == 0
-            && (self.entries.len() > 64 || self.heap.capacity() > 64 || self.lists.capacity() > 64)
-        {
+        self.leave_list(list);
+        if self.len == 0 && self.large {
             self.shrink();
         }
         callback
     }
 
+    /// Frees an entry that is not linked; returns its callback.
+    #[inline(always)]
+    fn free_unlinked(&mut self, key: usize) -> Option<Callback<O, R>> {
+        let entry = &mut self.entries[key];
+        debug_assert!(!entry.has(SCHEDULED));
+        let id = std::mem::replace(&mut entry.id, VACANT);
+        let callback = entry.take();
+        let flags = std::mem::replace(&mut entry.flags, 0);
+        let list = entry.list;
+        if id & 1 == 1 {
+            self.remote_remove(id);
+        }
+        self.referenced -= usize::from(flags & REFERENCED != 0);
+        self.len -= 1;
+        self.leave_list(list);
+        if self.len == 0 && self.large {
+            self.shrink();
+        }
+        callback
+    }
+
+    #[cold]
+    fn remote_remove(&mut self, id: u64) {
+        self.remote.remove(&id);
+    }
+
+    #[cold]
+    fn never_remove(&mut self, id: u64) {
+        self.never.remove(&id);
+    }
+
     /// Sets an unlinked entry's deadline from `now` and appends it to its
     /// list: the latest deadline of that delay so far.
     #[inline]
-    fn schedule(&mut self, key: u32, now: u64) {
-        let entry = &mut self.entries[key as usize];
-        let list = &mut self.lists[entry.list as usize];
-        entry.deadline = now.saturating_add(list.delay);
-        let tie = if entry.deadline == u64::MAX {
-            let seq = self.next_seq;
-            self.next_seq += 1;
-            self.never.insert(entry.id, seq);
-            seq
-        } else {
-            u64::MAX - list.delay
-        };
+    fn schedule(&mut self, key: usize, now: u64) {
+        let entries = &mut self.entries;
+        let entry = &mut entries[key];
+        let (id, list_key) = (entry.id, entry.list);
+        let list = &mut self.lists[list_key as usize];
+        let delay = list.delay;
+        let deadline = now.saturating_add(delay);
+        entry.deadline = deadline;
         entry.flags |= SCHEDULED;
         entry.prev = list.tail;
         entry.next = NIL;
-        let (deadline, tail) = (entry.deadline, list.tail);
-        list.tail = key;
+        let tail = std::mem::replace(&mut list.tail, key as u32);
+        // A list that kept its slot while empty keys it by an earlier
+        // head (time only moves forward): `settle` re-keys it.
+        let mut push = false;
         if tail == NIL {
-            list.head = key;
+            list.head = key as u32;
             self.scheduled_lists += 1;
-            // A list that kept its slot while empty keys it by an earlier
-            // head (time only moves forward): `settle` re-keys it.
-            if list.pos == NIL {
-                let slot = Slot {
-                    deadline,
-                    tie,
-                    list: entry.list,
-                };
-                self.heap_push(slot);
-            }
+            push = list.pos == NIL;
         } else {
-            self.entries[tail as usize].next = key;
+            entries[tail as usize].next = key as u32;
         }
+        self.linked(id, deadline, delay, list_key, push);
+    }
+
+    /// Finishes linking timer `id` into the list `list` of `delay`: numbers
+    /// it if its deadline saturated, and gives the list a heap slot if
+    /// `push` (it was empty and had none).
+    #[inline(always)]
+    fn linked(&mut self, id: u64, deadline: u64, delay: u64, list: u32, push: bool) {
+        if push || deadline == u64::MAX {
+            self.linked_slow(id, deadline, delay, list, push);
+        }
+    }
+
+    #[cold]
+    fn linked_slow(&mut self, id: u64, deadline: u64, delay: u64, list: u32, push: bool) {
+        let tie = if deadline == u64::MAX {
+            self.never_insert(id)
+        } else {
+            u64::MAX - delay
+        };
+        if push {
+            self.heap_push(Slot {
+                deadline,
+                tie,
+                list,
+            });
+        }
+    }
+
+    /// Numbers a timer whose deadline saturated, in scheduling order.
+    #[cold]
+    fn never_insert(&mut self, id: u64) -> u64 {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        self.never.insert(id, seq);
+        seq
     }
 
     /// Takes a linked entry out of its list.
     #[inline(always)]
-    fn unlink(&mut self, key: u32) {
-        let entry = &mut self.entries[key as usize];
+    fn unlink(&mut self, key: usize) {
+        let entry = &mut self.entries[key];
         entry.flags &= !SCHEDULED;
-        if entry.deadline == u64::MAX {
-            self.never.remove(&entry.id);
-        }
-        let (prev, next, list) = (entry.prev, entry.next, entry.list);
+        let (prev, next, list, id) = (entry.prev, entry.next, entry.list, entry.id);
         entry.prev = NIL;
         entry.next = NIL;
+        if entry.deadline == u64::MAX {
+            self.never_remove(id);
+        }
         self.detach(prev, next, list);
     }
 
@@ -626,18 +838,19 @@ impl<O, R> TimerQueue<O, R> {
     /// when it reaches the top.
     #[inline]
     fn detach(&mut self, prev: u32, next: u32, list: u32) {
-        if prev == NIL && next == NIL {
-            self.scheduled_lists -= 1;
-        }
+        let l = &mut self.lists[list as usize];
         if prev == NIL {
-            self.lists[list as usize].head = next;
+            l.head = next;
         } else {
             self.entries[prev as usize].next = next;
         }
         if next == NIL {
-            self.lists[list as usize].tail = prev;
+            l.tail = prev;
         } else {
             self.entries[next as usize].prev = prev;
+        }
+        if prev == NIL && next == NIL {
+            self.scheduled_lists -= 1;
         }
     }
 
@@ -746,6 +959,7 @@ impl<O, R> TimerQueue<O, R> {
             self.compact();
         }
         self.heap.push(slot);
+        self.large |= self.heap.capacity() > 64;
         self.sift_up(self.heap.len() - 1);
     }
 
@@ -802,16 +1016,18 @@ impl<O, R> TimerQueue<O, R> {
     fn shrink(&mut self) {
         if self.entries.len() > 64 {
             self.entries = Vec::new();
+            self.grow_at = 0;
             self.remote = IdMap::default();
             self.never = IdMap::default();
         }
         if self.heap.capacity() > 64 || self.lists.capacity() > 64 {
             self.heap = Vec::new();
-            self.lists = Slab::new();
+            self.lists = Lists::default();
             self.by_delay = IdMap::default();
             self.spare = NIL;
             self.recent = NIL;
         }
+        self.large = false;
     }
 }
 
@@ -961,6 +1177,36 @@ mod tests {
     }
 
     #[test]
+    fn the_last_clear_returns_a_large_heap_with_a_small_table() {
+        let mut q = Queue::default();
+        let keep: Vec<TimerId> = (0..50)
+            .map(|d| set(&mut q, 0, 1000 + d, Callback::Once("k")))
+            .collect();
+        for delay in 1..100 {
+            let id = set(&mut q, 0, delay, Callback::Once("x"));
+            assert!(q.remove(id).is_some());
+        }
+        assert!(q.entries.len() <= 64 && q.heap.capacity() > 64);
+        for id in keep {
+            assert!(q.remove(id).is_some());
+        }
+        assert_eq!((q.heap.capacity(), q.lists.capacity()), (0, 0));
+    }
+
+    #[test]
+    fn the_last_clear_returns_a_large_table() {
+        let mut q = Queue::default();
+        let ids: Vec<TimerId> = (0..100)
+            .map(|_| set(&mut q, 0, 5, Callback::Once("x")))
+            .collect();
+        assert!(q.entries.len() > 64 && q.heap.capacity() <= 64);
+        for id in ids {
+            assert!(q.remove(id).is_some());
+        }
+        assert_eq!(q.entries.len(), 0);
+    }
+
+    #[test]
     fn a_stale_id_finds_nothing_once_its_slot_is_reused() {
         let mut q = Queue::default();
         let old = set(&mut q, 0, 5, Callback::Once("old"));
@@ -971,7 +1217,7 @@ mod tests {
         let new = loop {
             let id = set(&mut q, 0, 5, Callback::Once("new"));
             assert!(id > old);
-            if q.find(id) == Some((old.as_u64() >> 2) as u32 & 15) {
+            if q.find(id) == Some((old.as_u64() >> 2) as usize & 15) {
                 break id;
             }
             assert!(q.remove(id).is_some());

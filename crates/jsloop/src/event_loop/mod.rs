@@ -204,16 +204,19 @@ pub struct Stats {
 }
 
 /// Converts a delay to whole milliseconds, rounding up, at least 1.
+#[inline]
 fn delay_ms(delay: Duration) -> u64 {
     // Whole seconds are whole milliseconds: only the sub-second part rounds
     // (no 128-bit division on the timer path).
+    let secs = delay.as_secs();
     let sub = u64::from(delay.subsec_nanos().div_ceil(1_000_000));
-    delay
-        .as_secs()
-        .checked_mul(1000)
+    if secs < 1 << 50 {
+        // No overflow: 2^50 * 1000 + 1000 < 2^64.
+        return (secs * 1000 + sub).max(1);
+    }
+    secs.checked_mul(1000)
         .and_then(|ms| ms.checked_add(sub))
         .unwrap_or(u64::MAX)
-        .max(1)
 }
 
 impl EventLoop {
@@ -437,8 +440,11 @@ impl EventLoop {
     }
 
     /// Whether timers can still be set.
+    #[inline]
     fn accepting_timers(&self) -> Result<(), ScheduleError> {
-        if self.stop() != Stop::Running || self.core.shared.is_terminated() {
+        // A live loop terminates only once a stop was requested (in
+        // `finish_if_stopping`), and the stop level never falls: one load.
+        if self.core.shared.stop() != Stop::Running {
             return Err(ScheduleError::Closed(()));
         }
         Ok(())
@@ -459,6 +465,7 @@ impl EventLoop {
 
     /// Cancels a timeout or interval (also from inside its own callback);
     /// returns whether one was pending. Unknown ids cancel nothing.
+    #[inline]
     pub fn clear_timer(&self, id: TimerId) -> bool {
         let removed = self.core.timers.borrow_mut().remove(id);
         removed.is_some()
@@ -783,6 +790,8 @@ mod tests {
             Duration::from_millis(1),
             Duration::from_nanos(1_000_001),
             Duration::new(3, 999_999_999),
+            Duration::new((1 << 50) - 1, 999_999_999),
+            Duration::new(1 << 50, 1),
             Duration::new(u64::MAX / 1000, 807_000_000),
             Duration::new(u64::MAX / 1000, 807_000_001),
             Duration::new(u64::MAX / 1000 + 1, 0),
