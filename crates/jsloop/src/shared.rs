@@ -115,6 +115,7 @@ impl Shared {
     }
 
     /// The strongest stop requested so far.
+    #[inline]
     pub(crate) fn stop(&self) -> Stop {
         Stop::from_u8(self.stop.load(Ordering::Acquire))
     }
@@ -133,6 +134,7 @@ impl Shared {
         self.terminated_cv.notify_all();
     }
 
+    #[inline]
     pub(crate) fn is_terminated(&self) -> bool {
         self.terminated.load(Ordering::Acquire)
     }
