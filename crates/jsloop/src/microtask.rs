@@ -255,9 +255,12 @@ mod tests {
         assert_eq!(lp.run(), Ok(Exit::Closed));
         let t = token.clone();
         lp.queue_microtask(move |_| drop(t));
+        let t = token.clone();
+        lp.next_tick(move |_| drop(t));
         r.resolve(1);
         assert_eq!(Rc::strong_count(&token), 1, "dropped, not queued");
         assert_eq!(lp.stats().microtasks, 0);
+        assert_eq!(lp.stats().ticks, 0);
     }
 
     #[test]

@@ -593,7 +593,8 @@ impl EventLoop {
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        if self.core.shared.is_terminated() {
+        // As in `queue_microtask`: `exit` is set just before termination.
+        if self.core.exit.get().is_some() {
             return;
         }
         self.core.microtasks.ticks.push(Thunk::new(callback));
