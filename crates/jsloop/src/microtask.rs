@@ -64,6 +64,13 @@ impl Queue {
         self.items.borrow_mut().push(thunk);
     }
 
+    /// Pushes the thunk `make` returns, made after the buffer has room
+    /// (its growth out of line), so it is written straight into its slot.
+    #[inline(always)]
+    pub(crate) fn push_with(&self, make: impl FnOnce() -> Thunk) {
+        crate::thunk::push_with(&mut self.items.borrow_mut(), make);
+    }
+
     /// Queued callbacks, the running batch's unstarted ones included.
     pub(crate) fn len(&self) -> usize {
         self.items.borrow().len() + self.batch_left.get()

@@ -110,6 +110,18 @@ impl Thunk {
     }
 }
 
+/// Pushes the thunk `make` returns onto `queue`, made after the buffer has
+/// room (its growth out of line) and written straight into its slot.
+#[inline(always)]
+pub(crate) fn push_with(queue: &mut Vec<Thunk>, make: impl FnOnce() -> Thunk) {
+    queue.reserve(1);
+    let len = queue.len();
+    queue.spare_capacity_mut()[0].write(make());
+    // SAFETY: the slot at `len` (within capacity: reserved above) was just
+    // written; if `make` unwinds, the length is left as it was.
+    unsafe { queue.set_len(len + 1) };
+}
+
 impl Drop for Thunk {
     fn drop(&mut self) {
         // SAFETY: a thunk not run still holds its closure; this is the only

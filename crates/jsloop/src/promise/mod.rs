@@ -510,10 +510,24 @@ impl<T: Clone + 'static> Resolver<T> {
 
     /// Writes the value in place and queues the reactions taken out.
     #[inline(always)]
-    fn fulfil(self, lp: &EventLoop, value: T) {
+    fn fulfil(self, lp: &EventLoop, mut value: T) {
         let cell = self.into_cell();
         let reactions = {
             let mut state = cell.state.borrow_mut();
+            if let State::Pending(Reactions::One(_)) = &*state {
+                // The usual case: one reaction, moved from the cell straight
+                // into the queue (no user code runs in between).
+                let queued = lp.push_job_with(value, |value| {
+                    match std::mem::replace(&mut *state, State::Fulfilled(value)) {
+                        State::Pending(Reactions::One(r)) => r,
+                        _ => unreachable!("matched above"),
+                    }
+                });
+                match queued {
+                    Ok(()) => return,
+                    Err(v) => value = v,
+                }
+            }
             let State::Pending(reactions) = &mut *state else {
                 return;
             };
