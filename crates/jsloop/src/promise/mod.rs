@@ -531,6 +531,12 @@ impl<T: Clone + 'static> Resolver<T> {
                     Err(v) => value = v,
                 }
             }
+            if let State::Pending(Reactions::None) = &*state {
+                // No reaction (a chain's last link): the old state holds
+                // nothing to drop or queue.
+                std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
+                return;
+            }
             let State::Pending(reactions) = &mut *state else {
                 return;
             };
