@@ -100,6 +100,12 @@ impl Thunk {
         }
     }
 
+    /// Moves the closure out, leaving a thunk that does nothing.
+    #[inline(always)]
+    pub(crate) fn take(&mut self) -> Thunk {
+        std::mem::replace(self, Thunk::inline(|_: &EventLoop| ()))
+    }
+
     /// Runs the closure, consuming it.
     #[inline]
     pub(crate) fn run(self, lp: &EventLoop) {
@@ -154,5 +160,18 @@ mod tests {
         assert_eq!(Rc::strong_count(&hits), 2);
         drop(unrun);
         assert_eq!(Rc::strong_count(&hits), 1);
+    }
+
+    #[test]
+    fn a_taken_thunk_keeps_the_closure_and_leaves_a_no_op() {
+        let lp = EventLoop::new();
+        let hits = Rc::new(Cell::new(0));
+        let h = hits.clone();
+        let mut emptied = Thunk::new(move |_| h.set(h.get() + 1));
+        let taken = emptied.take();
+        emptied.run(&lp);
+        assert_eq!((hits.get(), Rc::strong_count(&hits)), (0, 2));
+        taken.run(&lp);
+        assert_eq!((hits.get(), Rc::strong_count(&hits)), (1, 1));
     }
 }

@@ -513,22 +513,17 @@ impl<T: Clone + 'static> Resolver<T> {
 
     /// Writes the value in place and queues the reactions taken out.
     #[inline(always)]
-    fn fulfil(self, lp: &EventLoop, mut value: T) {
+    fn fulfil(self, lp: &EventLoop, value: T) {
         let cell = self.into_cell();
         let reactions = {
             let mut state = cell.state.borrow_mut();
-            if let State::Pending(Reactions::One(_)) = &*state {
+            if let State::Pending(Reactions::One(r)) = &mut *state {
                 // The usual case: one reaction, moved from the cell straight
                 // into the queue (no user code runs in between).
-                let queued = lp.push_job_with(value, |value| {
-                    match std::mem::replace(&mut *state, State::Fulfilled(value)) {
-                        State::Pending(Reactions::One(r)) => r,
-                        _ => unreachable!("matched above"),
-                    }
-                });
-                match queued {
-                    Ok(()) => return,
-                    Err(v) => value = v,
+                if lp.push_job_with(r, Thunk::take).is_ok() {
+                    // The old state holds only the emptied thunk.
+                    std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
+                    return;
                 }
             }
             if let State::Pending(Reactions::None) = &*state {
