@@ -64,6 +64,13 @@ impl Queue {
         self.items.borrow_mut().push(thunk);
     }
 
+    /// Pushes the thunk `make` returns, made after the buffer has room
+    /// (its growth out of line), so it is written straight into its slot.
+    #[inline(always)]
+    pub(crate) fn push_with(&self, make: impl FnOnce() -> Thunk) {
+        crate::thunk::push_with(&mut self.items.borrow_mut(), make);
+    }
+
     /// Queued callbacks, the running batch's unstarted ones included.
     pub(crate) fn len(&self) -> usize {
         self.items.borrow().len() + self.batch_left.get()
@@ -255,9 +262,12 @@ mod tests {
         assert_eq!(lp.run(), Ok(Exit::Closed));
         let t = token.clone();
         lp.queue_microtask(move |_| drop(t));
+        let t = token.clone();
+        lp.next_tick(move |_| drop(t));
         r.resolve(1);
         assert_eq!(Rc::strong_count(&token), 1, "dropped, not queued");
         assert_eq!(lp.stats().microtasks, 0);
+        assert_eq!(lp.stats().ticks, 0);
     }
 
     #[test]

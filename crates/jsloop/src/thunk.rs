@@ -100,6 +100,12 @@ impl Thunk {
         }
     }
 
+    /// Moves the closure out, leaving a thunk that does nothing.
+    #[inline(always)]
+    pub(crate) fn take(&mut self) -> Thunk {
+        std::mem::replace(self, Thunk::inline(|_: &EventLoop| ()))
+    }
+
     /// Runs the closure, consuming it.
     #[inline]
     pub(crate) fn run(self, lp: &EventLoop) {
@@ -108,6 +114,18 @@ impl Thunk {
         // is never dropped, so the closure moved out is not dropped again.
         unsafe { (this.vtable.call)(&mut this.slot, lp) }
     }
+}
+
+/// Pushes the thunk `make` returns onto `queue`, made after the buffer has
+/// room (its growth out of line) and written straight into its slot.
+#[inline(always)]
+pub(crate) fn push_with(queue: &mut Vec<Thunk>, make: impl FnOnce() -> Thunk) {
+    queue.reserve(1);
+    let len = queue.len();
+    queue.spare_capacity_mut()[0].write(make());
+    // SAFETY: the slot at `len` (within capacity: reserved above) was just
+    // written; if `make` unwinds, the length is left as it was.
+    unsafe { queue.set_len(len + 1) };
 }
 
 impl Drop for Thunk {
@@ -142,5 +160,18 @@ mod tests {
         assert_eq!(Rc::strong_count(&hits), 2);
         drop(unrun);
         assert_eq!(Rc::strong_count(&hits), 1);
+    }
+
+    #[test]
+    fn a_taken_thunk_keeps_the_closure_and_leaves_a_no_op() {
+        let lp = EventLoop::new();
+        let hits = Rc::new(Cell::new(0));
+        let h = hits.clone();
+        let mut emptied = Thunk::new(move |_| h.set(h.get() + 1));
+        let taken = emptied.take();
+        emptied.run(&lp);
+        assert_eq!((hits.get(), Rc::strong_count(&hits)), (0, 2));
+        taken.run(&lp);
+        assert_eq!((hits.get(), Rc::strong_count(&hits)), (1, 1));
     }
 }

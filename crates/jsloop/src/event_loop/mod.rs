@@ -592,6 +592,19 @@ impl EventLoop {
         }
     }
 
+    /// Queues the microtask `make(arg)` returns, made once the queue has
+    /// room for it (so it is moved straight into its slot). After
+    /// termination `make` is not called and `arg` comes back.
+    #[inline(always)]
+    pub(crate) fn push_job_with<A>(&self, arg: A, make: impl FnOnce(A) -> Thunk) -> Result<(), A> {
+        // As in `queue_microtask`: `exit` is set just before termination.
+        if self.core.exit.get().is_some() {
+            return Err(arg);
+        }
+        self.core.microtasks.jobs.push_with(|| make(arg));
+        Ok(())
+    }
+
     /// Queues a nextTick callback: the whole nextTick queue runs before
     /// the microtask queue at every checkpoint. After termination the
     /// callback is dropped unrun.
@@ -600,7 +613,8 @@ impl EventLoop {
     where
         F: FnOnce(&EventLoop) + 'static,
     {
-        if self.core.shared.is_terminated() {
+        // As in `queue_microtask`: `exit` is set just before termination.
+        if self.core.exit.get().is_some() {
             return;
         }
         self.core.microtasks.ticks.push(Thunk::new(callback));

@@ -72,7 +72,10 @@ enum Life {
 /// plain thread-local access; its [`Guard`] empties it at thread exit.
 struct Pool {
     heads: [Cell<*mut Free>; CLASSES],
-    bytes: Cell<usize>,
+    /// Bytes the pool may still take: [`POOL_BYTES`] minus those pooled
+    /// while guarded, 0 otherwise, so that one comparison tells whether a
+    /// block is kept.
+    room: Cell<usize>,
     life: Cell<Life>,
 }
 
@@ -80,19 +83,21 @@ impl Pool {
     const fn new() -> Self {
         Self {
             heads: [const { Cell::new(ptr::null_mut()) }; CLASSES],
-            bytes: Cell::new(0),
+            room: Cell::new(0),
             life: Cell::new(Life::Unguarded),
         }
     }
 
-    /// Whether the pool may take a block now (registers the guard on
-    /// first need).
+    /// Registers the guard of an unguarded pool, which gives it its room;
+    /// whether the pool may take a block of `class` now.
     #[cold]
-    fn guard(&self) -> bool {
-        if self.life.get() == Life::Unguarded && GUARD.try_with(|_| ()).is_ok() {
+    #[inline(never)]
+    fn guard(&self, class: usize) -> bool {
+        if GUARD.try_with(|_| ()).is_ok() {
             self.life.set(Life::Guarded);
+            self.room.set(POOL_BYTES);
         }
-        self.life.get() == Life::Guarded
+        self.room.get() >= class_size(class)
     }
 
     /// A free block of `class`, or null.
@@ -104,7 +109,7 @@ impl Pool {
             // and starts with the `Free` that `give` wrote.
             let next = unsafe { (*head).next };
             self.heads[class].set(next);
-            self.bytes.set(self.bytes.get() - class_size(class));
+            self.room.set(self.room.get() + class_size(class));
         }
         head.cast()
     }
@@ -117,8 +122,9 @@ impl Pool {
     /// given up by the caller.
     #[inline]
     unsafe fn give(&self, class: usize, block: *mut u8) -> bool {
-        let bytes = self.bytes.get() + class_size(class);
-        if bytes > POOL_BYTES || (self.life.get() != Life::Guarded && !self.guard()) {
+        if self.room.get() < class_size(class)
+            && (self.life.get() != Life::Unguarded || !self.guard(class))
+        {
             return false;
         }
         let free = block.cast::<Free>();
@@ -130,7 +136,7 @@ impl Pool {
             })
         };
         self.heads[class].set(free);
-        self.bytes.set(bytes);
+        self.room.set(self.room.get() - class_size(class));
         true
     }
 
@@ -158,6 +164,7 @@ impl Drop for Guard {
         POOL.with(|p| {
             p.life.set(Life::Exited);
             p.clear();
+            p.room.set(0);
         });
     }
 }
@@ -175,7 +182,10 @@ pub(crate) fn release_pool() {
 /// Bytes pooled on this thread.
 #[cfg(test)]
 fn pooled_bytes() -> usize {
-    POOL.with(|p| p.bytes.get())
+    POOL.with(|p| match p.life.get() {
+        Life::Guarded => POOL_BYTES - p.room.get(),
+        Life::Unguarded | Life::Exited => 0,
+    })
 }
 
 #[repr(C)]

@@ -107,12 +107,13 @@ struct Waiters {
 }
 
 impl Reactions {
+    /// Adds the reaction running `f`, made where it is stored.
     #[inline(always)]
-    fn push(&mut self, r: Reaction) {
+    fn push_new(&mut self, f: impl FnOnce(&EventLoop) + 'static) {
         match self {
-            Reactions::None => *self = Reactions::One(r),
-            Reactions::Many(m) => m.0.reactions.push(r),
-            Reactions::One(_) => self.many().reactions.push(r),
+            Reactions::None => *self = Reactions::One(Thunk::new(f)),
+            Reactions::Many(m) => m.0.reactions.push(Thunk::new(f)),
+            Reactions::One(_) => self.many().reactions.push(Thunk::new(f)),
         }
     }
 
@@ -390,16 +391,18 @@ impl<T: Clone + 'static> Promise<T> {
     fn react(&self, f: impl FnOnce(&EventLoop, Result<T, Reason>) + 'static) {
         self.mark_handled();
         let cell = self.cell.clone();
-        let reaction: Reaction = Thunk::new(move |lp| f(lp, cell.settled_outcome()));
+        // Made into a thunk only where it is stored, so it is not copied.
+        let run = move |lp: &EventLoop| f(lp, cell.settled_outcome());
         {
             let mut state = self.cell.state.borrow_mut();
             if let State::Pending(reactions) = &mut *state {
-                reactions.push(reaction);
+                reactions.push_new(run);
                 return;
             }
         }
         if let Some(lp) = self.cell.lp.upgrade() {
-            lp.push_job(reaction);
+            // After termination the reaction comes back and is dropped.
+            let _ = lp.push_job_with(run, Thunk::new);
         }
     }
 
@@ -514,6 +517,21 @@ impl<T: Clone + 'static> Resolver<T> {
         let cell = self.into_cell();
         let reactions = {
             let mut state = cell.state.borrow_mut();
+            if let State::Pending(Reactions::One(r)) = &mut *state {
+                // The usual case: one reaction, moved from the cell straight
+                // into the queue (no user code runs in between).
+                if lp.push_job_with(r, Thunk::take).is_ok() {
+                    // The old state holds only the emptied thunk.
+                    std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
+                    return;
+                }
+            }
+            if let State::Pending(Reactions::None) = &*state {
+                // No reaction (a chain's last link): the old state holds
+                // nothing to drop or queue.
+                std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
+                return;
+            }
             let State::Pending(reactions) = &mut *state else {
                 return;
             };
