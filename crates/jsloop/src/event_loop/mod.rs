@@ -151,6 +151,7 @@ impl fmt::Debug for LocalHandle {
 
 impl LocalHandle {
     /// The loop, if it still exists.
+    #[inline]
     pub fn upgrade(&self) -> Option<EventLoop> {
         self.core.upgrade().map(|core| EventLoop { core })
     }
