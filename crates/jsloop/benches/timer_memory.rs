@@ -18,11 +18,11 @@ const MANY: u64 = 100_000;
 
 /// Live bytes and allocation calls per element that `op` leaves behind.
 fn per_pending(label: &str, op: impl FnOnce()) {
-    let bytes = alloc::live_bytes();
-    let calls = alloc::allocations();
+    let bytes = alloc::thread_live_bytes();
+    let calls = alloc::thread_allocations();
     op();
-    let bytes = (alloc::live_bytes() - bytes) as f64 / MANY as f64;
-    let calls = (alloc::allocations() - calls) as f64 / MANY as f64;
+    let bytes = (alloc::thread_live_bytes() - bytes) as f64 / MANY as f64;
+    let calls = (alloc::thread_allocations() - calls) as f64 / MANY as f64;
     println!("{label:<40} {bytes:>8.1} bytes/timer {calls:>6.2} allocs/timer");
 }
 
