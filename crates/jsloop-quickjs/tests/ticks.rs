@@ -147,3 +147,29 @@ fn rust_ticks_queued_inside_a_run_of_javascript_ticks_keep_their_place() {
         "a\nb\nc\nd\ne\nr1\nf\nr2\ng\nh\ni\nr3\npromise\n"
     );
 }
+
+/// A batch of JavaScript ticks runs in one loop tick, but a close
+/// requested by one of them stops the batch there, as it stops the loop's
+/// own queue after the running callback.
+#[test]
+fn a_close_inside_a_batch_of_ticks_runs_none_of_the_rest() {
+    let out = Output::capture();
+    let rt = std::rc::Rc::new(Runtime::builder().output(out.clone()).build().unwrap());
+    let weak = std::rc::Rc::downgrade(&rt);
+    rt.register_fn("closeLoop", move |_| {
+        if let Some(rt) = weak.upgrade() {
+            rt.event_loop().close();
+        }
+        Ok(jsloop_quickjs::JsValue::Undefined)
+    })
+    .unwrap();
+    rt.run_script(
+        "ticks.js",
+        "process.nextTick(() => console.log('a'));
+         process.nextTick(() => { console.log('b'); closeLoop(); process.nextTick(() => console.log('d')); });
+         process.nextTick(() => console.log('c'));",
+    )
+    .unwrap();
+    let _ = rt.run();
+    assert_eq!(out.captured(Stream::Stdout), "a\nb\n");
+}

@@ -154,6 +154,8 @@ impl Queue {
 #[derive(Default)]
 pub(crate) struct Microtasks {
     pub(crate) ticks: Queue,
+    /// nextTick callbacks ever queued ([`EventLoop::tick_count`]).
+    pub(crate) tick_count: Cell<u64>,
     pub(crate) jobs: Queue,
     pub(crate) external: RefCell<Option<Rc<dyn JobQueue>>>,
 }

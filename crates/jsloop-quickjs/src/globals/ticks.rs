@@ -1,19 +1,15 @@
-//! `process.nextTick`: each callback is one nextTick of the loop, in the
-//! loop's own tick queue (a JavaScript tick, a Rust `next_tick` and
-//! another JavaScript tick run in the order they were queued).
+//! `process.nextTick`: each callback is one nextTick in the loop's own
+//! tick queue (a JavaScript tick, a Rust `next_tick` and another
+//! JavaScript tick run in the order they were queued).
 //!
-//! The callback and its arguments wait in the host's FIFO
-//! ([`Host::ticks`]); the loop's tick holds only the host, small enough to
-//! be stored in the loop's queue without an allocation, and runs the
-//! front callback (the FIFOs advance together).
-//!
-//! A run of JavaScript ticks with no Rust tick queued among them runs in
-//! one engine entry: after its callback, a loop tick runs the FIFO's next
-//! ones while every tick the loop has queued is one of them, and marks
-//! each so run stale; a stale loop tick returns at once. Stale ticks are
-//! the oldest queued, so they are exactly the next ones the loop runs. A
-//! run is at most [`RUN`] ticks long, so a chain of ticks (each queuing
-//! the next) leaves few stale ones queued.
+//! The callbacks and their arguments wait in the host's FIFO
+//! ([`Host::ticks`]), in batches: a batch is the callbacks queued one
+//! after another with no other loop tick queued among them, and has one
+//! loop tick, which runs the whole batch in one engine entry. A callback
+//! joins the newest batch while the loop's [`EventLoop::tick_count`] is
+//! still what it was just after that batch's tick was queued (also while
+//! the batch runs: its remaining callbacks are then the end of the
+//! queue); otherwise it starts a batch with a tick of its own.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -26,9 +22,6 @@ use super::slot;
 use super::timers::throw_callback_error;
 use crate::ffi::{self, raw_fn, RawFn};
 use crate::host::Host;
-
-/// The most ticks one engine entry runs.
-const RUN: usize = 64;
 
 /// A queued tick's callback and arguments: raw values holding one
 /// reference each, released with their runtime's pointer (no context
@@ -86,60 +79,87 @@ impl Drop for Tick {
 /// The host's JavaScript ticks.
 #[derive(Default)]
 pub(crate) struct Ticks {
-    /// Queued callbacks, oldest first, one per loop tick not yet stale.
+    /// Queued callbacks, oldest first.
     queue: RefCell<VecDeque<Tick>>,
-    /// Loop ticks whose callback an earlier entry already ran.
-    stale: Cell<usize>,
+    /// How many callbacks of the FIFO each batch holds, oldest first; the
+    /// front batch may be running (the running callback not counted).
+    batches: RefCell<VecDeque<usize>>,
+    /// The loop's tick count just after the newest batch's tick was queued.
+    newest: Cell<u64>,
 }
 
 impl Ticks {
     /// Drops every queued callback (before the engine is dropped).
     pub(crate) fn clear(&self) {
         let queue = std::mem::take(&mut *self.queue.borrow_mut());
+        self.batches.borrow_mut().clear();
         drop(queue);
     }
 
-    /// The next queued callback if no Rust tick is queued before it (the
-    /// loop's queued ticks are the stale ones and this FIFO's), marking
-    /// its loop tick stale.
-    fn next_alone(&self, lp: &EventLoop) -> Option<Tick> {
-        let mut queue = self.queue.borrow_mut();
-        let stale = self.stale.get();
-        if queue.is_empty() || lp.queued_ticks().checked_sub(stale) != Some(queue.len()) {
+    /// Queues `tick`: into the newest batch if no loop tick was queued
+    /// since that batch's, else into a new batch with its own loop tick.
+    fn push(&self, host: &Host, lp: &EventLoop, tick: Tick) {
+        self.queue.borrow_mut().push_back(tick);
+        let mut batches = self.batches.borrow_mut();
+        if lp.tick_count() == self.newest.get() {
+            if let Some(newest) = batches.back_mut() {
+                *newest += 1;
+                return;
+            }
+        }
+        batches.push_back(1);
+        drop(batches);
+        let h = host.me.clone();
+        lp.next_tick(move |lp| {
+            if let Some(host) = h.upgrade() {
+                fire(&host, lp);
+            }
+        });
+        self.newest.set(lp.tick_count());
+    }
+
+    /// The running batch's next callback, if any is left.
+    fn next(&self) -> Option<Tick> {
+        let mut batches = self.batches.borrow_mut();
+        let left = batches.front_mut()?;
+        if *left == 0 {
             return None;
         }
-        self.stale.set(stale + 1);
-        queue.pop_front()
+        *left -= 1;
+        self.queue.borrow_mut().pop_front()
+    }
+
+    /// Ends the running batch once its callbacks have all run.
+    fn finish(&self) {
+        let mut batches = self.batches.borrow_mut();
+        if batches.front() == Some(&0) {
+            batches.pop_front();
+        }
     }
 }
 
-/// Runs the oldest queued tick's callback with its arguments, then the
-/// next ones while no Rust tick is queued among them, in one entry; a
-/// stale tick returns at once.
+/// Runs the oldest batch, callback after callback, in one engine entry
+/// (a new one after a callback throws, once the exception is routed).
 fn fire(host: &Rc<Host>, lp: &EventLoop) {
-    let stale = host.ticks.stale.get();
-    if stale > 0 {
-        host.ticks.stale.set(stale - 1);
-        return;
-    }
-    let Some(first) = host.ticks.queue.borrow_mut().pop_front() else {
-        return;
-    };
-    host.enter(|ctx| {
-        let mut tick = first;
-        for _ in 1..RUN {
-            tick.call(ctx)?;
-            if host.exit_code().is_some() {
-                return Ok(());
+    loop {
+        let stopped = host.enter(|ctx| {
+            while let Some(tick) = host.ticks.next() {
+                tick.call(ctx)?;
+                if host.exit_code().is_some() || lp.is_closing() {
+                    return Ok(true);
+                }
+                host.restart_budget();
             }
-            match host.ticks.next_alone(lp) {
-                Some(next) => tick = next,
-                None => return Ok(()),
-            }
-            host.restart_budget();
+            Ok(false)
+        });
+        match stopped {
+            Some(false) => break,
+            Some(true) => return,
+            None if host.exit_code().is_some() || lp.is_closing() => return,
+            None => {}
         }
-        tick.call(ctx)
-    });
+    }
+    host.ticks.finish();
 }
 
 raw_fn!(
@@ -167,13 +187,7 @@ next_tick, |ctx, argc, argv| {
             args: if argc > 1 { (1..argc).map(dup).collect() } else { Vec::new() },
         }
     };
-    host.ticks.queue.borrow_mut().push_back(tick);
-    let h = host.me.clone();
-    lp.next_tick(move |lp| {
-        if let Some(host) = h.upgrade() {
-            fire(&host, lp);
-        }
-    });
+    host.ticks.push(&host, &lp, tick);
     ffi::undefined()
 });
 

@@ -618,7 +618,9 @@ impl EventLoop {
         if self.core.exit.get().is_some() {
             return;
         }
-        self.core.microtasks.ticks.push(Thunk::new(callback));
+        let queues = &self.core.microtasks;
+        queues.tick_count.set(queues.tick_count.get() + 1);
+        queues.ticks.push(Thunk::new(callback));
     }
 
     /// Skips the microtask checkpoint after the running timer or immediate
@@ -698,6 +700,25 @@ impl EventLoop {
         self.core.shared.request_stop(Stop::Close);
     }
 
+    /// Whether a close was requested (here or through a [`Handle`]): the
+    /// loop runs no further callback. An embedder that runs several
+    /// callbacks of its own inside one loop callback stops when it is set.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop::EventLoop;
+    ///
+    /// let lp = EventLoop::new();
+    /// assert!(!lp.is_closing());
+    /// lp.close();
+    /// assert!(lp.is_closing());
+    /// ```
+    #[inline]
+    pub fn is_closing(&self) -> bool {
+        self.closing()
+    }
+
     /// Whether anything referenced is left: timers, immediates, tasks,
     /// close callbacks, queued microtasks, holds, pool work, or active
     /// referenced readiness registrations.
@@ -715,34 +736,30 @@ impl EventLoop {
             || core.pool.pending() > 0
     }
 
-    /// How many nextTick callbacks are queued and not started (the running
-    /// one not counted); 0 once the loop is closing, as those never run.
-    /// An embedder that runs several of its own ticks in one callback
-    /// uses it to know that no other tick is queued in between.
+    /// How many nextTick callbacks were ever queued on this loop: a count
+    /// that only grows (callbacks refused after termination not counted).
+    /// An embedder that runs a batch of its own callbacks behind one
+    /// nextTick reads it just after queuing that tick; while it is
+    /// unchanged no other tick was queued since, so a callback added to
+    /// the batch keeps its place in the queue.
     ///
     /// # Examples
     ///
     /// ```
-    /// use std::cell::Cell;
-    /// use std::rc::Rc;
     /// use jsloop::EventLoop;
     ///
     /// let lp = EventLoop::new();
-    /// let seen = Rc::new(Cell::new(usize::MAX));
-    /// let s = seen.clone();
-    /// lp.next_tick(move |lp| s.set(lp.queued_ticks()));
     /// lp.next_tick(|_| {});
-    /// assert_eq!(lp.queued_ticks(), 2);
+    /// let after_mine = lp.tick_count();
+    /// assert_eq!(lp.tick_count(), after_mine, "nothing queued since");
+    /// lp.next_tick(|_| {});
+    /// assert_eq!(lp.tick_count(), after_mine + 1);
     /// lp.run().unwrap();
-    /// assert_eq!(seen.get(), 1);
-    /// assert_eq!(lp.queued_ticks(), 0);
+    /// assert_eq!(lp.tick_count(), after_mine + 1, "running does not count");
     /// ```
     #[inline]
-    pub fn queued_ticks(&self) -> usize {
-        if self.closing() {
-            return 0;
-        }
-        self.core.microtasks.ticks.len()
+    pub fn tick_count(&self) -> u64 {
+        self.core.microtasks.tick_count.get()
     }
 
     /// Counts of the loop's bookkeeping.
