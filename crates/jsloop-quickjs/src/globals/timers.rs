@@ -97,7 +97,8 @@ impl Drop for Owned {
     }
 }
 
-/// A loop timer for `target` after `after` ms (clamped); its id, or -1.
+/// A loop timer for `target` after `after` ms (clamped, then truncated to
+/// whole ms); its id, or -1.
 fn arm(host: &Rc<Host>, target: Kept, after: f64) -> f64 {
     match host.lp.upgrade() {
         Some(lp) => arm_on(&lp, host, target, after),
@@ -107,14 +108,9 @@ fn arm(host: &Rc<Host>, target: Kept, after: f64) -> f64 {
 
 /// [`arm`] on the upgraded loop `lp`.
 fn arm_on(lp: &jsloop::EventLoop, host: &Rc<Host>, target: Kept, after: f64) -> f64 {
-    let ms = clamp_kept(Some(after));
-    // Whole milliseconds (the usual delay) without float seconds.
-    let whole = ms as u64;
-    let delay = if whole as f64 == ms {
-        Duration::from_millis(whole)
-    } else {
-        Duration::from_secs_f64(ms / 1000.0)
-    };
+    // Whole milliseconds, truncated as Node truncates a timer's duration
+    // (1, 1.8 and 1.1 ms share one list there and fire in creation order).
+    let delay = Duration::from_millis(clamp_kept(Some(after)) as u64);
     let h = host.me.clone();
     let id = lp.set_timeout(delay, move |_| {
         if let Some(host) = h.upgrade() {
