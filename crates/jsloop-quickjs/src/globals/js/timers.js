@@ -61,6 +61,10 @@ class Timeout {
     return this;
   }
   close() { clearTimeout(this); return this; }
+  [Symbol.dispose]() { clearTimeout(this); }
+  // Node's `_destroyed`, read from `_id`: fired (a timeout) or cleared.
+  get _destroyed() { return this._id === 0; }
+  set _destroyed(value) { ownValue(this, '_destroyed', value); }
   [Symbol.toPrimitive]() {
     let primitive = this[kPrimitive];
     if (primitive === undefined) { primitive = this._id; this[kPrimitive] = primitive; }
@@ -73,6 +77,10 @@ class Timeout {
   }
 }
 const kPrimitive = Symbol('primitive');
+// An assignment to an accessor of the prototypes: an own data property.
+function ownValue(obj, key, value) {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
 // Node's kRefed: true on the prototype, an own false once unref'd.
 Timeout.prototype._refed = true;
 
@@ -120,6 +128,10 @@ class Immediate {
     return this;
   }
   hasRef() { return this._id !== 0 && this._unref !== true; }
+  [Symbol.dispose]() { clearImmediate(this); }
+  // Node's `_destroyed`, read from `_id`: run or cleared.
+  get _destroyed() { return this._id === 0; }
+  set _destroyed(value) { ownValue(this, '_destroyed', value); }
 }
 function clearImmediate(immediate) {
   if (!immediate || immediate._id === 0) return;
