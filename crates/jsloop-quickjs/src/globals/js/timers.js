@@ -83,6 +83,10 @@ function ownValue(obj, key, value) {
 }
 // Node's kRefed: true on the prototype, an own false once unref'd.
 Timeout.prototype._refed = true;
+// Node's values for a timeout without arguments (own there). Found here,
+// a fired timer's reads of them stop at the prototype.
+Timeout.prototype._repeat = null;
+Timeout.prototype._timerArgs = undefined;
 
 function forget(primitive) {
   if (knownById.delete(primitive) && knownById.size === 0) host.trackPrimitives(false);
