@@ -29,7 +29,7 @@ use crate::host::Host;
 pub(crate) struct Tick {
     rt: *mut qjs::JSRuntime,
     f: qjs::JSValue,
-    args: Vec<qjs::JSValue>,
+    args: Box<[qjs::JSValue]>,
 }
 
 impl Tick {
@@ -79,36 +79,41 @@ impl Drop for Tick {
 /// The host's JavaScript ticks.
 #[derive(Default)]
 pub(crate) struct Ticks {
-    /// Queued callbacks, oldest first.
-    queue: RefCell<VecDeque<Tick>>,
-    /// How many callbacks of the FIFO each batch holds, oldest first; the
-    /// front batch may be running (the running callback not counted).
-    batches: RefCell<VecDeque<usize>>,
+    queued: RefCell<Queued>,
     /// The loop's tick count just after the newest batch's tick was queued.
     newest: Cell<u64>,
+}
+
+/// The FIFO and its batches, borrowed together.
+#[derive(Default)]
+struct Queued {
+    /// Callbacks, oldest first.
+    ticks: VecDeque<Tick>,
+    /// How many of them each batch holds, oldest first; the front batch
+    /// may be running (the running callback not counted).
+    batches: VecDeque<usize>,
 }
 
 impl Ticks {
     /// Drops every queued callback (before the engine is dropped).
     pub(crate) fn clear(&self) {
-        let queue = std::mem::take(&mut *self.queue.borrow_mut());
-        self.batches.borrow_mut().clear();
-        drop(queue);
+        let queued = std::mem::take(&mut *self.queued.borrow_mut());
+        drop(queued);
     }
 
     /// Queues `tick`: into the newest batch if no loop tick was queued
     /// since that batch's, else into a new batch with its own loop tick.
     fn push(&self, host: &Host, lp: &EventLoop, tick: Tick) {
-        self.queue.borrow_mut().push_back(tick);
-        let mut batches = self.batches.borrow_mut();
+        let mut queued = self.queued.borrow_mut();
+        queued.ticks.push_back(tick);
         if lp.tick_count() == self.newest.get() {
-            if let Some(newest) = batches.back_mut() {
+            if let Some(newest) = queued.batches.back_mut() {
                 *newest += 1;
                 return;
             }
         }
-        batches.push_back(1);
-        drop(batches);
+        queued.batches.push_back(1);
+        drop(queued);
         let h = host.me.clone();
         lp.next_tick(move |lp| {
             if let Some(host) = h.upgrade() {
@@ -120,20 +125,20 @@ impl Ticks {
 
     /// The running batch's next callback, if any is left.
     fn next(&self) -> Option<Tick> {
-        let mut batches = self.batches.borrow_mut();
-        let left = batches.front_mut()?;
+        let mut queued = self.queued.borrow_mut();
+        let left = queued.batches.front_mut()?;
         if *left == 0 {
             return None;
         }
         *left -= 1;
-        self.queue.borrow_mut().pop_front()
+        queued.ticks.pop_front()
     }
 
     /// Ends the running batch once its callbacks have all run.
     fn finish(&self) {
-        let mut batches = self.batches.borrow_mut();
-        if batches.front() == Some(&0) {
-            batches.pop_front();
+        let mut queued = self.queued.borrow_mut();
+        if queued.batches.front() == Some(&0) {
+            queued.batches.pop_front();
         }
     }
 }
@@ -184,7 +189,7 @@ next_tick, |ctx, argc, argv| {
         Tick {
             rt: qjs::JS_GetRuntime(ctx),
             f: dup(0),
-            args: if argc > 1 { (1..argc).map(dup).collect() } else { Vec::new() },
+            args: if argc > 1 { (1..argc).map(dup).collect() } else { Box::default() },
         }
     };
     host.ticks.push(&host, &lp, tick);
