@@ -96,6 +96,7 @@ impl Host {
     /// Starts a fresh CPU budget for the running entry (before reporting
     /// an exception, which is JavaScript too, or the next callback the
     /// entry runs).
+    #[inline]
     pub(crate) fn restart_budget(&self) {
         if self.entered.get().is_some() {
             self.entered.set(Some(self.now()));
