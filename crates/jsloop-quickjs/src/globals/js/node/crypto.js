@@ -7,6 +7,7 @@ const native = host.crypto;
 const { Buffer } = shared.requireBuiltin('buffer');
 const {
   nodeError, invalidArgType, outOfRange, validateFunction, validateInteger, validateNumber, validateObject,
+  validateBoolean,
 } = shared;
 const webcrypto = shared.webcrypto;
 
@@ -201,7 +202,12 @@ function randomInt(min, max, callback) {
 }
 
 function randomUUID(options) {
-  if (options !== undefined) validateObject(options, 'options');
+  if (options !== undefined) {
+    validateObject(options, 'options');
+    // Every UUID is made from fresh entropy: the option changes nothing else.
+    const { disableEntropyCache = false } = options;
+    validateBoolean(disableEntropyCache, 'options.disableEntropyCache');
+  }
   return webcrypto.randomUUID();
 }
 
