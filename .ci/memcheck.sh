@@ -17,7 +17,7 @@ fixtures=(
     # timers
     timers_many_fire_in_order order_interval_and_timeout timers_refresh timers_unref_alone_exits
     # ticks, microtasks, promises
-    tick_recursive order_ticks_between_timers order_microtask_inside_tick promise_all async_ordering_many
+    tick_recursive tick_run_uncaught_and_jobs order_ticks_between_timers order_microtask_inside_tick promise_all async_ordering_many
     # rejections: handled late, with a listener, fatal
     reject_handled_later reject_handled_in_immediate_late reject_unhandled_with_listener reject_unhandled_fatal
     # process.exit() mid-flight
