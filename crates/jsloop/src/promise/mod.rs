@@ -388,6 +388,7 @@ impl<T: Clone + 'static> Promise<T> {
 
     /// Registers `f` to run as a microtask with the outcome once settled,
     /// marking the promise handled.
+    #[inline(always)]
     fn react(&self, f: impl FnOnce(&EventLoop, Result<T, Reason>) + 'static) {
         self.mark_handled();
         let cell = self.cell.clone();
@@ -400,6 +401,12 @@ impl<T: Clone + 'static> Promise<T> {
                 return;
             }
         }
+        self.react_settled(run);
+    }
+
+    /// [`Promise::react`] on a settled promise: queues `run` at once.
+    #[inline(never)]
+    fn react_settled(&self, run: impl FnOnce(&EventLoop) + 'static) {
         if let Some(lp) = self.cell.lp.upgrade() {
             // After termination the reaction comes back and is dropped.
             let _ = lp.push_job_with(run, Thunk::new);
@@ -458,6 +465,7 @@ fn finally_step<T: Clone + 'static, F: FnOnce() -> Result<(), Reason>>(
 
 impl<T: Clone + 'static> Resolver<T> {
     /// Fulfils the promise with `value`.
+    #[inline]
     pub fn resolve(self, value: T) {
         if let Some(lp) = self.cell().lp.upgrade() {
             self.fulfil(&lp, value);
