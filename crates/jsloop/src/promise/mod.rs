@@ -465,7 +465,6 @@ fn finally_step<T: Clone + 'static, F: FnOnce() -> Result<(), Reason>>(
 
 impl<T: Clone + 'static> Resolver<T> {
     /// Fulfils the promise with `value`.
-    #[inline]
     pub fn resolve(self, value: T) {
         if let Some(lp) = self.cell().lp.upgrade() {
             self.fulfil(&lp, value);
