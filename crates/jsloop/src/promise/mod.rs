@@ -558,7 +558,7 @@ impl<T: Clone + 'static> Resolver<T> {
     #[inline(always)]
     fn fulfil(self, lp: &EventLoop, value: T) {
         let cell = self.into_cell();
-        let reactions = {
+        {
             let mut state = cell.state.borrow_mut();
             if let State::PendingOne(r) = &mut *state {
                 // The usual case: one reaction, moved from the cell straight
@@ -568,21 +568,14 @@ impl<T: Clone + 'static> Resolver<T> {
                     std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
                     return;
                 }
-            }
-            if let State::Pending = &*state {
+            } else if let State::Pending = &*state {
                 // No reaction (a chain's last link): the old state holds
                 // nothing to drop or queue.
                 std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
                 return;
             }
-            let Some(reactions) = state.take_reactions() else {
-                return;
-            };
-            // The old state is `Pending`: nothing to drop.
-            std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
-            reactions
-        };
-        reactions.queue_on(lp);
+        }
+        fulfil_rest(&cell, lp, value);
     }
 
     /// Rejects in place and tracks the rejection if nothing handles it yet.
@@ -604,6 +597,22 @@ impl<T: Clone + 'static> Resolver<T> {
         }
         reactions.queue_on(lp);
     }
+}
+
+/// [`Resolver::fulfil`] of a promise with several reactions or futures
+/// awaiting (or already settled, or of a terminated loop).
+#[inline(never)]
+fn fulfil_rest<T>(cell: &PromiseCell<T>, lp: &EventLoop, value: T) {
+    let reactions = {
+        let mut state = cell.state.borrow_mut();
+        let Some(reactions) = state.take_reactions() else {
+            return;
+        };
+        // The old state is `Pending`: nothing to drop.
+        std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
+        reactions
+    };
+    reactions.queue_on(lp);
 }
 
 impl<T: Clone> PromiseCell<T> {
