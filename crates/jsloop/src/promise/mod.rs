@@ -125,14 +125,17 @@ impl Reactions {
 
 /// A promise's state, with the pending reactions inline (one flat enum, so
 /// that matching and dropping it read one tag).
+///
+/// The variants that usually need no drop come first, so that dropping a
+/// cell tests one range.
 enum State<T> {
     /// Pending, with no reaction.
     Pending,
+    Fulfilled(T),
     /// Pending, with one reaction and no future awaiting.
     PendingOne(Reaction),
     /// Pending, with more reactions or futures awaiting.
     PendingMany(Many),
-    Fulfilled(T),
     Rejected(Reason),
 }
 
