@@ -147,18 +147,20 @@ impl<T> State<T> {
         )
     }
 
-    /// Adds the reaction running `f` to a pending state, made where it is
-    /// stored.
+    /// Adds the reaction running `f`, made where it is stored; gives `f`
+    /// back if settled.
     #[inline(always)]
-    fn push_new(&mut self, f: impl FnOnce(&EventLoop) + 'static) {
+    fn push_new<F: FnOnce(&EventLoop) + 'static>(&mut self, f: F) -> Result<(), F> {
         match self {
             State::Pending => {
                 // The old state holds nothing to drop.
                 std::mem::forget(std::mem::replace(self, State::PendingOne(Thunk::new(f))));
             }
             State::PendingMany(m) => m.0.reactions.push(Thunk::new(f)),
-            _ => self.many().reactions.push(Thunk::new(f)),
+            State::PendingOne(_) => self.many().reactions.push(Thunk::new(f)),
+            State::Fulfilled(_) | State::Rejected(_) => return Err(f),
         }
+        Ok(())
     }
 
     /// The boxed form of a pending state, made on first need (the inline
@@ -433,14 +435,10 @@ impl<T: Clone + 'static> Promise<T> {
         let cell = self.cell.clone();
         // Made into a thunk only where it is stored, so it is not copied.
         let run = move |lp: &EventLoop| f(lp, cell.settled_outcome());
-        {
-            let mut state = self.cell.state.borrow_mut();
-            if state.is_pending() {
-                state.push_new(run);
-                return;
-            }
+        let pushed = self.cell.state.borrow_mut().push_new(run);
+        if let Err(run) = pushed {
+            self.react_settled(run);
         }
-        self.react_settled(run);
     }
 
     /// [`Promise::react`] on a settled promise: queues `run` at once.
