@@ -504,7 +504,7 @@ impl<T: Clone + 'static> Resolver<T> {
     /// Fulfils the promise with `value`.
     pub fn resolve(self, value: T) {
         if let Some(lp) = self.cell().lp.upgrade() {
-            self.fulfil(&lp, value);
+            self.fulfil::<true>(&lp, value);
         }
     }
 
@@ -529,7 +529,7 @@ impl<T: Clone + 'static> Resolver<T> {
     #[inline(always)]
     fn settle_on(self, lp: &EventLoop, settle: Settle<T>) {
         match settle {
-            Settle::Value(v) => self.fulfil(lp, v),
+            Settle::Value(v) => self.fulfil::<false>(lp, v),
             Settle::Reject(e) => self.reject_now(lp, e),
             Settle::Adopt(other) => self.adopt_on(lp, other),
         }
@@ -550,21 +550,28 @@ impl<T: Clone + 'static> Resolver<T> {
     #[inline]
     fn finish(self, lp: &EventLoop, outcome: Result<T, Reason>) {
         match outcome {
-            Ok(value) => self.fulfil(lp, value),
+            Ok(value) => self.fulfil::<false>(lp, value),
             Err(reason) => self.reject_now(lp, reason),
         }
     }
 
-    /// Writes the value in place and queues the reactions taken out.
+    /// Writes the value in place and queues the reactions taken out;
+    /// `FRESH` when called by user code (a reaction may have been stored
+    /// just before, see [`Thunk::take_fresh`]), not by a reaction.
     #[inline(always)]
-    fn fulfil(self, lp: &EventLoop, value: T) {
+    fn fulfil<const FRESH: bool>(self, lp: &EventLoop, value: T) {
         let cell = self.into_cell();
         {
             let mut state = cell.state.borrow_mut();
             if let State::PendingOne(r) = &mut *state {
                 // The usual case: one reaction, moved from the cell straight
                 // into the queue (no user code runs in between).
-                if lp.push_job_with(r, Thunk::take).is_ok() {
+                let take = if FRESH {
+                    Thunk::take_fresh
+                } else {
+                    Thunk::take
+                };
+                if lp.push_job_with(r, take).is_ok() {
                     // The old state holds only the emptied thunk.
                     std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
                     return;
