@@ -555,18 +555,25 @@ impl<T: Clone + 'static> Resolver<T> {
         }
     }
 
-    /// Writes the value in place and queues the reactions taken out;
-    /// `FRESH` when called by user code (a reaction may have been stored
-    /// just before, see [`Thunk::take_fresh`]), not by a reaction.
+    /// Writes the value in place and queues the reactions taken out.
+    /// `BY_USER` when user code resolves: a reaction may have been stored
+    /// just before (see [`Thunk::take_fresh`]). Otherwise a reaction
+    /// settles its derived promise, which often nobody holds any more.
     #[inline(always)]
-    fn fulfil<const FRESH: bool>(self, lp: &EventLoop, value: T) {
+    fn fulfil<const BY_USER: bool>(self, lp: &EventLoop, value: T) {
         let cell = self.into_cell();
+        if !BY_USER && CellRc::is_unique(&cell) {
+            // Nothing else holds the promise (its reactions and awaiting
+            // futures would; a dropped future's waker needs no wake): the
+            // value is never observed, and fulfilment is not tracked.
+            return;
+        }
         {
             let mut state = cell.state.borrow_mut();
             if let State::PendingOne(r) = &mut *state {
                 // The usual case: one reaction, moved from the cell straight
                 // into the queue (no user code runs in between).
-                let take = if FRESH {
+                let take = if BY_USER {
                     Thunk::take_fresh
                 } else {
                     Thunk::take
