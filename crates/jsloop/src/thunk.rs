@@ -44,6 +44,11 @@ const fn fits<F>() -> bool {
 
 struct Table<F>(PhantomData<F>);
 
+/// The vtable of `F`.
+fn vtable_of<F: FnOnce(&EventLoop)>(_: &F) -> &'static VTable {
+    &Table::<F>::VTABLE
+}
+
 impl<F: FnOnce(&EventLoop)> Table<F> {
     const VTABLE: VTable = VTable {
         call: call::<F>,
@@ -104,6 +109,36 @@ impl Thunk {
     #[inline(always)]
     pub(crate) fn take(&mut self) -> Thunk {
         std::mem::replace(self, Thunk::inline(|_: &EventLoop| ()))
+    }
+
+    /// [`Thunk::take`] of a thunk stored just before (a reaction registered,
+    /// then its promise resolved at once). Its word-sized stores are still
+    /// in the store buffer; they forward to word-sized loads, whereas the
+    /// wider loads of a plain move, each spanning two of them, wait until
+    /// they reach the cache. The copy it makes is word-sized too, so it is
+    /// for a thunk that is not read again at once.
+    #[inline(always)]
+    pub(crate) fn take_fresh(&mut self) -> Thunk {
+        let words = (&raw const self.slot).cast::<MaybeUninit<usize>>();
+        // SAFETY: the slot is three words, each copied as is (possibly
+        // uninitialized, which `MaybeUninit` allows); volatile, so that the
+        // reads are not merged into wider ones.
+        let slot = unsafe {
+            let mut slot = Slot::uninit();
+            let to = slot.as_mut_ptr().cast::<MaybeUninit<usize>>();
+            for i in 0..3 {
+                to.add(i).write(words.add(i).read_volatile());
+            }
+            slot
+        };
+        let taken = Thunk {
+            slot,
+            vtable: self.vtable,
+            _closure: PhantomData,
+        };
+        // The closure now belongs to `taken`; a no-op's is left in place.
+        self.vtable = vtable_of(&|_: &EventLoop| ());
+        taken
     }
 
     /// Runs the closure, consuming it.

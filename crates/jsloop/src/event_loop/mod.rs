@@ -288,6 +288,7 @@ impl EventLoop {
     }
 
     /// A weak handle for this thread.
+    #[inline]
     pub fn local_handle(&self) -> LocalHandle {
         LocalHandle {
             core: Rc::downgrade(&self.core),

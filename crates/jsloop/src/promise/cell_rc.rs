@@ -239,6 +239,12 @@ impl<T> CellRc<T> {
         }
     }
 
+    /// Whether this is the only pointer to its value.
+    #[inline]
+    pub(crate) fn is_unique(this: &Self) -> bool {
+        this.inner().count.get() == 1
+    }
+
     /// Whether both point to the same value.
     #[inline]
     pub(crate) fn ptr_eq(a: &Self, b: &Self) -> bool {

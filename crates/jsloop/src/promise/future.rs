@@ -255,8 +255,8 @@ impl<T: Clone + 'static> Future for Promise<T> {
         self.mark_handled();
         let mut state = self.cell.state.borrow_mut();
         match &mut *state {
-            State::Pending(reactions) => {
-                reactions.add_waker(cx.waker());
+            State::Pending | State::PendingOne(_) | State::PendingMany(_) => {
+                state.add_waker(cx.waker());
                 Poll::Pending
             }
             State::Fulfilled(v) => Poll::Ready(Ok(v.clone())),

@@ -76,9 +76,10 @@ use tracker::{Track, Tracked};
 /// into the microtask queue as is.
 type Reaction = Thunk;
 
-/// The reactions and waiting futures of a pending promise. Most promises
-/// have one reaction and no waker, which is stored inline; more go to a
-/// boxed [`Waiters`], keeping the cell small.
+/// The reactions and waiting futures of a pending promise, detached from
+/// its state when it settles. Most promises have one reaction and no
+/// waker, which is stored inline; more go to a boxed [`Waiters`], keeping
+/// the cell small.
 #[derive(Default)]
 enum Reactions {
     #[default]
@@ -107,45 +108,6 @@ struct Waiters {
 }
 
 impl Reactions {
-    /// Adds the reaction running `f`, made where it is stored.
-    #[inline(always)]
-    fn push_new(&mut self, f: impl FnOnce(&EventLoop) + 'static) {
-        match self {
-            Reactions::None => *self = Reactions::One(Thunk::new(f)),
-            Reactions::Many(m) => m.0.reactions.push(Thunk::new(f)),
-            Reactions::One(_) => self.many().reactions.push(Thunk::new(f)),
-        }
-    }
-
-    /// The boxed form, made on first need (the inline reaction first).
-    #[cold]
-    #[inline(never)]
-    fn many(&mut self) -> &mut Waiters {
-        if !matches!(self, Reactions::Many(_)) {
-            let mut m = Many::default();
-            if let Reactions::One(first) = std::mem::take(self) {
-                m.0.reactions.push(first);
-            }
-            *self = Reactions::Many(m);
-        }
-        match self {
-            Reactions::Many(m) => &mut m.0,
-            _ => unreachable!("made boxed above"),
-        }
-    }
-
-    /// Registers a future's waker (once per task).
-    fn add_waker(&mut self, waker: &Waker) {
-        let wakers = &mut self.many().wakers;
-        if !wakers.iter().any(|w| w.will_wake(waker)) {
-            wakers.push(waker.clone());
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        matches!(self, Reactions::None)
-    }
-
     /// Queues the reactions in registration order, then wakes the futures.
     #[inline(always)]
     fn queue_on(self, lp: &EventLoop) {
@@ -161,10 +123,89 @@ impl Reactions {
     }
 }
 
+/// A promise's state, with the pending reactions inline (one flat enum, so
+/// that matching and dropping it read one tag).
+///
+/// The variants that usually need no drop come first, so that dropping a
+/// cell tests one range.
 enum State<T> {
-    Pending(Reactions),
+    /// Pending, with no reaction.
+    Pending,
     Fulfilled(T),
+    /// Pending, with one reaction and no future awaiting.
+    PendingOne(Reaction),
+    /// Pending, with more reactions or futures awaiting.
+    PendingMany(Many),
     Rejected(Reason),
+}
+
+impl<T> State<T> {
+    fn is_pending(&self) -> bool {
+        matches!(
+            self,
+            State::Pending | State::PendingOne(_) | State::PendingMany(_)
+        )
+    }
+
+    /// Adds the reaction running `f`, made where it is stored; gives `f`
+    /// back if settled.
+    #[inline(always)]
+    fn push_new<F: FnOnce(&EventLoop) + 'static>(&mut self, f: F) -> Result<(), F> {
+        match self {
+            State::Pending => {
+                // The old state holds nothing to drop.
+                std::mem::forget(std::mem::replace(self, State::PendingOne(Thunk::new(f))));
+            }
+            State::PendingMany(m) => m.0.reactions.push(Thunk::new(f)),
+            State::PendingOne(_) => self.many().reactions.push(Thunk::new(f)),
+            State::Fulfilled(_) | State::Rejected(_) => return Err(f),
+        }
+        Ok(())
+    }
+
+    /// The boxed form of a pending state, made on first need (the inline
+    /// reaction first).
+    #[cold]
+    #[inline(never)]
+    fn many(&mut self) -> &mut Waiters {
+        if !matches!(self, State::PendingMany(_)) {
+            let mut m = Many::default();
+            if let State::PendingOne(first) = std::mem::replace(self, State::Pending) {
+                m.0.reactions.push(first);
+            }
+            *self = State::PendingMany(m);
+        }
+        match self {
+            State::PendingMany(m) => &mut m.0,
+            _ => unreachable!("made boxed above"),
+        }
+    }
+
+    /// Registers a future's waker (once per task) on a pending state.
+    fn add_waker(&mut self, waker: &Waker) {
+        let wakers = &mut self.many().wakers;
+        if !wakers.iter().any(|w| w.will_wake(waker)) {
+            wakers.push(waker.clone());
+        }
+    }
+
+    /// Whether pending with reactions or futures awaiting.
+    fn has_reactions(&self) -> bool {
+        matches!(self, State::PendingOne(_) | State::PendingMany(_))
+    }
+
+    /// The reactions of a pending state, detached (leaving it `Pending`);
+    /// `None` if settled.
+    fn take_reactions(&mut self) -> Option<Reactions> {
+        if !self.is_pending() {
+            return None;
+        }
+        Some(match std::mem::replace(self, State::Pending) {
+            State::PendingOne(r) => Reactions::One(r),
+            State::PendingMany(m) => Reactions::Many(m),
+            _ => Reactions::None,
+        })
+    }
 }
 
 pub(crate) struct PromiseCell<T> {
@@ -192,7 +233,7 @@ impl<T> Clone for Promise<T> {
 impl<T> fmt::Debug for Promise<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let state = match &*self.cell.state.borrow() {
-            State::Pending(_) => "pending",
+            State::Pending | State::PendingOne(_) | State::PendingMany(_) => "pending",
             State::Fulfilled(_) => "fulfilled",
             State::Rejected(_) => "rejected",
         };
@@ -271,7 +312,7 @@ impl<T: Clone + 'static> Promise<T> {
     fn pending(lp: LocalHandle) -> (Self, Resolver<T>) {
         let cell = CellRc::new_with(|| PromiseCell {
             lp,
-            state: RefCell::new(State::Pending(Reactions::None)),
+            state: RefCell::new(State::Pending),
             track: Cell::new(Track::NONE),
         });
         (Self { cell: cell.clone() }, Resolver { cell: Some(cell) })
@@ -304,13 +345,13 @@ impl<T: Clone + 'static> Promise<T> {
 
     /// Whether the promise is still pending.
     pub fn is_pending(&self) -> bool {
-        matches!(&*self.cell.state.borrow(), State::Pending(_))
+        self.cell.state.borrow().is_pending()
     }
 
     /// The outcome, if settled.
     pub fn outcome(&self) -> Option<Result<T, Reason>> {
         match &*self.cell.state.borrow() {
-            State::Pending(_) => None,
+            State::Pending | State::PendingOne(_) | State::PendingMany(_) => None,
             State::Fulfilled(v) => Some(Ok(v.clone())),
             State::Rejected(e) => Some(Err(e.clone())),
         }
@@ -388,18 +429,21 @@ impl<T: Clone + 'static> Promise<T> {
 
     /// Registers `f` to run as a microtask with the outcome once settled,
     /// marking the promise handled.
+    #[inline(always)]
     fn react(&self, f: impl FnOnce(&EventLoop, Result<T, Reason>) + 'static) {
         self.mark_handled();
         let cell = self.cell.clone();
         // Made into a thunk only where it is stored, so it is not copied.
         let run = move |lp: &EventLoop| f(lp, cell.settled_outcome());
-        {
-            let mut state = self.cell.state.borrow_mut();
-            if let State::Pending(reactions) = &mut *state {
-                reactions.push_new(run);
-                return;
-            }
+        let pushed = self.cell.state.borrow_mut().push_new(run);
+        if let Err(run) = pushed {
+            self.react_settled(run);
         }
+    }
+
+    /// [`Promise::react`] on a settled promise: queues `run` at once.
+    #[inline(never)]
+    fn react_settled(&self, run: impl FnOnce(&EventLoop) + 'static) {
         if let Some(lp) = self.cell.lp.upgrade() {
             // After termination the reaction comes back and is dropped.
             let _ = lp.push_job_with(run, Thunk::new);
@@ -460,7 +504,7 @@ impl<T: Clone + 'static> Resolver<T> {
     /// Fulfils the promise with `value`.
     pub fn resolve(self, value: T) {
         if let Some(lp) = self.cell().lp.upgrade() {
-            self.fulfil(&lp, value);
+            self.fulfil::<true>(&lp, value);
         }
     }
 
@@ -485,7 +529,7 @@ impl<T: Clone + 'static> Resolver<T> {
     #[inline(always)]
     fn settle_on(self, lp: &EventLoop, settle: Settle<T>) {
         match settle {
-            Settle::Value(v) => self.fulfil(lp, v),
+            Settle::Value(v) => self.fulfil::<false>(lp, v),
             Settle::Reject(e) => self.reject_now(lp, e),
             Settle::Adopt(other) => self.adopt_on(lp, other),
         }
@@ -506,41 +550,47 @@ impl<T: Clone + 'static> Resolver<T> {
     #[inline]
     fn finish(self, lp: &EventLoop, outcome: Result<T, Reason>) {
         match outcome {
-            Ok(value) => self.fulfil(lp, value),
+            Ok(value) => self.fulfil::<false>(lp, value),
             Err(reason) => self.reject_now(lp, reason),
         }
     }
 
     /// Writes the value in place and queues the reactions taken out.
+    /// `BY_USER` when user code resolves: a reaction may have been stored
+    /// just before (see [`Thunk::take_fresh`]). Otherwise a reaction
+    /// settles its derived promise, which often nobody holds any more.
     #[inline(always)]
-    fn fulfil(self, lp: &EventLoop, value: T) {
+    fn fulfil<const BY_USER: bool>(self, lp: &EventLoop, value: T) {
         let cell = self.into_cell();
-        let reactions = {
+        if !BY_USER && CellRc::is_unique(&cell) {
+            // Nothing else holds the promise (its reactions and awaiting
+            // futures would; a dropped future's waker needs no wake): the
+            // value is never observed, and fulfilment is not tracked.
+            return;
+        }
+        {
             let mut state = cell.state.borrow_mut();
-            if let State::Pending(Reactions::One(r)) = &mut *state {
+            if let State::PendingOne(r) = &mut *state {
                 // The usual case: one reaction, moved from the cell straight
                 // into the queue (no user code runs in between).
-                if lp.push_job_with(r, Thunk::take).is_ok() {
+                let take = if BY_USER {
+                    Thunk::take_fresh
+                } else {
+                    Thunk::take
+                };
+                if lp.push_job_with(r, take).is_ok() {
                     // The old state holds only the emptied thunk.
                     std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
                     return;
                 }
-            }
-            if let State::Pending(Reactions::None) = &*state {
+            } else if let State::Pending = &*state {
                 // No reaction (a chain's last link): the old state holds
                 // nothing to drop or queue.
                 std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
                 return;
             }
-            let State::Pending(reactions) = &mut *state else {
-                return;
-            };
-            let reactions = std::mem::take(reactions);
-            // The old state is `Pending(None)`: nothing to drop.
-            std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
-            reactions
-        };
-        reactions.queue_on(lp);
+        }
+        fulfil_rest(&cell, lp, value);
     }
 
     /// Rejects in place and tracks the rejection if nothing handles it yet.
@@ -549,10 +599,9 @@ impl<T: Clone + 'static> Resolver<T> {
         let cell = self.into_cell();
         let reactions = {
             let mut state = cell.state.borrow_mut();
-            let State::Pending(reactions) = &mut *state else {
+            let Some(reactions) = state.take_reactions() else {
                 return;
             };
-            let reactions = std::mem::take(reactions);
             *state = State::Rejected(reason.clone());
             reactions
         };
@@ -565,13 +614,31 @@ impl<T: Clone + 'static> Resolver<T> {
     }
 }
 
+/// [`Resolver::fulfil`] of a promise with several reactions or futures
+/// awaiting (or already settled, or of a terminated loop).
+#[inline(never)]
+fn fulfil_rest<T>(cell: &PromiseCell<T>, lp: &EventLoop, value: T) {
+    let reactions = {
+        let mut state = cell.state.borrow_mut();
+        let Some(reactions) = state.take_reactions() else {
+            return;
+        };
+        // The old state is `Pending`: nothing to drop.
+        std::mem::forget(std::mem::replace(&mut *state, State::Fulfilled(value)));
+        reactions
+    };
+    reactions.queue_on(lp);
+}
+
 impl<T: Clone> PromiseCell<T> {
     /// The outcome of a settled promise (reactions run only after settling).
     fn settled_outcome(&self) -> Result<T, Reason> {
         match &*self.state.borrow() {
             State::Fulfilled(v) => Ok(v.clone()),
             State::Rejected(e) => Err(e.clone()),
-            State::Pending(_) => unreachable!("reactions are queued only once settled"),
+            State::Pending | State::PendingOne(_) | State::PendingMany(_) => {
+                unreachable!("reactions are queued only once settled")
+            }
         }
     }
 }
@@ -583,10 +650,7 @@ impl<T> Drop for Resolver<T> {
     #[inline(always)]
     fn drop(&mut self) {
         if let Some(cell) = &self.cell {
-            let pending_with_reactions = matches!(
-                &*cell.state.borrow(),
-                State::Pending(reactions) if !reactions.is_empty()
-            );
+            let pending_with_reactions = cell.state.borrow().has_reactions();
             if pending_with_reactions {
                 release_reactions(cell);
             }
@@ -598,10 +662,7 @@ impl<T> Drop for Resolver<T> {
 /// (outside the borrow: they may drop promises).
 #[inline(never)]
 fn release_reactions<T>(cell: &PromiseCell<T>) {
-    let detached = match &mut *cell.state.borrow_mut() {
-        State::Pending(reactions) => std::mem::take(reactions),
-        _ => return,
-    };
+    let detached = cell.state.borrow_mut().take_reactions();
     drop(detached);
 }
 
