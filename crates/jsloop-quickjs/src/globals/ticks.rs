@@ -35,6 +35,7 @@ pub(crate) struct Tick {
 impl Tick {
     /// Calls the callback with the arguments; `Err(Exception)` (pending)
     /// if it threw.
+    #[inline]
     fn call(mut self, ctx: &Ctx<'_>) -> rquickjs::Result<()> {
         let raw = ctx.as_raw().as_ptr();
         let argc = self.args.len() as std::ffi::c_int;
