@@ -1,6 +1,8 @@
 //! process.nextTick's queue: order and arguments across its growth.
 
-use jsloop_quickjs::{Output, Runtime, Stream};
+use std::rc::Rc;
+
+use jsloop_quickjs::{JsValue, Output, Runtime, Stream};
 
 fn stdout_of(source: &str) -> String {
     let out = Output::capture();
@@ -8,6 +10,27 @@ fn stdout_of(source: &str) -> String {
     rt.run_script("ticks.js", source).unwrap();
     assert_eq!(rt.run().unwrap(), 0);
     out.captured(Stream::Stdout)
+}
+
+/// A runtime capturing its output, with a global `name` that runs `f` with
+/// the runtime (reached through a weak pointer: the runtime keeps the
+/// function), its output and the call's arguments.
+fn runtime_with_native(
+    name: &str,
+    f: impl Fn(&Runtime, &Output, Vec<JsValue>) + 'static,
+) -> (Rc<Runtime>, Output) {
+    let out = Output::capture();
+    let rt = Rc::new(Runtime::builder().output(out.clone()).build().unwrap());
+    let weak = Rc::downgrade(&rt);
+    let printer = out.clone();
+    rt.register_fn(name, move |args| {
+        if let Some(rt) = weak.upgrade() {
+            f(&rt, &printer, args);
+        }
+        Ok(JsValue::Undefined)
+    })
+    .unwrap();
+    (rt, out)
 }
 
 #[test]
@@ -69,19 +92,11 @@ fn a_non_function_callback_throws_nodes_type_error() {
 /// ticks would run first).
 #[test]
 fn javascript_and_rust_ticks_share_one_queue() {
-    let out = Output::capture();
-    let rt = std::rc::Rc::new(Runtime::builder().output(out.clone()).build().unwrap());
-    let weak = std::rc::Rc::downgrade(&rt);
-    let printer = out.clone();
-    rt.register_fn("rustTick", move |_| {
-        if let Some(rt) = weak.upgrade() {
-            let printer = printer.clone();
-            rt.event_loop()
-                .next_tick(move |_| printer.write(Stream::Stdout, "rust tick\n"));
-        }
-        Ok(jsloop_quickjs::JsValue::Undefined)
-    })
-    .unwrap();
+    let (rt, out) = runtime_with_native("rustTick", |rt, out, _| {
+        let out = out.clone();
+        rt.event_loop()
+            .next_tick(move |_| out.write(Stream::Stdout, "rust tick\n"));
+    });
     rt.run_script(
         "ticks.js",
         "process.nextTick(() => console.log('js tick 1'));
@@ -102,23 +117,15 @@ fn javascript_and_rust_ticks_share_one_queue() {
 /// the run already ran are not run again.
 #[test]
 fn rust_ticks_queued_inside_a_run_of_javascript_ticks_keep_their_place() {
-    let out = Output::capture();
-    let rt = std::rc::Rc::new(Runtime::builder().output(out.clone()).build().unwrap());
-    let weak = std::rc::Rc::downgrade(&rt);
-    let printer = out.clone();
-    rt.register_fn("rustTick", move |args| {
+    let (rt, out) = runtime_with_native("rustTick", |rt, out, args| {
         let name = match args.first() {
-            Some(jsloop_quickjs::JsValue::String(s)) => s.clone(),
+            Some(JsValue::String(s)) => s.clone(),
             _ => String::from("?"),
         };
-        if let Some(rt) = weak.upgrade() {
-            let printer = printer.clone();
-            rt.event_loop()
-                .next_tick(move |_| printer.write(Stream::Stdout, &format!("{name}\n")));
-        }
-        Ok(jsloop_quickjs::JsValue::Undefined)
-    })
-    .unwrap();
+        let out = out.clone();
+        rt.event_loop()
+            .next_tick(move |_| out.write(Stream::Stdout, &format!("{name}\n")));
+    });
     rt.run_script(
         "ticks.js",
         "const log = (s) => () => console.log(s);
@@ -153,16 +160,7 @@ fn rust_ticks_queued_inside_a_run_of_javascript_ticks_keep_their_place() {
 /// own queue after the running callback.
 #[test]
 fn a_close_inside_a_batch_of_ticks_runs_none_of_the_rest() {
-    let out = Output::capture();
-    let rt = std::rc::Rc::new(Runtime::builder().output(out.clone()).build().unwrap());
-    let weak = std::rc::Rc::downgrade(&rt);
-    rt.register_fn("closeLoop", move |_| {
-        if let Some(rt) = weak.upgrade() {
-            rt.event_loop().close();
-        }
-        Ok(jsloop_quickjs::JsValue::Undefined)
-    })
-    .unwrap();
+    let (rt, out) = runtime_with_native("closeLoop", |rt, _, _| rt.event_loop().close());
     rt.run_script(
         "ticks.js",
         "process.nextTick(() => console.log('a'));
