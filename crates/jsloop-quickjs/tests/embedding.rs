@@ -157,6 +157,35 @@ fn memory_limit_stops_a_runaway_allocation() {
     assert!(!out.captured(Stream::Stderr).is_empty());
 }
 
+/// Runs a script that drops a cycle watched by a `FinalizationRegistry`
+/// and then allocates 5,000 objects; returns what it printed.
+fn cycle_collection_with(threshold: usize) -> String {
+    let out = Output::capture();
+    let rt = Runtime::builder()
+        .output(out.clone())
+        .virtual_clock(VirtualClock::new())
+        .gc_threshold(threshold)
+        .build()
+        .unwrap();
+    rt.run_script(
+        "main.js",
+        "const registry = new FinalizationRegistry((v) => console.log('collected', v));
+         (() => { const a = {}; a.self = a; registry.register(a, 'cycle'); })();
+         const keep = [];
+         for (let i = 0; i < 5000; i++) keep.push({ i });
+         setImmediate(() => console.log('done'));",
+    )
+    .unwrap();
+    assert_eq!(rt.run().unwrap(), 0);
+    out.captured(Stream::Stdout)
+}
+
+#[test]
+fn gc_threshold_sets_when_cycles_are_collected() {
+    assert_eq!(cycle_collection_with(0), "collected cycle\ndone\n");
+    assert_eq!(cycle_collection_with(usize::MAX), "done\n");
+}
+
 #[test]
 fn cpu_limit_interrupts_an_endless_loop() {
     let out = Output::capture();

@@ -23,6 +23,7 @@ pub struct Builder {
     argv: Vec<String>,
     output: Output,
     memory_limit: Option<usize>,
+    gc_threshold: Option<usize>,
     fatal_heap_limit: Option<usize>,
     cpu_limit: Option<Duration>,
     virtual_clock: Option<VirtualClock>,
@@ -36,6 +37,7 @@ impl std::fmt::Debug for Builder {
         f.debug_struct("Builder")
             .field("argv", &self.argv)
             .field("memory_limit", &self.memory_limit)
+            .field("gc_threshold", &self.gc_threshold)
             .field("cpu_limit", &self.cpu_limit)
             .finish_non_exhaustive()
     }
@@ -57,6 +59,29 @@ impl Builder {
     /// The most memory the engine may allocate, in bytes.
     pub fn memory_limit(mut self, bytes: usize) -> Self {
         self.memory_limit = Some(bytes);
+        self
+    }
+
+    /// When the engine first runs its cycle collector: once it holds more
+    /// than `bytes` (QuickJS's default is 256 KiB; after each run the next
+    /// threshold is half as much again as what is still live).
+    /// `usize::MAX` turns automatic collection off: garbage without
+    /// cycles is still freed at once (reference counting), cycles only
+    /// when the runtime is dropped. For instruction-exact profiles, whose
+    /// counts must not depend on where a collection happens to fall.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use jsloop_quickjs::Runtime;
+    ///
+    /// let rt = Runtime::builder().gc_threshold(usize::MAX).build()?;
+    /// rt.run_script("main.js", "let a = {}; a.self = a;")?;
+    /// assert_eq!(rt.run()?, 0);
+    /// # Ok::<(), jsloop_quickjs::Error>(())
+    /// ```
+    pub fn gc_threshold(mut self, bytes: usize) -> Self {
+        self.gc_threshold = Some(bytes);
         self
     }
 
@@ -140,6 +165,9 @@ impl Builder {
         };
         if let Some(limit) = self.memory_limit {
             engine.set_memory_limit(limit);
+        }
+        if let Some(bytes) = self.gc_threshold {
+            engine.set_gc_threshold(bytes);
         }
         let env: Vec<_> = std::env::vars()
             .filter(|(name, _)| self.permissions.may_read_env(name))
