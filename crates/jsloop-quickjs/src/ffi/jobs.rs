@@ -42,9 +42,11 @@ mod tests {
     /// `defer(fn)`: a job calling `fn`.
     unsafe extern "C" fn defer(
         ctx: *mut qjs::JSContext,
+        _func: qjs::JSValue,
         _this: qjs::JSValue,
         argc: c_int,
         argv: *mut qjs::JSValue,
+        _flags: c_int,
     ) -> qjs::JSValue {
         assert!(argc >= 1);
         // SAFETY: a raw call: live context, one live argument.

@@ -15,13 +15,14 @@ pub(crate) mod bytes;
 mod eval;
 mod jobs;
 mod module;
+mod native;
 mod props;
 mod slot;
 mod string;
 mod uncatchable;
 
 use std::any::Any;
-use std::ffi::{c_int, CStr};
+use std::ffi::c_int;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::NonNull;
 
@@ -30,21 +31,27 @@ use rquickjs::{qjs, Ctx, Persistent, Value};
 pub(crate) use eval::eval_script;
 pub(crate) use jobs::enqueue_call;
 pub(crate) use module::RawModule;
+pub(crate) use native::function;
 pub(crate) use props::{Atoms, OwnedValue};
 pub(crate) use slot::{attach, detach, slot};
 pub(crate) use string::to_string_lossy;
 pub(crate) use uncatchable::throw_uncatchable;
 
-/// The C signature of a raw engine function.
+/// The C signature of a raw engine function: the `call` hook of a class
+/// of its own ([`function`]): context, the function object, `this`,
+/// `argc` arguments at `argv`, the call flags.
 pub(crate) type RawFn = unsafe extern "C" fn(
     *mut qjs::JSContext,
     qjs::JSValue,
+    qjs::JSValue,
     c_int,
     *mut qjs::JSValue,
+    c_int,
 ) -> qjs::JSValue;
 
 /// Defines a raw engine function: `raw_fn!(name, |ctx, argc, argv| body)`
-/// makes `unsafe extern "C" fn name(ctx, this, argc, argv)`, whose body
+/// makes `unsafe extern "C" fn name(ctx, func, this, argc, argv, flags)`
+/// (a [`RawFn`]), whose body
 /// runs inside [`entry`] (a panic becomes a thrown `InternalError`) and
 /// may use the raw calling convention (`ctx` live, `argc` live values at
 /// `argv`).
@@ -53,9 +60,11 @@ macro_rules! raw_fn {
         $(#[$meta])*
         unsafe extern "C" fn $name(
             $ctx: *mut rquickjs::qjs::JSContext,
+            _func: rquickjs::qjs::JSValue,
             _this: rquickjs::qjs::JSValue,
             $argc: std::ffi::c_int,
             $argv: *mut rquickjs::qjs::JSValue,
+            _flags: std::ffi::c_int,
         ) -> rquickjs::qjs::JSValue {
             // SAFETY: QuickJS calls a raw function with a live, locked context
             // and `argc` live arguments at `argv`, which is all the body relies on.
@@ -249,37 +258,6 @@ pub(crate) unsafe fn new_number(ctx: *mut qjs::JSContext, n: f64) -> qjs::JSValu
     unsafe { qjs::JS_NewNumber(ctx, n) }
 }
 
-/// Wraps a raw function as an engine function value.
-///
-/// # Errors
-///
-/// The engine's error (out of memory) if the function cannot be made.
-pub(crate) fn function<'js>(
-    ctx: &Ctx<'js>,
-    f: RawFn,
-    name: &'static CStr,
-    length: c_int,
-) -> rquickjs::Result<Value<'js>> {
-    // SAFETY: `ctx` is a live context of this thread; the name is a static
-    // C string; QuickJS returns a new owned value (or an exception).
-    let raw = unsafe {
-        qjs::JS_NewCFunction2(
-            ctx.as_raw().as_ptr(),
-            Some(f),
-            name.as_ptr(),
-            length,
-            qjs::JSCFunctionEnum_JS_CFUNC_generic,
-            0,
-        )
-    };
-    // SAFETY: `raw` is a plain value, inspected only.
-    if unsafe { qjs::JS_IsException(raw) } {
-        return Err(rquickjs::Error::Exception);
-    }
-    // SAFETY: `raw` is owned, of this context's runtime.
-    Ok(unsafe { owned(ctx, raw) })
-}
-
 /// The engine's class id of an object (0, the invalid id, for a primitive).
 pub(crate) fn class_id(v: &Value<'_>) -> u32 {
     // SAFETY: JS_GetClassID only reads the tag and, for an object, its
@@ -295,9 +273,11 @@ mod tests {
 
     unsafe extern "C" fn panics(
         ctx: *mut qjs::JSContext,
+        _func: qjs::JSValue,
         _this: qjs::JSValue,
         _argc: c_int,
         _argv: *mut qjs::JSValue,
+        _flags: c_int,
     ) -> qjs::JSValue {
         // SAFETY: QuickJS calls with a live context.
         unsafe { crate::ffi::entry(ctx, || panic!("boom")) }
