@@ -98,7 +98,7 @@ mod tests {
             let array = qjs::JS_NewArray(ctx);
             qjs::JS_SetPropertyUint32(ctx, array, 0, qjs::JS_DupValue(ctx, this));
             for i in 0..argc {
-                let v = qjs::JS_DupValue(ctx, super::super::arg(argc, argv, i));
+                let v = qjs::JS_DupValue(ctx, crate::ffi::arg(argc, argv, i));
                 qjs::JS_SetPropertyUint32(ctx, array, i as u32 + 1, v);
             }
             array
