@@ -31,7 +31,7 @@ use rquickjs::{qjs, Ctx, Persistent, Value};
 pub(crate) use eval::eval_script;
 pub(crate) use jobs::enqueue_call;
 pub(crate) use module::RawModule;
-pub(crate) use native::function;
+pub(crate) use native::{c_function, function};
 pub(crate) use props::{Atoms, OwnedValue};
 pub(crate) use slot::{attach, detach, slot};
 pub(crate) use string::to_string_lossy;
@@ -47,6 +47,15 @@ pub(crate) type RawFn = unsafe extern "C" fn(
     c_int,
     *mut qjs::JSValue,
     c_int,
+) -> qjs::JSValue;
+
+/// The C signature of a plain C engine function ([`c_function`]):
+/// context, `this`, `argc` arguments at `argv`.
+pub(crate) type CFn = unsafe extern "C" fn(
+    *mut qjs::JSContext,
+    qjs::JSValue,
+    c_int,
+    *mut qjs::JSValue,
 ) -> qjs::JSValue;
 
 /// Defines a raw engine function: `raw_fn!(name, |ctx, argc, argv| body)`

@@ -10,12 +10,18 @@
 //! (<anonymous>)` line in a stack captured below the call (as for
 //! rquickjs's functions), and the arguments are not padded (raw functions
 //! read them with [`super::arg`]).
+//!
+//! Not always faster in time: `queueMicrotask` as a hook made
+//! `benches/js/microtask_chain.js` ~40% slower on the development VM with
+//! 7% fewer instructions (`process.nextTick`, the timers and immediates
+//! were 3–19% faster), for a reason its lack of performance counters
+//! hides; so [`c_function`] makes a plain C function for such a native.
 
 use std::ffi::{c_int, CStr};
 
 use rquickjs::{qjs, Ctx, Value};
 
-use super::{owned, RawFn};
+use super::{owned, CFn, RawFn};
 
 /// Wraps a raw function as an engine function value: an object of a new
 /// class of `ctx`'s runtime whose `call` hook is `f`, with
@@ -73,6 +79,37 @@ pub(crate) fn function<'js>(
             return Err(rquickjs::Error::Exception);
         }
         Ok(obj)
+    }
+}
+
+/// Wraps a C function (`JS_NewCFunction2`, called through QuickJS's
+/// native frame) as an engine function value; see the module's note on
+/// when to prefer it to [`function`].
+///
+/// # Errors
+///
+/// The engine's error (out of memory) if the function cannot be made.
+pub(crate) fn c_function<'js>(
+    ctx: &Ctx<'js>,
+    f: CFn,
+    name: &'static CStr,
+    length: c_int,
+) -> rquickjs::Result<Value<'js>> {
+    // SAFETY: `ctx` is a live context of this thread; the name is a static
+    // C string; QuickJS returns a new owned value (or an exception).
+    unsafe {
+        let raw = qjs::JS_NewCFunction2(
+            ctx.as_raw().as_ptr(),
+            Some(f),
+            name.as_ptr(),
+            length,
+            qjs::JSCFunctionEnum_JS_CFUNC_generic,
+            0,
+        );
+        if qjs::JS_IsException(raw) {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(owned(ctx, raw))
     }
 }
 
