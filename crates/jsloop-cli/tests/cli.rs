@@ -1,13 +1,12 @@
 //! The `jsloop` binary end to end: arguments, exit codes, output streams.
 
-use std::path::PathBuf;
 use std::process::Command;
 
-use common::jsloop;
+use common::{jsloop, Scratch};
 
 mod common;
 
-fn script(name: &str, source: &str) -> PathBuf {
+fn script(name: &str, source: &str) -> Scratch {
     common::script("cli", name, source)
 }
 
@@ -51,7 +50,7 @@ fn an_uncaught_error_exits_one_with_the_error_on_stderr() {
 
 #[test]
 fn mjs_files_run_as_modules_with_relative_imports() {
-    script("dep.mjs", "export const answer = 42;");
+    let _dep = script("dep.mjs", "export const answer = 42;");
     let main = script(
         "main.mjs",
         "import { answer } from './dep.mjs'; await null; console.log(answer);",

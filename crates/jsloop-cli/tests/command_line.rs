@@ -4,8 +4,11 @@
 //! beside it (with `node` in place of `jsloop`).
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+
+use common::Scratch;
+
+mod common;
 
 fn jsloop_with(args: &[&str], env: &[(&str, &str)], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_jsloop"))
@@ -38,18 +41,9 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// Writes `name` into a directory of the calling test's own (tests run in
-/// parallel: a directory per process alone would be shared between them).
-fn file(name: &str, text: &str) -> PathBuf {
-    let test = std::thread::current()
-        .name()
-        .expect("called on the test's own thread")
-        .replace("::", "-");
-    let dir = std::env::temp_dir().join(format!("jsloop-cmdline-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
+/// Writes `name` into a directory of the calling test's own.
+fn file(name: &str, text: &str) -> Scratch {
+    common::script("cmdline", name, text)
 }
 
 fn exe() -> String {

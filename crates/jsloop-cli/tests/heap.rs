@@ -3,10 +3,9 @@
 //! 134 in a shell), which no `try`/`catch` intercepts.
 
 use std::os::unix::process::ExitStatusExt;
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use common::jsloop;
+use common::{jsloop, Scratch};
 
 const FATAL: &str =
     "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory";
@@ -16,7 +15,7 @@ const UNBOUNDED: &str = "const a = []; for (;;) a.push({ x: [1, 2, 3], s: 'x' + 
 
 mod common;
 
-fn script(name: &str, source: &str) -> PathBuf {
+fn script(name: &str, source: &str) -> Scratch {
     common::script("heap", name, source)
 }
 

@@ -1,7 +1,9 @@
 //! Helpers shared by the binary's tests (`mod common;`).
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::ffi::OsStr;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -43,10 +45,44 @@ pub(crate) fn jsloop(args: &[&str]) -> Output {
         .expect("jsloop runs")
 }
 
+/// A file [`script`] wrote; dropping it removes the file, and its
+/// directory once that is empty.
+pub(crate) struct Scratch(PathBuf);
+
+impl Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<OsStr> for Scratch {
+    fn as_ref(&self) -> &OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+}
+
 /// Writes `name` into a directory of the calling test's own (tests run in
 /// parallel: a directory per process alone would be shared between them);
-/// `suite` names the test file.
-pub(crate) fn script(suite: &str, name: &str, source: &str) -> PathBuf {
+/// `suite` names the test file. Keep the result alive while the file is
+/// needed.
+pub(crate) fn script(suite: &str, name: &str, source: &str) -> Scratch {
     let test = std::thread::current()
         .name()
         .expect("called on the test's own thread")
@@ -55,5 +91,5 @@ pub(crate) fn script(suite: &str, name: &str, source: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, source).unwrap();
-    path
+    Scratch(path)
 }
