@@ -6,7 +6,7 @@
 # the jsloop run right after it see the same machine state, so a slow phase
 # of the VM, which can last for several runs, cancels out).
 # Usage: benches/js/compare.sh [RUNS] (default 5), after
-#   cargo build --release -p jsloop-cli -p jsloop-quickjs --examples
+#   cargo build --release -p jsloop-cli -p jsloop-quickjs --bins --examples
 # JSLOOP_BIN and RAW_QUICKJS pick other binaries; SCRIPTS other scripts.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -15,7 +15,7 @@ jsloop="${JSLOOP_BIN:-$here/../../target/release/jsloop}"
 raw="${RAW_QUICKJS:-$here/../../target/release/examples/raw_quickjs}"
 scripts="${SCRIPTS:-microtask_chain then_chain await_loop nexttick_chain immediate_chain timeout0_chain timers_fanout timers_distinct_fanout clear_timeout}"
 for bin in "$jsloop" "$raw"; do
-    [ -x "$bin" ] || { echo "$bin not found: cargo build --release -p jsloop-cli -p jsloop-quickjs --examples" >&2; exit 1; }
+    [ -x "$bin" ] || { echo "$bin not found: cargo build --release -p jsloop-cli -p jsloop-quickjs --bins --examples" >&2; exit 1; }
 done
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
