@@ -9,6 +9,7 @@ use rquickjs::{Context, Ctx, Value};
 use super::Runtime;
 use crate::error::Error;
 use crate::globals::{self, ProcessInfo};
+use crate::heap::EngineHeap;
 use crate::host::{EngineJobs, Host};
 use crate::modules::esm::{EsmLoader, EsmResolver};
 use crate::modules::{Modules, Permissions};
@@ -63,8 +64,11 @@ impl Builder {
     }
 
     /// When the engine first runs its cycle collector: once it holds more
-    /// than `bytes` (QuickJS's default is 256 KiB; after each run the next
-    /// threshold is half as much again as what is still live).
+    /// than `bytes` (QuickJS's default is 256 KiB). Setting it also keeps
+    /// QuickJS's own schedule, where after each run the next threshold is
+    /// half as much again as what is still live; by default a run that
+    /// freed less than an eighth of the heap sets it to twice what is live,
+    /// so a heap growing with live data is not scanned again and again.
     /// `usize::MAX` turns automatic collection off: garbage without
     /// cycles is still freed at once (reference counting), cycles only
     /// when the runtime is dropped. For instruction-exact profiles, whose
@@ -158,7 +162,10 @@ impl Builder {
         }
         let h = hook.clone();
         let lp = lp.panic_hook(move |report| h(report)).build();
-        let heap = self.fatal_heap_limit.map(crate::heap::HeapLimit::new);
+        // An explicit threshold without a limit leaves nothing for the
+        // counting allocator to do: QuickJS's own allocator then.
+        let heap = (self.fatal_heap_limit.is_some() || self.gc_threshold.is_none())
+            .then(|| EngineHeap::new(self.fatal_heap_limit, self.gc_threshold.is_none()));
         let engine = match &heap {
             Some(heap) => rquickjs::Runtime::new_with_alloc(heap.allocator())?,
             None => rquickjs::Runtime::new()?,

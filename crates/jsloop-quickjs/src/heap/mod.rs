@@ -1,26 +1,27 @@
-//! A fatal heap limit, as V8's: past it the process prints node's
-//! out-of-memory line and aborts, so no script can catch it.
+//! The engine's allocator: a fatal heap limit, as V8's, and the
+//! collection [`schedule`].
 //!
 //! QuickJS's own memory limit makes the failing allocation return null,
 //! which becomes a catchable `InternalError: out of memory`: a script can
 //! catch it and go on allocating, and QuickJS is not written to survive
 //! every failed allocation. Node ends the process instead. So the engine
 //! runs on [`HeapAllocator`], which counts every byte it hands out and,
-//! at the limit, ends the process from inside the allocation.
+//! with a limit set, ends the process from inside the allocation.
 //!
 //! # Implementation notes
 //!
 //! - QuickJS collects cycles only when its allocated size passes a
-//!   threshold it sets to 1.5 times what survived the last collection, so
-//!   with a large live set the next collection may fall beyond the limit.
-//!   As V8 collects before giving up, the allocator asks for a collection
-//!   (the threshold set to 0: QuickJS collects at its next object
-//!   allocation) each time the heap grows into a band closer to the limit:
-//!   past 1/2, 3/4, 7/8, … of it. A band is re-armed only once the heap
-//!   falls two bands lower, so a heap hovering at a band's edge does not
-//!   collect at every crossing.
+//!   threshold, so with a large live set the next collection may fall
+//!   beyond the limit. As V8 collects before giving up, the allocator asks
+//!   for a collection (the threshold set to 0: QuickJS collects at its
+//!   next object allocation) each time the heap grows into a band closer
+//!   to the limit: past 1/2, 3/4, 7/8, … of it. A band is re-armed only
+//!   once the heap falls two bands lower, so a heap hovering at a band's
+//!   edge does not collect at every crossing.
 //! - The allocator is only ever called on the engine's thread, with the
 //!   engine locked; its counters are plain cells.
+
+mod schedule;
 
 use std::alloc::{self, Layout};
 use std::cell::Cell;
@@ -30,6 +31,8 @@ use std::rc::Rc;
 
 use rquickjs::allocator::Allocator;
 use rquickjs::qjs;
+
+use schedule::Schedule;
 
 /// The line node prints when V8 reaches its heap limit.
 pub(crate) const FATAL_MESSAGE: &str =
@@ -54,6 +57,7 @@ struct Heap {
     band: Cell<u32>,
     /// The engine, once made, to ask it for a collection.
     runtime: Cell<*mut qjs::JSRuntime>,
+    schedule: Schedule,
 }
 
 impl Heap {
@@ -68,23 +72,36 @@ impl Heap {
         (self.limit / left).ilog2().min(BANDS)
     }
 
-    /// Counts `bytes` more, ending the process past the limit.
+    /// Counts `bytes` more, ending the process past the limit, and
+    /// keeps the collection schedule.
     fn grow(&self, bytes: usize) {
         let used = self.used.get().saturating_add(bytes);
         if used > self.limit {
             fatal();
         }
         self.used.set(used);
+        let rt = self.runtime.get();
+        if rt.is_null() {
+            return;
+        }
+        // SAFETY: `rt` is the live engine this allocator serves (set after
+        // it was made; the allocator dies with it), and reading or setting
+        // the threshold only touches a field.
+        let now = unsafe { qjs::JS_GetGCThreshold(rt) };
+        let next = self
+            .schedule
+            .observe(usize::try_from(now).unwrap_or(usize::MAX));
         let band = self.band_of(used);
-        if band > self.band.get() {
+        let next = if band > self.band.get() {
             self.band.set(band);
-            let rt = self.runtime.get();
-            if !rt.is_null() {
-                // SAFETY: `rt` is the live engine this allocator serves
-                // (set after it was made; the allocator dies with it), and
-                // setting the threshold only stores a field.
-                unsafe { qjs::JS_SetGCThreshold(rt, 0) };
-            }
+            self.schedule.set(0);
+            Some(0)
+        } else {
+            next
+        };
+        if let Some(next) = next {
+            // SAFETY: as above.
+            unsafe { qjs::JS_SetGCThreshold(rt, next as _) };
         }
     }
 
@@ -107,19 +124,21 @@ fn fatal() -> ! {
     std::process::abort()
 }
 
-/// The engine's side of a fatal heap limit, kept by the runtime builder
-/// until the engine exists.
+/// The engine's side of its allocator, kept by the runtime builder until
+/// the engine exists.
 #[derive(Debug, Clone)]
-pub(crate) struct HeapLimit(Rc<Heap>);
+pub(crate) struct EngineHeap(Rc<Heap>);
 
-impl HeapLimit {
-    /// A limit of `bytes` of engine memory.
-    pub(crate) fn new(bytes: usize) -> Self {
+impl EngineHeap {
+    /// A heap that ends the process past `limit` bytes (`None`: never),
+    /// collected on the widened [`schedule`] if `widen`, else on QuickJS's.
+    pub(crate) fn new(limit: Option<usize>, widen: bool) -> Self {
         Self(Rc::new(Heap {
             used: Cell::new(0),
-            limit: bytes,
+            limit: limit.unwrap_or(usize::MAX),
             band: Cell::new(0),
             runtime: Cell::new(ptr::null_mut()),
+            schedule: Schedule::new(widen),
         }))
     }
 
@@ -132,12 +151,23 @@ impl HeapLimit {
     pub(crate) fn attach(&self, ctx: &rquickjs::Ctx<'_>) {
         // SAFETY: `ctx` is a live context; its runtime outlives it.
         let rt = unsafe { qjs::JS_GetRuntime(ctx.as_raw().as_ptr()) };
+        // SAFETY: as above.
+        let threshold = unsafe { qjs::JS_GetGCThreshold(rt) };
+        self.0
+            .schedule
+            .set(usize::try_from(threshold).unwrap_or(usize::MAX));
         self.0.runtime.set(rt);
+    }
+
+    /// The collections the engine has run on its own schedule so far.
+    #[cfg(test)]
+    pub(crate) fn collections(&self) -> u64 {
+        self.0.schedule.collections()
     }
 }
 
 /// Allocates for QuickJS from Rust's global allocator, counting bytes
-/// against a [`HeapLimit`].
+/// against an [`EngineHeap`].
 pub(crate) struct HeapAllocator(Rc<Heap>);
 
 impl HeapAllocator {
@@ -264,7 +294,7 @@ mod tests {
 
     #[test]
     fn bands_halve_the_distance_to_the_limit() {
-        let heap = HeapLimit::new(1 << 20).0;
+        let heap = EngineHeap::new(Some(1 << 20), true).0;
         assert_eq!(heap.band_of(0), 0);
         assert_eq!(heap.band_of((1 << 19) - 1), 0);
         assert_eq!(heap.band_of(1 << 19), 1);
@@ -274,7 +304,7 @@ mod tests {
 
     #[test]
     fn blocks_are_counted_and_uncounted() {
-        let limit = HeapLimit::new(1 << 20);
+        let limit = EngineHeap::new(Some(1 << 20), true);
         let mut a = limit.allocator();
         let p = a.alloc(100);
         assert!(!p.is_null());
@@ -287,5 +317,47 @@ mod tests {
         // SAFETY: `q` is a live block of `a`.
         unsafe { a.dealloc(q) };
         assert_eq!(limit.0.used.get(), 0);
+    }
+
+    /// Runs `script` on an engine allocating from `heap`.
+    fn run(heap: &EngineHeap, script: &str) {
+        let engine = rquickjs::Runtime::new_with_alloc(heap.allocator()).unwrap();
+        let context = rquickjs::Context::full(&engine).unwrap();
+        context.with(|ctx| {
+            heap.attach(&ctx);
+            ctx.eval::<(), _>(script).unwrap();
+        });
+    }
+
+    const GROWING: &str = "const a = []; for (let i = 0; i < 200000; i++) a.push({ i });";
+
+    #[test]
+    fn a_heap_growing_with_live_data_is_collected_less_often() {
+        let widened = EngineHeap::new(None, true);
+        run(&widened, GROWING);
+        let quickjs = EngineHeap::new(None, false);
+        run(&quickjs, GROWING);
+        assert!(widened.collections() > 0);
+        assert!(
+            widened.collections() < quickjs.collections(),
+            "widened {} vs QuickJS's {}",
+            widened.collections(),
+            quickjs.collections()
+        );
+    }
+
+    #[test]
+    fn cyclic_garbage_is_still_collected_on_the_widened_schedule() {
+        let heap = EngineHeap::new(None, true);
+        let engine = rquickjs::Runtime::new_with_alloc(heap.allocator()).unwrap();
+        let context = rquickjs::Context::full(&engine).unwrap();
+        context.with(|ctx| {
+            heap.attach(&ctx);
+            ctx.eval::<(), _>("for (let i = 0; i < 300000; i++) { const o = { i }; o.self = o; }")
+                .unwrap();
+            // 300,000 cycles hold tens of MB if never collected.
+            assert!(heap.0.used.get() < 8 << 20, "{} bytes", heap.0.used.get());
+        });
+        assert!(heap.collections() > 0);
     }
 }
