@@ -18,6 +18,12 @@
 //!   to the limit: past 1/2, 3/4, 7/8, … of it. A band is re-armed only
 //!   once the heap falls two bands lower, so a heap hovering at a band's
 //!   edge does not collect at every crossing.
+//! - QuickJS serves blocks of up to 512 bytes from 4 KiB arenas and frees
+//!   an arena as soon as its last block is freed. When every arena of a
+//!   size class is full, a queue that holds one block at a time (a chain of
+//!   `queueMicrotask` jobs) makes and frees an arena every other job: the
+//!   allocator keeps a few freed arenas, so that costs no trip to the
+//!   global allocator.
 //! - The allocator is only ever called on the engine's thread, with the
 //!   engine locked; its counters are plain cells.
 
@@ -144,7 +150,7 @@ impl EngineHeap {
 
     /// The allocator to make the engine with.
     pub(crate) fn allocator(&self) -> HeapAllocator {
-        HeapAllocator(self.0.clone())
+        HeapAllocator::new(self.0.clone())
     }
 
     /// Tells the allocator which engine to ask for collections.
@@ -166,15 +172,40 @@ impl EngineHeap {
     }
 }
 
+/// The size of QuickJS's arenas, and the smallest request for one (its
+/// header and the unused tail of an arena of 512-byte blocks).
+const ARENA: usize = 4096;
+const ARENA_MIN: usize = ARENA - 576;
+
+/// How many freed arenas are kept for reuse.
+const ARENA_CACHE: usize = 4;
+
 /// Allocates for QuickJS from Rust's global allocator, counting bytes
 /// against an [`EngineHeap`].
-pub(crate) struct HeapAllocator(Rc<Heap>);
+pub(crate) struct HeapAllocator {
+    heap: Rc<Heap>,
+    /// Freed arena blocks (bases, header included), last freed first.
+    arenas: [*mut u8; ARENA_CACHE],
+    cached: usize,
+}
 
 impl HeapAllocator {
-    /// The layout of a block of `size` usable bytes (rounded up), or `None`
-    /// if it cannot exist.
+    fn new(heap: Rc<Heap>) -> Self {
+        Self {
+            heap,
+            arenas: [ptr::null_mut(); ARENA_CACHE],
+            cached: 0,
+        }
+    }
+
+    /// The layout of a block of `size` usable bytes (rounded up; every
+    /// arena request to a whole arena), or `None` if it cannot exist.
     fn layout(size: usize) -> Option<(Layout, usize)> {
-        let usable = size.checked_add(ALIGN - 1)? & !(ALIGN - 1);
+        let usable = if (ARENA_MIN..=ARENA).contains(&size) {
+            ARENA
+        } else {
+            size.checked_add(ALIGN - 1)? & !(ALIGN - 1)
+        };
         let layout = Layout::from_size_align(usable.checked_add(HEADER)?, ALIGN).ok()?;
         Some((layout, usable))
     }
@@ -206,7 +237,19 @@ impl HeapAllocator {
         let Some((layout, usable)) = Self::layout(size) else {
             return ptr::null_mut();
         };
-        self.0.grow(layout.size());
+        self.heap.grow(layout.size());
+        if usable == ARENA && self.cached > 0 {
+            self.cached -= 1;
+            let base = self.arenas[self.cached];
+            // SAFETY: a cached block is a live arena block whose header
+            // still holds its usable size.
+            unsafe {
+                if zeroed {
+                    base.add(HEADER).write_bytes(0, ARENA);
+                }
+                return base.add(HEADER);
+            }
+        }
         // SAFETY: `layout` has a non-zero size (it includes the header).
         let base = unsafe {
             if zeroed {
@@ -216,11 +259,22 @@ impl HeapAllocator {
             }
         };
         if base.is_null() {
-            self.0.shrink(layout.size());
+            self.heap.shrink(layout.size());
             return ptr::null_mut();
         }
         // SAFETY: `base` was just allocated with room for the header.
         unsafe { Self::finish(base, usable) }
+    }
+}
+
+impl Drop for HeapAllocator {
+    fn drop(&mut self) {
+        let layout = Layout::from_size_align(ARENA + HEADER, ALIGN).expect("an arena's layout");
+        for &base in &self.arenas[..self.cached] {
+            // SAFETY: a cached block was allocated with this layout and is
+            // owned by the cache alone.
+            unsafe { alloc::dealloc(base, layout) };
+        }
     }
 }
 
@@ -242,7 +296,12 @@ unsafe impl Allocator for HeapAllocator {
         // SAFETY: the caller hands back a live block of this allocator.
         let (base, usable) = unsafe { Self::header(ptr) };
         let size = usable + HEADER;
-        self.0.shrink(size);
+        self.heap.shrink(size);
+        if usable == ARENA && self.cached < ARENA_CACHE {
+            self.arenas[self.cached] = base;
+            self.cached += 1;
+            return;
+        }
         // SAFETY: `base` was allocated with this layout.
         unsafe { alloc::dealloc(base, Layout::from_size_align_unchecked(size, ALIGN)) };
     }
@@ -258,7 +317,7 @@ unsafe impl Allocator for HeapAllocator {
         let (base, usable) = unsafe { Self::header(ptr) };
         let old_size = usable + HEADER;
         if new_layout.size() > old_size {
-            self.0.grow(new_layout.size() - old_size);
+            self.heap.grow(new_layout.size() - old_size);
         }
         // SAFETY: `base` was allocated with the old layout; the new size is
         // non-zero and fits a `Layout` (checked above).
@@ -271,12 +330,12 @@ unsafe impl Allocator for HeapAllocator {
         };
         if moved.is_null() {
             if new_layout.size() > old_size {
-                self.0.shrink(new_layout.size() - old_size);
+                self.heap.shrink(new_layout.size() - old_size);
             }
             return ptr::null_mut();
         }
         if new_layout.size() < old_size {
-            self.0.shrink(old_size - new_layout.size());
+            self.heap.shrink(old_size - new_layout.size());
         }
         // SAFETY: `moved` has room for the header and `new_usable` bytes.
         unsafe { Self::finish(moved, new_usable) }
@@ -317,6 +376,52 @@ mod tests {
         // SAFETY: `q` is a live block of `a`.
         unsafe { a.dealloc(q) };
         assert_eq!(limit.0.used.get(), 0);
+    }
+
+    #[test]
+    fn freed_arenas_are_reused_and_still_counted() {
+        let limit = EngineHeap::new(Some(1 << 20), true);
+        let mut a = limit.allocator();
+        let first = a.alloc(ARENA - 40);
+        // SAFETY: `first` is a live block of `a`.
+        assert_eq!(unsafe { HeapAllocator::usable_size(first) }, ARENA);
+        assert_eq!(limit.0.used.get(), ARENA + HEADER);
+        // SAFETY: as above.
+        unsafe { a.dealloc(first) };
+        assert_eq!(limit.0.used.get(), 0);
+        // Another size class's arena: the same block, zeroed when asked.
+        let again = a.calloc(1, ARENA - 300);
+        assert_eq!(again, first);
+        // SAFETY: `again` is a live block of `ARENA` bytes.
+        assert!(unsafe { std::slice::from_raw_parts(again, ARENA) }
+            .iter()
+            .all(|&b| b == 0));
+        assert_eq!(limit.0.used.get(), ARENA + HEADER);
+        // SAFETY: as above.
+        unsafe { a.dealloc(again) };
+        // Blocks outside the arena sizes are not kept.
+        let small = a.alloc(100);
+        assert_ne!(small, first);
+        // SAFETY: `small` is a live block of `a`.
+        unsafe { a.dealloc(small) };
+        assert_eq!(limit.0.used.get(), 0);
+    }
+
+    #[test]
+    fn at_most_a_few_freed_arenas_are_kept() {
+        let heap = EngineHeap::new(None, true);
+        let mut a = heap.allocator();
+        let blocks: Vec<_> = (0..ARENA_CACHE + 2).map(|_| a.alloc(ARENA)).collect();
+        for &b in &blocks {
+            // SAFETY: each is a live block of `a`.
+            unsafe { a.dealloc(b) };
+        }
+        assert_eq!(a.cached, ARENA_CACHE);
+        // The last freed comes back first.
+        let again = a.alloc(ARENA);
+        assert_eq!(again, blocks[ARENA_CACHE - 1]);
+        // SAFETY: `again` is a live block of `a`.
+        unsafe { a.dealloc(again) };
     }
 
     /// Runs `script` on an engine allocating from `heap`.
