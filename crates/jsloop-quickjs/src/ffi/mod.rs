@@ -29,7 +29,9 @@ use std::ptr::NonNull;
 use rquickjs::{qjs, Ctx, Persistent, Value};
 
 pub(crate) use eval::eval_script;
-pub(crate) use jobs::enqueue_call;
+#[cfg(test)]
+pub(crate) use jobs::ONE_ARGUMENT_JOB;
+pub(crate) use jobs::{enqueue_call, SpareJob};
 pub(crate) use module::RawModule;
 pub(crate) use native::{c_function, function};
 pub(crate) use props::{Atoms, OwnedValue};

@@ -37,7 +37,7 @@ use std::rc::{Rc, Weak};
 
 use rquickjs::{qjs, Ctx, Function, Object, Value};
 
-use crate::ffi::{Atoms, OwnedValue};
+use crate::ffi::{Atoms, OwnedValue, SpareJob};
 use crate::host::{Dispatch, Host};
 
 pub(crate) use process::ProcessInfo;
@@ -75,6 +75,9 @@ pub(crate) struct Slot {
     pub(crate) units: units::State,
     /// Until the natives are needed: what they are made from.
     pub(crate) natives: RefCell<Option<Pending>>,
+    /// Keeps the arena of `queueMicrotask`'s jobs from churning
+    /// ([`microtasks`]).
+    pub(crate) spare_job: SpareJob,
 }
 
 /// The slot of a context inside a raw call, and its live host.
@@ -165,6 +168,7 @@ pub(crate) fn install<'js>(
             primitives: Cell::new(false),
             units: units::State::default(),
             natives: RefCell::new(None),
+            spare_job: SpareJob::new(),
         },
     );
     let obj = Object::new(ctx.clone())?;
@@ -286,6 +290,7 @@ pub(crate) fn uninstall(ctx: &Ctx<'_>) {
             for keeper in slot.keepers.take() {
                 keeper.free(raw);
             }
+            slot.spare_job.release(raw);
         }
     }
     crate::ffi::detach(ctx);

@@ -23,7 +23,9 @@
 //!   size class is full, a queue that holds one block at a time (a chain of
 //!   `queueMicrotask` jobs) makes and frees an arena every other job: the
 //!   allocator keeps a few freed arenas, so that costs no trip to the
-//!   global allocator.
+//!   global allocator, and counts the arenas it hands out on its thread
+//!   ([`arenas_made`]) so that the queue can pin a spare block in a new
+//!   arena (`globals::microtasks`), which breaks the cycle.
 //! - The allocator is only ever called on the engine's thread, with the
 //!   engine locked; its counters are plain cells.
 
@@ -180,6 +182,18 @@ const ARENA_MIN: usize = ARENA - 576;
 /// How many freed arenas are kept for reuse.
 const ARENA_CACHE: usize = 4;
 
+thread_local! {
+    /// Arena blocks handed out on this thread, by every engine on it.
+    static ARENAS_MADE: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many arena blocks the engines' allocators have handed out on this
+/// thread so far: a change across a call means the engine made a new
+/// arena in it (engines allocate only on their own thread).
+pub(crate) fn arenas_made() -> u64 {
+    ARENAS_MADE.with(Cell::get)
+}
+
 /// Allocates for QuickJS from Rust's global allocator, counting bytes
 /// against an [`EngineHeap`].
 pub(crate) struct HeapAllocator {
@@ -238,6 +252,9 @@ impl HeapAllocator {
             return ptr::null_mut();
         };
         self.heap.grow(layout.size());
+        if usable == ARENA {
+            ARENAS_MADE.with(|made| made.set(made.get() + 1));
+        }
         if usable == ARENA && self.cached > 0 {
             self.cached -= 1;
             let base = self.arenas[self.cached];
@@ -417,8 +434,10 @@ mod tests {
             unsafe { a.dealloc(b) };
         }
         assert_eq!(a.cached, ARENA_CACHE);
-        // The last freed comes back first.
+        // The last freed comes back first, and is counted as made.
+        let made = arenas_made();
         let again = a.alloc(ARENA);
+        assert_eq!(arenas_made(), made + 1);
         assert_eq!(again, blocks[ARENA_CACHE - 1]);
         // SAFETY: `again` is a live block of `a`.
         unsafe { a.dealloc(again) };

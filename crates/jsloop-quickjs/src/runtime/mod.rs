@@ -115,6 +115,12 @@ impl Runtime {
         &self.lp
     }
 
+    /// Runs `f` with the engine locked, for tests that reach inside it.
+    #[cfg(test)]
+    pub(crate) fn with_ctx<R>(&self, f: impl FnOnce(&rquickjs::Ctx<'_>) -> R) -> R {
+        self.host.with_ctx(f)
+    }
+
     /// Runs `source` as the main script, as Node does: in the CommonJS
     /// wrapper (`this` is `module.exports`, `var`s stay local), with the
     /// script's own line and column numbers in stack traces; an exception
