@@ -2,8 +2,8 @@
 # The loop-level scripts under node, jsloop and bare QuickJS, alternated
 # RUNS times (single runs on a small VM spread ±30%), then each runner's
 # median ops/s, the ratios of those medians (jsloop/node, jsloop/raw), and
-# the median of the per-run ratios jsloop/node ("paired": a run of node and
-# the jsloop run right after it see the same machine state, so a slow phase
+# the medians of the per-run ratios jsloop/node and jsloop/raw ("paired":
+# runs right after each other see the same machine state, so a slow phase
 # of the VM, which can last for several runs, cancels out).
 # Usage: benches/js/compare.sh [RUNS] (default 5), after
 #   cargo build --release -p jsloop-cli -p jsloop-quickjs --bins --examples
@@ -41,7 +41,7 @@ awk -v runs="$runs" '
         if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 }
     }
     END {
-        printf "%-24s %12s %12s %12s %8s %8s %8s   (medians of %d)\n", "script", "node", "jsloop", "raw", "js/node", "js/raw", "paired", runs
+        printf "%-24s %12s %12s %12s %8s %8s %8s %8s   (medians of %d)\n", "script", "node", "jsloop", "raw", "js/node", "js/raw", "paired", "p/raw", runs
         for (k = 1; k <= count; k++) {
             s = order[k]; n = median(s " node"); j = median(s " jsloop"); r = median(s " raw")
             rn = (n > 0) ? sprintf("%.2f", j / n) : "-"
@@ -49,6 +49,9 @@ awk -v runs="$runs" '
             pairs = ""
             for (i = 1; i <= runs; i++) if (run[s " node " i] > 0) pairs = pairs " " run[s " jsloop " i] / run[s " node " i]
             pr = (pairs != "") ? sprintf("%.2f", median_of(pairs)) : "-"
-            printf "%-24s %12s %12s %12s %8s %8s %8s\n", s, n, j, (r == "" ? "-" : r), rn, rr, pr
+            pairs = ""
+            for (i = 1; i <= runs; i++) if (run[s " raw " i] > 0) pairs = pairs " " run[s " jsloop " i] / run[s " raw " i]
+            prr = (pairs != "") ? sprintf("%.2f", median_of(pairs)) : "-"
+            printf "%-24s %12s %12s %12s %8s %8s %8s %8s\n", s, n, j, (r == "" ? "-" : r), rn, rr, pr, prr
         }
     }' "$out"
