@@ -68,6 +68,8 @@ pub(crate) struct Core {
     tasks: RefCell<VecDeque<Job>>,
     closers: RefCell<Vec<Job>>,
     batch: RefCell<Vec<Task>>,
+    /// Whether tasks from other threads arrived while the last batch ran.
+    streaming: Cell<bool>,
     poller: RefCell<Poller>,
     /// Readiness registrations.
     io: Registrations,
@@ -262,6 +264,7 @@ impl EventLoop {
                 tasks: RefCell::default(),
                 closers: RefCell::default(),
                 batch: RefCell::default(),
+                streaming: Cell::new(false),
                 poller: RefCell::new(poller),
                 io: Registrations::default(),
                 current_io: Cell::new(None),

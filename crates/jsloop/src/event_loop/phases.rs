@@ -12,6 +12,14 @@ use crate::timer::Due;
 /// Above this many slots an idle ingress buffer is shrunk back.
 const BATCH_KEEP: usize = 1 << 16;
 
+/// While other threads keep submitting, a batch smaller than this waits
+/// for more ([`EventLoop::gather_ingress`]).
+const GATHER: usize = 32;
+/// How many looks at the queue in a row may find nothing new before a
+/// gathering batch goes ahead, and how many looks it takes at most.
+const GATHER_QUIET: u32 = 4;
+const GATHER_LOOKS: u32 = 256;
+
 /// Whether the poll phase may sleep when nothing is runnable.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Poll {
@@ -293,13 +301,51 @@ impl EventLoop {
         true
     }
 
+    /// Lets producers that kept submitting while the last batch ran get
+    /// ahead before a small batch runs: waits (spinning, looking at the
+    /// queue's length) while tasks keep arriving, until [`GATHER`] are
+    /// in hand, [`GATHER_QUIET`] looks in a row find nothing new or
+    /// [`GATHER_LOOKS`] looks were taken, then takes what came.
+    ///
+    /// A loop that takes a few tasks at a time stays right behind the
+    /// producer, so the queue's cache lines (and whatever the tasks share
+    /// with it) cross between cores every few tasks: measured at 5.5
+    /// tasks per batch and ~4× the cost per task of batches of 50–100.
+    /// A lone request finds no task arriving while it runs, so it never
+    /// waits here.
+    fn gather_ingress(&self, batch: &mut Vec<crate::ingress::Task>) {
+        let ingress = &self.core.shared.ingress;
+        let mut seen = ingress.len();
+        let mut quiet = 0;
+        let mut looks = 0;
+        while batch.len() + seen < GATHER && quiet < GATHER_QUIET && looks < GATHER_LOOKS {
+            for _ in 0..8 {
+                crate::sync::spin_hint();
+            }
+            looks += 1;
+            let now = ingress.len();
+            if now == seen {
+                quiet += 1;
+            } else {
+                seen = now;
+                quiet = 0;
+            }
+        }
+        ingress.take(batch);
+    }
+
     /// Runs one batch of tasks from other threads.
     fn run_ingress(&self) -> bool {
         let mut batch = std::mem::take(&mut *self.core.batch.borrow_mut());
-        self.core.shared.ingress.take(&mut batch);
+        let ingress = &self.core.shared.ingress;
+        ingress.take(&mut batch);
         if batch.is_empty() {
             *self.core.batch.borrow_mut() = batch;
+            self.core.streaming.set(false);
             return false;
+        }
+        if self.core.streaming.get() && batch.len() < GATHER && !self.core.spin.is_zero() {
+            self.gather_ingress(&mut batch);
         }
         let mut tasks = batch.drain(..);
         for task in tasks.by_ref() {
@@ -310,6 +356,7 @@ impl EventLoop {
             }
         }
         drop(tasks);
+        self.core.streaming.set(!ingress.is_empty());
         if batch.capacity() > BATCH_KEEP {
             batch.shrink_to(BATCH_KEEP / 16);
         }
